@@ -3,11 +3,16 @@
 
 //! The async client. `Client::new(Config::builder().region("us-east-1").build())` picks up credentials from the environment or the shared files; every operation is a method returning a fluent builder.
 pub use restxml_runtime::client::credentials::{
-    BoxFuture, Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials,
+    BoxFuture, Credentials, DefaultCredentialsChain, EnvironmentCredentials,
+    ProfileCredentials, ProvideCredentials,
 };
-pub use restxml_runtime::client::paginate::{Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError};
+pub use restxml_runtime::client::paginate::{
+    Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError,
+};
 pub use restxml_runtime::client::retry::RetryConfig;
-pub use restxml_runtime::client::transport::{HttpClient, TransportError, TransportErrorKind};
+pub use restxml_runtime::client::transport::{
+    HttpClient, TransportError, TransportErrorKind,
+};
 
 #[cfg(feature = "https")]
 pub use restxml_runtime::client::transport::HyperClient;
@@ -18,7 +23,8 @@ pub use restxml_runtime::client::transport::ReqwestClient;
 #[cfg(feature = "test-util")]
 pub use restxml_runtime::client::transport::ReplayClient;
 pub use restxml_runtime::client::{
-    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts, WithTransport,
+    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts,
+    WithTransport,
 };
 pub use restxml_runtime::{RequestId, ResponseMetadata};
 
@@ -69,11 +75,13 @@ impl Client {
     #[inline]
     pub fn new(config: Config) -> Self {
         Client {
-            core: std::sync::Arc::new(restxml_runtime::client::ClientCore::new(
-                config,
-                &crate::endpoint::RULES,
-                "cloudfront",
-            )),
+            core: std::sync::Arc::new(
+                restxml_runtime::client::ClientCore::new(
+                    config,
+                    &crate::endpoint::RULES,
+                    "cloudfront",
+                ),
+            ),
         }
     }
     /// The settings.
@@ -91,8 +99,13 @@ impl Client {
     /// Returns [`AssociateAliasFluentBuilder`](crate::fluent::associate_alias::AssociateAliasFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_alias`] for the input, output and errors.
     #[cfg(feature = "associate-alias")]
     #[inline]
-    pub fn associate_alias(&self) -> crate::fluent::associate_alias::AssociateAliasFluentBuilder {
-        crate::fluent::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), Default::default())
+    pub fn associate_alias(
+        &self,
+    ) -> crate::fluent::associate_alias::AssociateAliasFluentBuilder {
+        crate::fluent::associate_alias::AssociateAliasFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// AssociateAlias with an input built elsewhere: the same fluent builder as [`associate_alias`](Client::associate_alias), holding every member of `input`.
     #[cfg(feature = "associate-alias")]
@@ -101,7 +114,10 @@ impl Client {
         &self,
         input: crate::operation::associate_alias::AssociateAliasInput,
     ) -> crate::fluent::associate_alias::AssociateAliasFluentBuilder {
-        crate::fluent::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::associate_alias::AssociateAliasFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Associates the WAF web ACL with a distribution tenant.
     ///
@@ -158,8 +174,13 @@ impl Client {
     /// Returns [`CopyDistributionFluentBuilder`](crate::fluent::copy_distribution::CopyDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::copy_distribution`] for the input, output and errors.
     #[cfg(feature = "copy-distribution")]
     #[inline]
-    pub fn copy_distribution(&self) -> crate::fluent::copy_distribution::CopyDistributionFluentBuilder {
-        crate::fluent::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn copy_distribution(
+        &self,
+    ) -> crate::fluent::copy_distribution::CopyDistributionFluentBuilder {
+        crate::fluent::copy_distribution::CopyDistributionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CopyDistribution with an input built elsewhere: the same fluent builder as [`copy_distribution`](Client::copy_distribution), holding every member of `input`.
     #[cfg(feature = "copy-distribution")]
@@ -168,15 +189,23 @@ impl Client {
         &self,
         input: crate::operation::copy_distribution::CopyDistributionInput,
     ) -> crate::fluent::copy_distribution::CopyDistributionFluentBuilder {
-        crate::fluent::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::copy_distribution::CopyDistributionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates an Anycast static IP list.
     ///
     /// Returns [`CreateAnycastIpListFluentBuilder`](crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "create-anycast-ip-list")]
     #[inline]
-    pub fn create_anycast_ip_list(&self) -> crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
-        crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_anycast_ip_list(
+        &self,
+    ) -> crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
+        crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateAnycastIpList with an input built elsewhere: the same fluent builder as [`create_anycast_ip_list`](Client::create_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "create-anycast-ip-list")]
@@ -185,15 +214,23 @@ impl Client {
         &self,
         input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput,
     ) -> crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
-        crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a cache policy.
     ///
     /// Returns [`CreateCachePolicyFluentBuilder`](crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cache_policy`] for the input, output and errors.
     #[cfg(feature = "create-cache-policy")]
     #[inline]
-    pub fn create_cache_policy(&self) -> crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder {
-        crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_cache_policy(
+        &self,
+    ) -> crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder {
+        crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateCachePolicy with an input built elsewhere: the same fluent builder as [`create_cache_policy`](Client::create_cache_policy), holding every member of `input`.
     #[cfg(feature = "create-cache-policy")]
@@ -202,7 +239,10 @@ impl Client {
         &self,
         input: crate::operation::create_cache_policy::CreateCachePolicyInput,
     ) -> crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder {
-        crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a new origin access identity. If you're using Amazon S3 for your origin, you can use an origin access identity to require users to access your content using a CloudFront URL instead of the Amazon S3 URL. For more information about how to use origin access identities, see [Serving Private Content through CloudFront](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html) in the *Amazon CloudFront Developer Guide*.
     ///
@@ -211,8 +251,7 @@ impl Client {
     #[inline]
     pub fn create_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
-    {
+    ) -> crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder {
         crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -224,8 +263,7 @@ impl Client {
     pub fn create_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput,
-    ) -> crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
-    {
+    ) -> crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder {
         crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -276,7 +314,10 @@ impl Client {
         &self,
         input: crate::operation::create_connection_group::CreateConnectionGroupInput,
     ) -> crate::fluent::create_connection_group::CreateConnectionGroupFluentBuilder {
-        crate::fluent::create_connection_group::CreateConnectionGroupFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_connection_group::CreateConnectionGroupFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a continuous deployment policy that distributes traffic for a custom domain name to two different CloudFront distributions.
     ///
@@ -308,8 +349,13 @@ impl Client {
     /// Returns [`CreateDistributionFluentBuilder`](crate::fluent::create_distribution::CreateDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution`] for the input, output and errors.
     #[cfg(feature = "create-distribution")]
     #[inline]
-    pub fn create_distribution(&self) -> crate::fluent::create_distribution::CreateDistributionFluentBuilder {
-        crate::fluent::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_distribution(
+        &self,
+    ) -> crate::fluent::create_distribution::CreateDistributionFluentBuilder {
+        crate::fluent::create_distribution::CreateDistributionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateDistribution with an input built elsewhere: the same fluent builder as [`create_distribution`](Client::create_distribution), holding every member of `input`.
     #[cfg(feature = "create-distribution")]
@@ -318,7 +364,10 @@ impl Client {
         &self,
         input: crate::operation::create_distribution::CreateDistributionInput,
     ) -> crate::fluent::create_distribution::CreateDistributionFluentBuilder {
-        crate::fluent::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_distribution::CreateDistributionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a distribution tenant.
     ///
@@ -425,8 +474,13 @@ impl Client {
     /// Returns [`CreateFunctionFluentBuilder`](crate::fluent::create_function::CreateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_function`] for the input, output and errors.
     #[cfg(feature = "create-function")]
     #[inline]
-    pub fn create_function(&self) -> crate::fluent::create_function::CreateFunctionFluentBuilder {
-        crate::fluent::create_function::CreateFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_function(
+        &self,
+    ) -> crate::fluent::create_function::CreateFunctionFluentBuilder {
+        crate::fluent::create_function::CreateFunctionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateFunction with an input built elsewhere: the same fluent builder as [`create_function`](Client::create_function), holding every member of `input`.
     #[cfg(feature = "create-function")]
@@ -435,15 +489,23 @@ impl Client {
         &self,
         input: crate::operation::create_function::CreateFunctionInput,
     ) -> crate::fluent::create_function::CreateFunctionFluentBuilder {
-        crate::fluent::create_function::CreateFunctionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_function::CreateFunctionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Create a new invalidation. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
     ///
     /// Returns [`CreateInvalidationFluentBuilder`](crate::fluent::create_invalidation::CreateInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation`] for the input, output and errors.
     #[cfg(feature = "create-invalidation")]
     #[inline]
-    pub fn create_invalidation(&self) -> crate::fluent::create_invalidation::CreateInvalidationFluentBuilder {
-        crate::fluent::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_invalidation(
+        &self,
+    ) -> crate::fluent::create_invalidation::CreateInvalidationFluentBuilder {
+        crate::fluent::create_invalidation::CreateInvalidationFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateInvalidation with an input built elsewhere: the same fluent builder as [`create_invalidation`](Client::create_invalidation), holding every member of `input`.
     #[cfg(feature = "create-invalidation")]
@@ -452,7 +514,10 @@ impl Client {
         &self,
         input: crate::operation::create_invalidation::CreateInvalidationInput,
     ) -> crate::fluent::create_invalidation::CreateInvalidationFluentBuilder {
-        crate::fluent::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_invalidation::CreateInvalidationFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates an invalidation for a distribution tenant. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
     ///
@@ -461,8 +526,7 @@ impl Client {
     #[inline]
     pub fn create_invalidation_for_distribution_tenant(
         &self,
-    ) -> crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder
-    {
+    ) -> crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder {
         crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -474,8 +538,7 @@ impl Client {
     pub fn create_invalidation_for_distribution_tenant_with(
         &self,
         input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput,
-    ) -> crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder
-    {
+    ) -> crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder {
         crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -486,8 +549,13 @@ impl Client {
     /// Returns [`CreateKeyGroupFluentBuilder`](crate::fluent::create_key_group::CreateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_group`] for the input, output and errors.
     #[cfg(feature = "create-key-group")]
     #[inline]
-    pub fn create_key_group(&self) -> crate::fluent::create_key_group::CreateKeyGroupFluentBuilder {
-        crate::fluent::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_key_group(
+        &self,
+    ) -> crate::fluent::create_key_group::CreateKeyGroupFluentBuilder {
+        crate::fluent::create_key_group::CreateKeyGroupFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateKeyGroup with an input built elsewhere: the same fluent builder as [`create_key_group`](Client::create_key_group), holding every member of `input`.
     #[cfg(feature = "create-key-group")]
@@ -496,15 +564,23 @@ impl Client {
         &self,
         input: crate::operation::create_key_group::CreateKeyGroupInput,
     ) -> crate::fluent::create_key_group::CreateKeyGroupFluentBuilder {
-        crate::fluent::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_key_group::CreateKeyGroupFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Specifies the key value store resource to add to your account. In your account, the key value store names must be unique. You can also import key value store data in JSON format from an S3 bucket by providing a valid `ImportSource` that you own.
     ///
     /// Returns [`CreateKeyValueStoreFluentBuilder`](crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_value_store`] for the input, output and errors.
     #[cfg(feature = "create-key-value-store")]
     #[inline]
-    pub fn create_key_value_store(&self) -> crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder {
-        crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_key_value_store(
+        &self,
+    ) -> crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder {
+        crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateKeyValueStore with an input built elsewhere: the same fluent builder as [`create_key_value_store`](Client::create_key_value_store), holding every member of `input`.
     #[cfg(feature = "create-key-value-store")]
@@ -513,7 +589,10 @@ impl Client {
         &self,
         input: crate::operation::create_key_value_store::CreateKeyValueStoreInput,
     ) -> crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder {
-        crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Enables or disables additional Amazon CloudWatch metrics for the specified CloudFront distribution. The additional metrics incur an additional cost.
     ///
@@ -595,8 +674,13 @@ impl Client {
     /// Returns [`CreatePublicKeyFluentBuilder`](crate::fluent::create_public_key::CreatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_public_key`] for the input, output and errors.
     #[cfg(feature = "create-public-key")]
     #[inline]
-    pub fn create_public_key(&self) -> crate::fluent::create_public_key::CreatePublicKeyFluentBuilder {
-        crate::fluent::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_public_key(
+        &self,
+    ) -> crate::fluent::create_public_key::CreatePublicKeyFluentBuilder {
+        crate::fluent::create_public_key::CreatePublicKeyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreatePublicKey with an input built elsewhere: the same fluent builder as [`create_public_key`](Client::create_public_key), holding every member of `input`.
     #[cfg(feature = "create-public-key")]
@@ -605,7 +689,10 @@ impl Client {
         &self,
         input: crate::operation::create_public_key::CreatePublicKeyInput,
     ) -> crate::fluent::create_public_key::CreatePublicKeyFluentBuilder {
-        crate::fluent::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_public_key::CreatePublicKeyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a real-time log configuration.
     ///
@@ -627,7 +714,10 @@ impl Client {
         &self,
         input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput,
     ) -> crate::fluent::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder {
-        crate::fluent::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a response headers policy.
     ///
@@ -709,8 +799,13 @@ impl Client {
     /// Returns [`CreateTrustStoreFluentBuilder`](crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_trust_store`] for the input, output and errors.
     #[cfg(feature = "create-trust-store")]
     #[inline]
-    pub fn create_trust_store(&self) -> crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder {
-        crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_trust_store(
+        &self,
+    ) -> crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder {
+        crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateTrustStore with an input built elsewhere: the same fluent builder as [`create_trust_store`](Client::create_trust_store), holding every member of `input`.
     #[cfg(feature = "create-trust-store")]
@@ -719,15 +814,23 @@ impl Client {
         &self,
         input: crate::operation::create_trust_store::CreateTrustStoreInput,
     ) -> crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder {
-        crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Create an Amazon CloudFront VPC origin.
     ///
     /// Returns [`CreateVpcOriginFluentBuilder`](crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "create-vpc-origin")]
     #[inline]
-    pub fn create_vpc_origin(&self) -> crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder {
-        crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_vpc_origin(
+        &self,
+    ) -> crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder {
+        crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateVpcOrigin with an input built elsewhere: the same fluent builder as [`create_vpc_origin`](Client::create_vpc_origin), holding every member of `input`.
     #[cfg(feature = "create-vpc-origin")]
@@ -736,15 +839,23 @@ impl Client {
         &self,
         input: crate::operation::create_vpc_origin::CreateVpcOriginInput,
     ) -> crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder {
-        crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes an Anycast static IP list.
     ///
     /// Returns [`DeleteAnycastIpListFluentBuilder`](crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "delete-anycast-ip-list")]
     #[inline]
-    pub fn delete_anycast_ip_list(&self) -> crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
-        crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_anycast_ip_list(
+        &self,
+    ) -> crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
+        crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteAnycastIpList with an input built elsewhere: the same fluent builder as [`delete_anycast_ip_list`](Client::delete_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "delete-anycast-ip-list")]
@@ -753,15 +864,23 @@ impl Client {
         &self,
         input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput,
     ) -> crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
-        crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a cache policy.
     ///
     /// Returns [`DeleteCachePolicyFluentBuilder`](crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cache_policy`] for the input, output and errors.
     #[cfg(feature = "delete-cache-policy")]
     #[inline]
-    pub fn delete_cache_policy(&self) -> crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder {
-        crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_cache_policy(
+        &self,
+    ) -> crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder {
+        crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteCachePolicy with an input built elsewhere: the same fluent builder as [`delete_cache_policy`](Client::delete_cache_policy), holding every member of `input`.
     #[cfg(feature = "delete-cache-policy")]
@@ -770,7 +889,10 @@ impl Client {
         &self,
         input: crate::operation::delete_cache_policy::DeleteCachePolicyInput,
     ) -> crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder {
-        crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Delete an origin access identity.
     ///
@@ -779,8 +901,7 @@ impl Client {
     #[inline]
     pub fn delete_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
-    {
+    ) -> crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder {
         crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -792,8 +913,7 @@ impl Client {
     pub fn delete_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput,
-    ) -> crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
-    {
+    ) -> crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder {
         crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -844,7 +964,10 @@ impl Client {
         &self,
         input: crate::operation::delete_connection_group::DeleteConnectionGroupInput,
     ) -> crate::fluent::delete_connection_group::DeleteConnectionGroupFluentBuilder {
-        crate::fluent::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a continuous deployment policy.
     ///
@@ -876,8 +999,13 @@ impl Client {
     /// Returns [`DeleteDistributionFluentBuilder`](crate::fluent::delete_distribution::DeleteDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution`] for the input, output and errors.
     #[cfg(feature = "delete-distribution")]
     #[inline]
-    pub fn delete_distribution(&self) -> crate::fluent::delete_distribution::DeleteDistributionFluentBuilder {
-        crate::fluent::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_distribution(
+        &self,
+    ) -> crate::fluent::delete_distribution::DeleteDistributionFluentBuilder {
+        crate::fluent::delete_distribution::DeleteDistributionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteDistribution with an input built elsewhere: the same fluent builder as [`delete_distribution`](Client::delete_distribution), holding every member of `input`.
     #[cfg(feature = "delete-distribution")]
@@ -886,7 +1014,10 @@ impl Client {
         &self,
         input: crate::operation::delete_distribution::DeleteDistributionInput,
     ) -> crate::fluent::delete_distribution::DeleteDistributionFluentBuilder {
-        crate::fluent::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_distribution::DeleteDistributionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a distribution tenant. If you use this API operation to delete a distribution tenant that is currently enabled, the request will fail.
     ///
@@ -968,8 +1099,13 @@ impl Client {
     /// Returns [`DeleteFunctionFluentBuilder`](crate::fluent::delete_function::DeleteFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_function`] for the input, output and errors.
     #[cfg(feature = "delete-function")]
     #[inline]
-    pub fn delete_function(&self) -> crate::fluent::delete_function::DeleteFunctionFluentBuilder {
-        crate::fluent::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_function(
+        &self,
+    ) -> crate::fluent::delete_function::DeleteFunctionFluentBuilder {
+        crate::fluent::delete_function::DeleteFunctionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteFunction with an input built elsewhere: the same fluent builder as [`delete_function`](Client::delete_function), holding every member of `input`.
     #[cfg(feature = "delete-function")]
@@ -978,15 +1114,23 @@ impl Client {
         &self,
         input: crate::operation::delete_function::DeleteFunctionInput,
     ) -> crate::fluent::delete_function::DeleteFunctionFluentBuilder {
-        crate::fluent::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_function::DeleteFunctionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a key group.
     ///
     /// Returns [`DeleteKeyGroupFluentBuilder`](crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_group`] for the input, output and errors.
     #[cfg(feature = "delete-key-group")]
     #[inline]
-    pub fn delete_key_group(&self) -> crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder {
-        crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_key_group(
+        &self,
+    ) -> crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder {
+        crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteKeyGroup with an input built elsewhere: the same fluent builder as [`delete_key_group`](Client::delete_key_group), holding every member of `input`.
     #[cfg(feature = "delete-key-group")]
@@ -995,15 +1139,23 @@ impl Client {
         &self,
         input: crate::operation::delete_key_group::DeleteKeyGroupInput,
     ) -> crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder {
-        crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Specifies the key value store to delete.
     ///
     /// Returns [`DeleteKeyValueStoreFluentBuilder`](crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_value_store`] for the input, output and errors.
     #[cfg(feature = "delete-key-value-store")]
     #[inline]
-    pub fn delete_key_value_store(&self) -> crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
-        crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_key_value_store(
+        &self,
+    ) -> crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
+        crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteKeyValueStore with an input built elsewhere: the same fluent builder as [`delete_key_value_store`](Client::delete_key_value_store), holding every member of `input`.
     #[cfg(feature = "delete-key-value-store")]
@@ -1012,7 +1164,10 @@ impl Client {
         &self,
         input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput,
     ) -> crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
-        crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Disables additional CloudWatch metrics for the specified CloudFront distribution.
     ///
@@ -1094,8 +1249,13 @@ impl Client {
     /// Returns [`DeletePublicKeyFluentBuilder`](crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_public_key`] for the input, output and errors.
     #[cfg(feature = "delete-public-key")]
     #[inline]
-    pub fn delete_public_key(&self) -> crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder {
-        crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_public_key(
+        &self,
+    ) -> crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder {
+        crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeletePublicKey with an input built elsewhere: the same fluent builder as [`delete_public_key`](Client::delete_public_key), holding every member of `input`.
     #[cfg(feature = "delete-public-key")]
@@ -1104,7 +1264,10 @@ impl Client {
         &self,
         input: crate::operation::delete_public_key::DeletePublicKeyInput,
     ) -> crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder {
-        crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a real-time log configuration.
     ///
@@ -1126,15 +1289,23 @@ impl Client {
         &self,
         input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput,
     ) -> crate::fluent::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder {
-        crate::fluent::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes the resource policy attached to the CloudFront resource.
     ///
     /// Returns [`DeleteResourcePolicyFluentBuilder`](crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_resource_policy`] for the input, output and errors.
     #[cfg(feature = "delete-resource-policy")]
     #[inline]
-    pub fn delete_resource_policy(&self) -> crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder {
-        crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_resource_policy(
+        &self,
+    ) -> crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder {
+        crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteResourcePolicy with an input built elsewhere: the same fluent builder as [`delete_resource_policy`](Client::delete_resource_policy), holding every member of `input`.
     #[cfg(feature = "delete-resource-policy")]
@@ -1143,7 +1314,10 @@ impl Client {
         &self,
         input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput,
     ) -> crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder {
-        crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a response headers policy.
     ///
@@ -1200,8 +1374,13 @@ impl Client {
     /// Returns [`DeleteTrustStoreFluentBuilder`](crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_trust_store`] for the input, output and errors.
     #[cfg(feature = "delete-trust-store")]
     #[inline]
-    pub fn delete_trust_store(&self) -> crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder {
-        crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_trust_store(
+        &self,
+    ) -> crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder {
+        crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteTrustStore with an input built elsewhere: the same fluent builder as [`delete_trust_store`](Client::delete_trust_store), holding every member of `input`.
     #[cfg(feature = "delete-trust-store")]
@@ -1210,15 +1389,23 @@ impl Client {
         &self,
         input: crate::operation::delete_trust_store::DeleteTrustStoreInput,
     ) -> crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder {
-        crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Delete an Amazon CloudFront VPC origin.
     ///
     /// Returns [`DeleteVpcOriginFluentBuilder`](crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "delete-vpc-origin")]
     #[inline]
-    pub fn delete_vpc_origin(&self) -> crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
-        crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_vpc_origin(
+        &self,
+    ) -> crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
+        crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteVpcOrigin with an input built elsewhere: the same fluent builder as [`delete_vpc_origin`](Client::delete_vpc_origin), holding every member of `input`.
     #[cfg(feature = "delete-vpc-origin")]
@@ -1227,7 +1414,10 @@ impl Client {
         &self,
         input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput,
     ) -> crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
-        crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Describes a connection function.
     ///
@@ -1259,8 +1449,13 @@ impl Client {
     /// Returns [`DescribeFunctionFluentBuilder`](crate::fluent::describe_function::DescribeFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_function`] for the input, output and errors.
     #[cfg(feature = "describe-function")]
     #[inline]
-    pub fn describe_function(&self) -> crate::fluent::describe_function::DescribeFunctionFluentBuilder {
-        crate::fluent::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn describe_function(
+        &self,
+    ) -> crate::fluent::describe_function::DescribeFunctionFluentBuilder {
+        crate::fluent::describe_function::DescribeFunctionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DescribeFunction with an input built elsewhere: the same fluent builder as [`describe_function`](Client::describe_function), holding every member of `input`.
     #[cfg(feature = "describe-function")]
@@ -1269,7 +1464,10 @@ impl Client {
         &self,
         input: crate::operation::describe_function::DescribeFunctionInput,
     ) -> crate::fluent::describe_function::DescribeFunctionFluentBuilder {
-        crate::fluent::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::describe_function::DescribeFunctionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Specifies the key value store and its configuration.
     ///
@@ -1291,7 +1489,10 @@ impl Client {
         &self,
         input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput,
     ) -> crate::fluent::describe_key_value_store::DescribeKeyValueStoreFluentBuilder {
-        crate::fluent::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Disassociates a distribution tenant from the WAF web ACL.
     ///
@@ -1300,8 +1501,7 @@ impl Client {
     #[inline]
     pub fn disassociate_distribution_tenant_web_acl(
         &self,
-    ) -> crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
-    {
+    ) -> crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder {
         crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1313,8 +1513,7 @@ impl Client {
     pub fn disassociate_distribution_tenant_web_acl_with(
         &self,
         input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput,
-    ) -> crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
-    {
+    ) -> crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder {
         crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1350,8 +1549,13 @@ impl Client {
     /// Returns [`GetAnycastIpListFluentBuilder`](crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "get-anycast-ip-list")]
     #[inline]
-    pub fn get_anycast_ip_list(&self) -> crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
-        crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_anycast_ip_list(
+        &self,
+    ) -> crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
+        crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetAnycastIpList with an input built elsewhere: the same fluent builder as [`get_anycast_ip_list`](Client::get_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "get-anycast-ip-list")]
@@ -1360,15 +1564,23 @@ impl Client {
         &self,
         input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput,
     ) -> crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
-        crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a cache policy, including the following metadata:
     ///
     /// Returns [`GetCachePolicyFluentBuilder`](crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy`] for the input, output and errors.
     #[cfg(feature = "get-cache-policy")]
     #[inline]
-    pub fn get_cache_policy(&self) -> crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder {
-        crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_cache_policy(
+        &self,
+    ) -> crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder {
+        crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetCachePolicy with an input built elsewhere: the same fluent builder as [`get_cache_policy`](Client::get_cache_policy), holding every member of `input`.
     #[cfg(feature = "get-cache-policy")]
@@ -1377,15 +1589,23 @@ impl Client {
         &self,
         input: crate::operation::get_cache_policy::GetCachePolicyInput,
     ) -> crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder {
-        crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a cache policy configuration.
     ///
     /// Returns [`GetCachePolicyConfigFluentBuilder`](crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy_config`] for the input, output and errors.
     #[cfg(feature = "get-cache-policy-config")]
     #[inline]
-    pub fn get_cache_policy_config(&self) -> crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
-        crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_cache_policy_config(
+        &self,
+    ) -> crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
+        crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetCachePolicyConfig with an input built elsewhere: the same fluent builder as [`get_cache_policy_config`](Client::get_cache_policy_config), holding every member of `input`.
     #[cfg(feature = "get-cache-policy-config")]
@@ -1394,7 +1614,10 @@ impl Client {
         &self,
         input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput,
     ) -> crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
-        crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Get the information about an origin access identity.
     ///
@@ -1428,7 +1651,7 @@ impl Client {
     #[inline]
     pub fn get_cloud_front_origin_access_identity_config(
         &self,
-    ) -> crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
+    ) -> crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
         crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1440,7 +1663,7 @@ impl Client {
     pub fn get_cloud_front_origin_access_identity_config_with(
         &self,
         input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput,
-    ) -> crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
+    ) -> crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
         crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1466,15 +1689,23 @@ impl Client {
         &self,
         input: crate::operation::get_connection_function::GetConnectionFunctionInput,
     ) -> crate::fluent::get_connection_function::GetConnectionFunctionFluentBuilder {
-        crate::fluent::get_connection_function::GetConnectionFunctionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_connection_function::GetConnectionFunctionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about a connection group.
     ///
     /// Returns [`GetConnectionGroupFluentBuilder`](crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group`] for the input, output and errors.
     #[cfg(feature = "get-connection-group")]
     #[inline]
-    pub fn get_connection_group(&self) -> crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder {
-        crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_connection_group(
+        &self,
+    ) -> crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder {
+        crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetConnectionGroup with an input built elsewhere: the same fluent builder as [`get_connection_group`](Client::get_connection_group), holding every member of `input`.
     #[cfg(feature = "get-connection-group")]
@@ -1483,7 +1714,10 @@ impl Client {
         &self,
         input: crate::operation::get_connection_group::GetConnectionGroupInput,
     ) -> crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder {
-        crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about a connection group by using the endpoint that you specify.
     ///
@@ -1565,8 +1799,13 @@ impl Client {
     /// Returns [`GetDistributionFluentBuilder`](crate::fluent::get_distribution::GetDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution`] for the input, output and errors.
     #[cfg(feature = "get-distribution")]
     #[inline]
-    pub fn get_distribution(&self) -> crate::fluent::get_distribution::GetDistributionFluentBuilder {
-        crate::fluent::get_distribution::GetDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_distribution(
+        &self,
+    ) -> crate::fluent::get_distribution::GetDistributionFluentBuilder {
+        crate::fluent::get_distribution::GetDistributionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetDistribution with an input built elsewhere: the same fluent builder as [`get_distribution`](Client::get_distribution), holding every member of `input`.
     #[cfg(feature = "get-distribution")]
@@ -1575,7 +1814,10 @@ impl Client {
         &self,
         input: crate::operation::get_distribution::GetDistributionInput,
     ) -> crate::fluent::get_distribution::GetDistributionFluentBuilder {
-        crate::fluent::get_distribution::GetDistributionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_distribution::GetDistributionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Get the configuration information about a distribution.
     ///
@@ -1597,7 +1839,10 @@ impl Client {
         &self,
         input: crate::operation::get_distribution_config::GetDistributionConfigInput,
     ) -> crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder {
-        crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about a distribution tenant.
     ///
@@ -1619,7 +1864,10 @@ impl Client {
         &self,
         input: crate::operation::get_distribution_tenant::GetDistributionTenantInput,
     ) -> crate::fluent::get_distribution_tenant::GetDistributionTenantFluentBuilder {
-        crate::fluent::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about a distribution tenant by the associated domain.
     ///
@@ -1666,7 +1914,10 @@ impl Client {
         &self,
         input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput,
     ) -> crate::fluent::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder {
-        crate::fluent::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Get the field-level encryption configuration information.
     ///
@@ -1725,8 +1976,7 @@ impl Client {
     #[inline]
     pub fn get_field_level_encryption_profile_config(
         &self,
-    ) -> crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
-    {
+    ) -> crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
         crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1738,8 +1988,7 @@ impl Client {
     pub fn get_field_level_encryption_profile_config_with(
         &self,
         input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput,
-    ) -> crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
-    {
+    ) -> crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
         crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1751,7 +2000,10 @@ impl Client {
     #[cfg(feature = "get-function")]
     #[inline]
     pub fn get_function(&self) -> crate::fluent::get_function::GetFunctionFluentBuilder {
-        crate::fluent::get_function::GetFunctionFluentBuilder::new(self.clone(), Default::default())
+        crate::fluent::get_function::GetFunctionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetFunction with an input built elsewhere: the same fluent builder as [`get_function`](Client::get_function), holding every member of `input`.
     #[cfg(feature = "get-function")]
@@ -1760,15 +2012,23 @@ impl Client {
         &self,
         input: crate::operation::get_function::GetFunctionInput,
     ) -> crate::fluent::get_function::GetFunctionFluentBuilder {
-        crate::fluent::get_function::GetFunctionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_function::GetFunctionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Get the information about an invalidation.
     ///
     /// Returns [`GetInvalidationFluentBuilder`](crate::fluent::get_invalidation::GetInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation`] for the input, output and errors.
     #[cfg(feature = "get-invalidation")]
     #[inline]
-    pub fn get_invalidation(&self) -> crate::fluent::get_invalidation::GetInvalidationFluentBuilder {
-        crate::fluent::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_invalidation(
+        &self,
+    ) -> crate::fluent::get_invalidation::GetInvalidationFluentBuilder {
+        crate::fluent::get_invalidation::GetInvalidationFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetInvalidation with an input built elsewhere: the same fluent builder as [`get_invalidation`](Client::get_invalidation), holding every member of `input`.
     #[cfg(feature = "get-invalidation")]
@@ -1777,7 +2037,10 @@ impl Client {
         &self,
         input: crate::operation::get_invalidation::GetInvalidationInput,
     ) -> crate::fluent::get_invalidation::GetInvalidationFluentBuilder {
-        crate::fluent::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_invalidation::GetInvalidationFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about a specific invalidation for a distribution tenant.
     ///
@@ -1786,8 +2049,7 @@ impl Client {
     #[inline]
     pub fn get_invalidation_for_distribution_tenant(
         &self,
-    ) -> crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
-    {
+    ) -> crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder {
         crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1799,8 +2061,7 @@ impl Client {
     pub fn get_invalidation_for_distribution_tenant_with(
         &self,
         input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
-    ) -> crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
-    {
+    ) -> crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder {
         crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1811,8 +2072,13 @@ impl Client {
     /// Returns [`GetKeyGroupFluentBuilder`](crate::fluent::get_key_group::GetKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group`] for the input, output and errors.
     #[cfg(feature = "get-key-group")]
     #[inline]
-    pub fn get_key_group(&self) -> crate::fluent::get_key_group::GetKeyGroupFluentBuilder {
-        crate::fluent::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_key_group(
+        &self,
+    ) -> crate::fluent::get_key_group::GetKeyGroupFluentBuilder {
+        crate::fluent::get_key_group::GetKeyGroupFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetKeyGroup with an input built elsewhere: the same fluent builder as [`get_key_group`](Client::get_key_group), holding every member of `input`.
     #[cfg(feature = "get-key-group")]
@@ -1821,15 +2087,23 @@ impl Client {
         &self,
         input: crate::operation::get_key_group::GetKeyGroupInput,
     ) -> crate::fluent::get_key_group::GetKeyGroupFluentBuilder {
-        crate::fluent::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_key_group::GetKeyGroupFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a key group configuration.
     ///
     /// Returns [`GetKeyGroupConfigFluentBuilder`](crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group_config`] for the input, output and errors.
     #[cfg(feature = "get-key-group-config")]
     #[inline]
-    pub fn get_key_group_config(&self) -> crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder {
-        crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_key_group_config(
+        &self,
+    ) -> crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder {
+        crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetKeyGroupConfig with an input built elsewhere: the same fluent builder as [`get_key_group_config`](Client::get_key_group_config), holding every member of `input`.
     #[cfg(feature = "get-key-group-config")]
@@ -1838,7 +2112,10 @@ impl Client {
         &self,
         input: crate::operation::get_key_group_config::GetKeyGroupConfigInput,
     ) -> crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder {
-        crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets details about the CloudFront managed ACM certificate.
     ///
@@ -1910,7 +2187,10 @@ impl Client {
         &self,
         input: crate::operation::get_origin_access_control::GetOriginAccessControlInput,
     ) -> crate::fluent::get_origin_access_control::GetOriginAccessControlFluentBuilder {
-        crate::fluent::get_origin_access_control::GetOriginAccessControlFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_origin_access_control::GetOriginAccessControlFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a CloudFront origin access control configuration.
     ///
@@ -1957,7 +2237,10 @@ impl Client {
         &self,
         input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput,
     ) -> crate::fluent::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder {
-        crate::fluent::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets an origin request policy configuration.
     ///
@@ -1989,8 +2272,13 @@ impl Client {
     /// Returns [`GetPublicKeyFluentBuilder`](crate::fluent::get_public_key::GetPublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key`] for the input, output and errors.
     #[cfg(feature = "get-public-key")]
     #[inline]
-    pub fn get_public_key(&self) -> crate::fluent::get_public_key::GetPublicKeyFluentBuilder {
-        crate::fluent::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_public_key(
+        &self,
+    ) -> crate::fluent::get_public_key::GetPublicKeyFluentBuilder {
+        crate::fluent::get_public_key::GetPublicKeyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetPublicKey with an input built elsewhere: the same fluent builder as [`get_public_key`](Client::get_public_key), holding every member of `input`.
     #[cfg(feature = "get-public-key")]
@@ -1999,15 +2287,23 @@ impl Client {
         &self,
         input: crate::operation::get_public_key::GetPublicKeyInput,
     ) -> crate::fluent::get_public_key::GetPublicKeyFluentBuilder {
-        crate::fluent::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_public_key::GetPublicKeyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a public key configuration.
     ///
     /// Returns [`GetPublicKeyConfigFluentBuilder`](crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key_config`] for the input, output and errors.
     #[cfg(feature = "get-public-key-config")]
     #[inline]
-    pub fn get_public_key_config(&self) -> crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder {
-        crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_public_key_config(
+        &self,
+    ) -> crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder {
+        crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetPublicKeyConfig with an input built elsewhere: the same fluent builder as [`get_public_key_config`](Client::get_public_key_config), holding every member of `input`.
     #[cfg(feature = "get-public-key-config")]
@@ -2016,15 +2312,23 @@ impl Client {
         &self,
         input: crate::operation::get_public_key_config::GetPublicKeyConfigInput,
     ) -> crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder {
-        crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a real-time log configuration.
     ///
     /// Returns [`GetRealtimeLogConfigFluentBuilder`](crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "get-realtime-log-config")]
     #[inline]
-    pub fn get_realtime_log_config(&self) -> crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder {
-        crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_realtime_log_config(
+        &self,
+    ) -> crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder {
+        crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetRealtimeLogConfig with an input built elsewhere: the same fluent builder as [`get_realtime_log_config`](Client::get_realtime_log_config), holding every member of `input`.
     #[cfg(feature = "get-realtime-log-config")]
@@ -2033,15 +2337,23 @@ impl Client {
         &self,
         input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput,
     ) -> crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder {
-        crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Retrieves the resource policy for the specified CloudFront resource that you own and have shared.
     ///
     /// Returns [`GetResourcePolicyFluentBuilder`](crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_resource_policy`] for the input, output and errors.
     #[cfg(feature = "get-resource-policy")]
     #[inline]
-    pub fn get_resource_policy(&self) -> crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder {
-        crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_resource_policy(
+        &self,
+    ) -> crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder {
+        crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetResourcePolicy with an input built elsewhere: the same fluent builder as [`get_resource_policy`](Client::get_resource_policy), holding every member of `input`.
     #[cfg(feature = "get-resource-policy")]
@@ -2050,7 +2362,10 @@ impl Client {
         &self,
         input: crate::operation::get_resource_policy::GetResourcePolicyInput,
     ) -> crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder {
-        crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a response headers policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
     ///
@@ -2157,8 +2472,13 @@ impl Client {
     /// Returns [`GetTrustStoreFluentBuilder`](crate::fluent::get_trust_store::GetTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_trust_store`] for the input, output and errors.
     #[cfg(feature = "get-trust-store")]
     #[inline]
-    pub fn get_trust_store(&self) -> crate::fluent::get_trust_store::GetTrustStoreFluentBuilder {
-        crate::fluent::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_trust_store(
+        &self,
+    ) -> crate::fluent::get_trust_store::GetTrustStoreFluentBuilder {
+        crate::fluent::get_trust_store::GetTrustStoreFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetTrustStore with an input built elsewhere: the same fluent builder as [`get_trust_store`](Client::get_trust_store), holding every member of `input`.
     #[cfg(feature = "get-trust-store")]
@@ -2167,15 +2487,23 @@ impl Client {
         &self,
         input: crate::operation::get_trust_store::GetTrustStoreInput,
     ) -> crate::fluent::get_trust_store::GetTrustStoreFluentBuilder {
-        crate::fluent::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_trust_store::GetTrustStoreFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Get the details of an Amazon CloudFront VPC origin.
     ///
     /// Returns [`GetVpcOriginFluentBuilder`](crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "get-vpc-origin")]
     #[inline]
-    pub fn get_vpc_origin(&self) -> crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder {
-        crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_vpc_origin(
+        &self,
+    ) -> crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder {
+        crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetVpcOrigin with an input built elsewhere: the same fluent builder as [`get_vpc_origin`](Client::get_vpc_origin), holding every member of `input`.
     #[cfg(feature = "get-vpc-origin")]
@@ -2184,15 +2512,23 @@ impl Client {
         &self,
         input: crate::operation::get_vpc_origin::GetVpcOriginInput,
     ) -> crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder {
-        crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists your Anycast static IP lists.
     ///
     /// Returns [`ListAnycastIpListsFluentBuilder`](crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_anycast_ip_lists`] for the input, output and errors.
     #[cfg(feature = "list-anycast-ip-lists")]
     #[inline]
-    pub fn list_anycast_ip_lists(&self) -> crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
-        crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_anycast_ip_lists(
+        &self,
+    ) -> crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
+        crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListAnycastIpLists with an input built elsewhere: the same fluent builder as [`list_anycast_ip_lists`](Client::list_anycast_ip_lists), holding every member of `input`.
     #[cfg(feature = "list-anycast-ip-lists")]
@@ -2201,15 +2537,23 @@ impl Client {
         &self,
         input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput,
     ) -> crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
-        crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a list of cache policies.
     ///
     /// Returns [`ListCachePoliciesFluentBuilder`](crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cache_policies`] for the input, output and errors.
     #[cfg(feature = "list-cache-policies")]
     #[inline]
-    pub fn list_cache_policies(&self) -> crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder {
-        crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_cache_policies(
+        &self,
+    ) -> crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder {
+        crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListCachePolicies with an input built elsewhere: the same fluent builder as [`list_cache_policies`](Client::list_cache_policies), holding every member of `input`.
     #[cfg(feature = "list-cache-policies")]
@@ -2218,7 +2562,10 @@ impl Client {
         &self,
         input: crate::operation::list_cache_policies::ListCachePoliciesInput,
     ) -> crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder {
-        crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists origin access identities.
     ///
@@ -2227,8 +2574,7 @@ impl Client {
     #[inline]
     pub fn list_cloud_front_origin_access_identities(
         &self,
-    ) -> crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
-    {
+    ) -> crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder {
         crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2240,8 +2586,7 @@ impl Client {
     pub fn list_cloud_front_origin_access_identities_with(
         &self,
         input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
-    ) -> crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
-    {
+    ) -> crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder {
         crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2267,7 +2612,10 @@ impl Client {
         &self,
         input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput,
     ) -> crate::fluent::list_conflicting_aliases::ListConflictingAliasesFluentBuilder {
-        crate::fluent::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists connection functions.
     ///
@@ -2289,15 +2637,23 @@ impl Client {
         &self,
         input: crate::operation::list_connection_functions::ListConnectionFunctionsInput,
     ) -> crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuilder {
-        crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists the connection groups in your Amazon Web Services account.
     ///
     /// Returns [`ListConnectionGroupsFluentBuilder`](crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_connection_groups`] for the input, output and errors.
     #[cfg(feature = "list-connection-groups")]
     #[inline]
-    pub fn list_connection_groups(&self) -> crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder {
-        crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_connection_groups(
+        &self,
+    ) -> crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder {
+        crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListConnectionGroups with an input built elsewhere: the same fluent builder as [`list_connection_groups`](Client::list_connection_groups), holding every member of `input`.
     #[cfg(feature = "list-connection-groups")]
@@ -2306,7 +2662,10 @@ impl Client {
         &self,
         input: crate::operation::list_connection_groups::ListConnectionGroupsInput,
     ) -> crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder {
-        crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a list of the continuous deployment policies in your Amazon Web Services account.
     ///
@@ -2353,7 +2712,10 @@ impl Client {
         &self,
         input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput,
     ) -> crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuilder {
-        crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists distribution tenants by the customization that you specify.
     ///
@@ -2362,8 +2724,7 @@ impl Client {
     #[inline]
     pub fn list_distribution_tenants_by_customization(
         &self,
-    ) -> crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
-    {
+    ) -> crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder {
         crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2375,8 +2736,7 @@ impl Client {
     pub fn list_distribution_tenants_by_customization_with(
         &self,
         input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
-    ) -> crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
-    {
+    ) -> crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder {
         crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2387,8 +2747,13 @@ impl Client {
     /// Returns [`ListDistributionsFluentBuilder`](crate::fluent::list_distributions::ListDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions`] for the input, output and errors.
     #[cfg(feature = "list-distributions")]
     #[inline]
-    pub fn list_distributions(&self) -> crate::fluent::list_distributions::ListDistributionsFluentBuilder {
-        crate::fluent::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_distributions(
+        &self,
+    ) -> crate::fluent::list_distributions::ListDistributionsFluentBuilder {
+        crate::fluent::list_distributions::ListDistributionsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListDistributions with an input built elsewhere: the same fluent builder as [`list_distributions`](Client::list_distributions), holding every member of `input`.
     #[cfg(feature = "list-distributions")]
@@ -2397,7 +2762,10 @@ impl Client {
         &self,
         input: crate::operation::list_distributions::ListDistributionsInput,
     ) -> crate::fluent::list_distributions::ListDistributionsFluentBuilder {
-        crate::fluent::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_distributions::ListDistributionsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists the distributions in your account that are associated with the specified `AnycastIpListId`.
     ///
@@ -2456,8 +2824,7 @@ impl Client {
     #[inline]
     pub fn list_distributions_by_connection_function(
         &self,
-    ) -> crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
-    {
+    ) -> crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder {
         crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2469,8 +2836,7 @@ impl Client {
     pub fn list_distributions_by_connection_function_with(
         &self,
         input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
-    ) -> crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
-    {
+    ) -> crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder {
         crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2533,7 +2899,7 @@ impl Client {
     #[inline]
     pub fn list_distributions_by_origin_request_policy_id(
         &self,
-    ) -> crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
+    ) -> crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder {
         crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2545,7 +2911,7 @@ impl Client {
     pub fn list_distributions_by_origin_request_policy_id_with(
         &self,
         input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput,
-    ) -> crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
+    ) -> crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder {
         crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2583,8 +2949,7 @@ impl Client {
     #[inline]
     pub fn list_distributions_by_realtime_log_config(
         &self,
-    ) -> crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
-    {
+    ) -> crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder {
         crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2596,8 +2961,7 @@ impl Client {
     pub fn list_distributions_by_realtime_log_config_with(
         &self,
         input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput,
-    ) -> crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
-    {
+    ) -> crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder {
         crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2610,7 +2974,7 @@ impl Client {
     #[inline]
     pub fn list_distributions_by_response_headers_policy_id(
         &self,
-    ) -> crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
+    ) -> crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
         crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2622,7 +2986,7 @@ impl Client {
     pub fn list_distributions_by_response_headers_policy_id_with(
         &self,
         input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput,
-    ) -> crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
+    ) -> crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
         crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2708,8 +3072,13 @@ impl Client {
     /// Returns [`ListDomainConflictsFluentBuilder`](crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_domain_conflicts`] for the input, output and errors.
     #[cfg(feature = "list-domain-conflicts")]
     #[inline]
-    pub fn list_domain_conflicts(&self) -> crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder {
-        crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_domain_conflicts(
+        &self,
+    ) -> crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder {
+        crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListDomainConflicts with an input built elsewhere: the same fluent builder as [`list_domain_conflicts`](Client::list_domain_conflicts), holding every member of `input`.
     #[cfg(feature = "list-domain-conflicts")]
@@ -2718,7 +3087,10 @@ impl Client {
         &self,
         input: crate::operation::list_domain_conflicts::ListDomainConflictsInput,
     ) -> crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder {
-        crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// List all field-level encryption configurations that have been created in CloudFront for this account.
     ///
@@ -2775,8 +3147,13 @@ impl Client {
     /// Returns [`ListFunctionsFluentBuilder`](crate::fluent::list_functions::ListFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_functions`] for the input, output and errors.
     #[cfg(feature = "list-functions")]
     #[inline]
-    pub fn list_functions(&self) -> crate::fluent::list_functions::ListFunctionsFluentBuilder {
-        crate::fluent::list_functions::ListFunctionsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_functions(
+        &self,
+    ) -> crate::fluent::list_functions::ListFunctionsFluentBuilder {
+        crate::fluent::list_functions::ListFunctionsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListFunctions with an input built elsewhere: the same fluent builder as [`list_functions`](Client::list_functions), holding every member of `input`.
     #[cfg(feature = "list-functions")]
@@ -2785,15 +3162,23 @@ impl Client {
         &self,
         input: crate::operation::list_functions::ListFunctionsInput,
     ) -> crate::fluent::list_functions::ListFunctionsFluentBuilder {
-        crate::fluent::list_functions::ListFunctionsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_functions::ListFunctionsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists invalidation batches.
     ///
     /// Returns [`ListInvalidationsFluentBuilder`](crate::fluent::list_invalidations::ListInvalidationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations`] for the input, output and errors.
     #[cfg(feature = "list-invalidations")]
     #[inline]
-    pub fn list_invalidations(&self) -> crate::fluent::list_invalidations::ListInvalidationsFluentBuilder {
-        crate::fluent::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_invalidations(
+        &self,
+    ) -> crate::fluent::list_invalidations::ListInvalidationsFluentBuilder {
+        crate::fluent::list_invalidations::ListInvalidationsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListInvalidations with an input built elsewhere: the same fluent builder as [`list_invalidations`](Client::list_invalidations), holding every member of `input`.
     #[cfg(feature = "list-invalidations")]
@@ -2802,7 +3187,10 @@ impl Client {
         &self,
         input: crate::operation::list_invalidations::ListInvalidationsInput,
     ) -> crate::fluent::list_invalidations::ListInvalidationsFluentBuilder {
-        crate::fluent::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_invalidations::ListInvalidationsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists the invalidations for a distribution tenant.
     ///
@@ -2811,8 +3199,7 @@ impl Client {
     #[inline]
     pub fn list_invalidations_for_distribution_tenant(
         &self,
-    ) -> crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
-    {
+    ) -> crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder {
         crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2824,8 +3211,7 @@ impl Client {
     pub fn list_invalidations_for_distribution_tenant_with(
         &self,
         input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
-    ) -> crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
-    {
+    ) -> crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder {
         crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2836,8 +3222,13 @@ impl Client {
     /// Returns [`ListKeyGroupsFluentBuilder`](crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_groups`] for the input, output and errors.
     #[cfg(feature = "list-key-groups")]
     #[inline]
-    pub fn list_key_groups(&self) -> crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder {
-        crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_key_groups(
+        &self,
+    ) -> crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder {
+        crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListKeyGroups with an input built elsewhere: the same fluent builder as [`list_key_groups`](Client::list_key_groups), holding every member of `input`.
     #[cfg(feature = "list-key-groups")]
@@ -2846,15 +3237,23 @@ impl Client {
         &self,
         input: crate::operation::list_key_groups::ListKeyGroupsInput,
     ) -> crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder {
-        crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Specifies the key value stores to list.
     ///
     /// Returns [`ListKeyValueStoresFluentBuilder`](crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_value_stores`] for the input, output and errors.
     #[cfg(feature = "list-key-value-stores")]
     #[inline]
-    pub fn list_key_value_stores(&self) -> crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder {
-        crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_key_value_stores(
+        &self,
+    ) -> crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder {
+        crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListKeyValueStores with an input built elsewhere: the same fluent builder as [`list_key_value_stores`](Client::list_key_value_stores), holding every member of `input`.
     #[cfg(feature = "list-key-value-stores")]
@@ -2863,7 +3262,10 @@ impl Client {
         &self,
         input: crate::operation::list_key_value_stores::ListKeyValueStoresInput,
     ) -> crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder {
-        crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets the list of CloudFront origin access controls (OACs) in this Amazon Web Services account.
     ///
@@ -2920,8 +3322,13 @@ impl Client {
     /// Returns [`ListPublicKeysFluentBuilder`](crate::fluent::list_public_keys::ListPublicKeysFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_public_keys`] for the input, output and errors.
     #[cfg(feature = "list-public-keys")]
     #[inline]
-    pub fn list_public_keys(&self) -> crate::fluent::list_public_keys::ListPublicKeysFluentBuilder {
-        crate::fluent::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_public_keys(
+        &self,
+    ) -> crate::fluent::list_public_keys::ListPublicKeysFluentBuilder {
+        crate::fluent::list_public_keys::ListPublicKeysFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListPublicKeys with an input built elsewhere: the same fluent builder as [`list_public_keys`](Client::list_public_keys), holding every member of `input`.
     #[cfg(feature = "list-public-keys")]
@@ -2930,7 +3337,10 @@ impl Client {
         &self,
         input: crate::operation::list_public_keys::ListPublicKeysInput,
     ) -> crate::fluent::list_public_keys::ListPublicKeysFluentBuilder {
-        crate::fluent::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_public_keys::ListPublicKeysFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a list of real-time log configurations.
     ///
@@ -2952,7 +3362,10 @@ impl Client {
         &self,
         input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput,
     ) -> crate::fluent::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder {
-        crate::fluent::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets a list of response headers policies.
     ///
@@ -3009,8 +3422,13 @@ impl Client {
     /// Returns [`ListTagsForResourceFluentBuilder`](crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resource")]
     #[inline]
-    pub fn list_tags_for_resource(&self) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_tags_for_resource(
+        &self,
+    ) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
+        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListTagsForResource with an input built elsewhere: the same fluent builder as [`list_tags_for_resource`](Client::list_tags_for_resource), holding every member of `input`.
     #[cfg(feature = "list-tags-for-resource")]
@@ -3019,15 +3437,23 @@ impl Client {
         &self,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInput,
     ) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists trust stores.
     ///
     /// Returns [`ListTrustStoresFluentBuilder`](crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_trust_stores`] for the input, output and errors.
     #[cfg(feature = "list-trust-stores")]
     #[inline]
-    pub fn list_trust_stores(&self) -> crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder {
-        crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_trust_stores(
+        &self,
+    ) -> crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder {
+        crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListTrustStores with an input built elsewhere: the same fluent builder as [`list_trust_stores`](Client::list_trust_stores), holding every member of `input`.
     #[cfg(feature = "list-trust-stores")]
@@ -3036,15 +3462,23 @@ impl Client {
         &self,
         input: crate::operation::list_trust_stores::ListTrustStoresInput,
     ) -> crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder {
-        crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// List the CloudFront VPC origins in your account.
     ///
     /// Returns [`ListVpcOriginsFluentBuilder`](crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_origins`] for the input, output and errors.
     #[cfg(feature = "list-vpc-origins")]
     #[inline]
-    pub fn list_vpc_origins(&self) -> crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder {
-        crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_vpc_origins(
+        &self,
+    ) -> crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder {
+        crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListVpcOrigins with an input built elsewhere: the same fluent builder as [`list_vpc_origins`](Client::list_vpc_origins), holding every member of `input`.
     #[cfg(feature = "list-vpc-origins")]
@@ -3053,7 +3487,10 @@ impl Client {
         &self,
         input: crate::operation::list_vpc_origins::ListVpcOriginsInput,
     ) -> crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder {
-        crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Publishes a connection function.
     ///
@@ -3085,8 +3522,13 @@ impl Client {
     /// Returns [`PublishFunctionFluentBuilder`](crate::fluent::publish_function::PublishFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_function`] for the input, output and errors.
     #[cfg(feature = "publish-function")]
     #[inline]
-    pub fn publish_function(&self) -> crate::fluent::publish_function::PublishFunctionFluentBuilder {
-        crate::fluent::publish_function::PublishFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn publish_function(
+        &self,
+    ) -> crate::fluent::publish_function::PublishFunctionFluentBuilder {
+        crate::fluent::publish_function::PublishFunctionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// PublishFunction with an input built elsewhere: the same fluent builder as [`publish_function`](Client::publish_function), holding every member of `input`.
     #[cfg(feature = "publish-function")]
@@ -3095,15 +3537,23 @@ impl Client {
         &self,
         input: crate::operation::publish_function::PublishFunctionInput,
     ) -> crate::fluent::publish_function::PublishFunctionFluentBuilder {
-        crate::fluent::publish_function::PublishFunctionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::publish_function::PublishFunctionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a resource control policy for a given CloudFront resource.
     ///
     /// Returns [`PutResourcePolicyFluentBuilder`](crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::put_resource_policy`] for the input, output and errors.
     #[cfg(feature = "put-resource-policy")]
     #[inline]
-    pub fn put_resource_policy(&self) -> crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder {
-        crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn put_resource_policy(
+        &self,
+    ) -> crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder {
+        crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// PutResourcePolicy with an input built elsewhere: the same fluent builder as [`put_resource_policy`](Client::put_resource_policy), holding every member of `input`.
     #[cfg(feature = "put-resource-policy")]
@@ -3112,7 +3562,10 @@ impl Client {
         &self,
         input: crate::operation::put_resource_policy::PutResourcePolicyInput,
     ) -> crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder {
-        crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Add tags to a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
     ///
@@ -3120,7 +3573,10 @@ impl Client {
     #[cfg(feature = "tag-resource")]
     #[inline]
     pub fn tag_resource(&self) -> crate::fluent::tag_resource::TagResourceFluentBuilder {
-        crate::fluent::tag_resource::TagResourceFluentBuilder::new(self.clone(), Default::default())
+        crate::fluent::tag_resource::TagResourceFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// TagResource with an input built elsewhere: the same fluent builder as [`tag_resource`](Client::tag_resource), holding every member of `input`.
     #[cfg(feature = "tag-resource")]
@@ -3129,7 +3585,10 @@ impl Client {
         &self,
         input: crate::operation::tag_resource::TagResourceInput,
     ) -> crate::fluent::tag_resource::TagResourceFluentBuilder {
-        crate::fluent::tag_resource::TagResourceFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::tag_resource::TagResourceFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Tests a connection function.
     ///
@@ -3151,15 +3610,23 @@ impl Client {
         &self,
         input: crate::operation::test_connection_function::TestConnectionFunctionInput,
     ) -> crate::fluent::test_connection_function::TestConnectionFunctionFluentBuilder {
-        crate::fluent::test_connection_function::TestConnectionFunctionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::test_connection_function::TestConnectionFunctionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Tests a CloudFront function.
     ///
     /// Returns [`TestFunctionFluentBuilder`](crate::fluent::test_function::TestFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_function`] for the input, output and errors.
     #[cfg(feature = "test-function")]
     #[inline]
-    pub fn test_function(&self) -> crate::fluent::test_function::TestFunctionFluentBuilder {
-        crate::fluent::test_function::TestFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn test_function(
+        &self,
+    ) -> crate::fluent::test_function::TestFunctionFluentBuilder {
+        crate::fluent::test_function::TestFunctionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// TestFunction with an input built elsewhere: the same fluent builder as [`test_function`](Client::test_function), holding every member of `input`.
     #[cfg(feature = "test-function")]
@@ -3168,15 +3635,23 @@ impl Client {
         &self,
         input: crate::operation::test_function::TestFunctionInput,
     ) -> crate::fluent::test_function::TestFunctionFluentBuilder {
-        crate::fluent::test_function::TestFunctionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::test_function::TestFunctionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Remove tags from a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
     ///
     /// Returns [`UntagResourceFluentBuilder`](crate::fluent::untag_resource::UntagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::untag_resource`] for the input, output and errors.
     #[cfg(feature = "untag-resource")]
     #[inline]
-    pub fn untag_resource(&self) -> crate::fluent::untag_resource::UntagResourceFluentBuilder {
-        crate::fluent::untag_resource::UntagResourceFluentBuilder::new(self.clone(), Default::default())
+    pub fn untag_resource(
+        &self,
+    ) -> crate::fluent::untag_resource::UntagResourceFluentBuilder {
+        crate::fluent::untag_resource::UntagResourceFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UntagResource with an input built elsewhere: the same fluent builder as [`untag_resource`](Client::untag_resource), holding every member of `input`.
     #[cfg(feature = "untag-resource")]
@@ -3185,15 +3660,23 @@ impl Client {
         &self,
         input: crate::operation::untag_resource::UntagResourceInput,
     ) -> crate::fluent::untag_resource::UntagResourceFluentBuilder {
-        crate::fluent::untag_resource::UntagResourceFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::untag_resource::UntagResourceFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates an Anycast static IP list.
     ///
     /// Returns [`UpdateAnycastIpListFluentBuilder`](crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "update-anycast-ip-list")]
     #[inline]
-    pub fn update_anycast_ip_list(&self) -> crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
-        crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_anycast_ip_list(
+        &self,
+    ) -> crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
+        crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdateAnycastIpList with an input built elsewhere: the same fluent builder as [`update_anycast_ip_list`](Client::update_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "update-anycast-ip-list")]
@@ -3202,15 +3685,23 @@ impl Client {
         &self,
         input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput,
     ) -> crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
-        crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates a cache policy configuration.
     ///
     /// Returns [`UpdateCachePolicyFluentBuilder`](crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCachePolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::read_modify_write) on `client.get_cache_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_cache_policy`] for the input, output and errors.
     #[cfg(feature = "update-cache-policy")]
     #[inline]
-    pub fn update_cache_policy(&self) -> crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder {
-        crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_cache_policy(
+        &self,
+    ) -> crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder {
+        crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdateCachePolicy with an input built elsewhere: the same fluent builder as [`update_cache_policy`](Client::update_cache_policy), holding every member of `input`.
     #[cfg(feature = "update-cache-policy")]
@@ -3219,7 +3710,10 @@ impl Client {
         &self,
         input: crate::operation::update_cache_policy::UpdateCachePolicyInput,
     ) -> crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder {
-        crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Update an origin access identity.
     ///
@@ -3228,8 +3722,7 @@ impl Client {
     #[inline]
     pub fn update_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
-    {
+    ) -> crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder {
         crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3241,8 +3734,7 @@ impl Client {
     pub fn update_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput,
-    ) -> crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
-    {
+    ) -> crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder {
         crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -3293,7 +3785,10 @@ impl Client {
         &self,
         input: crate::operation::update_connection_group::UpdateConnectionGroupInput,
     ) -> crate::fluent::update_connection_group::UpdateConnectionGroupFluentBuilder {
-        crate::fluent::update_connection_group::UpdateConnectionGroupFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_connection_group::UpdateConnectionGroupFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates a continuous deployment policy. You can update a continuous deployment policy to enable or disable it, to change the percentage of traffic that it sends to the staging distribution, or to change the staging distribution that it sends traffic to.
     ///
@@ -3325,8 +3820,13 @@ impl Client {
     /// Returns [`UpdateDistributionFluentBuilder`](crate::fluent::update_distribution::UpdateDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder::read_modify_write) on `client.get_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_distribution`] for the input, output and errors.
     #[cfg(feature = "update-distribution")]
     #[inline]
-    pub fn update_distribution(&self) -> crate::fluent::update_distribution::UpdateDistributionFluentBuilder {
-        crate::fluent::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_distribution(
+        &self,
+    ) -> crate::fluent::update_distribution::UpdateDistributionFluentBuilder {
+        crate::fluent::update_distribution::UpdateDistributionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdateDistribution with an input built elsewhere: the same fluent builder as [`update_distribution`](Client::update_distribution), holding every member of `input`.
     #[cfg(feature = "update-distribution")]
@@ -3335,7 +3835,10 @@ impl Client {
         &self,
         input: crate::operation::update_distribution::UpdateDistributionInput,
     ) -> crate::fluent::update_distribution::UpdateDistributionFluentBuilder {
-        crate::fluent::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_distribution::UpdateDistributionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates a distribution tenant.
     ///
@@ -3407,7 +3910,10 @@ impl Client {
         &self,
         input: crate::operation::update_domain_association::UpdateDomainAssociationInput,
     ) -> crate::fluent::update_domain_association::UpdateDomainAssociationFluentBuilder {
-        crate::fluent::update_domain_association::UpdateDomainAssociationFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_domain_association::UpdateDomainAssociationFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Update a field-level encryption configuration.
     ///
@@ -3464,8 +3970,13 @@ impl Client {
     /// Returns [`UpdateFunctionFluentBuilder`](crate::fluent::update_function::UpdateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_function`] for the input, output and errors.
     #[cfg(feature = "update-function")]
     #[inline]
-    pub fn update_function(&self) -> crate::fluent::update_function::UpdateFunctionFluentBuilder {
-        crate::fluent::update_function::UpdateFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_function(
+        &self,
+    ) -> crate::fluent::update_function::UpdateFunctionFluentBuilder {
+        crate::fluent::update_function::UpdateFunctionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdateFunction with an input built elsewhere: the same fluent builder as [`update_function`](Client::update_function), holding every member of `input`.
     #[cfg(feature = "update-function")]
@@ -3474,15 +3985,23 @@ impl Client {
         &self,
         input: crate::operation::update_function::UpdateFunctionInput,
     ) -> crate::fluent::update_function::UpdateFunctionFluentBuilder {
-        crate::fluent::update_function::UpdateFunctionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_function::UpdateFunctionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates a key group.
     ///
     /// Returns [`UpdateKeyGroupFluentBuilder`](crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetKeyGroupConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder::read_modify_write) on `client.get_key_group_config()` does the read, the change and this call in one. See [`crate::operation::update_key_group`] for the input, output and errors.
     #[cfg(feature = "update-key-group")]
     #[inline]
-    pub fn update_key_group(&self) -> crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder {
-        crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_key_group(
+        &self,
+    ) -> crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder {
+        crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdateKeyGroup with an input built elsewhere: the same fluent builder as [`update_key_group`](Client::update_key_group), holding every member of `input`.
     #[cfg(feature = "update-key-group")]
@@ -3491,15 +4010,23 @@ impl Client {
         &self,
         input: crate::operation::update_key_group::UpdateKeyGroupInput,
     ) -> crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder {
-        crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Specifies the key value store to update.
     ///
     /// Returns [`UpdateKeyValueStoreFluentBuilder`](crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_key_value_store`] for the input, output and errors.
     #[cfg(feature = "update-key-value-store")]
     #[inline]
-    pub fn update_key_value_store(&self) -> crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
-        crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_key_value_store(
+        &self,
+    ) -> crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
+        crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdateKeyValueStore with an input built elsewhere: the same fluent builder as [`update_key_value_store`](Client::update_key_value_store), holding every member of `input`.
     #[cfg(feature = "update-key-value-store")]
@@ -3508,7 +4035,10 @@ impl Client {
         &self,
         input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput,
     ) -> crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
-        crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates a CloudFront origin access control.
     ///
@@ -3565,8 +4095,13 @@ impl Client {
     /// Returns [`UpdatePublicKeyFluentBuilder`](crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetPublicKeyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder::read_modify_write) on `client.get_public_key_config()` does the read, the change and this call in one. See [`crate::operation::update_public_key`] for the input, output and errors.
     #[cfg(feature = "update-public-key")]
     #[inline]
-    pub fn update_public_key(&self) -> crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder {
-        crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_public_key(
+        &self,
+    ) -> crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder {
+        crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdatePublicKey with an input built elsewhere: the same fluent builder as [`update_public_key`](Client::update_public_key), holding every member of `input`.
     #[cfg(feature = "update-public-key")]
@@ -3575,7 +4110,10 @@ impl Client {
         &self,
         input: crate::operation::update_public_key::UpdatePublicKeyInput,
     ) -> crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder {
-        crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates a real-time log configuration.
     ///
@@ -3597,7 +4135,10 @@ impl Client {
         &self,
         input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput,
     ) -> crate::fluent::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder {
-        crate::fluent::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates a response headers policy.
     ///
@@ -3654,8 +4195,13 @@ impl Client {
     /// Returns [`UpdateTrustStoreFluentBuilder`](crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_trust_store`] for the input, output and errors.
     #[cfg(feature = "update-trust-store")]
     #[inline]
-    pub fn update_trust_store(&self) -> crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder {
-        crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_trust_store(
+        &self,
+    ) -> crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder {
+        crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdateTrustStore with an input built elsewhere: the same fluent builder as [`update_trust_store`](Client::update_trust_store), holding every member of `input`.
     #[cfg(feature = "update-trust-store")]
@@ -3664,15 +4210,23 @@ impl Client {
         &self,
         input: crate::operation::update_trust_store::UpdateTrustStoreInput,
     ) -> crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder {
-        crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Update an Amazon CloudFront VPC origin in your account.
     ///
     /// Returns [`UpdateVpcOriginFluentBuilder`](crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "update-vpc-origin")]
     #[inline]
-    pub fn update_vpc_origin(&self) -> crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder {
-        crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_vpc_origin(
+        &self,
+    ) -> crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder {
+        crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdateVpcOrigin with an input built elsewhere: the same fluent builder as [`update_vpc_origin`](Client::update_vpc_origin), holding every member of `input`.
     #[cfg(feature = "update-vpc-origin")]
@@ -3681,7 +4235,10 @@ impl Client {
         &self,
         input: crate::operation::update_vpc_origin::UpdateVpcOriginInput,
     ) -> crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder {
-        crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Verify the DNS configuration for your domain names. This API operation checks whether your domain name points to the correct routing endpoint of the connection group, such as d111111abcdef8.cloudfront.net. You can use this API operation to troubleshoot and resolve DNS configuration issues.
     ///
@@ -3703,7 +4260,10 @@ impl Client {
         &self,
         input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput,
     ) -> crate::fluent::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder {
-        crate::fluent::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
 }
 
@@ -3759,13 +4319,16 @@ impl crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOri
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -3779,26 +4342,48 @@ impl crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuil
         'static,
         crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
         crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
-        restxml_runtime::SdkError<crate::operation::list_connection_functions::ListConnectionFunctionsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_connection_functions::ListConnectionFunctionsError,
+        >,
         crate::types::ConnectionFunctionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
             crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
-            restxml_runtime::SdkError<crate::operation::list_connection_functions::ListConnectionFunctionsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_connection_functions::ListConnectionFunctionsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_marker.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).and_then(|v| v.connection_functions.as_ref()).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.connection_functions.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -3812,26 +4397,48 @@ impl crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder {
         'static,
         crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
         crate::operation::list_connection_groups::ListConnectionGroupsOutput,
-        restxml_runtime::SdkError<crate::operation::list_connection_groups::ListConnectionGroupsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_connection_groups::ListConnectionGroupsError,
+        >,
         crate::types::ConnectionGroupSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
             crate::operation::list_connection_groups::ListConnectionGroupsOutput,
-            restxml_runtime::SdkError<crate::operation::list_connection_groups::ListConnectionGroupsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_connection_groups::ListConnectionGroupsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_marker.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).and_then(|v| v.connection_groups.as_ref()).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.connection_groups.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -3845,26 +4452,48 @@ impl crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuil
         'static,
         crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
         crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
-        restxml_runtime::SdkError<crate::operation::list_distribution_tenants::ListDistributionTenantsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_distribution_tenants::ListDistributionTenantsError,
+        >,
         crate::types::DistributionTenantSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
             crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
-            restxml_runtime::SdkError<crate::operation::list_distribution_tenants::ListDistributionTenantsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_distribution_tenants::ListDistributionTenantsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_marker.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).and_then(|v| v.distribution_tenant_list.as_ref()).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_tenant_list.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -3882,7 +4511,7 @@ impl crate::fluent::list_distribution_tenants_by_customization::ListDistribution
             crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationError,
         >,
         crate::types::DistributionTenantSummary,
-    >{
+    > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
@@ -3911,9 +4540,15 @@ impl crate::fluent::list_distribution_tenants_by_customization::ListDistribution
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).and_then(|v| v.distribution_tenant_list.as_ref()).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_tenant_list.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -3927,19 +4562,30 @@ impl crate::fluent::list_distributions::ListDistributionsFluentBuilder {
         'static,
         crate::operation::list_distributions::ListDistributionsInputBuilder,
         crate::operation::list_distributions::ListDistributionsOutput,
-        restxml_runtime::SdkError<crate::operation::list_distributions::ListDistributionsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions::ListDistributionsError,
+        >,
         crate::types::DistributionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_distributions::ListDistributionsInputBuilder,
             crate::operation::list_distributions::ListDistributionsOutput,
-            restxml_runtime::SdkError<crate::operation::list_distributions::ListDistributionsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_distributions::ListDistributionsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     if !Some(output)
                         .and_then(|v| v.distribution_list.as_ref())
@@ -3958,13 +4604,16 @@ impl crate::fluent::list_distributions::ListDistributionsFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.distribution_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4012,13 +4661,16 @@ impl crate::fluent::list_distributions_by_connection_function::ListDistributions
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.distribution_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4048,7 +4700,14 @@ impl crate::fluent::list_distributions_by_connection_mode::ListDistributionsByCo
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     Some(output)
                         .and_then(|v| v.distribution_list.as_ref())
@@ -4059,13 +4718,16 @@ impl crate::fluent::list_distributions_by_connection_mode::ListDistributionsByCo
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.distribution_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4095,7 +4757,14 @@ impl crate::fluent::list_distributions_by_trust_store::ListDistributionsByTrustS
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     Some(output)
                         .and_then(|v| v.distribution_list.as_ref())
@@ -4106,13 +4775,16 @@ impl crate::fluent::list_distributions_by_trust_store::ListDistributionsByTrustS
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.distribution_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4126,26 +4798,48 @@ impl crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder {
         'static,
         crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
         crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
-        restxml_runtime::SdkError<crate::operation::list_domain_conflicts::ListDomainConflictsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_domain_conflicts::ListDomainConflictsError,
+        >,
         crate::types::DomainConflict,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
             crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
-            restxml_runtime::SdkError<crate::operation::list_domain_conflicts::ListDomainConflictsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_domain_conflicts::ListDomainConflictsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_marker.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).and_then(|v| v.domain_conflicts.as_ref()).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.domain_conflicts.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4159,19 +4853,30 @@ impl crate::fluent::list_invalidations::ListInvalidationsFluentBuilder {
         'static,
         crate::operation::list_invalidations::ListInvalidationsInputBuilder,
         crate::operation::list_invalidations::ListInvalidationsOutput,
-        restxml_runtime::SdkError<crate::operation::list_invalidations::ListInvalidationsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_invalidations::ListInvalidationsError,
+        >,
         crate::types::InvalidationSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_invalidations::ListInvalidationsInputBuilder,
             crate::operation::list_invalidations::ListInvalidationsOutput,
-            restxml_runtime::SdkError<crate::operation::list_invalidations::ListInvalidationsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_invalidations::ListInvalidationsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     if !Some(output)
                         .and_then(|v| v.invalidation_list.as_ref())
@@ -4190,13 +4895,16 @@ impl crate::fluent::list_invalidations::ListInvalidationsFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.invalidation_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.invalidation_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4214,7 +4922,7 @@ impl crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidation
             crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantError,
         >,
         crate::types::InvalidationSummary,
-    >{
+    > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
@@ -4244,13 +4952,16 @@ impl crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidation
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.invalidation_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.invalidation_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4264,19 +4975,30 @@ impl crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder {
         'static,
         crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
         crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
-        restxml_runtime::SdkError<crate::operation::list_key_value_stores::ListKeyValueStoresError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_key_value_stores::ListKeyValueStoresError,
+        >,
         crate::types::KeyValueStore,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
             crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
-            restxml_runtime::SdkError<crate::operation::list_key_value_stores::ListKeyValueStoresError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_key_value_stores::ListKeyValueStoresError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     Some(output)
                         .and_then(|v| v.key_value_store_list.as_ref())
@@ -4287,13 +5009,16 @@ impl crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.key_value_store_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.key_value_store_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4307,19 +5032,30 @@ impl crate::fluent::list_origin_access_controls::ListOriginAccessControlsFluentB
         'static,
         crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
         crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
-        restxml_runtime::SdkError<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
+        >,
         crate::types::OriginAccessControlSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
             crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
-            restxml_runtime::SdkError<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     Some(output)
                         .and_then(|v| v.origin_access_control_list.as_ref())
@@ -4330,13 +5066,16 @@ impl crate::fluent::list_origin_access_controls::ListOriginAccessControlsFluentB
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.origin_access_control_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.origin_access_control_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4350,19 +5089,30 @@ impl crate::fluent::list_public_keys::ListPublicKeysFluentBuilder {
         'static,
         crate::operation::list_public_keys::ListPublicKeysInputBuilder,
         crate::operation::list_public_keys::ListPublicKeysOutput,
-        restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_public_keys::ListPublicKeysError,
+        >,
         crate::types::PublicKeySummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_public_keys::ListPublicKeysInputBuilder,
             crate::operation::list_public_keys::ListPublicKeysOutput,
-            restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_public_keys::ListPublicKeysError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     Some(output)
                         .and_then(|v| v.public_key_list.as_ref())
@@ -4373,13 +5123,16 @@ impl crate::fluent::list_public_keys::ListPublicKeysFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.public_key_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.public_key_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4393,19 +5146,30 @@ impl crate::fluent::list_streaming_distributions::ListStreamingDistributionsFlue
         'static,
         crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
         crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
-        restxml_runtime::SdkError<crate::operation::list_streaming_distributions::ListStreamingDistributionsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
+        >,
         crate::types::StreamingDistributionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
             crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
-            restxml_runtime::SdkError<crate::operation::list_streaming_distributions::ListStreamingDistributionsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     if !Some(output)
                         .and_then(|v| v.streaming_distribution_list.as_ref())
@@ -4424,13 +5188,16 @@ impl crate::fluent::list_streaming_distributions::ListStreamingDistributionsFlue
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output)
-                .and_then(|v| v.streaming_distribution_list.as_ref())
-                .and_then(|v| v.items.as_ref())
-                .cloned()
-                .unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.streaming_distribution_list.as_ref())
+                    .and_then(|v| v.items.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4444,26 +5211,48 @@ impl crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder {
         'static,
         crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
         crate::operation::list_trust_stores::ListTrustStoresOutput,
-        restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_trust_stores::ListTrustStoresError,
+        >,
         crate::types::TrustStoreSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
             crate::operation::list_trust_stores::ListTrustStoresOutput,
-            restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_trust_stores::ListTrustStoresError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_marker.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).and_then(|v| v.trust_store_list.as_ref()).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.trust_store_list.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -4479,7 +5268,9 @@ impl crate::fluent::get_distribution::GetDistributionFluentBuilder {
         self,
     ) -> restxml_runtime::client::paginate::Waiter<
         crate::operation::get_distribution::GetDistributionOutput,
-        restxml_runtime::SdkError<crate::operation::get_distribution::GetDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_distribution::GetDistributionError,
+        >,
     > {
         restxml_runtime::client::paginate::Waiter::new(
             restxml_runtime::client::paginate::WaiterConfig {
@@ -4489,8 +5280,10 @@ impl crate::fluent::get_distribution::GetDistributionFluentBuilder {
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output).and_then(|v| v.distribution.as_ref()).map(|v| &v.status).map(|v| v.as_str())
-                        == Some("Deployed")
+                    && Some(output)
+                        .and_then(|v| v.distribution.as_ref())
+                        .map(|v| &v.status)
+                        .map(|v| v.as_str()) == Some("Deployed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -4512,7 +5305,9 @@ impl crate::fluent::get_invalidation::GetInvalidationFluentBuilder {
         self,
     ) -> restxml_runtime::client::paginate::Waiter<
         crate::operation::get_invalidation::GetInvalidationOutput,
-        restxml_runtime::SdkError<crate::operation::get_invalidation::GetInvalidationError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_invalidation::GetInvalidationError,
+        >,
     > {
         restxml_runtime::client::paginate::Waiter::new(
             restxml_runtime::client::paginate::WaiterConfig {
@@ -4522,8 +5317,10 @@ impl crate::fluent::get_invalidation::GetInvalidationFluentBuilder {
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output).and_then(|v| v.invalidation.as_ref()).map(|v| &v.status).map(|v| v.as_str())
-                        == Some("Completed")
+                    && Some(output)
+                        .and_then(|v| v.invalidation.as_ref())
+                        .map(|v| &v.status)
+                        .map(|v| v.as_str()) == Some("Completed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -4557,8 +5354,10 @@ impl crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationFor
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output).and_then(|v| v.invalidation.as_ref()).map(|v| &v.status).map(|v| v.as_str())
-                        == Some("Completed")
+                    && Some(output)
+                        .and_then(|v| v.invalidation.as_ref())
+                        .map(|v| &v.status)
+                        .map(|v| v.as_str()) == Some("Completed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -4580,7 +5379,9 @@ impl crate::fluent::get_streaming_distribution::GetStreamingDistributionFluentBu
         self,
     ) -> restxml_runtime::client::paginate::Waiter<
         crate::operation::get_streaming_distribution::GetStreamingDistributionOutput,
-        restxml_runtime::SdkError<crate::operation::get_streaming_distribution::GetStreamingDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_streaming_distribution::GetStreamingDistributionError,
+        >,
     > {
         restxml_runtime::client::paginate::Waiter::new(
             restxml_runtime::client::paginate::WaiterConfig {
@@ -4593,8 +5394,7 @@ impl crate::fluent::get_streaming_distribution::GetStreamingDistributionFluentBu
                     && Some(output)
                         .and_then(|v| v.streaming_distribution.as_ref())
                         .map(|v| &v.status)
-                        .map(|v| v.as_str())
-                        == Some("Deployed")
+                        .map(|v| v.as_str()) == Some("Deployed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -4622,18 +5422,32 @@ impl crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
             crate::operation::update_cache_policy::UpdateCachePolicyError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current.cache_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .cache_policy_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_cache_policy::UpdateCachePolicyInput {
             cache_policy_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder::new(client, update.into())
+        crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder::new(
+                client,
+                update.into(),
+            )
             .config_override(overrides)
             .send()
             .await
@@ -4641,13 +5455,13 @@ impl crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
     }
 }
 
-#[cfg(all(
-    feature = "get-cloud-front-origin-access-identity-config",
-    feature = "update-cloud-front-origin-access-identity"
-))]
-impl
-    crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder
-{
+#[cfg(
+    all(
+        feature = "get-cloud-front-origin-access-identity-config",
+        feature = "update-cloud-front-origin-access-identity"
+    )
+)]
+impl crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
     /// Read-modify-write: GetCloudFrontOriginAccessIdentityConfig for the config and its ETag, `change` applied, then UpdateCloudFrontOriginAccessIdentity with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -4663,21 +5477,29 @@ impl
             crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigError,
             crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityError,
         >,
-    >{
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+    > {
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
         let mut config = current
             .cloud_front_origin_access_identity_config
             .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
-        let update =
-            crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput {
-                cloud_front_origin_access_identity_config: config,
-                if_match: Some(etag),
-                id: input.id.clone(),
-            };
+        let update = crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput {
+            cloud_front_origin_access_identity_config: config,
+            if_match: Some(etag),
+            id: input.id.clone(),
+        };
         crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
                 client,
                 update.into(),
@@ -4689,7 +5511,12 @@ impl
     }
 }
 
-#[cfg(all(feature = "get-continuous-deployment-policy-config", feature = "update-continuous-deployment-policy"))]
+#[cfg(
+    all(
+        feature = "get-continuous-deployment-policy-config",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 impl crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
     /// Read-modify-write: GetContinuousDeploymentPolicyConfig for the config and its ETag, `change` applied, then UpdateContinuousDeploymentPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -4707,12 +5534,22 @@ impl crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploy
             crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config =
-            current.continuous_deployment_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .continuous_deployment_policy_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput {
             continuous_deployment_policy_config: config,
@@ -4720,13 +5557,13 @@ impl crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploy
             id: input.id.clone(),
         };
         crate::fluent::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder::new(
-            client,
-            update.into(),
-        )
-        .config_override(overrides)
-        .send()
-        .await
-        .map_err(restxml_runtime::client::ModifyError::Update)
+                client,
+                update.into(),
+            )
+            .config_override(overrides)
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
@@ -4748,18 +5585,32 @@ impl crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder 
             crate::operation::update_distribution::UpdateDistributionError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current.distribution_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .distribution_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_distribution::UpdateDistributionInput {
             distribution_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::fluent::update_distribution::UpdateDistributionFluentBuilder::new(client, update.into())
+        crate::fluent::update_distribution::UpdateDistributionFluentBuilder::new(
+                client,
+                update.into(),
+            )
             .config_override(overrides)
             .send()
             .await
@@ -4767,7 +5618,12 @@ impl crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder 
     }
 }
 
-#[cfg(all(feature = "get-field-level-encryption-profile-config", feature = "update-field-level-encryption-profile"))]
+#[cfg(
+    all(
+        feature = "get-field-level-encryption-profile-config",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 impl crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
     /// Read-modify-write: GetFieldLevelEncryptionProfileConfig for the config and its ETag, `change` applied, then UpdateFieldLevelEncryptionProfile with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -4785,12 +5641,22 @@ impl crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncr
             crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config =
-            current.field_level_encryption_profile_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .field_level_encryption_profile_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput {
             field_level_encryption_profile_config: config,
@@ -4798,13 +5664,13 @@ impl crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncr
             id: input.id.clone(),
         };
         crate::fluent::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder::new(
-            client,
-            update.into(),
-        )
-        .config_override(overrides)
-        .send()
-        .await
-        .map_err(restxml_runtime::client::ModifyError::Update)
+                client,
+                update.into(),
+            )
+            .config_override(overrides)
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
@@ -4826,18 +5692,32 @@ impl crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder {
             crate::operation::update_key_group::UpdateKeyGroupError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current.key_group_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .key_group_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_key_group::UpdateKeyGroupInput {
             key_group_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder::new(client, update.into())
+        crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder::new(
+                client,
+                update.into(),
+            )
             .config_override(overrides)
             .send()
             .await
@@ -4845,7 +5725,12 @@ impl crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder {
     }
 }
 
-#[cfg(all(feature = "get-origin-access-control-config", feature = "update-origin-access-control"))]
+#[cfg(
+    all(
+        feature = "get-origin-access-control-config",
+        feature = "update-origin-access-control"
+    )
+)]
 impl crate::fluent::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder {
     /// Read-modify-write: GetOriginAccessControlConfig for the config and its ETag, `change` applied, then UpdateOriginAccessControl with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -4863,19 +5748,32 @@ impl crate::fluent::get_origin_access_control_config::GetOriginAccessControlConf
             crate::operation::update_origin_access_control::UpdateOriginAccessControlError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config =
-            current.origin_access_control_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .origin_access_control_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_origin_access_control::UpdateOriginAccessControlInput {
             origin_access_control_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::fluent::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(client, update.into())
+        crate::fluent::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(
+                client,
+                update.into(),
+            )
             .config_override(overrides)
             .send()
             .await
@@ -4883,7 +5781,12 @@ impl crate::fluent::get_origin_access_control_config::GetOriginAccessControlConf
     }
 }
 
-#[cfg(all(feature = "get-origin-request-policy-config", feature = "update-origin-request-policy"))]
+#[cfg(
+    all(
+        feature = "get-origin-request-policy-config",
+        feature = "update-origin-request-policy"
+    )
+)]
 impl crate::fluent::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder {
     /// Read-modify-write: GetOriginRequestPolicyConfig for the config and its ETag, `change` applied, then UpdateOriginRequestPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -4901,19 +5804,32 @@ impl crate::fluent::get_origin_request_policy_config::GetOriginRequestPolicyConf
             crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config =
-            current.origin_request_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .origin_request_policy_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput {
             origin_request_policy_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::fluent::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(client, update.into())
+        crate::fluent::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(
+                client,
+                update.into(),
+            )
             .config_override(overrides)
             .send()
             .await
@@ -4939,18 +5855,32 @@ impl crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder {
             crate::operation::update_public_key::UpdatePublicKeyError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current.public_key_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .public_key_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_public_key::UpdatePublicKeyInput {
             public_key_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder::new(client, update.into())
+        crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder::new(
+                client,
+                update.into(),
+            )
             .config_override(overrides)
             .send()
             .await
@@ -4958,7 +5888,12 @@ impl crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder {
     }
 }
 
-#[cfg(all(feature = "get-response-headers-policy-config", feature = "update-response-headers-policy"))]
+#[cfg(
+    all(
+        feature = "get-response-headers-policy-config",
+        feature = "update-response-headers-policy"
+    )
+)]
 impl crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder {
     /// Read-modify-write: GetResponseHeadersPolicyConfig for the config and its ETag, `change` applied, then UpdateResponseHeadersPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -4976,12 +5911,22 @@ impl crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicy
             crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config =
-            current.response_headers_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .response_headers_policy_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput {
             response_headers_policy_config: config,
@@ -4989,17 +5934,22 @@ impl crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicy
             id: input.id.clone(),
         };
         crate::fluent::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder::new(
-            client,
-            update.into(),
-        )
-        .config_override(overrides)
-        .send()
-        .await
-        .map_err(restxml_runtime::client::ModifyError::Update)
+                client,
+                update.into(),
+            )
+            .config_override(overrides)
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
-#[cfg(all(feature = "get-streaming-distribution-config", feature = "update-streaming-distribution"))]
+#[cfg(
+    all(
+        feature = "get-streaming-distribution-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 impl crate::fluent::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder {
     /// Read-modify-write: GetStreamingDistributionConfig for the config and its ETag, `change` applied, then UpdateStreamingDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -5017,12 +5967,22 @@ impl crate::fluent::get_streaming_distribution_config::GetStreamingDistributionC
             crate::operation::update_streaming_distribution::UpdateStreamingDistributionError,
         >,
     > {
-        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self
+            .as_input()
+            .clone()
+            .build()
+            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config =
-            current.streaming_distribution_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current
+            .streaming_distribution_config
+            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current
+            .e_tag
+            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput {
             streaming_distribution_config: config,
@@ -5030,12 +5990,12 @@ impl crate::fluent::get_streaming_distribution_config::GetStreamingDistributionC
             id: input.id.clone(),
         };
         crate::fluent::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder::new(
-            client,
-            update.into(),
-        )
-        .config_override(overrides)
-        .send()
-        .await
-        .map_err(restxml_runtime::client::ModifyError::Update)
+                client,
+                update.into(),
+            )
+            .config_override(overrides)
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }

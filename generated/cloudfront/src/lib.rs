@@ -45,9 +45,10 @@ pub mod fluent;
 pub mod operation;
 
 mod service_error;
+pub use service_error::Error;
 pub use cloudfront_sdk_types::{error, types};
 pub use restxml_runtime::{
-    Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind, ErrorMetadata, MissingField,
-    ProvideErrorMetadata, RequestId, ResponseError, ResponseErrorKind, ResponseMetadata, SdkError, UnhandledError,
+    Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind,
+    ErrorMetadata, MissingField, ProvideErrorMetadata, RequestId, ResponseError,
+    ResponseErrorKind, ResponseMetadata, SdkError, UnhandledError,
 };
-pub use service_error::Error;

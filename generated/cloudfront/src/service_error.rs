@@ -24,7 +24,9 @@ pub enum Error {
     CachePolicyInUse(crate::error::CachePolicyInUse),
     /// You can't change the value of a public key.
     #[cfg(feature = "_error-cannot-change-immutable-public-key-fields")]
-    CannotChangeImmutablePublicKeyFields(crate::error::CannotChangeImmutablePublicKeyFields),
+    CannotChangeImmutablePublicKeyFields(
+        crate::error::CannotChangeImmutablePublicKeyFields,
+    ),
     /// The entity cannot be deleted while it is in use.
     #[cfg(feature = "_error-cannot-delete-entity-while-in-use")]
     CannotDeleteEntityWhileInUse(crate::error::CannotDeleteEntityWhileInUse),
@@ -33,13 +35,19 @@ pub enum Error {
     CannotUpdateEntityWhileInUse(crate::error::CannotUpdateEntityWhileInUse),
     /// If the `CallerReference` is a value you already sent in a previous request to create an identity but the content of the `CloudFrontOriginAccessIdentityConfig` is different from the original request, CloudFront returns a `CloudFrontOriginAccessIdentityAlreadyExists` error.
     #[cfg(feature = "_error-cloud-front-origin-access-identity-already-exists")]
-    CloudFrontOriginAccessIdentityAlreadyExists(crate::error::CloudFrontOriginAccessIdentityAlreadyExists),
+    CloudFrontOriginAccessIdentityAlreadyExists(
+        crate::error::CloudFrontOriginAccessIdentityAlreadyExists,
+    ),
     /// The Origin Access Identity specified is already in use.
     #[cfg(feature = "_error-cloud-front-origin-access-identity-in-use")]
-    CloudFrontOriginAccessIdentityInUse(crate::error::CloudFrontOriginAccessIdentityInUse),
+    CloudFrontOriginAccessIdentityInUse(
+        crate::error::CloudFrontOriginAccessIdentityInUse,
+    ),
     /// A continuous deployment policy with this configuration already exists.
     #[cfg(feature = "_error-continuous-deployment-policy-already-exists")]
-    ContinuousDeploymentPolicyAlreadyExists(crate::error::ContinuousDeploymentPolicyAlreadyExists),
+    ContinuousDeploymentPolicyAlreadyExists(
+        crate::error::ContinuousDeploymentPolicyAlreadyExists,
+    ),
     /// You cannot delete a continuous deployment policy that is associated with a primary distribution.
     #[cfg(feature = "_error-continuous-deployment-policy-in-use")]
     ContinuousDeploymentPolicyInUse(crate::error::ContinuousDeploymentPolicyInUse),
@@ -63,19 +71,25 @@ pub enum Error {
     EntitySizeLimitExceeded(crate::error::EntitySizeLimitExceeded),
     /// The specified configuration for field-level encryption already exists.
     #[cfg(feature = "_error-field-level-encryption-config-already-exists")]
-    FieldLevelEncryptionConfigAlreadyExists(crate::error::FieldLevelEncryptionConfigAlreadyExists),
+    FieldLevelEncryptionConfigAlreadyExists(
+        crate::error::FieldLevelEncryptionConfigAlreadyExists,
+    ),
     /// The specified configuration for field-level encryption is in use.
     #[cfg(feature = "_error-field-level-encryption-config-in-use")]
     FieldLevelEncryptionConfigInUse(crate::error::FieldLevelEncryptionConfigInUse),
     /// The specified profile for field-level encryption already exists.
     #[cfg(feature = "_error-field-level-encryption-profile-already-exists")]
-    FieldLevelEncryptionProfileAlreadyExists(crate::error::FieldLevelEncryptionProfileAlreadyExists),
+    FieldLevelEncryptionProfileAlreadyExists(
+        crate::error::FieldLevelEncryptionProfileAlreadyExists,
+    ),
     /// The specified profile for field-level encryption is in use.
     #[cfg(feature = "_error-field-level-encryption-profile-in-use")]
     FieldLevelEncryptionProfileInUse(crate::error::FieldLevelEncryptionProfileInUse),
     /// The maximum size of a profile for field-level encryption was exceeded.
     #[cfg(feature = "_error-field-level-encryption-profile-size-exceeded")]
-    FieldLevelEncryptionProfileSizeExceeded(crate::error::FieldLevelEncryptionProfileSizeExceeded),
+    FieldLevelEncryptionProfileSizeExceeded(
+        crate::error::FieldLevelEncryptionProfileSizeExceeded,
+    ),
     /// A function with the same name already exists in this Amazon Web Services account. To create a function, you must provide a unique name. To update an existing function, use `UpdateFunction`.
     #[cfg(feature = "_error-function-already-exists")]
     FunctionAlreadyExists(crate::error::FunctionAlreadyExists),
@@ -89,7 +103,9 @@ pub enum Error {
     #[cfg(feature = "_error-illegal-delete")]
     IllegalDelete(crate::error::IllegalDelete),
     /// The specified configuration for field-level encryption can't be associated with the specified cache behavior.
-    #[cfg(feature = "_error-illegal-field-level-encryption-config-association-with-cache-behavior")]
+    #[cfg(
+        feature = "_error-illegal-field-level-encryption-config-association-with-cache-behavior"
+    )]
     IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
         crate::error::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
     ),
@@ -113,7 +129,9 @@ pub enum Error {
     InvalidDefaultRootObject(crate::error::InvalidDefaultRootObject),
     /// An origin access control is associated with an origin whose domain name is not supported.
     #[cfg(feature = "_error-invalid-domain-name-for-origin-access-control")]
-    InvalidDomainNameForOriginAccessControl(crate::error::InvalidDomainNameForOriginAccessControl),
+    InvalidDomainNameForOriginAccessControl(
+        crate::error::InvalidDomainNameForOriginAccessControl,
+    ),
     /// An invalid error code was specified.
     #[cfg(feature = "_error-invalid-error-code")]
     InvalidErrorCode(crate::error::InvalidErrorCode),
@@ -191,13 +209,17 @@ pub enum Error {
     MissingBody(crate::error::MissingBody),
     /// A monitoring subscription already exists for the specified distribution.
     #[cfg(feature = "_error-monitoring-subscription-already-exists")]
-    MonitoringSubscriptionAlreadyExists(crate::error::MonitoringSubscriptionAlreadyExists),
+    MonitoringSubscriptionAlreadyExists(
+        crate::error::MonitoringSubscriptionAlreadyExists,
+    ),
     /// The cache policy does not exist.
     #[cfg(feature = "_error-no-such-cache-policy")]
     NoSuchCachePolicy(crate::error::NoSuchCachePolicy),
     /// The specified origin access identity does not exist.
     #[cfg(feature = "_error-no-such-cloud-front-origin-access-identity")]
-    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
+    NoSuchCloudFrontOriginAccessIdentity(
+        crate::error::NoSuchCloudFrontOriginAccessIdentity,
+    ),
     /// The continuous deployment policy doesn't exist.
     #[cfg(feature = "_error-no-such-continuous-deployment-policy")]
     NoSuchContinuousDeploymentPolicy(crate::error::NoSuchContinuousDeploymentPolicy),
@@ -314,10 +336,14 @@ pub enum Error {
     TooManyCertificates(crate::error::TooManyCertificates),
     /// Processing your request would cause you to exceed the maximum number of origin access identities allowed.
     #[cfg(feature = "_error-too-many-cloud-front-origin-access-identities")]
-    TooManyCloudFrontOriginAccessIdentities(crate::error::TooManyCloudFrontOriginAccessIdentities),
+    TooManyCloudFrontOriginAccessIdentities(
+        crate::error::TooManyCloudFrontOriginAccessIdentities,
+    ),
     /// You have reached the maximum number of continuous deployment policies for this Amazon Web Services account.
     #[cfg(feature = "_error-too-many-continuous-deployment-policies")]
-    TooManyContinuousDeploymentPolicies(crate::error::TooManyContinuousDeploymentPolicies),
+    TooManyContinuousDeploymentPolicies(
+        crate::error::TooManyContinuousDeploymentPolicies,
+    ),
     /// Your request contains more cookie names in the whitelist than are allowed per cache behavior.
     #[cfg(feature = "_error-too-many-cookie-names-in-white-list")]
     TooManyCookieNamesInWhiteList(crate::error::TooManyCookieNamesInWhiteList),
@@ -326,10 +352,14 @@ pub enum Error {
     TooManyCookiesInCachePolicy(crate::error::TooManyCookiesInCachePolicy),
     /// The number of cookies in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "_error-too-many-cookies-in-origin-request-policy")]
-    TooManyCookiesInOriginRequestPolicy(crate::error::TooManyCookiesInOriginRequestPolicy),
+    TooManyCookiesInOriginRequestPolicy(
+        crate::error::TooManyCookiesInOriginRequestPolicy,
+    ),
     /// The number of custom headers in the response headers policy exceeds the maximum.
     #[cfg(feature = "_error-too-many-custom-headers-in-response-headers-policy")]
-    TooManyCustomHeadersInResponseHeadersPolicy(crate::error::TooManyCustomHeadersInResponseHeadersPolicy),
+    TooManyCustomHeadersInResponseHeadersPolicy(
+        crate::error::TooManyCustomHeadersInResponseHeadersPolicy,
+    ),
     /// Your request contains more CNAMEs than are allowed per distribution.
     #[cfg(feature = "_error-too-many-distribution-cnam-es")]
     TooManyDistributionCNAMEs(crate::error::TooManyDistributionCNAMEs),
@@ -338,15 +368,21 @@ pub enum Error {
     TooManyDistributions(crate::error::TooManyDistributions),
     /// The maximum number of distributions have been associated with the specified cache policy. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "_error-too-many-distributions-associated-to-cache-policy")]
-    TooManyDistributionsAssociatedToCachePolicy(crate::error::TooManyDistributionsAssociatedToCachePolicy),
+    TooManyDistributionsAssociatedToCachePolicy(
+        crate::error::TooManyDistributionsAssociatedToCachePolicy,
+    ),
     /// The maximum number of distributions have been associated with the specified configuration for field-level encryption.
-    #[cfg(feature = "_error-too-many-distributions-associated-to-field-level-encryption-config")]
+    #[cfg(
+        feature = "_error-too-many-distributions-associated-to-field-level-encryption-config"
+    )]
     TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(
         crate::error::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
     ),
     /// The number of distributions that reference this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "_error-too-many-distributions-associated-to-key-group")]
-    TooManyDistributionsAssociatedToKeyGroup(crate::error::TooManyDistributionsAssociatedToKeyGroup),
+    TooManyDistributionsAssociatedToKeyGroup(
+        crate::error::TooManyDistributionsAssociatedToKeyGroup,
+    ),
     /// The maximum number of distributions have been associated with the specified origin access control.
     #[cfg(feature = "_error-too-many-distributions-associated-to-origin-access-control")]
     TooManyDistributionsAssociatedToOriginAccessControl(
@@ -358,37 +394,55 @@ pub enum Error {
         crate::error::TooManyDistributionsAssociatedToOriginRequestPolicy,
     ),
     /// The maximum number of distributions have been associated with the specified response headers policy.
-    #[cfg(feature = "_error-too-many-distributions-associated-to-response-headers-policy")]
+    #[cfg(
+        feature = "_error-too-many-distributions-associated-to-response-headers-policy"
+    )]
     TooManyDistributionsAssociatedToResponseHeadersPolicy(
         crate::error::TooManyDistributionsAssociatedToResponseHeadersPolicy,
     ),
     /// You have reached the maximum number of distributions that are associated with a CloudFront function. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "_error-too-many-distributions-with-function-associations")]
-    TooManyDistributionsWithFunctionAssociations(crate::error::TooManyDistributionsWithFunctionAssociations),
+    TooManyDistributionsWithFunctionAssociations(
+        crate::error::TooManyDistributionsWithFunctionAssociations,
+    ),
     /// Processing your request would cause the maximum number of distributions with Lambda@Edge function associations per owner to be exceeded.
     #[cfg(feature = "_error-too-many-distributions-with-lambda-associations")]
-    TooManyDistributionsWithLambdaAssociations(crate::error::TooManyDistributionsWithLambdaAssociations),
+    TooManyDistributionsWithLambdaAssociations(
+        crate::error::TooManyDistributionsWithLambdaAssociations,
+    ),
     /// The maximum number of distributions have been associated with the specified Lambda@Edge function.
     #[cfg(feature = "_error-too-many-distributions-with-single-function-arn")]
-    TooManyDistributionsWithSingleFunctionARN(crate::error::TooManyDistributionsWithSingleFunctionARN),
+    TooManyDistributionsWithSingleFunctionARN(
+        crate::error::TooManyDistributionsWithSingleFunctionARN,
+    ),
     /// The maximum number of configurations for field-level encryption have been created.
     #[cfg(feature = "_error-too-many-field-level-encryption-configs")]
     TooManyFieldLevelEncryptionConfigs(crate::error::TooManyFieldLevelEncryptionConfigs),
     /// The maximum number of content type profiles for field-level encryption have been created.
     #[cfg(feature = "_error-too-many-field-level-encryption-content-type-profiles")]
-    TooManyFieldLevelEncryptionContentTypeProfiles(crate::error::TooManyFieldLevelEncryptionContentTypeProfiles),
+    TooManyFieldLevelEncryptionContentTypeProfiles(
+        crate::error::TooManyFieldLevelEncryptionContentTypeProfiles,
+    ),
     /// The maximum number of encryption entities for field-level encryption have been created.
     #[cfg(feature = "_error-too-many-field-level-encryption-encryption-entities")]
-    TooManyFieldLevelEncryptionEncryptionEntities(crate::error::TooManyFieldLevelEncryptionEncryptionEntities),
+    TooManyFieldLevelEncryptionEncryptionEntities(
+        crate::error::TooManyFieldLevelEncryptionEncryptionEntities,
+    ),
     /// The maximum number of field patterns for field-level encryption have been created.
     #[cfg(feature = "_error-too-many-field-level-encryption-field-patterns")]
-    TooManyFieldLevelEncryptionFieldPatterns(crate::error::TooManyFieldLevelEncryptionFieldPatterns),
+    TooManyFieldLevelEncryptionFieldPatterns(
+        crate::error::TooManyFieldLevelEncryptionFieldPatterns,
+    ),
     /// The maximum number of profiles for field-level encryption have been created.
     #[cfg(feature = "_error-too-many-field-level-encryption-profiles")]
-    TooManyFieldLevelEncryptionProfiles(crate::error::TooManyFieldLevelEncryptionProfiles),
+    TooManyFieldLevelEncryptionProfiles(
+        crate::error::TooManyFieldLevelEncryptionProfiles,
+    ),
     /// The maximum number of query arg profiles for field-level encryption have been created.
     #[cfg(feature = "_error-too-many-field-level-encryption-query-arg-profiles")]
-    TooManyFieldLevelEncryptionQueryArgProfiles(crate::error::TooManyFieldLevelEncryptionQueryArgProfiles),
+    TooManyFieldLevelEncryptionQueryArgProfiles(
+        crate::error::TooManyFieldLevelEncryptionQueryArgProfiles,
+    ),
     /// You have reached the maximum number of CloudFront function associations for this distribution. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "_error-too-many-function-associations")]
     TooManyFunctionAssociations(crate::error::TooManyFunctionAssociations),
@@ -403,7 +457,9 @@ pub enum Error {
     TooManyHeadersInForwardedValues(crate::error::TooManyHeadersInForwardedValues),
     /// The number of headers in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "_error-too-many-headers-in-origin-request-policy")]
-    TooManyHeadersInOriginRequestPolicy(crate::error::TooManyHeadersInOriginRequestPolicy),
+    TooManyHeadersInOriginRequestPolicy(
+        crate::error::TooManyHeadersInOriginRequestPolicy,
+    ),
     /// You have exceeded the maximum number of allowable InProgress invalidation batch requests, or invalidation objects.
     #[cfg(feature = "_error-too-many-invalidations-in-progress")]
     TooManyInvalidationsInProgress(crate::error::TooManyInvalidationsInProgress),
@@ -412,7 +468,9 @@ pub enum Error {
     TooManyKeyGroups(crate::error::TooManyKeyGroups),
     /// The number of key groups referenced by this distribution is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "_error-too-many-key-groups-associated-to-distribution")]
-    TooManyKeyGroupsAssociatedToDistribution(crate::error::TooManyKeyGroupsAssociatedToDistribution),
+    TooManyKeyGroupsAssociatedToDistribution(
+        crate::error::TooManyKeyGroupsAssociatedToDistribution,
+    ),
     /// Your request contains more Lambda@Edge function associations than are allowed per distribution.
     #[cfg(feature = "_error-too-many-lambda-function-associations")]
     TooManyLambdaFunctionAssociations(crate::error::TooManyLambdaFunctionAssociations),
@@ -445,13 +503,17 @@ pub enum Error {
     TooManyQueryStringsInCachePolicy(crate::error::TooManyQueryStringsInCachePolicy),
     /// The number of query strings in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "_error-too-many-query-strings-in-origin-request-policy")]
-    TooManyQueryStringsInOriginRequestPolicy(crate::error::TooManyQueryStringsInOriginRequestPolicy),
+    TooManyQueryStringsInOriginRequestPolicy(
+        crate::error::TooManyQueryStringsInOriginRequestPolicy,
+    ),
     /// You have reached the maximum number of real-time log configurations for this Amazon Web Services account. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "_error-too-many-realtime-log-configs")]
     TooManyRealtimeLogConfigs(crate::error::TooManyRealtimeLogConfigs),
     /// The number of headers in `RemoveHeadersConfig` in the response headers policy exceeds the maximum.
     #[cfg(feature = "_error-too-many-remove-headers-in-response-headers-policy")]
-    TooManyRemoveHeadersInResponseHeadersPolicy(crate::error::TooManyRemoveHeadersInResponseHeadersPolicy),
+    TooManyRemoveHeadersInResponseHeadersPolicy(
+        crate::error::TooManyRemoveHeadersInResponseHeadersPolicy,
+    ),
     /// You have reached the maximum number of response headers policies for this Amazon Web Services account.
     #[cfg(feature = "_error-too-many-response-headers-policies")]
     TooManyResponseHeadersPolicies(crate::error::TooManyResponseHeadersPolicies),
@@ -496,7 +558,9 @@ impl Error {
             #[cfg(feature = "_error-cname-already-exists")]
             Some("CNAMEAlreadyExists") => Self::reread(error, Self::CNAMEAlreadyExists),
             #[cfg(feature = "_error-cache-policy-already-exists")]
-            Some("CachePolicyAlreadyExists") => Self::reread(error, Self::CachePolicyAlreadyExists),
+            Some("CachePolicyAlreadyExists") => {
+                Self::reread(error, Self::CachePolicyAlreadyExists)
+            }
             #[cfg(feature = "_error-cache-policy-in-use")]
             Some("CachePolicyInUse") => Self::reread(error, Self::CachePolicyInUse),
             #[cfg(feature = "_error-cannot-change-immutable-public-key-fields")]
@@ -504,9 +568,13 @@ impl Error {
                 Self::reread(error, Self::CannotChangeImmutablePublicKeyFields)
             }
             #[cfg(feature = "_error-cannot-delete-entity-while-in-use")]
-            Some("CannotDeleteEntityWhileInUse") => Self::reread(error, Self::CannotDeleteEntityWhileInUse),
+            Some("CannotDeleteEntityWhileInUse") => {
+                Self::reread(error, Self::CannotDeleteEntityWhileInUse)
+            }
             #[cfg(feature = "_error-cannot-update-entity-while-in-use")]
-            Some("CannotUpdateEntityWhileInUse") => Self::reread(error, Self::CannotUpdateEntityWhileInUse),
+            Some("CannotUpdateEntityWhileInUse") => {
+                Self::reread(error, Self::CannotUpdateEntityWhileInUse)
+            }
             #[cfg(feature = "_error-cloud-front-origin-access-identity-already-exists")]
             Some("CloudFrontOriginAccessIdentityAlreadyExists") => {
                 Self::reread(error, Self::CloudFrontOriginAccessIdentityAlreadyExists)
@@ -520,11 +588,17 @@ impl Error {
                 Self::reread(error, Self::ContinuousDeploymentPolicyAlreadyExists)
             }
             #[cfg(feature = "_error-continuous-deployment-policy-in-use")]
-            Some("ContinuousDeploymentPolicyInUse") => Self::reread(error, Self::ContinuousDeploymentPolicyInUse),
+            Some("ContinuousDeploymentPolicyInUse") => {
+                Self::reread(error, Self::ContinuousDeploymentPolicyInUse)
+            }
             #[cfg(feature = "_error-distribution-already-exists")]
-            Some("DistributionAlreadyExists") => Self::reread(error, Self::DistributionAlreadyExists),
+            Some("DistributionAlreadyExists") => {
+                Self::reread(error, Self::DistributionAlreadyExists)
+            }
             #[cfg(feature = "_error-distribution-not-disabled")]
-            Some("DistributionNotDisabled") => Self::reread(error, Self::DistributionNotDisabled),
+            Some("DistributionNotDisabled") => {
+                Self::reread(error, Self::DistributionNotDisabled)
+            }
             #[cfg(feature = "_error-entity-already-exists")]
             Some("EntityAlreadyExists") => Self::reread(error, Self::EntityAlreadyExists),
             #[cfg(feature = "_error-entity-limit-exceeded")]
@@ -532,47 +606,68 @@ impl Error {
             #[cfg(feature = "_error-entity-not-found")]
             Some("EntityNotFound") => Self::reread(error, Self::EntityNotFound),
             #[cfg(feature = "_error-entity-size-limit-exceeded")]
-            Some("EntitySizeLimitExceeded") => Self::reread(error, Self::EntitySizeLimitExceeded),
+            Some("EntitySizeLimitExceeded") => {
+                Self::reread(error, Self::EntitySizeLimitExceeded)
+            }
             #[cfg(feature = "_error-field-level-encryption-config-already-exists")]
             Some("FieldLevelEncryptionConfigAlreadyExists") => {
                 Self::reread(error, Self::FieldLevelEncryptionConfigAlreadyExists)
             }
             #[cfg(feature = "_error-field-level-encryption-config-in-use")]
-            Some("FieldLevelEncryptionConfigInUse") => Self::reread(error, Self::FieldLevelEncryptionConfigInUse),
+            Some("FieldLevelEncryptionConfigInUse") => {
+                Self::reread(error, Self::FieldLevelEncryptionConfigInUse)
+            }
             #[cfg(feature = "_error-field-level-encryption-profile-already-exists")]
             Some("FieldLevelEncryptionProfileAlreadyExists") => {
                 Self::reread(error, Self::FieldLevelEncryptionProfileAlreadyExists)
             }
             #[cfg(feature = "_error-field-level-encryption-profile-in-use")]
-            Some("FieldLevelEncryptionProfileInUse") => Self::reread(error, Self::FieldLevelEncryptionProfileInUse),
+            Some("FieldLevelEncryptionProfileInUse") => {
+                Self::reread(error, Self::FieldLevelEncryptionProfileInUse)
+            }
             #[cfg(feature = "_error-field-level-encryption-profile-size-exceeded")]
             Some("FieldLevelEncryptionProfileSizeExceeded") => {
                 Self::reread(error, Self::FieldLevelEncryptionProfileSizeExceeded)
             }
             #[cfg(feature = "_error-function-already-exists")]
-            Some("FunctionAlreadyExists") => Self::reread(error, Self::FunctionAlreadyExists),
+            Some("FunctionAlreadyExists") => {
+                Self::reread(error, Self::FunctionAlreadyExists)
+            }
             #[cfg(feature = "_error-function-in-use")]
             Some("FunctionInUse") => Self::reread(error, Self::FunctionInUse),
             #[cfg(feature = "_error-function-size-limit-exceeded")]
-            Some("FunctionSizeLimitExceeded") => Self::reread(error, Self::FunctionSizeLimitExceeded),
+            Some("FunctionSizeLimitExceeded") => {
+                Self::reread(error, Self::FunctionSizeLimitExceeded)
+            }
             #[cfg(feature = "_error-illegal-delete")]
             Some("IllegalDelete") => Self::reread(error, Self::IllegalDelete),
-            #[cfg(feature = "_error-illegal-field-level-encryption-config-association-with-cache-behavior")]
+            #[cfg(
+                feature = "_error-illegal-field-level-encryption-config-association-with-cache-behavior"
+            )]
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
-                Self::reread(error, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
+                Self::reread(
+                    error,
+                    Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
+                )
             }
             #[cfg(feature = "_error-illegal-origin-access-configuration")]
-            Some("IllegalOriginAccessConfiguration") => Self::reread(error, Self::IllegalOriginAccessConfiguration),
+            Some("IllegalOriginAccessConfiguration") => {
+                Self::reread(error, Self::IllegalOriginAccessConfiguration)
+            }
             #[cfg(feature = "_error-illegal-update")]
             Some("IllegalUpdate") => Self::reread(error, Self::IllegalUpdate),
             #[cfg(feature = "_error-inconsistent-quantities")]
-            Some("InconsistentQuantities") => Self::reread(error, Self::InconsistentQuantities),
+            Some("InconsistentQuantities") => {
+                Self::reread(error, Self::InconsistentQuantities)
+            }
             #[cfg(feature = "_error-invalid-argument")]
             Some("InvalidArgument") => Self::reread(error, Self::InvalidArgument),
             #[cfg(feature = "_error-invalid-association")]
             Some("InvalidAssociation") => Self::reread(error, Self::InvalidAssociation),
             #[cfg(feature = "_error-invalid-default-root-object")]
-            Some("InvalidDefaultRootObject") => Self::reread(error, Self::InvalidDefaultRootObject),
+            Some("InvalidDefaultRootObject") => {
+                Self::reread(error, Self::InvalidDefaultRootObject)
+            }
             #[cfg(feature = "_error-invalid-domain-name-for-origin-access-control")]
             Some("InvalidDomainNameForOriginAccessControl") => {
                 Self::reread(error, Self::InvalidDomainNameForOriginAccessControl)
@@ -580,39 +675,67 @@ impl Error {
             #[cfg(feature = "_error-invalid-error-code")]
             Some("InvalidErrorCode") => Self::reread(error, Self::InvalidErrorCode),
             #[cfg(feature = "_error-invalid-forward-cookies")]
-            Some("InvalidForwardCookies") => Self::reread(error, Self::InvalidForwardCookies),
+            Some("InvalidForwardCookies") => {
+                Self::reread(error, Self::InvalidForwardCookies)
+            }
             #[cfg(feature = "_error-invalid-function-association")]
-            Some("InvalidFunctionAssociation") => Self::reread(error, Self::InvalidFunctionAssociation),
+            Some("InvalidFunctionAssociation") => {
+                Self::reread(error, Self::InvalidFunctionAssociation)
+            }
             #[cfg(feature = "_error-invalid-geo-restriction-parameter")]
-            Some("InvalidGeoRestrictionParameter") => Self::reread(error, Self::InvalidGeoRestrictionParameter),
+            Some("InvalidGeoRestrictionParameter") => {
+                Self::reread(error, Self::InvalidGeoRestrictionParameter)
+            }
             #[cfg(feature = "_error-invalid-headers-for-s3-origin")]
-            Some("InvalidHeadersForS3Origin") => Self::reread(error, Self::InvalidHeadersForS3Origin),
+            Some("InvalidHeadersForS3Origin") => {
+                Self::reread(error, Self::InvalidHeadersForS3Origin)
+            }
             #[cfg(feature = "_error-invalid-if-match-version")]
-            Some("InvalidIfMatchVersion") => Self::reread(error, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                Self::reread(error, Self::InvalidIfMatchVersion)
+            }
             #[cfg(feature = "_error-invalid-lambda-function-association")]
-            Some("InvalidLambdaFunctionAssociation") => Self::reread(error, Self::InvalidLambdaFunctionAssociation),
+            Some("InvalidLambdaFunctionAssociation") => {
+                Self::reread(error, Self::InvalidLambdaFunctionAssociation)
+            }
             #[cfg(feature = "_error-invalid-location-code")]
             Some("InvalidLocationCode") => Self::reread(error, Self::InvalidLocationCode),
             #[cfg(feature = "_error-invalid-minimum-protocol-version")]
-            Some("InvalidMinimumProtocolVersion") => Self::reread(error, Self::InvalidMinimumProtocolVersion),
+            Some("InvalidMinimumProtocolVersion") => {
+                Self::reread(error, Self::InvalidMinimumProtocolVersion)
+            }
             #[cfg(feature = "_error-invalid-origin")]
             Some("InvalidOrigin") => Self::reread(error, Self::InvalidOrigin),
             #[cfg(feature = "_error-invalid-origin-access-control")]
-            Some("InvalidOriginAccessControl") => Self::reread(error, Self::InvalidOriginAccessControl),
+            Some("InvalidOriginAccessControl") => {
+                Self::reread(error, Self::InvalidOriginAccessControl)
+            }
             #[cfg(feature = "_error-invalid-origin-access-identity")]
-            Some("InvalidOriginAccessIdentity") => Self::reread(error, Self::InvalidOriginAccessIdentity),
+            Some("InvalidOriginAccessIdentity") => {
+                Self::reread(error, Self::InvalidOriginAccessIdentity)
+            }
             #[cfg(feature = "_error-invalid-origin-keepalive-timeout")]
-            Some("InvalidOriginKeepaliveTimeout") => Self::reread(error, Self::InvalidOriginKeepaliveTimeout),
+            Some("InvalidOriginKeepaliveTimeout") => {
+                Self::reread(error, Self::InvalidOriginKeepaliveTimeout)
+            }
             #[cfg(feature = "_error-invalid-origin-read-timeout")]
-            Some("InvalidOriginReadTimeout") => Self::reread(error, Self::InvalidOriginReadTimeout),
+            Some("InvalidOriginReadTimeout") => {
+                Self::reread(error, Self::InvalidOriginReadTimeout)
+            }
             #[cfg(feature = "_error-invalid-protocol-settings")]
-            Some("InvalidProtocolSettings") => Self::reread(error, Self::InvalidProtocolSettings),
+            Some("InvalidProtocolSettings") => {
+                Self::reread(error, Self::InvalidProtocolSettings)
+            }
             #[cfg(feature = "_error-invalid-query-string-parameters")]
-            Some("InvalidQueryStringParameters") => Self::reread(error, Self::InvalidQueryStringParameters),
+            Some("InvalidQueryStringParameters") => {
+                Self::reread(error, Self::InvalidQueryStringParameters)
+            }
             #[cfg(feature = "_error-invalid-relative-path")]
             Some("InvalidRelativePath") => Self::reread(error, Self::InvalidRelativePath),
             #[cfg(feature = "_error-invalid-required-protocol")]
-            Some("InvalidRequiredProtocol") => Self::reread(error, Self::InvalidRequiredProtocol),
+            Some("InvalidRequiredProtocol") => {
+                Self::reread(error, Self::InvalidRequiredProtocol)
+            }
             #[cfg(feature = "_error-invalid-response-code")]
             Some("InvalidResponseCode") => Self::reread(error, Self::InvalidResponseCode),
             #[cfg(feature = "_error-invalid-ttl-order")]
@@ -620,11 +743,15 @@ impl Error {
             #[cfg(feature = "_error-invalid-tagging")]
             Some("InvalidTagging") => Self::reread(error, Self::InvalidTagging),
             #[cfg(feature = "_error-invalid-viewer-certificate")]
-            Some("InvalidViewerCertificate") => Self::reread(error, Self::InvalidViewerCertificate),
+            Some("InvalidViewerCertificate") => {
+                Self::reread(error, Self::InvalidViewerCertificate)
+            }
             #[cfg(feature = "_error-invalid-web-acl-id")]
             Some("InvalidWebACLId") => Self::reread(error, Self::InvalidWebACLId),
             #[cfg(feature = "_error-key-group-already-exists")]
-            Some("KeyGroupAlreadyExists") => Self::reread(error, Self::KeyGroupAlreadyExists),
+            Some("KeyGroupAlreadyExists") => {
+                Self::reread(error, Self::KeyGroupAlreadyExists)
+            }
             #[cfg(feature = "_error-missing-body")]
             Some("MissingBody") => Self::reread(error, Self::MissingBody),
             #[cfg(feature = "_error-monitoring-subscription-already-exists")]
@@ -638,79 +765,133 @@ impl Error {
                 Self::reread(error, Self::NoSuchCloudFrontOriginAccessIdentity)
             }
             #[cfg(feature = "_error-no-such-continuous-deployment-policy")]
-            Some("NoSuchContinuousDeploymentPolicy") => Self::reread(error, Self::NoSuchContinuousDeploymentPolicy),
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                Self::reread(error, Self::NoSuchContinuousDeploymentPolicy)
+            }
             #[cfg(feature = "_error-no-such-distribution")]
             Some("NoSuchDistribution") => Self::reread(error, Self::NoSuchDistribution),
             #[cfg(feature = "_error-no-such-field-level-encryption-config")]
-            Some("NoSuchFieldLevelEncryptionConfig") => Self::reread(error, Self::NoSuchFieldLevelEncryptionConfig),
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                Self::reread(error, Self::NoSuchFieldLevelEncryptionConfig)
+            }
             #[cfg(feature = "_error-no-such-field-level-encryption-profile")]
-            Some("NoSuchFieldLevelEncryptionProfile") => Self::reread(error, Self::NoSuchFieldLevelEncryptionProfile),
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                Self::reread(error, Self::NoSuchFieldLevelEncryptionProfile)
+            }
             #[cfg(feature = "_error-no-such-function-exists")]
-            Some("NoSuchFunctionExists") => Self::reread(error, Self::NoSuchFunctionExists),
+            Some("NoSuchFunctionExists") => {
+                Self::reread(error, Self::NoSuchFunctionExists)
+            }
             #[cfg(feature = "_error-no-such-invalidation")]
             Some("NoSuchInvalidation") => Self::reread(error, Self::NoSuchInvalidation),
             #[cfg(feature = "_error-no-such-monitoring-subscription")]
-            Some("NoSuchMonitoringSubscription") => Self::reread(error, Self::NoSuchMonitoringSubscription),
+            Some("NoSuchMonitoringSubscription") => {
+                Self::reread(error, Self::NoSuchMonitoringSubscription)
+            }
             #[cfg(feature = "_error-no-such-origin")]
             Some("NoSuchOrigin") => Self::reread(error, Self::NoSuchOrigin),
             #[cfg(feature = "_error-no-such-origin-access-control")]
-            Some("NoSuchOriginAccessControl") => Self::reread(error, Self::NoSuchOriginAccessControl),
+            Some("NoSuchOriginAccessControl") => {
+                Self::reread(error, Self::NoSuchOriginAccessControl)
+            }
             #[cfg(feature = "_error-no-such-origin-request-policy")]
-            Some("NoSuchOriginRequestPolicy") => Self::reread(error, Self::NoSuchOriginRequestPolicy),
+            Some("NoSuchOriginRequestPolicy") => {
+                Self::reread(error, Self::NoSuchOriginRequestPolicy)
+            }
             #[cfg(feature = "_error-no-such-public-key")]
             Some("NoSuchPublicKey") => Self::reread(error, Self::NoSuchPublicKey),
             #[cfg(feature = "_error-no-such-realtime-log-config")]
-            Some("NoSuchRealtimeLogConfig") => Self::reread(error, Self::NoSuchRealtimeLogConfig),
+            Some("NoSuchRealtimeLogConfig") => {
+                Self::reread(error, Self::NoSuchRealtimeLogConfig)
+            }
             #[cfg(feature = "_error-no-such-resource")]
             Some("NoSuchResource") => Self::reread(error, Self::NoSuchResource),
             #[cfg(feature = "_error-no-such-response-headers-policy")]
-            Some("NoSuchResponseHeadersPolicy") => Self::reread(error, Self::NoSuchResponseHeadersPolicy),
+            Some("NoSuchResponseHeadersPolicy") => {
+                Self::reread(error, Self::NoSuchResponseHeadersPolicy)
+            }
             #[cfg(feature = "_error-no-such-streaming-distribution")]
-            Some("NoSuchStreamingDistribution") => Self::reread(error, Self::NoSuchStreamingDistribution),
+            Some("NoSuchStreamingDistribution") => {
+                Self::reread(error, Self::NoSuchStreamingDistribution)
+            }
             #[cfg(feature = "_error-origin-access-control-already-exists")]
-            Some("OriginAccessControlAlreadyExists") => Self::reread(error, Self::OriginAccessControlAlreadyExists),
+            Some("OriginAccessControlAlreadyExists") => {
+                Self::reread(error, Self::OriginAccessControlAlreadyExists)
+            }
             #[cfg(feature = "_error-origin-access-control-in-use")]
-            Some("OriginAccessControlInUse") => Self::reread(error, Self::OriginAccessControlInUse),
+            Some("OriginAccessControlInUse") => {
+                Self::reread(error, Self::OriginAccessControlInUse)
+            }
             #[cfg(feature = "_error-origin-request-policy-already-exists")]
-            Some("OriginRequestPolicyAlreadyExists") => Self::reread(error, Self::OriginRequestPolicyAlreadyExists),
+            Some("OriginRequestPolicyAlreadyExists") => {
+                Self::reread(error, Self::OriginRequestPolicyAlreadyExists)
+            }
             #[cfg(feature = "_error-origin-request-policy-in-use")]
-            Some("OriginRequestPolicyInUse") => Self::reread(error, Self::OriginRequestPolicyInUse),
+            Some("OriginRequestPolicyInUse") => {
+                Self::reread(error, Self::OriginRequestPolicyInUse)
+            }
             #[cfg(feature = "_error-precondition-failed")]
             Some("PreconditionFailed") => Self::reread(error, Self::PreconditionFailed),
             #[cfg(feature = "_error-public-key-already-exists")]
-            Some("PublicKeyAlreadyExists") => Self::reread(error, Self::PublicKeyAlreadyExists),
+            Some("PublicKeyAlreadyExists") => {
+                Self::reread(error, Self::PublicKeyAlreadyExists)
+            }
             #[cfg(feature = "_error-public-key-in-use")]
             Some("PublicKeyInUse") => Self::reread(error, Self::PublicKeyInUse),
             #[cfg(feature = "_error-query-arg-profile-empty")]
-            Some("QueryArgProfileEmpty") => Self::reread(error, Self::QueryArgProfileEmpty),
+            Some("QueryArgProfileEmpty") => {
+                Self::reread(error, Self::QueryArgProfileEmpty)
+            }
             #[cfg(feature = "_error-realtime-log-config-already-exists")]
-            Some("RealtimeLogConfigAlreadyExists") => Self::reread(error, Self::RealtimeLogConfigAlreadyExists),
+            Some("RealtimeLogConfigAlreadyExists") => {
+                Self::reread(error, Self::RealtimeLogConfigAlreadyExists)
+            }
             #[cfg(feature = "_error-realtime-log-config-in-use")]
-            Some("RealtimeLogConfigInUse") => Self::reread(error, Self::RealtimeLogConfigInUse),
+            Some("RealtimeLogConfigInUse") => {
+                Self::reread(error, Self::RealtimeLogConfigInUse)
+            }
             #[cfg(feature = "_error-realtime-log-config-owner-mismatch")]
-            Some("RealtimeLogConfigOwnerMismatch") => Self::reread(error, Self::RealtimeLogConfigOwnerMismatch),
+            Some("RealtimeLogConfigOwnerMismatch") => {
+                Self::reread(error, Self::RealtimeLogConfigOwnerMismatch)
+            }
             #[cfg(feature = "_error-resource-in-use")]
             Some("ResourceInUse") => Self::reread(error, Self::ResourceInUse),
             #[cfg(feature = "_error-resource-not-disabled")]
             Some("ResourceNotDisabled") => Self::reread(error, Self::ResourceNotDisabled),
             #[cfg(feature = "_error-response-headers-policy-already-exists")]
-            Some("ResponseHeadersPolicyAlreadyExists") => Self::reread(error, Self::ResponseHeadersPolicyAlreadyExists),
+            Some("ResponseHeadersPolicyAlreadyExists") => {
+                Self::reread(error, Self::ResponseHeadersPolicyAlreadyExists)
+            }
             #[cfg(feature = "_error-response-headers-policy-in-use")]
-            Some("ResponseHeadersPolicyInUse") => Self::reread(error, Self::ResponseHeadersPolicyInUse),
+            Some("ResponseHeadersPolicyInUse") => {
+                Self::reread(error, Self::ResponseHeadersPolicyInUse)
+            }
             #[cfg(feature = "_error-staging-distribution-in-use")]
-            Some("StagingDistributionInUse") => Self::reread(error, Self::StagingDistributionInUse),
+            Some("StagingDistributionInUse") => {
+                Self::reread(error, Self::StagingDistributionInUse)
+            }
             #[cfg(feature = "_error-streaming-distribution-already-exists")]
-            Some("StreamingDistributionAlreadyExists") => Self::reread(error, Self::StreamingDistributionAlreadyExists),
+            Some("StreamingDistributionAlreadyExists") => {
+                Self::reread(error, Self::StreamingDistributionAlreadyExists)
+            }
             #[cfg(feature = "_error-streaming-distribution-not-disabled")]
-            Some("StreamingDistributionNotDisabled") => Self::reread(error, Self::StreamingDistributionNotDisabled),
+            Some("StreamingDistributionNotDisabled") => {
+                Self::reread(error, Self::StreamingDistributionNotDisabled)
+            }
             #[cfg(feature = "_error-test-function-failed")]
             Some("TestFunctionFailed") => Self::reread(error, Self::TestFunctionFailed),
             #[cfg(feature = "_error-too-long-csp-in-response-headers-policy")]
-            Some("TooLongCSPInResponseHeadersPolicy") => Self::reread(error, Self::TooLongCSPInResponseHeadersPolicy),
+            Some("TooLongCSPInResponseHeadersPolicy") => {
+                Self::reread(error, Self::TooLongCSPInResponseHeadersPolicy)
+            }
             #[cfg(feature = "_error-too-many-cache-behaviors")]
-            Some("TooManyCacheBehaviors") => Self::reread(error, Self::TooManyCacheBehaviors),
+            Some("TooManyCacheBehaviors") => {
+                Self::reread(error, Self::TooManyCacheBehaviors)
+            }
             #[cfg(feature = "_error-too-many-cache-policies")]
-            Some("TooManyCachePolicies") => Self::reread(error, Self::TooManyCachePolicies),
+            Some("TooManyCachePolicies") => {
+                Self::reread(error, Self::TooManyCachePolicies)
+            }
             #[cfg(feature = "_error-too-many-certificates")]
             Some("TooManyCertificates") => Self::reread(error, Self::TooManyCertificates),
             #[cfg(feature = "_error-too-many-cloud-front-origin-access-identities")]
@@ -722,9 +903,13 @@ impl Error {
                 Self::reread(error, Self::TooManyContinuousDeploymentPolicies)
             }
             #[cfg(feature = "_error-too-many-cookie-names-in-white-list")]
-            Some("TooManyCookieNamesInWhiteList") => Self::reread(error, Self::TooManyCookieNamesInWhiteList),
+            Some("TooManyCookieNamesInWhiteList") => {
+                Self::reread(error, Self::TooManyCookieNamesInWhiteList)
+            }
             #[cfg(feature = "_error-too-many-cookies-in-cache-policy")]
-            Some("TooManyCookiesInCachePolicy") => Self::reread(error, Self::TooManyCookiesInCachePolicy),
+            Some("TooManyCookiesInCachePolicy") => {
+                Self::reread(error, Self::TooManyCookiesInCachePolicy)
+            }
             #[cfg(feature = "_error-too-many-cookies-in-origin-request-policy")]
             Some("TooManyCookiesInOriginRequestPolicy") => {
                 Self::reread(error, Self::TooManyCookiesInOriginRequestPolicy)
@@ -734,32 +919,56 @@ impl Error {
                 Self::reread(error, Self::TooManyCustomHeadersInResponseHeadersPolicy)
             }
             #[cfg(feature = "_error-too-many-distribution-cnam-es")]
-            Some("TooManyDistributionCNAMEs") => Self::reread(error, Self::TooManyDistributionCNAMEs),
+            Some("TooManyDistributionCNAMEs") => {
+                Self::reread(error, Self::TooManyDistributionCNAMEs)
+            }
             #[cfg(feature = "_error-too-many-distributions")]
-            Some("TooManyDistributions") => Self::reread(error, Self::TooManyDistributions),
+            Some("TooManyDistributions") => {
+                Self::reread(error, Self::TooManyDistributions)
+            }
             #[cfg(feature = "_error-too-many-distributions-associated-to-cache-policy")]
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
                 Self::reread(error, Self::TooManyDistributionsAssociatedToCachePolicy)
             }
-            #[cfg(feature = "_error-too-many-distributions-associated-to-field-level-encryption-config")]
+            #[cfg(
+                feature = "_error-too-many-distributions-associated-to-field-level-encryption-config"
+            )]
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
-                Self::reread(error, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
+                Self::reread(
+                    error,
+                    Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
+                )
             }
             #[cfg(feature = "_error-too-many-distributions-associated-to-key-group")]
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
                 Self::reread(error, Self::TooManyDistributionsAssociatedToKeyGroup)
             }
-            #[cfg(feature = "_error-too-many-distributions-associated-to-origin-access-control")]
+            #[cfg(
+                feature = "_error-too-many-distributions-associated-to-origin-access-control"
+            )]
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
-                Self::reread(error, Self::TooManyDistributionsAssociatedToOriginAccessControl)
+                Self::reread(
+                    error,
+                    Self::TooManyDistributionsAssociatedToOriginAccessControl,
+                )
             }
-            #[cfg(feature = "_error-too-many-distributions-associated-to-origin-request-policy")]
+            #[cfg(
+                feature = "_error-too-many-distributions-associated-to-origin-request-policy"
+            )]
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
-                Self::reread(error, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
+                Self::reread(
+                    error,
+                    Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
+                )
             }
-            #[cfg(feature = "_error-too-many-distributions-associated-to-response-headers-policy")]
+            #[cfg(
+                feature = "_error-too-many-distributions-associated-to-response-headers-policy"
+            )]
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
-                Self::reread(error, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
+                Self::reread(
+                    error,
+                    Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
+                )
             }
             #[cfg(feature = "_error-too-many-distributions-with-function-associations")]
             Some("TooManyDistributionsWithFunctionAssociations") => {
@@ -774,12 +983,18 @@ impl Error {
                 Self::reread(error, Self::TooManyDistributionsWithSingleFunctionARN)
             }
             #[cfg(feature = "_error-too-many-field-level-encryption-configs")]
-            Some("TooManyFieldLevelEncryptionConfigs") => Self::reread(error, Self::TooManyFieldLevelEncryptionConfigs),
-            #[cfg(feature = "_error-too-many-field-level-encryption-content-type-profiles")]
+            Some("TooManyFieldLevelEncryptionConfigs") => {
+                Self::reread(error, Self::TooManyFieldLevelEncryptionConfigs)
+            }
+            #[cfg(
+                feature = "_error-too-many-field-level-encryption-content-type-profiles"
+            )]
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
                 Self::reread(error, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
             }
-            #[cfg(feature = "_error-too-many-field-level-encryption-encryption-entities")]
+            #[cfg(
+                feature = "_error-too-many-field-level-encryption-encryption-entities"
+            )]
             Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
                 Self::reread(error, Self::TooManyFieldLevelEncryptionEncryptionEntities)
             }
@@ -796,19 +1011,27 @@ impl Error {
                 Self::reread(error, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
             }
             #[cfg(feature = "_error-too-many-function-associations")]
-            Some("TooManyFunctionAssociations") => Self::reread(error, Self::TooManyFunctionAssociations),
+            Some("TooManyFunctionAssociations") => {
+                Self::reread(error, Self::TooManyFunctionAssociations)
+            }
             #[cfg(feature = "_error-too-many-functions")]
             Some("TooManyFunctions") => Self::reread(error, Self::TooManyFunctions),
             #[cfg(feature = "_error-too-many-headers-in-cache-policy")]
-            Some("TooManyHeadersInCachePolicy") => Self::reread(error, Self::TooManyHeadersInCachePolicy),
+            Some("TooManyHeadersInCachePolicy") => {
+                Self::reread(error, Self::TooManyHeadersInCachePolicy)
+            }
             #[cfg(feature = "_error-too-many-headers-in-forwarded-values")]
-            Some("TooManyHeadersInForwardedValues") => Self::reread(error, Self::TooManyHeadersInForwardedValues),
+            Some("TooManyHeadersInForwardedValues") => {
+                Self::reread(error, Self::TooManyHeadersInForwardedValues)
+            }
             #[cfg(feature = "_error-too-many-headers-in-origin-request-policy")]
             Some("TooManyHeadersInOriginRequestPolicy") => {
                 Self::reread(error, Self::TooManyHeadersInOriginRequestPolicy)
             }
             #[cfg(feature = "_error-too-many-invalidations-in-progress")]
-            Some("TooManyInvalidationsInProgress") => Self::reread(error, Self::TooManyInvalidationsInProgress),
+            Some("TooManyInvalidationsInProgress") => {
+                Self::reread(error, Self::TooManyInvalidationsInProgress)
+            }
             #[cfg(feature = "_error-too-many-key-groups")]
             Some("TooManyKeyGroups") => Self::reread(error, Self::TooManyKeyGroups),
             #[cfg(feature = "_error-too-many-key-groups-associated-to-distribution")]
@@ -816,49 +1039,81 @@ impl Error {
                 Self::reread(error, Self::TooManyKeyGroupsAssociatedToDistribution)
             }
             #[cfg(feature = "_error-too-many-lambda-function-associations")]
-            Some("TooManyLambdaFunctionAssociations") => Self::reread(error, Self::TooManyLambdaFunctionAssociations),
+            Some("TooManyLambdaFunctionAssociations") => {
+                Self::reread(error, Self::TooManyLambdaFunctionAssociations)
+            }
             #[cfg(feature = "_error-too-many-origin-access-controls")]
-            Some("TooManyOriginAccessControls") => Self::reread(error, Self::TooManyOriginAccessControls),
+            Some("TooManyOriginAccessControls") => {
+                Self::reread(error, Self::TooManyOriginAccessControls)
+            }
             #[cfg(feature = "_error-too-many-origin-custom-headers")]
-            Some("TooManyOriginCustomHeaders") => Self::reread(error, Self::TooManyOriginCustomHeaders),
+            Some("TooManyOriginCustomHeaders") => {
+                Self::reread(error, Self::TooManyOriginCustomHeaders)
+            }
             #[cfg(feature = "_error-too-many-origin-groups-per-distribution")]
-            Some("TooManyOriginGroupsPerDistribution") => Self::reread(error, Self::TooManyOriginGroupsPerDistribution),
+            Some("TooManyOriginGroupsPerDistribution") => {
+                Self::reread(error, Self::TooManyOriginGroupsPerDistribution)
+            }
             #[cfg(feature = "_error-too-many-origin-request-policies")]
-            Some("TooManyOriginRequestPolicies") => Self::reread(error, Self::TooManyOriginRequestPolicies),
+            Some("TooManyOriginRequestPolicies") => {
+                Self::reread(error, Self::TooManyOriginRequestPolicies)
+            }
             #[cfg(feature = "_error-too-many-origins")]
             Some("TooManyOrigins") => Self::reread(error, Self::TooManyOrigins),
             #[cfg(feature = "_error-too-many-public-keys")]
             Some("TooManyPublicKeys") => Self::reread(error, Self::TooManyPublicKeys),
             #[cfg(feature = "_error-too-many-public-keys-in-key-group")]
-            Some("TooManyPublicKeysInKeyGroup") => Self::reread(error, Self::TooManyPublicKeysInKeyGroup),
+            Some("TooManyPublicKeysInKeyGroup") => {
+                Self::reread(error, Self::TooManyPublicKeysInKeyGroup)
+            }
             #[cfg(feature = "_error-too-many-query-string-parameters")]
-            Some("TooManyQueryStringParameters") => Self::reread(error, Self::TooManyQueryStringParameters),
+            Some("TooManyQueryStringParameters") => {
+                Self::reread(error, Self::TooManyQueryStringParameters)
+            }
             #[cfg(feature = "_error-too-many-query-strings-in-cache-policy")]
-            Some("TooManyQueryStringsInCachePolicy") => Self::reread(error, Self::TooManyQueryStringsInCachePolicy),
+            Some("TooManyQueryStringsInCachePolicy") => {
+                Self::reread(error, Self::TooManyQueryStringsInCachePolicy)
+            }
             #[cfg(feature = "_error-too-many-query-strings-in-origin-request-policy")]
             Some("TooManyQueryStringsInOriginRequestPolicy") => {
                 Self::reread(error, Self::TooManyQueryStringsInOriginRequestPolicy)
             }
             #[cfg(feature = "_error-too-many-realtime-log-configs")]
-            Some("TooManyRealtimeLogConfigs") => Self::reread(error, Self::TooManyRealtimeLogConfigs),
+            Some("TooManyRealtimeLogConfigs") => {
+                Self::reread(error, Self::TooManyRealtimeLogConfigs)
+            }
             #[cfg(feature = "_error-too-many-remove-headers-in-response-headers-policy")]
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
                 Self::reread(error, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
             }
             #[cfg(feature = "_error-too-many-response-headers-policies")]
-            Some("TooManyResponseHeadersPolicies") => Self::reread(error, Self::TooManyResponseHeadersPolicies),
+            Some("TooManyResponseHeadersPolicies") => {
+                Self::reread(error, Self::TooManyResponseHeadersPolicies)
+            }
             #[cfg(feature = "_error-too-many-streaming-distribution-cnam-es")]
-            Some("TooManyStreamingDistributionCNAMEs") => Self::reread(error, Self::TooManyStreamingDistributionCNAMEs),
+            Some("TooManyStreamingDistributionCNAMEs") => {
+                Self::reread(error, Self::TooManyStreamingDistributionCNAMEs)
+            }
             #[cfg(feature = "_error-too-many-streaming-distributions")]
-            Some("TooManyStreamingDistributions") => Self::reread(error, Self::TooManyStreamingDistributions),
+            Some("TooManyStreamingDistributions") => {
+                Self::reread(error, Self::TooManyStreamingDistributions)
+            }
             #[cfg(feature = "_error-too-many-trusted-signers")]
-            Some("TooManyTrustedSigners") => Self::reread(error, Self::TooManyTrustedSigners),
+            Some("TooManyTrustedSigners") => {
+                Self::reread(error, Self::TooManyTrustedSigners)
+            }
             #[cfg(feature = "_error-trusted-key-group-does-not-exist")]
-            Some("TrustedKeyGroupDoesNotExist") => Self::reread(error, Self::TrustedKeyGroupDoesNotExist),
+            Some("TrustedKeyGroupDoesNotExist") => {
+                Self::reread(error, Self::TrustedKeyGroupDoesNotExist)
+            }
             #[cfg(feature = "_error-trusted-signer-does-not-exist")]
-            Some("TrustedSignerDoesNotExist") => Self::reread(error, Self::TrustedSignerDoesNotExist),
+            Some("TrustedSignerDoesNotExist") => {
+                Self::reread(error, Self::TrustedSignerDoesNotExist)
+            }
             #[cfg(feature = "_error-unsupported-operation")]
-            Some("UnsupportedOperation") => Self::reread(error, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                Self::reread(error, Self::UnsupportedOperation)
+            }
             _ => Self::Unhandled(error),
         }
     }
@@ -882,7 +1137,9 @@ impl Error {
     /// The service's error, whichever variant holds it; `None` for
     /// `Build`, `Response` and `Dispatch`.
     #[inline]
-    fn service_error(&self) -> Option<&(dyn restxml_runtime::error::ServiceError + 'static)> {
+    fn service_error(
+        &self,
+    ) -> Option<&(dyn restxml_runtime::error::ServiceError + 'static)> {
         match self {
             #[cfg(feature = "_error-access-denied")]
             Self::AccessDenied(error) => Some(error),
@@ -938,8 +1195,12 @@ impl Error {
             Self::FunctionSizeLimitExceeded(error) => Some(error),
             #[cfg(feature = "_error-illegal-delete")]
             Self::IllegalDelete(error) => Some(error),
-            #[cfg(feature = "_error-illegal-field-level-encryption-config-association-with-cache-behavior")]
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => Some(error),
+            #[cfg(
+                feature = "_error-illegal-field-level-encryption-config-association-with-cache-behavior"
+            )]
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                error,
+            ) => Some(error),
             #[cfg(feature = "_error-illegal-origin-access-configuration")]
             Self::IllegalOriginAccessConfiguration(error) => Some(error),
             #[cfg(feature = "_error-illegal-update")]
@@ -1104,16 +1365,32 @@ impl Error {
             Self::TooManyDistributions(error) => Some(error),
             #[cfg(feature = "_error-too-many-distributions-associated-to-cache-policy")]
             Self::TooManyDistributionsAssociatedToCachePolicy(error) => Some(error),
-            #[cfg(feature = "_error-too-many-distributions-associated-to-field-level-encryption-config")]
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => Some(error),
+            #[cfg(
+                feature = "_error-too-many-distributions-associated-to-field-level-encryption-config"
+            )]
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
+                Some(error)
+            }
             #[cfg(feature = "_error-too-many-distributions-associated-to-key-group")]
             Self::TooManyDistributionsAssociatedToKeyGroup(error) => Some(error),
-            #[cfg(feature = "_error-too-many-distributions-associated-to-origin-access-control")]
-            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => Some(error),
-            #[cfg(feature = "_error-too-many-distributions-associated-to-origin-request-policy")]
-            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => Some(error),
-            #[cfg(feature = "_error-too-many-distributions-associated-to-response-headers-policy")]
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => Some(error),
+            #[cfg(
+                feature = "_error-too-many-distributions-associated-to-origin-access-control"
+            )]
+            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => {
+                Some(error)
+            }
+            #[cfg(
+                feature = "_error-too-many-distributions-associated-to-origin-request-policy"
+            )]
+            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
+                Some(error)
+            }
+            #[cfg(
+                feature = "_error-too-many-distributions-associated-to-response-headers-policy"
+            )]
+            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
+                Some(error)
+            }
             #[cfg(feature = "_error-too-many-distributions-with-function-associations")]
             Self::TooManyDistributionsWithFunctionAssociations(error) => Some(error),
             #[cfg(feature = "_error-too-many-distributions-with-lambda-associations")]
@@ -1122,9 +1399,13 @@ impl Error {
             Self::TooManyDistributionsWithSingleFunctionARN(error) => Some(error),
             #[cfg(feature = "_error-too-many-field-level-encryption-configs")]
             Self::TooManyFieldLevelEncryptionConfigs(error) => Some(error),
-            #[cfg(feature = "_error-too-many-field-level-encryption-content-type-profiles")]
+            #[cfg(
+                feature = "_error-too-many-field-level-encryption-content-type-profiles"
+            )]
             Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => Some(error),
-            #[cfg(feature = "_error-too-many-field-level-encryption-encryption-entities")]
+            #[cfg(
+                feature = "_error-too-many-field-level-encryption-encryption-entities"
+            )]
             Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => Some(error),
             #[cfg(feature = "_error-too-many-field-level-encryption-field-patterns")]
             Self::TooManyFieldLevelEncryptionFieldPatterns(error) => Some(error),
@@ -1375,10 +1656,16 @@ impl Error {
         matches!(self, Self::IllegalDelete(_))
     }
     /// Whether this is [`Error::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
-    #[cfg(feature = "_error-illegal-field-level-encryption-config-association-with-cache-behavior")]
+    #[cfg(
+        feature = "_error-illegal-field-level-encryption-config-association-with-cache-behavior"
+    )]
     #[inline]
-    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(&self) -> bool {
-        matches!(self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_))
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
+        )
     }
     /// Whether this is [`Error::IllegalOriginAccessConfiguration`].
     #[cfg(feature = "_error-illegal-origin-access-configuration")]
@@ -1873,10 +2160,16 @@ impl Error {
         matches!(self, Self::TooManyDistributionsAssociatedToCachePolicy(_))
     }
     /// Whether this is [`Error::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
-    #[cfg(feature = "_error-too-many-distributions-associated-to-field-level-encryption-config")]
+    #[cfg(
+        feature = "_error-too-many-distributions-associated-to-field-level-encryption-config"
+    )]
     #[inline]
-    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(&self) -> bool {
-        matches!(self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_))
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
+        )
     }
     /// Whether this is [`Error::TooManyDistributionsAssociatedToKeyGroup`].
     #[cfg(feature = "_error-too-many-distributions-associated-to-key-group")]
@@ -1897,9 +2190,13 @@ impl Error {
         matches!(self, Self::TooManyDistributionsAssociatedToOriginRequestPolicy(_))
     }
     /// Whether this is [`Error::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
-    #[cfg(feature = "_error-too-many-distributions-associated-to-response-headers-policy")]
+    #[cfg(
+        feature = "_error-too-many-distributions-associated-to-response-headers-policy"
+    )]
     #[inline]
-    pub fn is_too_many_distributions_associated_to_response_headers_policy(&self) -> bool {
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(
+        &self,
+    ) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
     }
     /// Whether this is [`Error::TooManyDistributionsWithFunctionAssociations`].
@@ -2138,10 +2435,12 @@ impl std::fmt::Display for Error {
             Self::Build(error) => write!(f, "request refused: {error}"),
             Self::Response(error) => std::fmt::Display::fmt(error, f),
             Self::Dispatch(error) => std::fmt::Display::fmt(error, f),
-            _ => match self.service_error() {
-                Some(error) => write!(f, "service error: {error}"),
-                None => Ok(()),
-            },
+            _ => {
+                match self.service_error() {
+                    Some(error) => write!(f, "service error: {error}"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -2189,7 +2488,9 @@ impl From<crate::operation::associate_alias::AssociateAliasError> for Error {
 }
 
 #[cfg(feature = "associate-distribution-tenant-web-acl")]
-impl From<crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLError> for Error {
+impl From<
+    crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLError,
+> for Error {
     /// AssociateDistributionTenantWebACL's errors, as the service's.
     #[inline]
     fn from(
@@ -2209,10 +2510,14 @@ impl From<crate::operation::associate_distribution_tenant_web_acl::AssociateDist
 }
 
 #[cfg(feature = "associate-distribution-web-acl")]
-impl From<crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLError> for Error {
+impl From<
+    crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLError,
+> for Error {
     /// AssociateDistributionWebACL's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLError) -> Self {
+    fn from(
+        error: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLError,
+    ) -> Self {
         use crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -2238,19 +2543,33 @@ impl From<crate::operation::copy_distribution::CopyDistributionError> for Error 
                 Self::TooManyDistributionsAssociatedToOriginAccessControl(error)
             }
             E::InvalidDefaultRootObject(error) => Self::InvalidDefaultRootObject(error),
-            E::InvalidQueryStringParameters(error) => Self::InvalidQueryStringParameters(error),
+            E::InvalidQueryStringParameters(error) => {
+                Self::InvalidQueryStringParameters(error)
+            }
             E::TooManyTrustedSigners(error) => Self::TooManyTrustedSigners(error),
-            E::TooManyCookieNamesInWhiteList(error) => Self::TooManyCookieNamesInWhiteList(error),
-            E::NoSuchFieldLevelEncryptionConfig(error) => Self::NoSuchFieldLevelEncryptionConfig(error),
+            E::TooManyCookieNamesInWhiteList(error) => {
+                Self::TooManyCookieNamesInWhiteList(error)
+            }
+            E::NoSuchFieldLevelEncryptionConfig(error) => {
+                Self::NoSuchFieldLevelEncryptionConfig(error)
+            }
             E::InvalidErrorCode(error) => Self::InvalidErrorCode(error),
             E::InvalidProtocolSettings(error) => Self::InvalidProtocolSettings(error),
-            E::TooManyFunctionAssociations(error) => Self::TooManyFunctionAssociations(error),
-            E::TooManyOriginCustomHeaders(error) => Self::TooManyOriginCustomHeaders(error),
+            E::TooManyFunctionAssociations(error) => {
+                Self::TooManyFunctionAssociations(error)
+            }
+            E::TooManyOriginCustomHeaders(error) => {
+                Self::TooManyOriginCustomHeaders(error)
+            }
             E::InvalidOrigin(error) => Self::InvalidOrigin(error),
             E::InvalidForwardCookies(error) => Self::InvalidForwardCookies(error),
-            E::InvalidMinimumProtocolVersion(error) => Self::InvalidMinimumProtocolVersion(error),
+            E::InvalidMinimumProtocolVersion(error) => {
+                Self::InvalidMinimumProtocolVersion(error)
+            }
             E::NoSuchCachePolicy(error) => Self::NoSuchCachePolicy(error),
-            E::TooManyKeyGroupsAssociatedToDistribution(error) => Self::TooManyKeyGroupsAssociatedToDistribution(error),
+            E::TooManyKeyGroupsAssociatedToDistribution(error) => {
+                Self::TooManyKeyGroupsAssociatedToDistribution(error)
+            }
             E::TooManyDistributionsAssociatedToCachePolicy(error) => {
                 Self::TooManyDistributionsAssociatedToCachePolicy(error)
             }
@@ -2258,16 +2577,24 @@ impl From<crate::operation::copy_distribution::CopyDistributionError> for Error 
             E::TooManyDistributionsWithFunctionAssociations(error) => {
                 Self::TooManyDistributionsWithFunctionAssociations(error)
             }
-            E::TooManyOriginGroupsPerDistribution(error) => Self::TooManyOriginGroupsPerDistribution(error),
+            E::TooManyOriginGroupsPerDistribution(error) => {
+                Self::TooManyOriginGroupsPerDistribution(error)
+            }
             E::TooManyDistributions(error) => Self::TooManyDistributions(error),
             E::InvalidTTLOrder(error) => Self::InvalidTTLOrder(error),
             E::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => {
-                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error)
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                    error,
+                )
             }
-            E::InvalidOriginKeepaliveTimeout(error) => Self::InvalidOriginKeepaliveTimeout(error),
+            E::InvalidOriginKeepaliveTimeout(error) => {
+                Self::InvalidOriginKeepaliveTimeout(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidOriginReadTimeout(error) => Self::InvalidOriginReadTimeout(error),
-            E::InvalidOriginAccessControl(error) => Self::InvalidOriginAccessControl(error),
+            E::InvalidOriginAccessControl(error) => {
+                Self::InvalidOriginAccessControl(error)
+            }
             E::InvalidHeadersForS3Origin(error) => Self::InvalidHeadersForS3Origin(error),
             E::TrustedSignerDoesNotExist(error) => Self::TrustedSignerDoesNotExist(error),
             E::InvalidWebACLId(error) => Self::InvalidWebACLId(error),
@@ -2275,7 +2602,9 @@ impl From<crate::operation::copy_distribution::CopyDistributionError> for Error 
                 Self::TooManyDistributionsWithSingleFunctionARN(error)
             }
             E::InvalidRelativePath(error) => Self::InvalidRelativePath(error),
-            E::TooManyLambdaFunctionAssociations(error) => Self::TooManyLambdaFunctionAssociations(error),
+            E::TooManyLambdaFunctionAssociations(error) => {
+                Self::TooManyLambdaFunctionAssociations(error)
+            }
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
             E::NoSuchOriginRequestPolicy(error) => Self::NoSuchOriginRequestPolicy(error),
             E::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
@@ -2283,35 +2612,55 @@ impl From<crate::operation::copy_distribution::CopyDistributionError> for Error 
             }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::InvalidLocationCode(error) => Self::InvalidLocationCode(error),
-            E::InvalidOriginAccessIdentity(error) => Self::InvalidOriginAccessIdentity(error),
+            E::InvalidOriginAccessIdentity(error) => {
+                Self::InvalidOriginAccessIdentity(error)
+            }
             E::TooManyDistributionCNAMEs(error) => Self::TooManyDistributionCNAMEs(error),
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error)
             }
-            E::TooManyQueryStringParameters(error) => Self::TooManyQueryStringParameters(error),
-            E::RealtimeLogConfigOwnerMismatch(error) => Self::RealtimeLogConfigOwnerMismatch(error),
+            E::TooManyQueryStringParameters(error) => {
+                Self::TooManyQueryStringParameters(error)
+            }
+            E::RealtimeLogConfigOwnerMismatch(error) => {
+                Self::RealtimeLogConfigOwnerMismatch(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::MissingBody(error) => Self::MissingBody(error),
-            E::TooManyHeadersInForwardedValues(error) => Self::TooManyHeadersInForwardedValues(error),
-            E::InvalidLambdaFunctionAssociation(error) => Self::InvalidLambdaFunctionAssociation(error),
+            E::TooManyHeadersInForwardedValues(error) => {
+                Self::TooManyHeadersInForwardedValues(error)
+            }
+            E::InvalidLambdaFunctionAssociation(error) => {
+                Self::InvalidLambdaFunctionAssociation(error)
+            }
             E::CNAMEAlreadyExists(error) => Self::CNAMEAlreadyExists(error),
             E::TooManyCertificates(error) => Self::TooManyCertificates(error),
-            E::TrustedKeyGroupDoesNotExist(error) => Self::TrustedKeyGroupDoesNotExist(error),
+            E::TrustedKeyGroupDoesNotExist(error) => {
+                Self::TrustedKeyGroupDoesNotExist(error)
+            }
             E::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error)
             }
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
             E::NoSuchRealtimeLogConfig(error) => Self::NoSuchRealtimeLogConfig(error),
             E::InvalidResponseCode(error) => Self::InvalidResponseCode(error),
-            E::InvalidGeoRestrictionParameter(error) => Self::InvalidGeoRestrictionParameter(error),
+            E::InvalidGeoRestrictionParameter(error) => {
+                Self::InvalidGeoRestrictionParameter(error)
+            }
             E::TooManyOrigins(error) => Self::TooManyOrigins(error),
             E::InvalidViewerCertificate(error) => Self::InvalidViewerCertificate(error),
-            E::InvalidFunctionAssociation(error) => Self::InvalidFunctionAssociation(error),
+            E::InvalidFunctionAssociation(error) => {
+                Self::InvalidFunctionAssociation(error)
+            }
             E::TooManyDistributionsWithLambdaAssociations(error) => {
                 Self::TooManyDistributionsWithLambdaAssociations(error)
             }
-            E::TooManyDistributionsAssociatedToKeyGroup(error) => Self::TooManyDistributionsAssociatedToKeyGroup(error),
+            E::TooManyDistributionsAssociatedToKeyGroup(error) => {
+                Self::TooManyDistributionsAssociatedToKeyGroup(error)
+            }
             E::DistributionAlreadyExists(error) => Self::DistributionAlreadyExists(error),
             E::NoSuchOrigin(error) => Self::NoSuchOrigin(error),
             E::TooManyCacheBehaviors(error) => Self::TooManyCacheBehaviors(error),
@@ -2324,7 +2673,9 @@ impl From<crate::operation::copy_distribution::CopyDistributionError> for Error 
 impl From<crate::operation::create_anycast_ip_list::CreateAnycastIpListError> for Error {
     /// CreateAnycastIpList's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_anycast_ip_list::CreateAnycastIpListError) -> Self {
+    fn from(
+        error: crate::operation::create_anycast_ip_list::CreateAnycastIpListError,
+    ) -> Self {
         use crate::operation::create_anycast_ip_list::CreateAnycastIpListError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -2342,26 +2693,34 @@ impl From<crate::operation::create_anycast_ip_list::CreateAnycastIpListError> fo
 impl From<crate::operation::create_cache_policy::CreateCachePolicyError> for Error {
     /// CreateCachePolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_cache_policy::CreateCachePolicyError) -> Self {
+    fn from(
+        error: crate::operation::create_cache_policy::CreateCachePolicyError,
+    ) -> Self {
         use crate::operation::create_cache_policy::CreateCachePolicyError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::TooManyHeadersInCachePolicy(error) => Self::TooManyHeadersInCachePolicy(error),
+            E::TooManyHeadersInCachePolicy(error) => {
+                Self::TooManyHeadersInCachePolicy(error)
+            }
             E::CachePolicyAlreadyExists(error) => Self::CachePolicyAlreadyExists(error),
-            E::TooManyCookiesInCachePolicy(error) => Self::TooManyCookiesInCachePolicy(error),
+            E::TooManyCookiesInCachePolicy(error) => {
+                Self::TooManyCookiesInCachePolicy(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::TooManyCachePolicies(error) => Self::TooManyCachePolicies(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
-            E::TooManyQueryStringsInCachePolicy(error) => Self::TooManyQueryStringsInCachePolicy(error),
+            E::TooManyQueryStringsInCachePolicy(error) => {
+                Self::TooManyQueryStringsInCachePolicy(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "create-cloud-front-origin-access-identity")]
-impl From<crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityError>
-    for Error
-{
+impl From<
+    crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityError,
+> for Error {
     /// CreateCloudFrontOriginAccessIdentity's errors, as the service's.
     #[inline]
     fn from(
@@ -2370,7 +2729,9 @@ impl From<crate::operation::create_cloud_front_origin_access_identity::CreateClo
         use crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityError as E;
         match error {
             E::MissingBody(error) => Self::MissingBody(error),
-            E::TooManyCloudFrontOriginAccessIdentities(error) => Self::TooManyCloudFrontOriginAccessIdentities(error),
+            E::TooManyCloudFrontOriginAccessIdentities(error) => {
+                Self::TooManyCloudFrontOriginAccessIdentities(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::CloudFrontOriginAccessIdentityAlreadyExists(error) => {
                 Self::CloudFrontOriginAccessIdentityAlreadyExists(error)
@@ -2382,10 +2743,13 @@ impl From<crate::operation::create_cloud_front_origin_access_identity::CreateClo
 }
 
 #[cfg(feature = "create-connection-function")]
-impl From<crate::operation::create_connection_function::CreateConnectionFunctionError> for Error {
+impl From<crate::operation::create_connection_function::CreateConnectionFunctionError>
+for Error {
     /// CreateConnectionFunction's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_connection_function::CreateConnectionFunctionError) -> Self {
+    fn from(
+        error: crate::operation::create_connection_function::CreateConnectionFunctionError,
+    ) -> Self {
         use crate::operation::create_connection_function::CreateConnectionFunctionError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -2401,10 +2765,13 @@ impl From<crate::operation::create_connection_function::CreateConnectionFunction
 }
 
 #[cfg(feature = "create-connection-group")]
-impl From<crate::operation::create_connection_group::CreateConnectionGroupError> for Error {
+impl From<crate::operation::create_connection_group::CreateConnectionGroupError>
+for Error {
     /// CreateConnectionGroup's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_connection_group::CreateConnectionGroupError) -> Self {
+    fn from(
+        error: crate::operation::create_connection_group::CreateConnectionGroupError,
+    ) -> Self {
         use crate::operation::create_connection_group::CreateConnectionGroupError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -2419,7 +2786,9 @@ impl From<crate::operation::create_connection_group::CreateConnectionGroupError>
 }
 
 #[cfg(feature = "create-continuous-deployment-policy")]
-impl From<crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyError> for Error {
+impl From<
+    crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyError,
+> for Error {
     /// CreateContinuousDeploymentPolicy's errors, as the service's.
     #[inline]
     fn from(
@@ -2428,10 +2797,14 @@ impl From<crate::operation::create_continuous_deployment_policy::CreateContinuou
         use crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::TooManyContinuousDeploymentPolicies(error) => Self::TooManyContinuousDeploymentPolicies(error),
+            E::TooManyContinuousDeploymentPolicies(error) => {
+                Self::TooManyContinuousDeploymentPolicies(error)
+            }
             E::StagingDistributionInUse(error) => Self::StagingDistributionInUse(error),
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::ContinuousDeploymentPolicyAlreadyExists(error) => Self::ContinuousDeploymentPolicyAlreadyExists(error),
+            E::ContinuousDeploymentPolicyAlreadyExists(error) => {
+                Self::ContinuousDeploymentPolicyAlreadyExists(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -2442,7 +2815,9 @@ impl From<crate::operation::create_continuous_deployment_policy::CreateContinuou
 impl From<crate::operation::create_distribution::CreateDistributionError> for Error {
     /// CreateDistribution's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_distribution::CreateDistributionError) -> Self {
+    fn from(
+        error: crate::operation::create_distribution::CreateDistributionError,
+    ) -> Self {
         use crate::operation::create_distribution::CreateDistributionError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -2450,21 +2825,39 @@ impl From<crate::operation::create_distribution::CreateDistributionError> for Er
                 Self::TooManyDistributionsAssociatedToOriginAccessControl(error)
             }
             E::InvalidDefaultRootObject(error) => Self::InvalidDefaultRootObject(error),
-            E::InvalidDomainNameForOriginAccessControl(error) => Self::InvalidDomainNameForOriginAccessControl(error),
-            E::InvalidQueryStringParameters(error) => Self::InvalidQueryStringParameters(error),
+            E::InvalidDomainNameForOriginAccessControl(error) => {
+                Self::InvalidDomainNameForOriginAccessControl(error)
+            }
+            E::InvalidQueryStringParameters(error) => {
+                Self::InvalidQueryStringParameters(error)
+            }
             E::TooManyTrustedSigners(error) => Self::TooManyTrustedSigners(error),
-            E::TooManyCookieNamesInWhiteList(error) => Self::TooManyCookieNamesInWhiteList(error),
-            E::NoSuchFieldLevelEncryptionConfig(error) => Self::NoSuchFieldLevelEncryptionConfig(error),
+            E::TooManyCookieNamesInWhiteList(error) => {
+                Self::TooManyCookieNamesInWhiteList(error)
+            }
+            E::NoSuchFieldLevelEncryptionConfig(error) => {
+                Self::NoSuchFieldLevelEncryptionConfig(error)
+            }
             E::InvalidErrorCode(error) => Self::InvalidErrorCode(error),
-            E::IllegalOriginAccessConfiguration(error) => Self::IllegalOriginAccessConfiguration(error),
+            E::IllegalOriginAccessConfiguration(error) => {
+                Self::IllegalOriginAccessConfiguration(error)
+            }
             E::InvalidProtocolSettings(error) => Self::InvalidProtocolSettings(error),
-            E::TooManyFunctionAssociations(error) => Self::TooManyFunctionAssociations(error),
-            E::TooManyOriginCustomHeaders(error) => Self::TooManyOriginCustomHeaders(error),
+            E::TooManyFunctionAssociations(error) => {
+                Self::TooManyFunctionAssociations(error)
+            }
+            E::TooManyOriginCustomHeaders(error) => {
+                Self::TooManyOriginCustomHeaders(error)
+            }
             E::InvalidOrigin(error) => Self::InvalidOrigin(error),
             E::InvalidForwardCookies(error) => Self::InvalidForwardCookies(error),
-            E::InvalidMinimumProtocolVersion(error) => Self::InvalidMinimumProtocolVersion(error),
+            E::InvalidMinimumProtocolVersion(error) => {
+                Self::InvalidMinimumProtocolVersion(error)
+            }
             E::NoSuchCachePolicy(error) => Self::NoSuchCachePolicy(error),
-            E::TooManyKeyGroupsAssociatedToDistribution(error) => Self::TooManyKeyGroupsAssociatedToDistribution(error),
+            E::TooManyKeyGroupsAssociatedToDistribution(error) => {
+                Self::TooManyKeyGroupsAssociatedToDistribution(error)
+            }
             E::TooManyDistributionsAssociatedToCachePolicy(error) => {
                 Self::TooManyDistributionsAssociatedToCachePolicy(error)
             }
@@ -2472,16 +2865,24 @@ impl From<crate::operation::create_distribution::CreateDistributionError> for Er
             E::TooManyDistributionsWithFunctionAssociations(error) => {
                 Self::TooManyDistributionsWithFunctionAssociations(error)
             }
-            E::TooManyOriginGroupsPerDistribution(error) => Self::TooManyOriginGroupsPerDistribution(error),
+            E::TooManyOriginGroupsPerDistribution(error) => {
+                Self::TooManyOriginGroupsPerDistribution(error)
+            }
             E::TooManyDistributions(error) => Self::TooManyDistributions(error),
             E::InvalidTTLOrder(error) => Self::InvalidTTLOrder(error),
             E::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => {
-                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error)
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                    error,
+                )
             }
-            E::InvalidOriginKeepaliveTimeout(error) => Self::InvalidOriginKeepaliveTimeout(error),
+            E::InvalidOriginKeepaliveTimeout(error) => {
+                Self::InvalidOriginKeepaliveTimeout(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidOriginReadTimeout(error) => Self::InvalidOriginReadTimeout(error),
-            E::InvalidOriginAccessControl(error) => Self::InvalidOriginAccessControl(error),
+            E::InvalidOriginAccessControl(error) => {
+                Self::InvalidOriginAccessControl(error)
+            }
             E::EntityNotFound(error) => Self::EntityNotFound(error),
             E::InvalidHeadersForS3Origin(error) => Self::InvalidHeadersForS3Origin(error),
             E::TrustedSignerDoesNotExist(error) => Self::TrustedSignerDoesNotExist(error),
@@ -2490,42 +2891,68 @@ impl From<crate::operation::create_distribution::CreateDistributionError> for Er
                 Self::TooManyDistributionsWithSingleFunctionARN(error)
             }
             E::InvalidRelativePath(error) => Self::InvalidRelativePath(error),
-            E::TooManyLambdaFunctionAssociations(error) => Self::TooManyLambdaFunctionAssociations(error),
+            E::TooManyLambdaFunctionAssociations(error) => {
+                Self::TooManyLambdaFunctionAssociations(error)
+            }
             E::NoSuchOriginRequestPolicy(error) => Self::NoSuchOriginRequestPolicy(error),
             E::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
                 Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error)
             }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::InvalidLocationCode(error) => Self::InvalidLocationCode(error),
-            E::InvalidOriginAccessIdentity(error) => Self::InvalidOriginAccessIdentity(error),
+            E::InvalidOriginAccessIdentity(error) => {
+                Self::InvalidOriginAccessIdentity(error)
+            }
             E::TooManyDistributionCNAMEs(error) => Self::TooManyDistributionCNAMEs(error),
-            E::NoSuchContinuousDeploymentPolicy(error) => Self::NoSuchContinuousDeploymentPolicy(error),
+            E::NoSuchContinuousDeploymentPolicy(error) => {
+                Self::NoSuchContinuousDeploymentPolicy(error)
+            }
             E::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error)
             }
-            E::TooManyQueryStringParameters(error) => Self::TooManyQueryStringParameters(error),
-            E::RealtimeLogConfigOwnerMismatch(error) => Self::RealtimeLogConfigOwnerMismatch(error),
-            E::ContinuousDeploymentPolicyInUse(error) => Self::ContinuousDeploymentPolicyInUse(error),
+            E::TooManyQueryStringParameters(error) => {
+                Self::TooManyQueryStringParameters(error)
+            }
+            E::RealtimeLogConfigOwnerMismatch(error) => {
+                Self::RealtimeLogConfigOwnerMismatch(error)
+            }
+            E::ContinuousDeploymentPolicyInUse(error) => {
+                Self::ContinuousDeploymentPolicyInUse(error)
+            }
             E::MissingBody(error) => Self::MissingBody(error),
-            E::TooManyHeadersInForwardedValues(error) => Self::TooManyHeadersInForwardedValues(error),
-            E::InvalidLambdaFunctionAssociation(error) => Self::InvalidLambdaFunctionAssociation(error),
+            E::TooManyHeadersInForwardedValues(error) => {
+                Self::TooManyHeadersInForwardedValues(error)
+            }
+            E::InvalidLambdaFunctionAssociation(error) => {
+                Self::InvalidLambdaFunctionAssociation(error)
+            }
             E::CNAMEAlreadyExists(error) => Self::CNAMEAlreadyExists(error),
             E::TooManyCertificates(error) => Self::TooManyCertificates(error),
-            E::TrustedKeyGroupDoesNotExist(error) => Self::TrustedKeyGroupDoesNotExist(error),
+            E::TrustedKeyGroupDoesNotExist(error) => {
+                Self::TrustedKeyGroupDoesNotExist(error)
+            }
             E::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error)
             }
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
             E::NoSuchRealtimeLogConfig(error) => Self::NoSuchRealtimeLogConfig(error),
             E::InvalidResponseCode(error) => Self::InvalidResponseCode(error),
-            E::InvalidGeoRestrictionParameter(error) => Self::InvalidGeoRestrictionParameter(error),
+            E::InvalidGeoRestrictionParameter(error) => {
+                Self::InvalidGeoRestrictionParameter(error)
+            }
             E::TooManyOrigins(error) => Self::TooManyOrigins(error),
             E::InvalidViewerCertificate(error) => Self::InvalidViewerCertificate(error),
-            E::InvalidFunctionAssociation(error) => Self::InvalidFunctionAssociation(error),
+            E::InvalidFunctionAssociation(error) => {
+                Self::InvalidFunctionAssociation(error)
+            }
             E::TooManyDistributionsWithLambdaAssociations(error) => {
                 Self::TooManyDistributionsWithLambdaAssociations(error)
             }
-            E::TooManyDistributionsAssociatedToKeyGroup(error) => Self::TooManyDistributionsAssociatedToKeyGroup(error),
+            E::TooManyDistributionsAssociatedToKeyGroup(error) => {
+                Self::TooManyDistributionsAssociatedToKeyGroup(error)
+            }
             E::EntityLimitExceeded(error) => Self::EntityLimitExceeded(error),
             E::DistributionAlreadyExists(error) => Self::DistributionAlreadyExists(error),
             E::NoSuchOrigin(error) => Self::NoSuchOrigin(error),
@@ -2536,10 +2963,13 @@ impl From<crate::operation::create_distribution::CreateDistributionError> for Er
 }
 
 #[cfg(feature = "create-distribution-tenant")]
-impl From<crate::operation::create_distribution_tenant::CreateDistributionTenantError> for Error {
+impl From<crate::operation::create_distribution_tenant::CreateDistributionTenantError>
+for Error {
     /// CreateDistributionTenant's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_distribution_tenant::CreateDistributionTenantError) -> Self {
+    fn from(
+        error: crate::operation::create_distribution_tenant::CreateDistributionTenantError,
+    ) -> Self {
         use crate::operation::create_distribution_tenant::CreateDistributionTenantError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -2556,10 +2986,14 @@ impl From<crate::operation::create_distribution_tenant::CreateDistributionTenant
 }
 
 #[cfg(feature = "create-distribution-with-tags")]
-impl From<crate::operation::create_distribution_with_tags::CreateDistributionWithTagsError> for Error {
+impl From<
+    crate::operation::create_distribution_with_tags::CreateDistributionWithTagsError,
+> for Error {
     /// CreateDistributionWithTags's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_distribution_with_tags::CreateDistributionWithTagsError) -> Self {
+    fn from(
+        error: crate::operation::create_distribution_with_tags::CreateDistributionWithTagsError,
+    ) -> Self {
         use crate::operation::create_distribution_with_tags::CreateDistributionWithTagsError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -2567,21 +3001,39 @@ impl From<crate::operation::create_distribution_with_tags::CreateDistributionWit
                 Self::TooManyDistributionsAssociatedToOriginAccessControl(error)
             }
             E::InvalidDefaultRootObject(error) => Self::InvalidDefaultRootObject(error),
-            E::InvalidDomainNameForOriginAccessControl(error) => Self::InvalidDomainNameForOriginAccessControl(error),
-            E::InvalidQueryStringParameters(error) => Self::InvalidQueryStringParameters(error),
+            E::InvalidDomainNameForOriginAccessControl(error) => {
+                Self::InvalidDomainNameForOriginAccessControl(error)
+            }
+            E::InvalidQueryStringParameters(error) => {
+                Self::InvalidQueryStringParameters(error)
+            }
             E::TooManyTrustedSigners(error) => Self::TooManyTrustedSigners(error),
-            E::TooManyCookieNamesInWhiteList(error) => Self::TooManyCookieNamesInWhiteList(error),
-            E::NoSuchFieldLevelEncryptionConfig(error) => Self::NoSuchFieldLevelEncryptionConfig(error),
+            E::TooManyCookieNamesInWhiteList(error) => {
+                Self::TooManyCookieNamesInWhiteList(error)
+            }
+            E::NoSuchFieldLevelEncryptionConfig(error) => {
+                Self::NoSuchFieldLevelEncryptionConfig(error)
+            }
             E::InvalidErrorCode(error) => Self::InvalidErrorCode(error),
-            E::IllegalOriginAccessConfiguration(error) => Self::IllegalOriginAccessConfiguration(error),
+            E::IllegalOriginAccessConfiguration(error) => {
+                Self::IllegalOriginAccessConfiguration(error)
+            }
             E::InvalidProtocolSettings(error) => Self::InvalidProtocolSettings(error),
-            E::TooManyFunctionAssociations(error) => Self::TooManyFunctionAssociations(error),
-            E::TooManyOriginCustomHeaders(error) => Self::TooManyOriginCustomHeaders(error),
+            E::TooManyFunctionAssociations(error) => {
+                Self::TooManyFunctionAssociations(error)
+            }
+            E::TooManyOriginCustomHeaders(error) => {
+                Self::TooManyOriginCustomHeaders(error)
+            }
             E::InvalidOrigin(error) => Self::InvalidOrigin(error),
             E::InvalidForwardCookies(error) => Self::InvalidForwardCookies(error),
-            E::InvalidMinimumProtocolVersion(error) => Self::InvalidMinimumProtocolVersion(error),
+            E::InvalidMinimumProtocolVersion(error) => {
+                Self::InvalidMinimumProtocolVersion(error)
+            }
             E::NoSuchCachePolicy(error) => Self::NoSuchCachePolicy(error),
-            E::TooManyKeyGroupsAssociatedToDistribution(error) => Self::TooManyKeyGroupsAssociatedToDistribution(error),
+            E::TooManyKeyGroupsAssociatedToDistribution(error) => {
+                Self::TooManyKeyGroupsAssociatedToDistribution(error)
+            }
             E::TooManyDistributionsAssociatedToCachePolicy(error) => {
                 Self::TooManyDistributionsAssociatedToCachePolicy(error)
             }
@@ -2589,16 +3041,24 @@ impl From<crate::operation::create_distribution_with_tags::CreateDistributionWit
             E::TooManyDistributionsWithFunctionAssociations(error) => {
                 Self::TooManyDistributionsWithFunctionAssociations(error)
             }
-            E::TooManyOriginGroupsPerDistribution(error) => Self::TooManyOriginGroupsPerDistribution(error),
+            E::TooManyOriginGroupsPerDistribution(error) => {
+                Self::TooManyOriginGroupsPerDistribution(error)
+            }
             E::TooManyDistributions(error) => Self::TooManyDistributions(error),
             E::InvalidTTLOrder(error) => Self::InvalidTTLOrder(error),
             E::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => {
-                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error)
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                    error,
+                )
             }
-            E::InvalidOriginKeepaliveTimeout(error) => Self::InvalidOriginKeepaliveTimeout(error),
+            E::InvalidOriginKeepaliveTimeout(error) => {
+                Self::InvalidOriginKeepaliveTimeout(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidOriginReadTimeout(error) => Self::InvalidOriginReadTimeout(error),
-            E::InvalidOriginAccessControl(error) => Self::InvalidOriginAccessControl(error),
+            E::InvalidOriginAccessControl(error) => {
+                Self::InvalidOriginAccessControl(error)
+            }
             E::EntityNotFound(error) => Self::EntityNotFound(error),
             E::InvalidHeadersForS3Origin(error) => Self::InvalidHeadersForS3Origin(error),
             E::TrustedSignerDoesNotExist(error) => Self::TrustedSignerDoesNotExist(error),
@@ -2607,43 +3067,69 @@ impl From<crate::operation::create_distribution_with_tags::CreateDistributionWit
                 Self::TooManyDistributionsWithSingleFunctionARN(error)
             }
             E::InvalidRelativePath(error) => Self::InvalidRelativePath(error),
-            E::TooManyLambdaFunctionAssociations(error) => Self::TooManyLambdaFunctionAssociations(error),
+            E::TooManyLambdaFunctionAssociations(error) => {
+                Self::TooManyLambdaFunctionAssociations(error)
+            }
             E::NoSuchOriginRequestPolicy(error) => Self::NoSuchOriginRequestPolicy(error),
             E::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
                 Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error)
             }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::InvalidLocationCode(error) => Self::InvalidLocationCode(error),
-            E::InvalidOriginAccessIdentity(error) => Self::InvalidOriginAccessIdentity(error),
+            E::InvalidOriginAccessIdentity(error) => {
+                Self::InvalidOriginAccessIdentity(error)
+            }
             E::InvalidTagging(error) => Self::InvalidTagging(error),
             E::TooManyDistributionCNAMEs(error) => Self::TooManyDistributionCNAMEs(error),
-            E::NoSuchContinuousDeploymentPolicy(error) => Self::NoSuchContinuousDeploymentPolicy(error),
+            E::NoSuchContinuousDeploymentPolicy(error) => {
+                Self::NoSuchContinuousDeploymentPolicy(error)
+            }
             E::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error)
             }
-            E::TooManyQueryStringParameters(error) => Self::TooManyQueryStringParameters(error),
-            E::RealtimeLogConfigOwnerMismatch(error) => Self::RealtimeLogConfigOwnerMismatch(error),
-            E::ContinuousDeploymentPolicyInUse(error) => Self::ContinuousDeploymentPolicyInUse(error),
+            E::TooManyQueryStringParameters(error) => {
+                Self::TooManyQueryStringParameters(error)
+            }
+            E::RealtimeLogConfigOwnerMismatch(error) => {
+                Self::RealtimeLogConfigOwnerMismatch(error)
+            }
+            E::ContinuousDeploymentPolicyInUse(error) => {
+                Self::ContinuousDeploymentPolicyInUse(error)
+            }
             E::MissingBody(error) => Self::MissingBody(error),
-            E::TooManyHeadersInForwardedValues(error) => Self::TooManyHeadersInForwardedValues(error),
-            E::InvalidLambdaFunctionAssociation(error) => Self::InvalidLambdaFunctionAssociation(error),
+            E::TooManyHeadersInForwardedValues(error) => {
+                Self::TooManyHeadersInForwardedValues(error)
+            }
+            E::InvalidLambdaFunctionAssociation(error) => {
+                Self::InvalidLambdaFunctionAssociation(error)
+            }
             E::CNAMEAlreadyExists(error) => Self::CNAMEAlreadyExists(error),
             E::TooManyCertificates(error) => Self::TooManyCertificates(error),
-            E::TrustedKeyGroupDoesNotExist(error) => Self::TrustedKeyGroupDoesNotExist(error),
+            E::TrustedKeyGroupDoesNotExist(error) => {
+                Self::TrustedKeyGroupDoesNotExist(error)
+            }
             E::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error)
             }
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
             E::NoSuchRealtimeLogConfig(error) => Self::NoSuchRealtimeLogConfig(error),
             E::InvalidResponseCode(error) => Self::InvalidResponseCode(error),
-            E::InvalidGeoRestrictionParameter(error) => Self::InvalidGeoRestrictionParameter(error),
+            E::InvalidGeoRestrictionParameter(error) => {
+                Self::InvalidGeoRestrictionParameter(error)
+            }
             E::TooManyOrigins(error) => Self::TooManyOrigins(error),
             E::InvalidViewerCertificate(error) => Self::InvalidViewerCertificate(error),
-            E::InvalidFunctionAssociation(error) => Self::InvalidFunctionAssociation(error),
+            E::InvalidFunctionAssociation(error) => {
+                Self::InvalidFunctionAssociation(error)
+            }
             E::TooManyDistributionsWithLambdaAssociations(error) => {
                 Self::TooManyDistributionsWithLambdaAssociations(error)
             }
-            E::TooManyDistributionsAssociatedToKeyGroup(error) => Self::TooManyDistributionsAssociatedToKeyGroup(error),
+            E::TooManyDistributionsAssociatedToKeyGroup(error) => {
+                Self::TooManyDistributionsAssociatedToKeyGroup(error)
+            }
             E::DistributionAlreadyExists(error) => Self::DistributionAlreadyExists(error),
             E::NoSuchOrigin(error) => Self::NoSuchOrigin(error),
             E::TooManyCacheBehaviors(error) => Self::TooManyCacheBehaviors(error),
@@ -2653,7 +3139,9 @@ impl From<crate::operation::create_distribution_with_tags::CreateDistributionWit
 }
 
 #[cfg(feature = "create-field-level-encryption-config")]
-impl From<crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigError> for Error {
+impl From<
+    crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigError,
+> for Error {
     /// CreateFieldLevelEncryptionConfig's errors, as the service's.
     #[inline]
     fn from(
@@ -2668,10 +3156,16 @@ impl From<crate::operation::create_field_level_encryption_config::CreateFieldLev
             E::TooManyFieldLevelEncryptionQueryArgProfiles(error) => {
                 Self::TooManyFieldLevelEncryptionQueryArgProfiles(error)
             }
-            E::FieldLevelEncryptionConfigAlreadyExists(error) => Self::FieldLevelEncryptionConfigAlreadyExists(error),
+            E::FieldLevelEncryptionConfigAlreadyExists(error) => {
+                Self::FieldLevelEncryptionConfigAlreadyExists(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::TooManyFieldLevelEncryptionConfigs(error) => Self::TooManyFieldLevelEncryptionConfigs(error),
-            E::NoSuchFieldLevelEncryptionProfile(error) => Self::NoSuchFieldLevelEncryptionProfile(error),
+            E::TooManyFieldLevelEncryptionConfigs(error) => {
+                Self::TooManyFieldLevelEncryptionConfigs(error)
+            }
+            E::NoSuchFieldLevelEncryptionProfile(error) => {
+                Self::NoSuchFieldLevelEncryptionProfile(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -2679,7 +3173,9 @@ impl From<crate::operation::create_field_level_encryption_config::CreateFieldLev
 }
 
 #[cfg(feature = "create-field-level-encryption-profile")]
-impl From<crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileError> for Error {
+impl From<
+    crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileError,
+> for Error {
     /// CreateFieldLevelEncryptionProfile's errors, as the service's.
     #[inline]
     fn from(
@@ -2687,12 +3183,20 @@ impl From<crate::operation::create_field_level_encryption_profile::CreateFieldLe
     ) -> Self {
         use crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileError as E;
         match error {
-            E::TooManyFieldLevelEncryptionFieldPatterns(error) => Self::TooManyFieldLevelEncryptionFieldPatterns(error),
-            E::FieldLevelEncryptionProfileAlreadyExists(error) => Self::FieldLevelEncryptionProfileAlreadyExists(error),
+            E::TooManyFieldLevelEncryptionFieldPatterns(error) => {
+                Self::TooManyFieldLevelEncryptionFieldPatterns(error)
+            }
+            E::FieldLevelEncryptionProfileAlreadyExists(error) => {
+                Self::FieldLevelEncryptionProfileAlreadyExists(error)
+            }
             E::NoSuchPublicKey(error) => Self::NoSuchPublicKey(error),
-            E::FieldLevelEncryptionProfileSizeExceeded(error) => Self::FieldLevelEncryptionProfileSizeExceeded(error),
+            E::FieldLevelEncryptionProfileSizeExceeded(error) => {
+                Self::FieldLevelEncryptionProfileSizeExceeded(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::TooManyFieldLevelEncryptionProfiles(error) => Self::TooManyFieldLevelEncryptionProfiles(error),
+            E::TooManyFieldLevelEncryptionProfiles(error) => {
+                Self::TooManyFieldLevelEncryptionProfiles(error)
+            }
             E::TooManyFieldLevelEncryptionEncryptionEntities(error) => {
                 Self::TooManyFieldLevelEncryptionEncryptionEntities(error)
             }
@@ -2723,12 +3227,16 @@ impl From<crate::operation::create_function::CreateFunctionError> for Error {
 impl From<crate::operation::create_invalidation::CreateInvalidationError> for Error {
     /// CreateInvalidation's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_invalidation::CreateInvalidationError) -> Self {
+    fn from(
+        error: crate::operation::create_invalidation::CreateInvalidationError,
+    ) -> Self {
         use crate::operation::create_invalidation::CreateInvalidationError as E;
         match error {
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::TooManyInvalidationsInProgress(error) => Self::TooManyInvalidationsInProgress(error),
+            E::TooManyInvalidationsInProgress(error) => {
+                Self::TooManyInvalidationsInProgress(error)
+            }
             E::MissingBody(error) => Self::MissingBody(error),
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::BatchTooLarge(error) => Self::BatchTooLarge(error),
@@ -2739,9 +3247,9 @@ impl From<crate::operation::create_invalidation::CreateInvalidationError> for Er
 }
 
 #[cfg(feature = "create-invalidation-for-distribution-tenant")]
-impl From<crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantError>
-    for Error
-{
+impl From<
+    crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantError,
+> for Error {
     /// CreateInvalidationForDistributionTenant's errors, as the service's.
     #[inline]
     fn from(
@@ -2751,7 +3259,9 @@ impl From<crate::operation::create_invalidation_for_distribution_tenant::CreateI
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::EntityNotFound(error) => Self::EntityNotFound(error),
-            E::TooManyInvalidationsInProgress(error) => Self::TooManyInvalidationsInProgress(error),
+            E::TooManyInvalidationsInProgress(error) => {
+                Self::TooManyInvalidationsInProgress(error)
+            }
             E::MissingBody(error) => Self::MissingBody(error),
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::BatchTooLarge(error) => Self::BatchTooLarge(error),
@@ -2768,7 +3278,9 @@ impl From<crate::operation::create_key_group::CreateKeyGroupError> for Error {
     fn from(error: crate::operation::create_key_group::CreateKeyGroupError) -> Self {
         use crate::operation::create_key_group::CreateKeyGroupError as E;
         match error {
-            E::TooManyPublicKeysInKeyGroup(error) => Self::TooManyPublicKeysInKeyGroup(error),
+            E::TooManyPublicKeysInKeyGroup(error) => {
+                Self::TooManyPublicKeysInKeyGroup(error)
+            }
             E::TooManyKeyGroups(error) => Self::TooManyKeyGroups(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::KeyGroupAlreadyExists(error) => Self::KeyGroupAlreadyExists(error),
@@ -2781,7 +3293,9 @@ impl From<crate::operation::create_key_group::CreateKeyGroupError> for Error {
 impl From<crate::operation::create_key_value_store::CreateKeyValueStoreError> for Error {
     /// CreateKeyValueStore's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_key_value_store::CreateKeyValueStoreError) -> Self {
+    fn from(
+        error: crate::operation::create_key_value_store::CreateKeyValueStoreError,
+    ) -> Self {
         use crate::operation::create_key_value_store::CreateKeyValueStoreError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -2796,15 +3310,21 @@ impl From<crate::operation::create_key_value_store::CreateKeyValueStoreError> fo
 }
 
 #[cfg(feature = "create-monitoring-subscription")]
-impl From<crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionError> for Error {
+impl From<
+    crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionError,
+> for Error {
     /// CreateMonitoringSubscription's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionError) -> Self {
+    fn from(
+        error: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionError,
+    ) -> Self {
         use crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionError as E;
         match error {
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::MonitoringSubscriptionAlreadyExists(error) => Self::MonitoringSubscriptionAlreadyExists(error),
+            E::MonitoringSubscriptionAlreadyExists(error) => {
+                Self::MonitoringSubscriptionAlreadyExists(error)
+            }
             E::UnsupportedOperation(error) => Self::UnsupportedOperation(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -2812,14 +3332,21 @@ impl From<crate::operation::create_monitoring_subscription::CreateMonitoringSubs
 }
 
 #[cfg(feature = "create-origin-access-control")]
-impl From<crate::operation::create_origin_access_control::CreateOriginAccessControlError> for Error {
+impl From<crate::operation::create_origin_access_control::CreateOriginAccessControlError>
+for Error {
     /// CreateOriginAccessControl's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_origin_access_control::CreateOriginAccessControlError) -> Self {
+    fn from(
+        error: crate::operation::create_origin_access_control::CreateOriginAccessControlError,
+    ) -> Self {
         use crate::operation::create_origin_access_control::CreateOriginAccessControlError as E;
         match error {
-            E::OriginAccessControlAlreadyExists(error) => Self::OriginAccessControlAlreadyExists(error),
-            E::TooManyOriginAccessControls(error) => Self::TooManyOriginAccessControls(error),
+            E::OriginAccessControlAlreadyExists(error) => {
+                Self::OriginAccessControlAlreadyExists(error)
+            }
+            E::TooManyOriginAccessControls(error) => {
+                Self::TooManyOriginAccessControls(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -2827,20 +3354,33 @@ impl From<crate::operation::create_origin_access_control::CreateOriginAccessCont
 }
 
 #[cfg(feature = "create-origin-request-policy")]
-impl From<crate::operation::create_origin_request_policy::CreateOriginRequestPolicyError> for Error {
+impl From<crate::operation::create_origin_request_policy::CreateOriginRequestPolicyError>
+for Error {
     /// CreateOriginRequestPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyError) -> Self {
+    fn from(
+        error: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyError,
+    ) -> Self {
         use crate::operation::create_origin_request_policy::CreateOriginRequestPolicyError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::TooManyHeadersInOriginRequestPolicy(error) => Self::TooManyHeadersInOriginRequestPolicy(error),
-            E::TooManyCookiesInOriginRequestPolicy(error) => Self::TooManyCookiesInOriginRequestPolicy(error),
+            E::TooManyHeadersInOriginRequestPolicy(error) => {
+                Self::TooManyHeadersInOriginRequestPolicy(error)
+            }
+            E::TooManyCookiesInOriginRequestPolicy(error) => {
+                Self::TooManyCookiesInOriginRequestPolicy(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::OriginRequestPolicyAlreadyExists(error) => Self::OriginRequestPolicyAlreadyExists(error),
-            E::TooManyQueryStringsInOriginRequestPolicy(error) => Self::TooManyQueryStringsInOriginRequestPolicy(error),
+            E::OriginRequestPolicyAlreadyExists(error) => {
+                Self::OriginRequestPolicyAlreadyExists(error)
+            }
+            E::TooManyQueryStringsInOriginRequestPolicy(error) => {
+                Self::TooManyQueryStringsInOriginRequestPolicy(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
-            E::TooManyOriginRequestPolicies(error) => Self::TooManyOriginRequestPolicies(error),
+            E::TooManyOriginRequestPolicies(error) => {
+                Self::TooManyOriginRequestPolicies(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
@@ -2862,14 +3402,19 @@ impl From<crate::operation::create_public_key::CreatePublicKeyError> for Error {
 }
 
 #[cfg(feature = "create-realtime-log-config")]
-impl From<crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError> for Error {
+impl From<crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError>
+for Error {
     /// CreateRealtimeLogConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError) -> Self {
+    fn from(
+        error: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError,
+    ) -> Self {
         use crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::RealtimeLogConfigAlreadyExists(error) => Self::RealtimeLogConfigAlreadyExists(error),
+            E::RealtimeLogConfigAlreadyExists(error) => {
+                Self::RealtimeLogConfigAlreadyExists(error)
+            }
             E::TooManyRealtimeLogConfigs(error) => Self::TooManyRealtimeLogConfigs(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -2878,46 +3423,70 @@ impl From<crate::operation::create_realtime_log_config::CreateRealtimeLogConfigE
 }
 
 #[cfg(feature = "create-response-headers-policy")]
-impl From<crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyError> for Error {
+impl From<
+    crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyError,
+> for Error {
     /// CreateResponseHeadersPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyError) -> Self {
+    fn from(
+        error: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyError,
+    ) -> Self {
         use crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::TooManyCustomHeadersInResponseHeadersPolicy(error) => {
                 Self::TooManyCustomHeadersInResponseHeadersPolicy(error)
             }
-            E::ResponseHeadersPolicyAlreadyExists(error) => Self::ResponseHeadersPolicyAlreadyExists(error),
+            E::ResponseHeadersPolicyAlreadyExists(error) => {
+                Self::ResponseHeadersPolicyAlreadyExists(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::TooLongCSPInResponseHeadersPolicy(error) => Self::TooLongCSPInResponseHeadersPolicy(error),
+            E::TooLongCSPInResponseHeadersPolicy(error) => {
+                Self::TooLongCSPInResponseHeadersPolicy(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::TooManyRemoveHeadersInResponseHeadersPolicy(error) => {
                 Self::TooManyRemoveHeadersInResponseHeadersPolicy(error)
             }
-            E::TooManyResponseHeadersPolicies(error) => Self::TooManyResponseHeadersPolicies(error),
+            E::TooManyResponseHeadersPolicies(error) => {
+                Self::TooManyResponseHeadersPolicies(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "create-streaming-distribution")]
-impl From<crate::operation::create_streaming_distribution::CreateStreamingDistributionError> for Error {
+impl From<
+    crate::operation::create_streaming_distribution::CreateStreamingDistributionError,
+> for Error {
     /// CreateStreamingDistribution's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_streaming_distribution::CreateStreamingDistributionError) -> Self {
+    fn from(
+        error: crate::operation::create_streaming_distribution::CreateStreamingDistributionError,
+    ) -> Self {
         use crate::operation::create_streaming_distribution::CreateStreamingDistributionError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::StreamingDistributionAlreadyExists(error) => Self::StreamingDistributionAlreadyExists(error),
+            E::StreamingDistributionAlreadyExists(error) => {
+                Self::StreamingDistributionAlreadyExists(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::InvalidOriginAccessIdentity(error) => Self::InvalidOriginAccessIdentity(error),
+            E::InvalidOriginAccessIdentity(error) => {
+                Self::InvalidOriginAccessIdentity(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::TooManyTrustedSigners(error) => Self::TooManyTrustedSigners(error),
-            E::InvalidOriginAccessControl(error) => Self::InvalidOriginAccessControl(error),
-            E::TooManyStreamingDistributions(error) => Self::TooManyStreamingDistributions(error),
+            E::InvalidOriginAccessControl(error) => {
+                Self::InvalidOriginAccessControl(error)
+            }
+            E::TooManyStreamingDistributions(error) => {
+                Self::TooManyStreamingDistributions(error)
+            }
             E::MissingBody(error) => Self::MissingBody(error),
-            E::TooManyStreamingDistributionCNAMEs(error) => Self::TooManyStreamingDistributionCNAMEs(error),
+            E::TooManyStreamingDistributionCNAMEs(error) => {
+                Self::TooManyStreamingDistributionCNAMEs(error)
+            }
             E::TrustedSignerDoesNotExist(error) => Self::TrustedSignerDoesNotExist(error),
             E::CNAMEAlreadyExists(error) => Self::CNAMEAlreadyExists(error),
             E::InvalidOrigin(error) => Self::InvalidOrigin(error),
@@ -2927,9 +3496,9 @@ impl From<crate::operation::create_streaming_distribution::CreateStreamingDistri
 }
 
 #[cfg(feature = "create-streaming-distribution-with-tags")]
-impl From<crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsError>
-    for Error
-{
+impl From<
+    crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsError,
+> for Error {
     /// CreateStreamingDistributionWithTags's errors, as the service's.
     #[inline]
     fn from(
@@ -2938,16 +3507,26 @@ impl From<crate::operation::create_streaming_distribution_with_tags::CreateStrea
         use crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::StreamingDistributionAlreadyExists(error) => Self::StreamingDistributionAlreadyExists(error),
+            E::StreamingDistributionAlreadyExists(error) => {
+                Self::StreamingDistributionAlreadyExists(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::InvalidOriginAccessIdentity(error) => Self::InvalidOriginAccessIdentity(error),
+            E::InvalidOriginAccessIdentity(error) => {
+                Self::InvalidOriginAccessIdentity(error)
+            }
             E::InvalidTagging(error) => Self::InvalidTagging(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::TooManyTrustedSigners(error) => Self::TooManyTrustedSigners(error),
-            E::InvalidOriginAccessControl(error) => Self::InvalidOriginAccessControl(error),
-            E::TooManyStreamingDistributions(error) => Self::TooManyStreamingDistributions(error),
+            E::InvalidOriginAccessControl(error) => {
+                Self::InvalidOriginAccessControl(error)
+            }
+            E::TooManyStreamingDistributions(error) => {
+                Self::TooManyStreamingDistributions(error)
+            }
             E::MissingBody(error) => Self::MissingBody(error),
-            E::TooManyStreamingDistributionCNAMEs(error) => Self::TooManyStreamingDistributionCNAMEs(error),
+            E::TooManyStreamingDistributionCNAMEs(error) => {
+                Self::TooManyStreamingDistributionCNAMEs(error)
+            }
             E::TrustedSignerDoesNotExist(error) => Self::TrustedSignerDoesNotExist(error),
             E::CNAMEAlreadyExists(error) => Self::CNAMEAlreadyExists(error),
             E::InvalidOrigin(error) => Self::InvalidOrigin(error),
@@ -2997,10 +3576,14 @@ impl From<crate::operation::create_vpc_origin::CreateVpcOriginError> for Error {
 impl From<crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError> for Error {
     /// DeleteAnycastIpList's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError) -> Self {
+    fn from(
+        error: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError,
+    ) -> Self {
         use crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError as E;
         match error {
-            E::CannotDeleteEntityWhileInUse(error) => Self::CannotDeleteEntityWhileInUse(error),
+            E::CannotDeleteEntityWhileInUse(error) => {
+                Self::CannotDeleteEntityWhileInUse(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::EntityNotFound(error) => Self::EntityNotFound(error),
@@ -3017,7 +3600,9 @@ impl From<crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError> fo
 impl From<crate::operation::delete_cache_policy::DeleteCachePolicyError> for Error {
     /// DeleteCachePolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_cache_policy::DeleteCachePolicyError) -> Self {
+    fn from(
+        error: crate::operation::delete_cache_policy::DeleteCachePolicyError,
+    ) -> Self {
         use crate::operation::delete_cache_policy::DeleteCachePolicyError as E;
         match error {
             E::NoSuchCachePolicy(error) => Self::NoSuchCachePolicy(error),
@@ -3032,9 +3617,9 @@ impl From<crate::operation::delete_cache_policy::DeleteCachePolicyError> for Err
 }
 
 #[cfg(feature = "delete-cloud-front-origin-access-identity")]
-impl From<crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityError>
-    for Error
-{
+impl From<
+    crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityError,
+> for Error {
     /// DeleteCloudFrontOriginAccessIdentity's errors, as the service's.
     #[inline]
     fn from(
@@ -3044,22 +3629,31 @@ impl From<crate::operation::delete_cloud_front_origin_access_identity::DeleteClo
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::CloudFrontOriginAccessIdentityInUse(error) => Self::CloudFrontOriginAccessIdentityInUse(error),
+            E::CloudFrontOriginAccessIdentityInUse(error) => {
+                Self::CloudFrontOriginAccessIdentityInUse(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
-            E::NoSuchCloudFrontOriginAccessIdentity(error) => Self::NoSuchCloudFrontOriginAccessIdentity(error),
+            E::NoSuchCloudFrontOriginAccessIdentity(error) => {
+                Self::NoSuchCloudFrontOriginAccessIdentity(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "delete-connection-function")]
-impl From<crate::operation::delete_connection_function::DeleteConnectionFunctionError> for Error {
+impl From<crate::operation::delete_connection_function::DeleteConnectionFunctionError>
+for Error {
     /// DeleteConnectionFunction's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_connection_function::DeleteConnectionFunctionError) -> Self {
+    fn from(
+        error: crate::operation::delete_connection_function::DeleteConnectionFunctionError,
+    ) -> Self {
         use crate::operation::delete_connection_function::DeleteConnectionFunctionError as E;
         match error {
-            E::CannotDeleteEntityWhileInUse(error) => Self::CannotDeleteEntityWhileInUse(error),
+            E::CannotDeleteEntityWhileInUse(error) => {
+                Self::CannotDeleteEntityWhileInUse(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::EntityNotFound(error) => Self::EntityNotFound(error),
@@ -3072,13 +3666,18 @@ impl From<crate::operation::delete_connection_function::DeleteConnectionFunction
 }
 
 #[cfg(feature = "delete-connection-group")]
-impl From<crate::operation::delete_connection_group::DeleteConnectionGroupError> for Error {
+impl From<crate::operation::delete_connection_group::DeleteConnectionGroupError>
+for Error {
     /// DeleteConnectionGroup's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_connection_group::DeleteConnectionGroupError) -> Self {
+    fn from(
+        error: crate::operation::delete_connection_group::DeleteConnectionGroupError,
+    ) -> Self {
         use crate::operation::delete_connection_group::DeleteConnectionGroupError as E;
         match error {
-            E::CannotDeleteEntityWhileInUse(error) => Self::CannotDeleteEntityWhileInUse(error),
+            E::CannotDeleteEntityWhileInUse(error) => {
+                Self::CannotDeleteEntityWhileInUse(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::EntityNotFound(error) => Self::EntityNotFound(error),
@@ -3090,7 +3689,9 @@ impl From<crate::operation::delete_connection_group::DeleteConnectionGroupError>
 }
 
 #[cfg(feature = "delete-continuous-deployment-policy")]
-impl From<crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyError> for Error {
+impl From<
+    crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyError,
+> for Error {
     /// DeleteContinuousDeploymentPolicy's errors, as the service's.
     #[inline]
     fn from(
@@ -3098,11 +3699,15 @@ impl From<crate::operation::delete_continuous_deployment_policy::DeleteContinuou
     ) -> Self {
         use crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyError as E;
         match error {
-            E::ContinuousDeploymentPolicyInUse(error) => Self::ContinuousDeploymentPolicyInUse(error),
+            E::ContinuousDeploymentPolicyInUse(error) => {
+                Self::ContinuousDeploymentPolicyInUse(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
-            E::NoSuchContinuousDeploymentPolicy(error) => Self::NoSuchContinuousDeploymentPolicy(error),
+            E::NoSuchContinuousDeploymentPolicy(error) => {
+                Self::NoSuchContinuousDeploymentPolicy(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -3113,7 +3718,9 @@ impl From<crate::operation::delete_continuous_deployment_policy::DeleteContinuou
 impl From<crate::operation::delete_distribution::DeleteDistributionError> for Error {
     /// DeleteDistribution's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_distribution::DeleteDistributionError) -> Self {
+    fn from(
+        error: crate::operation::delete_distribution::DeleteDistributionError,
+    ) -> Self {
         use crate::operation::delete_distribution::DeleteDistributionError as E;
         match error {
             E::ResourceInUse(error) => Self::ResourceInUse(error),
@@ -3128,10 +3735,13 @@ impl From<crate::operation::delete_distribution::DeleteDistributionError> for Er
 }
 
 #[cfg(feature = "delete-distribution-tenant")]
-impl From<crate::operation::delete_distribution_tenant::DeleteDistributionTenantError> for Error {
+impl From<crate::operation::delete_distribution_tenant::DeleteDistributionTenantError>
+for Error {
     /// DeleteDistributionTenant's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_distribution_tenant::DeleteDistributionTenantError) -> Self {
+    fn from(
+        error: crate::operation::delete_distribution_tenant::DeleteDistributionTenantError,
+    ) -> Self {
         use crate::operation::delete_distribution_tenant::DeleteDistributionTenantError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -3145,7 +3755,9 @@ impl From<crate::operation::delete_distribution_tenant::DeleteDistributionTenant
 }
 
 #[cfg(feature = "delete-field-level-encryption-config")]
-impl From<crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigError> for Error {
+impl From<
+    crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigError,
+> for Error {
     /// DeleteFieldLevelEncryptionConfig's errors, as the service's.
     #[inline]
     fn from(
@@ -3155,8 +3767,12 @@ impl From<crate::operation::delete_field_level_encryption_config::DeleteFieldLev
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::FieldLevelEncryptionConfigInUse(error) => Self::FieldLevelEncryptionConfigInUse(error),
-            E::NoSuchFieldLevelEncryptionConfig(error) => Self::NoSuchFieldLevelEncryptionConfig(error),
+            E::FieldLevelEncryptionConfigInUse(error) => {
+                Self::FieldLevelEncryptionConfigInUse(error)
+            }
+            E::NoSuchFieldLevelEncryptionConfig(error) => {
+                Self::NoSuchFieldLevelEncryptionConfig(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -3164,7 +3780,9 @@ impl From<crate::operation::delete_field_level_encryption_config::DeleteFieldLev
 }
 
 #[cfg(feature = "delete-field-level-encryption-profile")]
-impl From<crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileError> for Error {
+impl From<
+    crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileError,
+> for Error {
     /// DeleteFieldLevelEncryptionProfile's errors, as the service's.
     #[inline]
     fn from(
@@ -3174,8 +3792,12 @@ impl From<crate::operation::delete_field_level_encryption_profile::DeleteFieldLe
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchFieldLevelEncryptionProfile(error) => Self::NoSuchFieldLevelEncryptionProfile(error),
-            E::FieldLevelEncryptionProfileInUse(error) => Self::FieldLevelEncryptionProfileInUse(error),
+            E::NoSuchFieldLevelEncryptionProfile(error) => {
+                Self::NoSuchFieldLevelEncryptionProfile(error)
+            }
+            E::FieldLevelEncryptionProfileInUse(error) => {
+                Self::FieldLevelEncryptionProfileInUse(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -3219,10 +3841,14 @@ impl From<crate::operation::delete_key_group::DeleteKeyGroupError> for Error {
 impl From<crate::operation::delete_key_value_store::DeleteKeyValueStoreError> for Error {
     /// DeleteKeyValueStore's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_key_value_store::DeleteKeyValueStoreError) -> Self {
+    fn from(
+        error: crate::operation::delete_key_value_store::DeleteKeyValueStoreError,
+    ) -> Self {
         use crate::operation::delete_key_value_store::DeleteKeyValueStoreError as E;
         match error {
-            E::CannotDeleteEntityWhileInUse(error) => Self::CannotDeleteEntityWhileInUse(error),
+            E::CannotDeleteEntityWhileInUse(error) => {
+                Self::CannotDeleteEntityWhileInUse(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::EntityNotFound(error) => Self::EntityNotFound(error),
@@ -3234,26 +3860,35 @@ impl From<crate::operation::delete_key_value_store::DeleteKeyValueStoreError> fo
 }
 
 #[cfg(feature = "delete-monitoring-subscription")]
-impl From<crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionError> for Error {
+impl From<
+    crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionError,
+> for Error {
     /// DeleteMonitoringSubscription's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionError) -> Self {
+    fn from(
+        error: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionError,
+    ) -> Self {
         use crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionError as E;
         match error {
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::UnsupportedOperation(error) => Self::UnsupportedOperation(error),
-            E::NoSuchMonitoringSubscription(error) => Self::NoSuchMonitoringSubscription(error),
+            E::NoSuchMonitoringSubscription(error) => {
+                Self::NoSuchMonitoringSubscription(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "delete-origin-access-control")]
-impl From<crate::operation::delete_origin_access_control::DeleteOriginAccessControlError> for Error {
+impl From<crate::operation::delete_origin_access_control::DeleteOriginAccessControlError>
+for Error {
     /// DeleteOriginAccessControl's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_origin_access_control::DeleteOriginAccessControlError) -> Self {
+    fn from(
+        error: crate::operation::delete_origin_access_control::DeleteOriginAccessControlError,
+    ) -> Self {
         use crate::operation::delete_origin_access_control::DeleteOriginAccessControlError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -3267,10 +3902,13 @@ impl From<crate::operation::delete_origin_access_control::DeleteOriginAccessCont
 }
 
 #[cfg(feature = "delete-origin-request-policy")]
-impl From<crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyError> for Error {
+impl From<crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyError>
+for Error {
     /// DeleteOriginRequestPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyError) -> Self {
+    fn from(
+        error: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyError,
+    ) -> Self {
         use crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -3302,10 +3940,13 @@ impl From<crate::operation::delete_public_key::DeletePublicKeyError> for Error {
 }
 
 #[cfg(feature = "delete-realtime-log-config")]
-impl From<crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError> for Error {
+impl From<crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError>
+for Error {
     /// DeleteRealtimeLogConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError) -> Self {
+    fn from(
+        error: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError,
+    ) -> Self {
         use crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3318,10 +3959,13 @@ impl From<crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigE
 }
 
 #[cfg(feature = "delete-resource-policy")]
-impl From<crate::operation::delete_resource_policy::DeleteResourcePolicyError> for Error {
+impl From<crate::operation::delete_resource_policy::DeleteResourcePolicyError>
+for Error {
     /// DeleteResourcePolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_resource_policy::DeleteResourcePolicyError) -> Self {
+    fn from(
+        error: crate::operation::delete_resource_policy::DeleteResourcePolicyError,
+    ) -> Self {
         use crate::operation::delete_resource_policy::DeleteResourcePolicyError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -3336,17 +3980,25 @@ impl From<crate::operation::delete_resource_policy::DeleteResourcePolicyError> f
 }
 
 #[cfg(feature = "delete-response-headers-policy")]
-impl From<crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyError> for Error {
+impl From<
+    crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyError,
+> for Error {
     /// DeleteResponseHeadersPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyError) -> Self {
+    fn from(
+        error: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyError,
+    ) -> Self {
         use crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
-            E::ResponseHeadersPolicyInUse(error) => Self::ResponseHeadersPolicyInUse(error),
+            E::ResponseHeadersPolicyInUse(error) => {
+                Self::ResponseHeadersPolicyInUse(error)
+            }
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::IllegalDelete(error) => Self::IllegalDelete(error),
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -3354,16 +4006,24 @@ impl From<crate::operation::delete_response_headers_policy::DeleteResponseHeader
 }
 
 #[cfg(feature = "delete-streaming-distribution")]
-impl From<crate::operation::delete_streaming_distribution::DeleteStreamingDistributionError> for Error {
+impl From<
+    crate::operation::delete_streaming_distribution::DeleteStreamingDistributionError,
+> for Error {
     /// DeleteStreamingDistribution's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionError) -> Self {
+    fn from(
+        error: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionError,
+    ) -> Self {
         use crate::operation::delete_streaming_distribution::DeleteStreamingDistributionError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchStreamingDistribution(error) => Self::NoSuchStreamingDistribution(error),
-            E::StreamingDistributionNotDisabled(error) => Self::StreamingDistributionNotDisabled(error),
+            E::NoSuchStreamingDistribution(error) => {
+                Self::NoSuchStreamingDistribution(error)
+            }
+            E::StreamingDistributionNotDisabled(error) => {
+                Self::StreamingDistributionNotDisabled(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -3377,7 +4037,9 @@ impl From<crate::operation::delete_trust_store::DeleteTrustStoreError> for Error
     fn from(error: crate::operation::delete_trust_store::DeleteTrustStoreError) -> Self {
         use crate::operation::delete_trust_store::DeleteTrustStoreError as E;
         match error {
-            E::CannotDeleteEntityWhileInUse(error) => Self::CannotDeleteEntityWhileInUse(error),
+            E::CannotDeleteEntityWhileInUse(error) => {
+                Self::CannotDeleteEntityWhileInUse(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::EntityNotFound(error) => Self::EntityNotFound(error),
@@ -3395,7 +4057,9 @@ impl From<crate::operation::delete_vpc_origin::DeleteVpcOriginError> for Error {
     fn from(error: crate::operation::delete_vpc_origin::DeleteVpcOriginError) -> Self {
         use crate::operation::delete_vpc_origin::DeleteVpcOriginError as E;
         match error {
-            E::CannotDeleteEntityWhileInUse(error) => Self::CannotDeleteEntityWhileInUse(error),
+            E::CannotDeleteEntityWhileInUse(error) => {
+                Self::CannotDeleteEntityWhileInUse(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::EntityNotFound(error) => Self::EntityNotFound(error),
@@ -3409,10 +4073,14 @@ impl From<crate::operation::delete_vpc_origin::DeleteVpcOriginError> for Error {
 }
 
 #[cfg(feature = "describe-connection-function")]
-impl From<crate::operation::describe_connection_function::DescribeConnectionFunctionError> for Error {
+impl From<
+    crate::operation::describe_connection_function::DescribeConnectionFunctionError,
+> for Error {
     /// DescribeConnectionFunction's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::describe_connection_function::DescribeConnectionFunctionError) -> Self {
+    fn from(
+        error: crate::operation::describe_connection_function::DescribeConnectionFunctionError,
+    ) -> Self {
         use crate::operation::describe_connection_function::DescribeConnectionFunctionError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3439,10 +4107,13 @@ impl From<crate::operation::describe_function::DescribeFunctionError> for Error 
 }
 
 #[cfg(feature = "describe-key-value-store")]
-impl From<crate::operation::describe_key_value_store::DescribeKeyValueStoreError> for Error {
+impl From<crate::operation::describe_key_value_store::DescribeKeyValueStoreError>
+for Error {
     /// DescribeKeyValueStore's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::describe_key_value_store::DescribeKeyValueStoreError) -> Self {
+    fn from(
+        error: crate::operation::describe_key_value_store::DescribeKeyValueStoreError,
+    ) -> Self {
         use crate::operation::describe_key_value_store::DescribeKeyValueStoreError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3455,9 +4126,9 @@ impl From<crate::operation::describe_key_value_store::DescribeKeyValueStoreError
 }
 
 #[cfg(feature = "disassociate-distribution-tenant-web-acl")]
-impl From<crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLError>
-    for Error
-{
+impl From<
+    crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLError,
+> for Error {
     /// DisassociateDistributionTenantWebACL's errors, as the service's.
     #[inline]
     fn from(
@@ -3476,10 +4147,14 @@ impl From<crate::operation::disassociate_distribution_tenant_web_acl::Disassocia
 }
 
 #[cfg(feature = "disassociate-distribution-web-acl")]
-impl From<crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLError> for Error {
+impl From<
+    crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLError,
+> for Error {
     /// DisassociateDistributionWebACL's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLError) -> Self {
+    fn from(
+        error: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLError,
+    ) -> Self {
         use crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -3496,7 +4171,9 @@ impl From<crate::operation::disassociate_distribution_web_acl::DisassociateDistr
 impl From<crate::operation::get_anycast_ip_list::GetAnycastIpListError> for Error {
     /// GetAnycastIpList's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_anycast_ip_list::GetAnycastIpListError) -> Self {
+    fn from(
+        error: crate::operation::get_anycast_ip_list::GetAnycastIpListError,
+    ) -> Self {
         use crate::operation::get_anycast_ip_list::GetAnycastIpListError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3523,10 +4200,13 @@ impl From<crate::operation::get_cache_policy::GetCachePolicyError> for Error {
 }
 
 #[cfg(feature = "get-cache-policy-config")]
-impl From<crate::operation::get_cache_policy_config::GetCachePolicyConfigError> for Error {
+impl From<crate::operation::get_cache_policy_config::GetCachePolicyConfigError>
+for Error {
     /// GetCachePolicyConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_cache_policy_config::GetCachePolicyConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_cache_policy_config::GetCachePolicyConfigError,
+    ) -> Self {
         use crate::operation::get_cache_policy_config::GetCachePolicyConfigError as E;
         match error {
             E::NoSuchCachePolicy(error) => Self::NoSuchCachePolicy(error),
@@ -3537,7 +4217,9 @@ impl From<crate::operation::get_cache_policy_config::GetCachePolicyConfigError> 
 }
 
 #[cfg(feature = "get-cloud-front-origin-access-identity")]
-impl From<crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityError> for Error {
+impl From<
+    crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityError,
+> for Error {
     /// GetCloudFrontOriginAccessIdentity's errors, as the service's.
     #[inline]
     fn from(
@@ -3546,16 +4228,18 @@ impl From<crate::operation::get_cloud_front_origin_access_identity::GetCloudFron
         use crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchCloudFrontOriginAccessIdentity(error) => Self::NoSuchCloudFrontOriginAccessIdentity(error),
+            E::NoSuchCloudFrontOriginAccessIdentity(error) => {
+                Self::NoSuchCloudFrontOriginAccessIdentity(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-cloud-front-origin-access-identity-config")]
-impl From<crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigError>
-    for Error
-{
+impl From<
+    crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigError,
+> for Error {
     /// GetCloudFrontOriginAccessIdentityConfig's errors, as the service's.
     #[inline]
     fn from(
@@ -3564,17 +4248,22 @@ impl From<crate::operation::get_cloud_front_origin_access_identity_config::GetCl
         use crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchCloudFrontOriginAccessIdentity(error) => Self::NoSuchCloudFrontOriginAccessIdentity(error),
+            E::NoSuchCloudFrontOriginAccessIdentity(error) => {
+                Self::NoSuchCloudFrontOriginAccessIdentity(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-connection-function")]
-impl From<crate::operation::get_connection_function::GetConnectionFunctionError> for Error {
+impl From<crate::operation::get_connection_function::GetConnectionFunctionError>
+for Error {
     /// GetConnectionFunction's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_connection_function::GetConnectionFunctionError) -> Self {
+    fn from(
+        error: crate::operation::get_connection_function::GetConnectionFunctionError,
+    ) -> Self {
         use crate::operation::get_connection_function::GetConnectionFunctionError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3589,7 +4278,9 @@ impl From<crate::operation::get_connection_function::GetConnectionFunctionError>
 impl From<crate::operation::get_connection_group::GetConnectionGroupError> for Error {
     /// GetConnectionGroup's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_connection_group::GetConnectionGroupError) -> Self {
+    fn from(
+        error: crate::operation::get_connection_group::GetConnectionGroupError,
+    ) -> Self {
         use crate::operation::get_connection_group::GetConnectionGroupError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3600,9 +4291,9 @@ impl From<crate::operation::get_connection_group::GetConnectionGroupError> for E
 }
 
 #[cfg(feature = "get-connection-group-by-routing-endpoint")]
-impl From<crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointError>
-    for Error
-{
+impl From<
+    crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointError,
+> for Error {
     /// GetConnectionGroupByRoutingEndpoint's errors, as the service's.
     #[inline]
     fn from(
@@ -3618,23 +4309,29 @@ impl From<crate::operation::get_connection_group_by_routing_endpoint::GetConnect
 }
 
 #[cfg(feature = "get-continuous-deployment-policy")]
-impl From<crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyError> for Error {
+impl From<
+    crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyError,
+> for Error {
     /// GetContinuousDeploymentPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyError) -> Self {
+    fn from(
+        error: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyError,
+    ) -> Self {
         use crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchContinuousDeploymentPolicy(error) => Self::NoSuchContinuousDeploymentPolicy(error),
+            E::NoSuchContinuousDeploymentPolicy(error) => {
+                Self::NoSuchContinuousDeploymentPolicy(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-continuous-deployment-policy-config")]
-impl From<crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigError>
-    for Error
-{
+impl From<
+    crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigError,
+> for Error {
     /// GetContinuousDeploymentPolicyConfig's errors, as the service's.
     #[inline]
     fn from(
@@ -3643,7 +4340,9 @@ impl From<crate::operation::get_continuous_deployment_policy_config::GetContinuo
         use crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchContinuousDeploymentPolicy(error) => Self::NoSuchContinuousDeploymentPolicy(error),
+            E::NoSuchContinuousDeploymentPolicy(error) => {
+                Self::NoSuchContinuousDeploymentPolicy(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
@@ -3664,10 +4363,13 @@ impl From<crate::operation::get_distribution::GetDistributionError> for Error {
 }
 
 #[cfg(feature = "get-distribution-config")]
-impl From<crate::operation::get_distribution_config::GetDistributionConfigError> for Error {
+impl From<crate::operation::get_distribution_config::GetDistributionConfigError>
+for Error {
     /// GetDistributionConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_distribution_config::GetDistributionConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_distribution_config::GetDistributionConfigError,
+    ) -> Self {
         use crate::operation::get_distribution_config::GetDistributionConfigError as E;
         match error {
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
@@ -3678,10 +4380,13 @@ impl From<crate::operation::get_distribution_config::GetDistributionConfigError>
 }
 
 #[cfg(feature = "get-distribution-tenant")]
-impl From<crate::operation::get_distribution_tenant::GetDistributionTenantError> for Error {
+impl From<crate::operation::get_distribution_tenant::GetDistributionTenantError>
+for Error {
     /// GetDistributionTenant's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_distribution_tenant::GetDistributionTenantError) -> Self {
+    fn from(
+        error: crate::operation::get_distribution_tenant::GetDistributionTenantError,
+    ) -> Self {
         use crate::operation::get_distribution_tenant::GetDistributionTenantError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3692,10 +4397,14 @@ impl From<crate::operation::get_distribution_tenant::GetDistributionTenantError>
 }
 
 #[cfg(feature = "get-distribution-tenant-by-domain")]
-impl From<crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainError> for Error {
+impl From<
+    crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainError,
+> for Error {
     /// GetDistributionTenantByDomain's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainError) -> Self {
+    fn from(
+        error: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainError,
+    ) -> Self {
         use crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3706,51 +4415,68 @@ impl From<crate::operation::get_distribution_tenant_by_domain::GetDistributionTe
 }
 
 #[cfg(feature = "get-field-level-encryption")]
-impl From<crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError> for Error {
+impl From<crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError>
+for Error {
     /// GetFieldLevelEncryption's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError) -> Self {
+    fn from(
+        error: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError,
+    ) -> Self {
         use crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchFieldLevelEncryptionConfig(error) => Self::NoSuchFieldLevelEncryptionConfig(error),
+            E::NoSuchFieldLevelEncryptionConfig(error) => {
+                Self::NoSuchFieldLevelEncryptionConfig(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-field-level-encryption-config")]
-impl From<crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigError> for Error {
+impl From<
+    crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigError,
+> for Error {
     /// GetFieldLevelEncryptionConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigError,
+    ) -> Self {
         use crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchFieldLevelEncryptionConfig(error) => Self::NoSuchFieldLevelEncryptionConfig(error),
+            E::NoSuchFieldLevelEncryptionConfig(error) => {
+                Self::NoSuchFieldLevelEncryptionConfig(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-field-level-encryption-profile")]
-impl From<crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileError> for Error {
+impl From<
+    crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileError,
+> for Error {
     /// GetFieldLevelEncryptionProfile's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileError) -> Self {
+    fn from(
+        error: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileError,
+    ) -> Self {
         use crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchFieldLevelEncryptionProfile(error) => Self::NoSuchFieldLevelEncryptionProfile(error),
+            E::NoSuchFieldLevelEncryptionProfile(error) => {
+                Self::NoSuchFieldLevelEncryptionProfile(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-field-level-encryption-profile-config")]
-impl From<crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigError>
-    for Error
-{
+impl From<
+    crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigError,
+> for Error {
     /// GetFieldLevelEncryptionProfileConfig's errors, as the service's.
     #[inline]
     fn from(
@@ -3759,7 +4485,9 @@ impl From<crate::operation::get_field_level_encryption_profile_config::GetFieldL
         use crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchFieldLevelEncryptionProfile(error) => Self::NoSuchFieldLevelEncryptionProfile(error),
+            E::NoSuchFieldLevelEncryptionProfile(error) => {
+                Self::NoSuchFieldLevelEncryptionProfile(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
@@ -3795,9 +4523,9 @@ impl From<crate::operation::get_invalidation::GetInvalidationError> for Error {
 }
 
 #[cfg(feature = "get-invalidation-for-distribution-tenant")]
-impl From<crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantError>
-    for Error
-{
+impl From<
+    crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantError,
+> for Error {
     /// GetInvalidationForDistributionTenant's errors, as the service's.
     #[inline]
     fn from(
@@ -3830,7 +4558,9 @@ impl From<crate::operation::get_key_group::GetKeyGroupError> for Error {
 impl From<crate::operation::get_key_group_config::GetKeyGroupConfigError> for Error {
     /// GetKeyGroupConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_key_group_config::GetKeyGroupConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_key_group_config::GetKeyGroupConfigError,
+    ) -> Self {
         use crate::operation::get_key_group_config::GetKeyGroupConfigError as E;
         match error {
             E::NoSuchResource(error) => Self::NoSuchResource(error),
@@ -3840,10 +4570,14 @@ impl From<crate::operation::get_key_group_config::GetKeyGroupConfigError> for Er
 }
 
 #[cfg(feature = "get-managed-certificate-details")]
-impl From<crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsError> for Error {
+impl From<
+    crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsError,
+> for Error {
     /// GetManagedCertificateDetails's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsError) -> Self {
+    fn from(
+        error: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsError,
+    ) -> Self {
         use crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3854,26 +4588,34 @@ impl From<crate::operation::get_managed_certificate_details::GetManagedCertifica
 }
 
 #[cfg(feature = "get-monitoring-subscription")]
-impl From<crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError> for Error {
+impl From<crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError>
+for Error {
     /// GetMonitoringSubscription's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError) -> Self {
+    fn from(
+        error: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError,
+    ) -> Self {
         use crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError as E;
         match error {
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::UnsupportedOperation(error) => Self::UnsupportedOperation(error),
-            E::NoSuchMonitoringSubscription(error) => Self::NoSuchMonitoringSubscription(error),
+            E::NoSuchMonitoringSubscription(error) => {
+                Self::NoSuchMonitoringSubscription(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-origin-access-control")]
-impl From<crate::operation::get_origin_access_control::GetOriginAccessControlError> for Error {
+impl From<crate::operation::get_origin_access_control::GetOriginAccessControlError>
+for Error {
     /// GetOriginAccessControl's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_origin_access_control::GetOriginAccessControlError) -> Self {
+    fn from(
+        error: crate::operation::get_origin_access_control::GetOriginAccessControlError,
+    ) -> Self {
         use crate::operation::get_origin_access_control::GetOriginAccessControlError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3884,10 +4626,14 @@ impl From<crate::operation::get_origin_access_control::GetOriginAccessControlErr
 }
 
 #[cfg(feature = "get-origin-access-control-config")]
-impl From<crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigError> for Error {
+impl From<
+    crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigError,
+> for Error {
     /// GetOriginAccessControlConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigError,
+    ) -> Self {
         use crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3898,10 +4644,13 @@ impl From<crate::operation::get_origin_access_control_config::GetOriginAccessCon
 }
 
 #[cfg(feature = "get-origin-request-policy")]
-impl From<crate::operation::get_origin_request_policy::GetOriginRequestPolicyError> for Error {
+impl From<crate::operation::get_origin_request_policy::GetOriginRequestPolicyError>
+for Error {
     /// GetOriginRequestPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_origin_request_policy::GetOriginRequestPolicyError) -> Self {
+    fn from(
+        error: crate::operation::get_origin_request_policy::GetOriginRequestPolicyError,
+    ) -> Self {
         use crate::operation::get_origin_request_policy::GetOriginRequestPolicyError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3912,10 +4661,14 @@ impl From<crate::operation::get_origin_request_policy::GetOriginRequestPolicyErr
 }
 
 #[cfg(feature = "get-origin-request-policy-config")]
-impl From<crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigError> for Error {
+impl From<
+    crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigError,
+> for Error {
     /// GetOriginRequestPolicyConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigError,
+    ) -> Self {
         use crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3943,7 +4696,9 @@ impl From<crate::operation::get_public_key::GetPublicKeyError> for Error {
 impl From<crate::operation::get_public_key_config::GetPublicKeyConfigError> for Error {
     /// GetPublicKeyConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_public_key_config::GetPublicKeyConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_public_key_config::GetPublicKeyConfigError,
+    ) -> Self {
         use crate::operation::get_public_key_config::GetPublicKeyConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3954,10 +4709,13 @@ impl From<crate::operation::get_public_key_config::GetPublicKeyConfigError> for 
 }
 
 #[cfg(feature = "get-realtime-log-config")]
-impl From<crate::operation::get_realtime_log_config::GetRealtimeLogConfigError> for Error {
+impl From<crate::operation::get_realtime_log_config::GetRealtimeLogConfigError>
+for Error {
     /// GetRealtimeLogConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_realtime_log_config::GetRealtimeLogConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_realtime_log_config::GetRealtimeLogConfigError,
+    ) -> Self {
         use crate::operation::get_realtime_log_config::GetRealtimeLogConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3972,7 +4730,9 @@ impl From<crate::operation::get_realtime_log_config::GetRealtimeLogConfigError> 
 impl From<crate::operation::get_resource_policy::GetResourcePolicyError> for Error {
     /// GetResourcePolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_resource_policy::GetResourcePolicyError) -> Self {
+    fn from(
+        error: crate::operation::get_resource_policy::GetResourcePolicyError,
+    ) -> Self {
         use crate::operation::get_resource_policy::GetResourcePolicyError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -3985,56 +4745,78 @@ impl From<crate::operation::get_resource_policy::GetResourcePolicyError> for Err
 }
 
 #[cfg(feature = "get-response-headers-policy")]
-impl From<crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError> for Error {
+impl From<crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError>
+for Error {
     /// GetResponseHeadersPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError) -> Self {
+    fn from(
+        error: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError,
+    ) -> Self {
         use crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-response-headers-policy-config")]
-impl From<crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigError> for Error {
+impl From<
+    crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigError,
+> for Error {
     /// GetResponseHeadersPolicyConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigError,
+    ) -> Self {
         use crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-streaming-distribution")]
-impl From<crate::operation::get_streaming_distribution::GetStreamingDistributionError> for Error {
+impl From<crate::operation::get_streaming_distribution::GetStreamingDistributionError>
+for Error {
     /// GetStreamingDistribution's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_streaming_distribution::GetStreamingDistributionError) -> Self {
+    fn from(
+        error: crate::operation::get_streaming_distribution::GetStreamingDistributionError,
+    ) -> Self {
         use crate::operation::get_streaming_distribution::GetStreamingDistributionError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchStreamingDistribution(error) => Self::NoSuchStreamingDistribution(error),
+            E::NoSuchStreamingDistribution(error) => {
+                Self::NoSuchStreamingDistribution(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "get-streaming-distribution-config")]
-impl From<crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigError> for Error {
+impl From<
+    crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigError,
+> for Error {
     /// GetStreamingDistributionConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigError,
+    ) -> Self {
         use crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchStreamingDistribution(error) => Self::NoSuchStreamingDistribution(error),
+            E::NoSuchStreamingDistribution(error) => {
+                Self::NoSuchStreamingDistribution(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
@@ -4075,7 +4857,9 @@ impl From<crate::operation::get_vpc_origin::GetVpcOriginError> for Error {
 impl From<crate::operation::list_anycast_ip_lists::ListAnycastIpListsError> for Error {
     /// ListAnycastIpLists's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_anycast_ip_lists::ListAnycastIpListsError) -> Self {
+    fn from(
+        error: crate::operation::list_anycast_ip_lists::ListAnycastIpListsError,
+    ) -> Self {
         use crate::operation::list_anycast_ip_lists::ListAnycastIpListsError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4091,7 +4875,9 @@ impl From<crate::operation::list_anycast_ip_lists::ListAnycastIpListsError> for 
 impl From<crate::operation::list_cache_policies::ListCachePoliciesError> for Error {
     /// ListCachePolicies's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_cache_policies::ListCachePoliciesError) -> Self {
+    fn from(
+        error: crate::operation::list_cache_policies::ListCachePoliciesError,
+    ) -> Self {
         use crate::operation::list_cache_policies::ListCachePoliciesError as E;
         match error {
             E::NoSuchCachePolicy(error) => Self::NoSuchCachePolicy(error),
@@ -4103,9 +4889,9 @@ impl From<crate::operation::list_cache_policies::ListCachePoliciesError> for Err
 }
 
 #[cfg(feature = "list-cloud-front-origin-access-identities")]
-impl From<crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesError>
-    for Error
-{
+impl From<
+    crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesError,
+> for Error {
     /// ListCloudFrontOriginAccessIdentities's errors, as the service's.
     #[inline]
     fn from(
@@ -4120,10 +4906,13 @@ impl From<crate::operation::list_cloud_front_origin_access_identities::ListCloud
 }
 
 #[cfg(feature = "list-conflicting-aliases")]
-impl From<crate::operation::list_conflicting_aliases::ListConflictingAliasesError> for Error {
+impl From<crate::operation::list_conflicting_aliases::ListConflictingAliasesError>
+for Error {
     /// ListConflictingAliases's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_conflicting_aliases::ListConflictingAliasesError) -> Self {
+    fn from(
+        error: crate::operation::list_conflicting_aliases::ListConflictingAliasesError,
+    ) -> Self {
         use crate::operation::list_conflicting_aliases::ListConflictingAliasesError as E;
         match error {
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
@@ -4134,10 +4923,13 @@ impl From<crate::operation::list_conflicting_aliases::ListConflictingAliasesErro
 }
 
 #[cfg(feature = "list-connection-functions")]
-impl From<crate::operation::list_connection_functions::ListConnectionFunctionsError> for Error {
+impl From<crate::operation::list_connection_functions::ListConnectionFunctionsError>
+for Error {
     /// ListConnectionFunctions's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_connection_functions::ListConnectionFunctionsError) -> Self {
+    fn from(
+        error: crate::operation::list_connection_functions::ListConnectionFunctionsError,
+    ) -> Self {
         use crate::operation::list_connection_functions::ListConnectionFunctionsError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4149,10 +4941,13 @@ impl From<crate::operation::list_connection_functions::ListConnectionFunctionsEr
 }
 
 #[cfg(feature = "list-connection-groups")]
-impl From<crate::operation::list_connection_groups::ListConnectionGroupsError> for Error {
+impl From<crate::operation::list_connection_groups::ListConnectionGroupsError>
+for Error {
     /// ListConnectionGroups's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_connection_groups::ListConnectionGroupsError) -> Self {
+    fn from(
+        error: crate::operation::list_connection_groups::ListConnectionGroupsError,
+    ) -> Self {
         use crate::operation::list_connection_groups::ListConnectionGroupsError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4164,7 +4959,9 @@ impl From<crate::operation::list_connection_groups::ListConnectionGroupsError> f
 }
 
 #[cfg(feature = "list-continuous-deployment-policies")]
-impl From<crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesError> for Error {
+impl From<
+    crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesError,
+> for Error {
     /// ListContinuousDeploymentPolicies's errors, as the service's.
     #[inline]
     fn from(
@@ -4174,17 +4971,22 @@ impl From<crate::operation::list_continuous_deployment_policies::ListContinuousD
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
-            E::NoSuchContinuousDeploymentPolicy(error) => Self::NoSuchContinuousDeploymentPolicy(error),
+            E::NoSuchContinuousDeploymentPolicy(error) => {
+                Self::NoSuchContinuousDeploymentPolicy(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "list-distribution-tenants")]
-impl From<crate::operation::list_distribution_tenants::ListDistributionTenantsError> for Error {
+impl From<crate::operation::list_distribution_tenants::ListDistributionTenantsError>
+for Error {
     /// ListDistributionTenants's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_distribution_tenants::ListDistributionTenantsError) -> Self {
+    fn from(
+        error: crate::operation::list_distribution_tenants::ListDistributionTenantsError,
+    ) -> Self {
         use crate::operation::list_distribution_tenants::ListDistributionTenantsError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4196,9 +4998,9 @@ impl From<crate::operation::list_distribution_tenants::ListDistributionTenantsEr
 }
 
 #[cfg(feature = "list-distribution-tenants-by-customization")]
-impl From<crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationError>
-    for Error
-{
+impl From<
+    crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationError,
+> for Error {
     /// ListDistributionTenantsByCustomization's errors, as the service's.
     #[inline]
     fn from(
@@ -4218,7 +5020,9 @@ impl From<crate::operation::list_distribution_tenants_by_customization::ListDist
 impl From<crate::operation::list_distributions::ListDistributionsError> for Error {
     /// ListDistributions's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_distributions::ListDistributionsError) -> Self {
+    fn from(
+        error: crate::operation::list_distributions::ListDistributionsError,
+    ) -> Self {
         use crate::operation::list_distributions::ListDistributionsError as E;
         match error {
             E::InvalidArgument(error) => Self::InvalidArgument(error),
@@ -4228,9 +5032,9 @@ impl From<crate::operation::list_distributions::ListDistributionsError> for Erro
 }
 
 #[cfg(feature = "list-distributions-by-anycast-ip-list-id")]
-impl From<crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdError>
-    for Error
-{
+impl From<
+    crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdError,
+> for Error {
     /// ListDistributionsByAnycastIpListId's errors, as the service's.
     #[inline]
     fn from(
@@ -4248,7 +5052,9 @@ impl From<crate::operation::list_distributions_by_anycast_ip_list_id::ListDistri
 }
 
 #[cfg(feature = "list-distributions-by-cache-policy-id")]
-impl From<crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdError> for Error {
+impl From<
+    crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdError,
+> for Error {
     /// ListDistributionsByCachePolicyId's errors, as the service's.
     #[inline]
     fn from(
@@ -4265,9 +5071,9 @@ impl From<crate::operation::list_distributions_by_cache_policy_id::ListDistribut
 }
 
 #[cfg(feature = "list-distributions-by-connection-function")]
-impl From<crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionError>
-    for Error
-{
+impl From<
+    crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionError,
+> for Error {
     /// ListDistributionsByConnectionFunction's errors, as the service's.
     #[inline]
     fn from(
@@ -4284,7 +5090,9 @@ impl From<crate::operation::list_distributions_by_connection_function::ListDistr
 }
 
 #[cfg(feature = "list-distributions-by-connection-mode")]
-impl From<crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeError> for Error {
+impl From<
+    crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeError,
+> for Error {
     /// ListDistributionsByConnectionMode's errors, as the service's.
     #[inline]
     fn from(
@@ -4300,10 +5108,14 @@ impl From<crate::operation::list_distributions_by_connection_mode::ListDistribut
 }
 
 #[cfg(feature = "list-distributions-by-key-group")]
-impl From<crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupError> for Error {
+impl From<
+    crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupError,
+> for Error {
     /// ListDistributionsByKeyGroup's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupError) -> Self {
+    fn from(
+        error: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupError,
+    ) -> Self {
         use crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupError as E;
         match error {
             E::InvalidArgument(error) => Self::InvalidArgument(error),
@@ -4314,11 +5126,9 @@ impl From<crate::operation::list_distributions_by_key_group::ListDistributionsBy
 }
 
 #[cfg(feature = "list-distributions-by-origin-request-policy-id")]
-impl
-    From<
-        crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdError,
-    > for Error
-{
+impl From<
+    crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdError,
+> for Error {
     /// ListDistributionsByOriginRequestPolicyId's errors, as the service's.
     #[inline]
     fn from(
@@ -4335,7 +5145,9 @@ impl
 }
 
 #[cfg(feature = "list-distributions-by-owned-resource")]
-impl From<crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceError> for Error {
+impl From<
+    crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceError,
+> for Error {
     /// ListDistributionsByOwnedResource's errors, as the service's.
     #[inline]
     fn from(
@@ -4353,9 +5165,9 @@ impl From<crate::operation::list_distributions_by_owned_resource::ListDistributi
 }
 
 #[cfg(feature = "list-distributions-by-realtime-log-config")]
-impl From<crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigError>
-    for Error
-{
+impl From<
+    crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigError,
+> for Error {
     /// ListDistributionsByRealtimeLogConfig's errors, as the service's.
     #[inline]
     fn from(
@@ -4391,10 +5203,14 @@ impl From<
 }
 
 #[cfg(feature = "list-distributions-by-trust-store")]
-impl From<crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError> for Error {
+impl From<
+    crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError,
+> for Error {
     /// ListDistributionsByTrustStore's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError) -> Self {
+    fn from(
+        error: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError,
+    ) -> Self {
         use crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4406,10 +5222,14 @@ impl From<crate::operation::list_distributions_by_trust_store::ListDistributions
 }
 
 #[cfg(feature = "list-distributions-by-vpc-origin-id")]
-impl From<crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdError> for Error {
+impl From<
+    crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdError,
+> for Error {
     /// ListDistributionsByVpcOriginId's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdError) -> Self {
+    fn from(
+        error: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdError,
+    ) -> Self {
         use crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4422,10 +5242,14 @@ impl From<crate::operation::list_distributions_by_vpc_origin_id::ListDistributio
 }
 
 #[cfg(feature = "list-distributions-by-web-acl-id")]
-impl From<crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdError> for Error {
+impl From<
+    crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdError,
+> for Error {
     /// ListDistributionsByWebACLId's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdError) -> Self {
+    fn from(
+        error: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdError,
+    ) -> Self {
         use crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdError as E;
         match error {
             E::InvalidWebACLId(error) => Self::InvalidWebACLId(error),
@@ -4439,7 +5263,9 @@ impl From<crate::operation::list_distributions_by_web_acl_id::ListDistributionsB
 impl From<crate::operation::list_domain_conflicts::ListDomainConflictsError> for Error {
     /// ListDomainConflicts's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_domain_conflicts::ListDomainConflictsError) -> Self {
+    fn from(
+        error: crate::operation::list_domain_conflicts::ListDomainConflictsError,
+    ) -> Self {
         use crate::operation::list_domain_conflicts::ListDomainConflictsError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4451,7 +5277,9 @@ impl From<crate::operation::list_domain_conflicts::ListDomainConflictsError> for
 }
 
 #[cfg(feature = "list-field-level-encryption-configs")]
-impl From<crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsError> for Error {
+impl From<
+    crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsError,
+> for Error {
     /// ListFieldLevelEncryptionConfigs's errors, as the service's.
     #[inline]
     fn from(
@@ -4466,7 +5294,9 @@ impl From<crate::operation::list_field_level_encryption_configs::ListFieldLevelE
 }
 
 #[cfg(feature = "list-field-level-encryption-profiles")]
-impl From<crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesError> for Error {
+impl From<
+    crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesError,
+> for Error {
     /// ListFieldLevelEncryptionProfiles's errors, as the service's.
     #[inline]
     fn from(
@@ -4498,7 +5328,9 @@ impl From<crate::operation::list_functions::ListFunctionsError> for Error {
 impl From<crate::operation::list_invalidations::ListInvalidationsError> for Error {
     /// ListInvalidations's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_invalidations::ListInvalidationsError) -> Self {
+    fn from(
+        error: crate::operation::list_invalidations::ListInvalidationsError,
+    ) -> Self {
         use crate::operation::list_invalidations::ListInvalidationsError as E;
         match error {
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
@@ -4510,9 +5342,9 @@ impl From<crate::operation::list_invalidations::ListInvalidationsError> for Erro
 }
 
 #[cfg(feature = "list-invalidations-for-distribution-tenant")]
-impl From<crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantError>
-    for Error
-{
+impl From<
+    crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantError,
+> for Error {
     /// ListInvalidationsForDistributionTenant's errors, as the service's.
     #[inline]
     fn from(
@@ -4545,7 +5377,9 @@ impl From<crate::operation::list_key_groups::ListKeyGroupsError> for Error {
 impl From<crate::operation::list_key_value_stores::ListKeyValueStoresError> for Error {
     /// ListKeyValueStores's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_key_value_stores::ListKeyValueStoresError) -> Self {
+    fn from(
+        error: crate::operation::list_key_value_stores::ListKeyValueStoresError,
+    ) -> Self {
         use crate::operation::list_key_value_stores::ListKeyValueStoresError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4557,10 +5391,13 @@ impl From<crate::operation::list_key_value_stores::ListKeyValueStoresError> for 
 }
 
 #[cfg(feature = "list-origin-access-controls")]
-impl From<crate::operation::list_origin_access_controls::ListOriginAccessControlsError> for Error {
+impl From<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>
+for Error {
     /// ListOriginAccessControls's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_origin_access_controls::ListOriginAccessControlsError) -> Self {
+    fn from(
+        error: crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
+    ) -> Self {
         use crate::operation::list_origin_access_controls::ListOriginAccessControlsError as E;
         match error {
             E::InvalidArgument(error) => Self::InvalidArgument(error),
@@ -4570,10 +5407,13 @@ impl From<crate::operation::list_origin_access_controls::ListOriginAccessControl
 }
 
 #[cfg(feature = "list-origin-request-policies")]
-impl From<crate::operation::list_origin_request_policies::ListOriginRequestPoliciesError> for Error {
+impl From<crate::operation::list_origin_request_policies::ListOriginRequestPoliciesError>
+for Error {
     /// ListOriginRequestPolicies's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesError) -> Self {
+    fn from(
+        error: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesError,
+    ) -> Self {
         use crate::operation::list_origin_request_policies::ListOriginRequestPoliciesError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4598,10 +5438,13 @@ impl From<crate::operation::list_public_keys::ListPublicKeysError> for Error {
 }
 
 #[cfg(feature = "list-realtime-log-configs")]
-impl From<crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError> for Error {
+impl From<crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError>
+for Error {
     /// ListRealtimeLogConfigs's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError) -> Self {
+    fn from(
+        error: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError,
+    ) -> Self {
         use crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4613,14 +5456,20 @@ impl From<crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsErr
 }
 
 #[cfg(feature = "list-response-headers-policies")]
-impl From<crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesError> for Error {
+impl From<
+    crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesError,
+> for Error {
     /// ListResponseHeadersPolicies's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesError) -> Self {
+    fn from(
+        error: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesError,
+    ) -> Self {
         use crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -4628,10 +5477,14 @@ impl From<crate::operation::list_response_headers_policies::ListResponseHeadersP
 }
 
 #[cfg(feature = "list-streaming-distributions")]
-impl From<crate::operation::list_streaming_distributions::ListStreamingDistributionsError> for Error {
+impl From<
+    crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
+> for Error {
     /// ListStreamingDistributions's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_streaming_distributions::ListStreamingDistributionsError) -> Self {
+    fn from(
+        error: crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
+    ) -> Self {
         use crate::operation::list_streaming_distributions::ListStreamingDistributionsError as E;
         match error {
             E::InvalidArgument(error) => Self::InvalidArgument(error),
@@ -4644,7 +5497,9 @@ impl From<crate::operation::list_streaming_distributions::ListStreamingDistribut
 impl From<crate::operation::list_tags_for_resource::ListTagsForResourceError> for Error {
     /// ListTagsForResource's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_tags_for_resource::ListTagsForResourceError) -> Self {
+    fn from(
+        error: crate::operation::list_tags_for_resource::ListTagsForResourceError,
+    ) -> Self {
         use crate::operation::list_tags_for_resource::ListTagsForResourceError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4688,10 +5543,13 @@ impl From<crate::operation::list_vpc_origins::ListVpcOriginsError> for Error {
 }
 
 #[cfg(feature = "publish-connection-function")]
-impl From<crate::operation::publish_connection_function::PublishConnectionFunctionError> for Error {
+impl From<crate::operation::publish_connection_function::PublishConnectionFunctionError>
+for Error {
     /// PublishConnectionFunction's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::publish_connection_function::PublishConnectionFunctionError) -> Self {
+    fn from(
+        error: crate::operation::publish_connection_function::PublishConnectionFunctionError,
+    ) -> Self {
         use crate::operation::publish_connection_function::PublishConnectionFunctionError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -4726,7 +5584,9 @@ impl From<crate::operation::publish_function::PublishFunctionError> for Error {
 impl From<crate::operation::put_resource_policy::PutResourcePolicyError> for Error {
     /// PutResourcePolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::put_resource_policy::PutResourcePolicyError) -> Self {
+    fn from(
+        error: crate::operation::put_resource_policy::PutResourcePolicyError,
+    ) -> Self {
         use crate::operation::put_resource_policy::PutResourcePolicyError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -4757,10 +5617,13 @@ impl From<crate::operation::tag_resource::TagResourceError> for Error {
 }
 
 #[cfg(feature = "test-connection-function")]
-impl From<crate::operation::test_connection_function::TestConnectionFunctionError> for Error {
+impl From<crate::operation::test_connection_function::TestConnectionFunctionError>
+for Error {
     /// TestConnectionFunction's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::test_connection_function::TestConnectionFunctionError) -> Self {
+    fn from(
+        error: crate::operation::test_connection_function::TestConnectionFunctionError,
+    ) -> Self {
         use crate::operation::test_connection_function::TestConnectionFunctionError as E;
         match error {
             E::TestFunctionFailed(error) => Self::TestFunctionFailed(error),
@@ -4811,7 +5674,9 @@ impl From<crate::operation::untag_resource::UntagResourceError> for Error {
 impl From<crate::operation::update_anycast_ip_list::UpdateAnycastIpListError> for Error {
     /// UpdateAnycastIpList's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_anycast_ip_list::UpdateAnycastIpListError) -> Self {
+    fn from(
+        error: crate::operation::update_anycast_ip_list::UpdateAnycastIpListError,
+    ) -> Self {
         use crate::operation::update_anycast_ip_list::UpdateAnycastIpListError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -4829,19 +5694,27 @@ impl From<crate::operation::update_anycast_ip_list::UpdateAnycastIpListError> fo
 impl From<crate::operation::update_cache_policy::UpdateCachePolicyError> for Error {
     /// UpdateCachePolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_cache_policy::UpdateCachePolicyError) -> Self {
+    fn from(
+        error: crate::operation::update_cache_policy::UpdateCachePolicyError,
+    ) -> Self {
         use crate::operation::update_cache_policy::UpdateCachePolicyError as E;
         match error {
             E::NoSuchCachePolicy(error) => Self::NoSuchCachePolicy(error),
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::TooManyHeadersInCachePolicy(error) => Self::TooManyHeadersInCachePolicy(error),
+            E::TooManyHeadersInCachePolicy(error) => {
+                Self::TooManyHeadersInCachePolicy(error)
+            }
             E::CachePolicyAlreadyExists(error) => Self::CachePolicyAlreadyExists(error),
-            E::TooManyCookiesInCachePolicy(error) => Self::TooManyCookiesInCachePolicy(error),
+            E::TooManyCookiesInCachePolicy(error) => {
+                Self::TooManyCookiesInCachePolicy(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
-            E::TooManyQueryStringsInCachePolicy(error) => Self::TooManyQueryStringsInCachePolicy(error),
+            E::TooManyQueryStringsInCachePolicy(error) => {
+                Self::TooManyQueryStringsInCachePolicy(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -4849,9 +5722,9 @@ impl From<crate::operation::update_cache_policy::UpdateCachePolicyError> for Err
 }
 
 #[cfg(feature = "update-cloud-front-origin-access-identity")]
-impl From<crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityError>
-    for Error
-{
+impl From<
+    crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityError,
+> for Error {
     /// UpdateCloudFrontOriginAccessIdentity's errors, as the service's.
     #[inline]
     fn from(
@@ -4866,17 +5739,22 @@ impl From<crate::operation::update_cloud_front_origin_access_identity::UpdateClo
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
-            E::NoSuchCloudFrontOriginAccessIdentity(error) => Self::NoSuchCloudFrontOriginAccessIdentity(error),
+            E::NoSuchCloudFrontOriginAccessIdentity(error) => {
+                Self::NoSuchCloudFrontOriginAccessIdentity(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "update-connection-function")]
-impl From<crate::operation::update_connection_function::UpdateConnectionFunctionError> for Error {
+impl From<crate::operation::update_connection_function::UpdateConnectionFunctionError>
+for Error {
     /// UpdateConnectionFunction's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_connection_function::UpdateConnectionFunctionError) -> Self {
+    fn from(
+        error: crate::operation::update_connection_function::UpdateConnectionFunctionError,
+    ) -> Self {
         use crate::operation::update_connection_function::UpdateConnectionFunctionError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -4892,10 +5770,13 @@ impl From<crate::operation::update_connection_function::UpdateConnectionFunction
 }
 
 #[cfg(feature = "update-connection-group")]
-impl From<crate::operation::update_connection_group::UpdateConnectionGroupError> for Error {
+impl From<crate::operation::update_connection_group::UpdateConnectionGroupError>
+for Error {
     /// UpdateConnectionGroup's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_connection_group::UpdateConnectionGroupError) -> Self {
+    fn from(
+        error: crate::operation::update_connection_group::UpdateConnectionGroupError,
+    ) -> Self {
         use crate::operation::update_connection_group::UpdateConnectionGroupError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -4912,7 +5793,9 @@ impl From<crate::operation::update_connection_group::UpdateConnectionGroupError>
 }
 
 #[cfg(feature = "update-continuous-deployment-policy")]
-impl From<crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyError> for Error {
+impl From<
+    crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyError,
+> for Error {
     /// UpdateContinuousDeploymentPolicy's errors, as the service's.
     #[inline]
     fn from(
@@ -4925,7 +5808,9 @@ impl From<crate::operation::update_continuous_deployment_policy::UpdateContinuou
             E::StagingDistributionInUse(error) => Self::StagingDistributionInUse(error),
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
-            E::NoSuchContinuousDeploymentPolicy(error) => Self::NoSuchContinuousDeploymentPolicy(error),
+            E::NoSuchContinuousDeploymentPolicy(error) => {
+                Self::NoSuchContinuousDeploymentPolicy(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -4936,7 +5821,9 @@ impl From<crate::operation::update_continuous_deployment_policy::UpdateContinuou
 impl From<crate::operation::update_distribution::UpdateDistributionError> for Error {
     /// UpdateDistribution's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_distribution::UpdateDistributionError) -> Self {
+    fn from(
+        error: crate::operation::update_distribution::UpdateDistributionError,
+    ) -> Self {
         use crate::operation::update_distribution::UpdateDistributionError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -4944,19 +5831,37 @@ impl From<crate::operation::update_distribution::UpdateDistributionError> for Er
                 Self::TooManyDistributionsAssociatedToOriginAccessControl(error)
             }
             E::InvalidDefaultRootObject(error) => Self::InvalidDefaultRootObject(error),
-            E::InvalidDomainNameForOriginAccessControl(error) => Self::InvalidDomainNameForOriginAccessControl(error),
-            E::InvalidQueryStringParameters(error) => Self::InvalidQueryStringParameters(error),
+            E::InvalidDomainNameForOriginAccessControl(error) => {
+                Self::InvalidDomainNameForOriginAccessControl(error)
+            }
+            E::InvalidQueryStringParameters(error) => {
+                Self::InvalidQueryStringParameters(error)
+            }
             E::TooManyTrustedSigners(error) => Self::TooManyTrustedSigners(error),
-            E::TooManyCookieNamesInWhiteList(error) => Self::TooManyCookieNamesInWhiteList(error),
-            E::NoSuchFieldLevelEncryptionConfig(error) => Self::NoSuchFieldLevelEncryptionConfig(error),
+            E::TooManyCookieNamesInWhiteList(error) => {
+                Self::TooManyCookieNamesInWhiteList(error)
+            }
+            E::NoSuchFieldLevelEncryptionConfig(error) => {
+                Self::NoSuchFieldLevelEncryptionConfig(error)
+            }
             E::InvalidErrorCode(error) => Self::InvalidErrorCode(error),
-            E::IllegalOriginAccessConfiguration(error) => Self::IllegalOriginAccessConfiguration(error),
-            E::TooManyFunctionAssociations(error) => Self::TooManyFunctionAssociations(error),
-            E::TooManyOriginCustomHeaders(error) => Self::TooManyOriginCustomHeaders(error),
+            E::IllegalOriginAccessConfiguration(error) => {
+                Self::IllegalOriginAccessConfiguration(error)
+            }
+            E::TooManyFunctionAssociations(error) => {
+                Self::TooManyFunctionAssociations(error)
+            }
+            E::TooManyOriginCustomHeaders(error) => {
+                Self::TooManyOriginCustomHeaders(error)
+            }
             E::InvalidForwardCookies(error) => Self::InvalidForwardCookies(error),
-            E::InvalidMinimumProtocolVersion(error) => Self::InvalidMinimumProtocolVersion(error),
+            E::InvalidMinimumProtocolVersion(error) => {
+                Self::InvalidMinimumProtocolVersion(error)
+            }
             E::NoSuchCachePolicy(error) => Self::NoSuchCachePolicy(error),
-            E::TooManyKeyGroupsAssociatedToDistribution(error) => Self::TooManyKeyGroupsAssociatedToDistribution(error),
+            E::TooManyKeyGroupsAssociatedToDistribution(error) => {
+                Self::TooManyKeyGroupsAssociatedToDistribution(error)
+            }
             E::TooManyDistributionsAssociatedToCachePolicy(error) => {
                 Self::TooManyDistributionsAssociatedToCachePolicy(error)
             }
@@ -4964,16 +5869,24 @@ impl From<crate::operation::update_distribution::UpdateDistributionError> for Er
             E::TooManyDistributionsWithFunctionAssociations(error) => {
                 Self::TooManyDistributionsWithFunctionAssociations(error)
             }
-            E::TooManyOriginGroupsPerDistribution(error) => Self::TooManyOriginGroupsPerDistribution(error),
+            E::TooManyOriginGroupsPerDistribution(error) => {
+                Self::TooManyOriginGroupsPerDistribution(error)
+            }
             E::InvalidTTLOrder(error) => Self::InvalidTTLOrder(error),
             E::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => {
-                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error)
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                    error,
+                )
             }
-            E::InvalidOriginKeepaliveTimeout(error) => Self::InvalidOriginKeepaliveTimeout(error),
+            E::InvalidOriginKeepaliveTimeout(error) => {
+                Self::InvalidOriginKeepaliveTimeout(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidOriginReadTimeout(error) => Self::InvalidOriginReadTimeout(error),
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
-            E::InvalidOriginAccessControl(error) => Self::InvalidOriginAccessControl(error),
+            E::InvalidOriginAccessControl(error) => {
+                Self::InvalidOriginAccessControl(error)
+            }
             E::EntityNotFound(error) => Self::EntityNotFound(error),
             E::StagingDistributionInUse(error) => Self::StagingDistributionInUse(error),
             E::InvalidHeadersForS3Origin(error) => Self::InvalidHeadersForS3Origin(error),
@@ -4983,7 +5896,9 @@ impl From<crate::operation::update_distribution::UpdateDistributionError> for Er
                 Self::TooManyDistributionsWithSingleFunctionARN(error)
             }
             E::InvalidRelativePath(error) => Self::InvalidRelativePath(error),
-            E::TooManyLambdaFunctionAssociations(error) => Self::TooManyLambdaFunctionAssociations(error),
+            E::TooManyLambdaFunctionAssociations(error) => {
+                Self::TooManyLambdaFunctionAssociations(error)
+            }
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
             E::NoSuchOriginRequestPolicy(error) => Self::NoSuchOriginRequestPolicy(error),
             E::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
@@ -4991,37 +5906,61 @@ impl From<crate::operation::update_distribution::UpdateDistributionError> for Er
             }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::InvalidLocationCode(error) => Self::InvalidLocationCode(error),
-            E::InvalidOriginAccessIdentity(error) => Self::InvalidOriginAccessIdentity(error),
+            E::InvalidOriginAccessIdentity(error) => {
+                Self::InvalidOriginAccessIdentity(error)
+            }
             E::TooManyDistributionCNAMEs(error) => Self::TooManyDistributionCNAMEs(error),
-            E::NoSuchContinuousDeploymentPolicy(error) => Self::NoSuchContinuousDeploymentPolicy(error),
+            E::NoSuchContinuousDeploymentPolicy(error) => {
+                Self::NoSuchContinuousDeploymentPolicy(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error)
             }
-            E::TooManyQueryStringParameters(error) => Self::TooManyQueryStringParameters(error),
-            E::RealtimeLogConfigOwnerMismatch(error) => Self::RealtimeLogConfigOwnerMismatch(error),
+            E::TooManyQueryStringParameters(error) => {
+                Self::TooManyQueryStringParameters(error)
+            }
+            E::RealtimeLogConfigOwnerMismatch(error) => {
+                Self::RealtimeLogConfigOwnerMismatch(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
-            E::ContinuousDeploymentPolicyInUse(error) => Self::ContinuousDeploymentPolicyInUse(error),
+            E::ContinuousDeploymentPolicyInUse(error) => {
+                Self::ContinuousDeploymentPolicyInUse(error)
+            }
             E::MissingBody(error) => Self::MissingBody(error),
-            E::TooManyHeadersInForwardedValues(error) => Self::TooManyHeadersInForwardedValues(error),
-            E::InvalidLambdaFunctionAssociation(error) => Self::InvalidLambdaFunctionAssociation(error),
+            E::TooManyHeadersInForwardedValues(error) => {
+                Self::TooManyHeadersInForwardedValues(error)
+            }
+            E::InvalidLambdaFunctionAssociation(error) => {
+                Self::InvalidLambdaFunctionAssociation(error)
+            }
             E::CNAMEAlreadyExists(error) => Self::CNAMEAlreadyExists(error),
             E::TooManyCertificates(error) => Self::TooManyCertificates(error),
-            E::TrustedKeyGroupDoesNotExist(error) => Self::TrustedKeyGroupDoesNotExist(error),
+            E::TrustedKeyGroupDoesNotExist(error) => {
+                Self::TrustedKeyGroupDoesNotExist(error)
+            }
             E::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error)
             }
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
             E::NoSuchRealtimeLogConfig(error) => Self::NoSuchRealtimeLogConfig(error),
             E::InvalidResponseCode(error) => Self::InvalidResponseCode(error),
-            E::InvalidGeoRestrictionParameter(error) => Self::InvalidGeoRestrictionParameter(error),
+            E::InvalidGeoRestrictionParameter(error) => {
+                Self::InvalidGeoRestrictionParameter(error)
+            }
             E::TooManyOrigins(error) => Self::TooManyOrigins(error),
             E::InvalidViewerCertificate(error) => Self::InvalidViewerCertificate(error),
-            E::InvalidFunctionAssociation(error) => Self::InvalidFunctionAssociation(error),
+            E::InvalidFunctionAssociation(error) => {
+                Self::InvalidFunctionAssociation(error)
+            }
             E::TooManyDistributionsWithLambdaAssociations(error) => {
                 Self::TooManyDistributionsWithLambdaAssociations(error)
             }
-            E::TooManyDistributionsAssociatedToKeyGroup(error) => Self::TooManyDistributionsAssociatedToKeyGroup(error),
+            E::TooManyDistributionsAssociatedToKeyGroup(error) => {
+                Self::TooManyDistributionsAssociatedToKeyGroup(error)
+            }
             E::NoSuchOrigin(error) => Self::NoSuchOrigin(error),
             E::TooManyCacheBehaviors(error) => Self::TooManyCacheBehaviors(error),
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -5030,10 +5969,13 @@ impl From<crate::operation::update_distribution::UpdateDistributionError> for Er
 }
 
 #[cfg(feature = "update-distribution-tenant")]
-impl From<crate::operation::update_distribution_tenant::UpdateDistributionTenantError> for Error {
+impl From<crate::operation::update_distribution_tenant::UpdateDistributionTenantError>
+for Error {
     /// UpdateDistributionTenant's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_distribution_tenant::UpdateDistributionTenantError) -> Self {
+    fn from(
+        error: crate::operation::update_distribution_tenant::UpdateDistributionTenantError,
+    ) -> Self {
         use crate::operation::update_distribution_tenant::UpdateDistributionTenantError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -5051,9 +5993,9 @@ impl From<crate::operation::update_distribution_tenant::UpdateDistributionTenant
 }
 
 #[cfg(feature = "update-distribution-with-staging-config")]
-impl From<crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigError>
-    for Error
-{
+impl From<
+    crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigError,
+> for Error {
     /// UpdateDistributionWithStagingConfig's errors, as the service's.
     #[inline]
     fn from(
@@ -5066,17 +6008,31 @@ impl From<crate::operation::update_distribution_with_staging_config::UpdateDistr
                 Self::TooManyDistributionsAssociatedToOriginAccessControl(error)
             }
             E::InvalidDefaultRootObject(error) => Self::InvalidDefaultRootObject(error),
-            E::InvalidQueryStringParameters(error) => Self::InvalidQueryStringParameters(error),
+            E::InvalidQueryStringParameters(error) => {
+                Self::InvalidQueryStringParameters(error)
+            }
             E::TooManyTrustedSigners(error) => Self::TooManyTrustedSigners(error),
-            E::TooManyCookieNamesInWhiteList(error) => Self::TooManyCookieNamesInWhiteList(error),
-            E::NoSuchFieldLevelEncryptionConfig(error) => Self::NoSuchFieldLevelEncryptionConfig(error),
+            E::TooManyCookieNamesInWhiteList(error) => {
+                Self::TooManyCookieNamesInWhiteList(error)
+            }
+            E::NoSuchFieldLevelEncryptionConfig(error) => {
+                Self::NoSuchFieldLevelEncryptionConfig(error)
+            }
             E::InvalidErrorCode(error) => Self::InvalidErrorCode(error),
-            E::TooManyFunctionAssociations(error) => Self::TooManyFunctionAssociations(error),
-            E::TooManyOriginCustomHeaders(error) => Self::TooManyOriginCustomHeaders(error),
+            E::TooManyFunctionAssociations(error) => {
+                Self::TooManyFunctionAssociations(error)
+            }
+            E::TooManyOriginCustomHeaders(error) => {
+                Self::TooManyOriginCustomHeaders(error)
+            }
             E::InvalidForwardCookies(error) => Self::InvalidForwardCookies(error),
-            E::InvalidMinimumProtocolVersion(error) => Self::InvalidMinimumProtocolVersion(error),
+            E::InvalidMinimumProtocolVersion(error) => {
+                Self::InvalidMinimumProtocolVersion(error)
+            }
             E::NoSuchCachePolicy(error) => Self::NoSuchCachePolicy(error),
-            E::TooManyKeyGroupsAssociatedToDistribution(error) => Self::TooManyKeyGroupsAssociatedToDistribution(error),
+            E::TooManyKeyGroupsAssociatedToDistribution(error) => {
+                Self::TooManyKeyGroupsAssociatedToDistribution(error)
+            }
             E::TooManyDistributionsAssociatedToCachePolicy(error) => {
                 Self::TooManyDistributionsAssociatedToCachePolicy(error)
             }
@@ -5084,16 +6040,24 @@ impl From<crate::operation::update_distribution_with_staging_config::UpdateDistr
             E::TooManyDistributionsWithFunctionAssociations(error) => {
                 Self::TooManyDistributionsWithFunctionAssociations(error)
             }
-            E::TooManyOriginGroupsPerDistribution(error) => Self::TooManyOriginGroupsPerDistribution(error),
+            E::TooManyOriginGroupsPerDistribution(error) => {
+                Self::TooManyOriginGroupsPerDistribution(error)
+            }
             E::InvalidTTLOrder(error) => Self::InvalidTTLOrder(error),
             E::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => {
-                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error)
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                    error,
+                )
             }
-            E::InvalidOriginKeepaliveTimeout(error) => Self::InvalidOriginKeepaliveTimeout(error),
+            E::InvalidOriginKeepaliveTimeout(error) => {
+                Self::InvalidOriginKeepaliveTimeout(error)
+            }
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidOriginReadTimeout(error) => Self::InvalidOriginReadTimeout(error),
-            E::InvalidOriginAccessControl(error) => Self::InvalidOriginAccessControl(error),
+            E::InvalidOriginAccessControl(error) => {
+                Self::InvalidOriginAccessControl(error)
+            }
             E::EntityNotFound(error) => Self::EntityNotFound(error),
             E::InvalidHeadersForS3Origin(error) => Self::InvalidHeadersForS3Origin(error),
             E::TrustedSignerDoesNotExist(error) => Self::TrustedSignerDoesNotExist(error),
@@ -5102,7 +6066,9 @@ impl From<crate::operation::update_distribution_with_staging_config::UpdateDistr
                 Self::TooManyDistributionsWithSingleFunctionARN(error)
             }
             E::InvalidRelativePath(error) => Self::InvalidRelativePath(error),
-            E::TooManyLambdaFunctionAssociations(error) => Self::TooManyLambdaFunctionAssociations(error),
+            E::TooManyLambdaFunctionAssociations(error) => {
+                Self::TooManyLambdaFunctionAssociations(error)
+            }
             E::NoSuchDistribution(error) => Self::NoSuchDistribution(error),
             E::NoSuchOriginRequestPolicy(error) => Self::NoSuchOriginRequestPolicy(error),
             E::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
@@ -5110,35 +6076,55 @@ impl From<crate::operation::update_distribution_with_staging_config::UpdateDistr
             }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
             E::InvalidLocationCode(error) => Self::InvalidLocationCode(error),
-            E::InvalidOriginAccessIdentity(error) => Self::InvalidOriginAccessIdentity(error),
+            E::InvalidOriginAccessIdentity(error) => {
+                Self::InvalidOriginAccessIdentity(error)
+            }
             E::TooManyDistributionCNAMEs(error) => Self::TooManyDistributionCNAMEs(error),
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error)
             }
-            E::TooManyQueryStringParameters(error) => Self::TooManyQueryStringParameters(error),
+            E::TooManyQueryStringParameters(error) => {
+                Self::TooManyQueryStringParameters(error)
+            }
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
-            E::RealtimeLogConfigOwnerMismatch(error) => Self::RealtimeLogConfigOwnerMismatch(error),
+            E::RealtimeLogConfigOwnerMismatch(error) => {
+                Self::RealtimeLogConfigOwnerMismatch(error)
+            }
             E::MissingBody(error) => Self::MissingBody(error),
-            E::TooManyHeadersInForwardedValues(error) => Self::TooManyHeadersInForwardedValues(error),
-            E::InvalidLambdaFunctionAssociation(error) => Self::InvalidLambdaFunctionAssociation(error),
+            E::TooManyHeadersInForwardedValues(error) => {
+                Self::TooManyHeadersInForwardedValues(error)
+            }
+            E::InvalidLambdaFunctionAssociation(error) => {
+                Self::InvalidLambdaFunctionAssociation(error)
+            }
             E::CNAMEAlreadyExists(error) => Self::CNAMEAlreadyExists(error),
             E::TooManyCertificates(error) => Self::TooManyCertificates(error),
             E::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
                 Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error)
             }
-            E::TrustedKeyGroupDoesNotExist(error) => Self::TrustedKeyGroupDoesNotExist(error),
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
+            E::TrustedKeyGroupDoesNotExist(error) => {
+                Self::TrustedKeyGroupDoesNotExist(error)
+            }
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
             E::InvalidResponseCode(error) => Self::InvalidResponseCode(error),
             E::NoSuchRealtimeLogConfig(error) => Self::NoSuchRealtimeLogConfig(error),
-            E::InvalidGeoRestrictionParameter(error) => Self::InvalidGeoRestrictionParameter(error),
+            E::InvalidGeoRestrictionParameter(error) => {
+                Self::InvalidGeoRestrictionParameter(error)
+            }
             E::InvalidViewerCertificate(error) => Self::InvalidViewerCertificate(error),
             E::TooManyOrigins(error) => Self::TooManyOrigins(error),
-            E::InvalidFunctionAssociation(error) => Self::InvalidFunctionAssociation(error),
+            E::InvalidFunctionAssociation(error) => {
+                Self::InvalidFunctionAssociation(error)
+            }
             E::TooManyDistributionsWithLambdaAssociations(error) => {
                 Self::TooManyDistributionsWithLambdaAssociations(error)
             }
-            E::TooManyDistributionsAssociatedToKeyGroup(error) => Self::TooManyDistributionsAssociatedToKeyGroup(error),
+            E::TooManyDistributionsAssociatedToKeyGroup(error) => {
+                Self::TooManyDistributionsAssociatedToKeyGroup(error)
+            }
             E::EntityLimitExceeded(error) => Self::EntityLimitExceeded(error),
             E::NoSuchOrigin(error) => Self::NoSuchOrigin(error),
             E::TooManyCacheBehaviors(error) => Self::TooManyCacheBehaviors(error),
@@ -5148,10 +6134,13 @@ impl From<crate::operation::update_distribution_with_staging_config::UpdateDistr
 }
 
 #[cfg(feature = "update-domain-association")]
-impl From<crate::operation::update_domain_association::UpdateDomainAssociationError> for Error {
+impl From<crate::operation::update_domain_association::UpdateDomainAssociationError>
+for Error {
     /// UpdateDomainAssociation's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_domain_association::UpdateDomainAssociationError) -> Self {
+    fn from(
+        error: crate::operation::update_domain_association::UpdateDomainAssociationError,
+    ) -> Self {
         use crate::operation::update_domain_association::UpdateDomainAssociationError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -5166,7 +6155,9 @@ impl From<crate::operation::update_domain_association::UpdateDomainAssociationEr
 }
 
 #[cfg(feature = "update-field-level-encryption-config")]
-impl From<crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigError> for Error {
+impl From<
+    crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigError,
+> for Error {
     /// UpdateFieldLevelEncryptionConfig's errors, as the service's.
     #[inline]
     fn from(
@@ -5177,7 +6168,9 @@ impl From<crate::operation::update_field_level_encryption_config::UpdateFieldLev
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::QueryArgProfileEmpty(error) => Self::QueryArgProfileEmpty(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::NoSuchFieldLevelEncryptionConfig(error) => Self::NoSuchFieldLevelEncryptionConfig(error),
+            E::NoSuchFieldLevelEncryptionConfig(error) => {
+                Self::NoSuchFieldLevelEncryptionConfig(error)
+            }
             E::TooManyFieldLevelEncryptionContentTypeProfiles(error) => {
                 Self::TooManyFieldLevelEncryptionContentTypeProfiles(error)
             }
@@ -5185,7 +6178,9 @@ impl From<crate::operation::update_field_level_encryption_config::UpdateFieldLev
                 Self::TooManyFieldLevelEncryptionQueryArgProfiles(error)
             }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::NoSuchFieldLevelEncryptionProfile(error) => Self::NoSuchFieldLevelEncryptionProfile(error),
+            E::NoSuchFieldLevelEncryptionProfile(error) => {
+                Self::NoSuchFieldLevelEncryptionProfile(error)
+            }
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
@@ -5195,7 +6190,9 @@ impl From<crate::operation::update_field_level_encryption_config::UpdateFieldLev
 }
 
 #[cfg(feature = "update-field-level-encryption-profile")]
-impl From<crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError> for Error {
+impl From<
+    crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError,
+> for Error {
     /// UpdateFieldLevelEncryptionProfile's errors, as the service's.
     #[inline]
     fn from(
@@ -5204,13 +6201,21 @@ impl From<crate::operation::update_field_level_encryption_profile::UpdateFieldLe
         use crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
-            E::TooManyFieldLevelEncryptionFieldPatterns(error) => Self::TooManyFieldLevelEncryptionFieldPatterns(error),
+            E::TooManyFieldLevelEncryptionFieldPatterns(error) => {
+                Self::TooManyFieldLevelEncryptionFieldPatterns(error)
+            }
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::FieldLevelEncryptionProfileAlreadyExists(error) => Self::FieldLevelEncryptionProfileAlreadyExists(error),
+            E::FieldLevelEncryptionProfileAlreadyExists(error) => {
+                Self::FieldLevelEncryptionProfileAlreadyExists(error)
+            }
             E::NoSuchPublicKey(error) => Self::NoSuchPublicKey(error),
-            E::FieldLevelEncryptionProfileSizeExceeded(error) => Self::FieldLevelEncryptionProfileSizeExceeded(error),
+            E::FieldLevelEncryptionProfileSizeExceeded(error) => {
+                Self::FieldLevelEncryptionProfileSizeExceeded(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::NoSuchFieldLevelEncryptionProfile(error) => Self::NoSuchFieldLevelEncryptionProfile(error),
+            E::NoSuchFieldLevelEncryptionProfile(error) => {
+                Self::NoSuchFieldLevelEncryptionProfile(error)
+            }
             E::TooManyFieldLevelEncryptionEncryptionEntities(error) => {
                 Self::TooManyFieldLevelEncryptionEncryptionEntities(error)
             }
@@ -5248,7 +6253,9 @@ impl From<crate::operation::update_key_group::UpdateKeyGroupError> for Error {
         use crate::operation::update_key_group::UpdateKeyGroupError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
-            E::TooManyPublicKeysInKeyGroup(error) => Self::TooManyPublicKeysInKeyGroup(error),
+            E::TooManyPublicKeysInKeyGroup(error) => {
+                Self::TooManyPublicKeysInKeyGroup(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::NoSuchResource(error) => Self::NoSuchResource(error),
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
@@ -5262,7 +6269,9 @@ impl From<crate::operation::update_key_group::UpdateKeyGroupError> for Error {
 impl From<crate::operation::update_key_value_store::UpdateKeyValueStoreError> for Error {
     /// UpdateKeyValueStore's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_key_value_store::UpdateKeyValueStoreError) -> Self {
+    fn from(
+        error: crate::operation::update_key_value_store::UpdateKeyValueStoreError,
+    ) -> Self {
         use crate::operation::update_key_value_store::UpdateKeyValueStoreError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -5277,15 +6286,20 @@ impl From<crate::operation::update_key_value_store::UpdateKeyValueStoreError> fo
 }
 
 #[cfg(feature = "update-origin-access-control")]
-impl From<crate::operation::update_origin_access_control::UpdateOriginAccessControlError> for Error {
+impl From<crate::operation::update_origin_access_control::UpdateOriginAccessControlError>
+for Error {
     /// UpdateOriginAccessControl's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_origin_access_control::UpdateOriginAccessControlError) -> Self {
+    fn from(
+        error: crate::operation::update_origin_access_control::UpdateOriginAccessControlError,
+    ) -> Self {
         use crate::operation::update_origin_access_control::UpdateOriginAccessControlError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::OriginAccessControlAlreadyExists(error) => Self::OriginAccessControlAlreadyExists(error),
+            E::OriginAccessControlAlreadyExists(error) => {
+                Self::OriginAccessControlAlreadyExists(error)
+            }
             E::NoSuchOriginAccessControl(error) => Self::NoSuchOriginAccessControl(error),
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
@@ -5296,20 +6310,31 @@ impl From<crate::operation::update_origin_access_control::UpdateOriginAccessCont
 }
 
 #[cfg(feature = "update-origin-request-policy")]
-impl From<crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError> for Error {
+impl From<crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError>
+for Error {
     /// UpdateOriginRequestPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError) -> Self {
+    fn from(
+        error: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError,
+    ) -> Self {
         use crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
-            E::TooManyHeadersInOriginRequestPolicy(error) => Self::TooManyHeadersInOriginRequestPolicy(error),
+            E::TooManyHeadersInOriginRequestPolicy(error) => {
+                Self::TooManyHeadersInOriginRequestPolicy(error)
+            }
             E::NoSuchOriginRequestPolicy(error) => Self::NoSuchOriginRequestPolicy(error),
-            E::TooManyCookiesInOriginRequestPolicy(error) => Self::TooManyCookiesInOriginRequestPolicy(error),
+            E::TooManyCookiesInOriginRequestPolicy(error) => {
+                Self::TooManyCookiesInOriginRequestPolicy(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::OriginRequestPolicyAlreadyExists(error) => Self::OriginRequestPolicyAlreadyExists(error),
-            E::TooManyQueryStringsInOriginRequestPolicy(error) => Self::TooManyQueryStringsInOriginRequestPolicy(error),
+            E::OriginRequestPolicyAlreadyExists(error) => {
+                Self::OriginRequestPolicyAlreadyExists(error)
+            }
+            E::TooManyQueryStringsInOriginRequestPolicy(error) => {
+                Self::TooManyQueryStringsInOriginRequestPolicy(error)
+            }
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
@@ -5328,7 +6353,9 @@ impl From<crate::operation::update_public_key::UpdatePublicKeyError> for Error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::NoSuchPublicKey(error) => Self::NoSuchPublicKey(error),
-            E::CannotChangeImmutablePublicKeyFields(error) => Self::CannotChangeImmutablePublicKeyFields(error),
+            E::CannotChangeImmutablePublicKeyFields(error) => {
+                Self::CannotChangeImmutablePublicKeyFields(error)
+            }
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
@@ -5338,10 +6365,13 @@ impl From<crate::operation::update_public_key::UpdatePublicKeyError> for Error {
 }
 
 #[cfg(feature = "update-realtime-log-config")]
-impl From<crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError> for Error {
+impl From<crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError>
+for Error {
     /// UpdateRealtimeLogConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError) -> Self {
+    fn from(
+        error: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError,
+    ) -> Self {
         use crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -5353,10 +6383,14 @@ impl From<crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigE
 }
 
 #[cfg(feature = "update-response-headers-policy")]
-impl From<crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError> for Error {
+impl From<
+    crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError,
+> for Error {
     /// UpdateResponseHeadersPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError) -> Self {
+    fn from(
+        error: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError,
+    ) -> Self {
         use crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError as E;
         match error {
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
@@ -5364,10 +6398,16 @@ impl From<crate::operation::update_response_headers_policy::UpdateResponseHeader
             E::TooManyCustomHeadersInResponseHeadersPolicy(error) => {
                 Self::TooManyCustomHeadersInResponseHeadersPolicy(error)
             }
-            E::ResponseHeadersPolicyAlreadyExists(error) => Self::ResponseHeadersPolicyAlreadyExists(error),
+            E::ResponseHeadersPolicyAlreadyExists(error) => {
+                Self::ResponseHeadersPolicyAlreadyExists(error)
+            }
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::NoSuchResponseHeadersPolicy(error) => Self::NoSuchResponseHeadersPolicy(error),
-            E::TooLongCSPInResponseHeadersPolicy(error) => Self::TooLongCSPInResponseHeadersPolicy(error),
+            E::NoSuchResponseHeadersPolicy(error) => {
+                Self::NoSuchResponseHeadersPolicy(error)
+            }
+            E::TooLongCSPInResponseHeadersPolicy(error) => {
+                Self::TooLongCSPInResponseHeadersPolicy(error)
+            }
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::TooManyRemoveHeadersInResponseHeadersPolicy(error) => {
@@ -5380,26 +6420,38 @@ impl From<crate::operation::update_response_headers_policy::UpdateResponseHeader
 }
 
 #[cfg(feature = "update-streaming-distribution")]
-impl From<crate::operation::update_streaming_distribution::UpdateStreamingDistributionError> for Error {
+impl From<
+    crate::operation::update_streaming_distribution::UpdateStreamingDistributionError,
+> for Error {
     /// UpdateStreamingDistribution's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_streaming_distribution::UpdateStreamingDistributionError) -> Self {
+    fn from(
+        error: crate::operation::update_streaming_distribution::UpdateStreamingDistributionError,
+    ) -> Self {
         use crate::operation::update_streaming_distribution::UpdateStreamingDistributionError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::InvalidOriginAccessIdentity(error) => Self::InvalidOriginAccessIdentity(error),
+            E::InvalidOriginAccessIdentity(error) => {
+                Self::InvalidOriginAccessIdentity(error)
+            }
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::TooManyTrustedSigners(error) => Self::TooManyTrustedSigners(error),
-            E::InvalidOriginAccessControl(error) => Self::InvalidOriginAccessControl(error),
+            E::InvalidOriginAccessControl(error) => {
+                Self::InvalidOriginAccessControl(error)
+            }
             E::InvalidIfMatchVersion(error) => Self::InvalidIfMatchVersion(error),
             E::PreconditionFailed(error) => Self::PreconditionFailed(error),
             E::MissingBody(error) => Self::MissingBody(error),
-            E::TooManyStreamingDistributionCNAMEs(error) => Self::TooManyStreamingDistributionCNAMEs(error),
+            E::TooManyStreamingDistributionCNAMEs(error) => {
+                Self::TooManyStreamingDistributionCNAMEs(error)
+            }
             E::TrustedSignerDoesNotExist(error) => Self::TrustedSignerDoesNotExist(error),
             E::CNAMEAlreadyExists(error) => Self::CNAMEAlreadyExists(error),
-            E::NoSuchStreamingDistribution(error) => Self::NoSuchStreamingDistribution(error),
+            E::NoSuchStreamingDistribution(error) => {
+                Self::NoSuchStreamingDistribution(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
@@ -5435,7 +6487,9 @@ impl From<crate::operation::update_vpc_origin::UpdateVpcOriginError> for Error {
             E::UnsupportedOperation(error) => Self::UnsupportedOperation(error),
             E::EntityAlreadyExists(error) => Self::EntityAlreadyExists(error),
             E::InconsistentQuantities(error) => Self::InconsistentQuantities(error),
-            E::CannotUpdateEntityWhileInUse(error) => Self::CannotUpdateEntityWhileInUse(error),
+            E::CannotUpdateEntityWhileInUse(error) => {
+                Self::CannotUpdateEntityWhileInUse(error)
+            }
             E::EntityLimitExceeded(error) => Self::EntityLimitExceeded(error),
             E::IllegalUpdate(error) => Self::IllegalUpdate(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
@@ -5446,10 +6500,13 @@ impl From<crate::operation::update_vpc_origin::UpdateVpcOriginError> for Error {
 }
 
 #[cfg(feature = "verify-dns-configuration")]
-impl From<crate::operation::verify_dns_configuration::VerifyDnsConfigurationError> for Error {
+impl From<crate::operation::verify_dns_configuration::VerifyDnsConfigurationError>
+for Error {
     /// VerifyDnsConfiguration's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::verify_dns_configuration::VerifyDnsConfigurationError) -> Self {
+    fn from(
+        error: crate::operation::verify_dns_configuration::VerifyDnsConfigurationError,
+    ) -> Self {
         use crate::operation::verify_dns_configuration::VerifyDnsConfigurationError as E;
         match error {
             E::AccessDenied(error) => Self::AccessDenied(error),
@@ -5469,11 +6526,14 @@ where
     /// without the config (`Response`) or its `ETag` (`Response`).
     #[inline]
     fn from(error: restxml_runtime::client::ModifyError<G, U>) -> Self {
-        error.fold(
-            Self::from,
-            Self::from,
-            || Self::Response(restxml_runtime::ResponseError::missing_payload(200)),
-            || Self::Response(restxml_runtime::ResponseError::missing_header(200, "ETag")),
-        )
+        error
+            .fold(
+                Self::from,
+                Self::from,
+                || Self::Response(restxml_runtime::ResponseError::missing_payload(200)),
+                || Self::Response(
+                    restxml_runtime::ResponseError::missing_header(200, "ETag"),
+                ),
+            )
     }
 }

@@ -3,11 +3,16 @@
 
 //! The async client. `Client::new(Config::builder().region("us-east-1").build())` picks up credentials from the environment or the shared files; every operation is a method returning a fluent builder.
 pub use restxml_runtime::client::credentials::{
-    BoxFuture, Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials,
+    BoxFuture, Credentials, DefaultCredentialsChain, EnvironmentCredentials,
+    ProfileCredentials, ProvideCredentials,
 };
-pub use restxml_runtime::client::paginate::{Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError};
+pub use restxml_runtime::client::paginate::{
+    Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError,
+};
 pub use restxml_runtime::client::retry::RetryConfig;
-pub use restxml_runtime::client::transport::{HttpClient, TransportError, TransportErrorKind};
+pub use restxml_runtime::client::transport::{
+    HttpClient, TransportError, TransportErrorKind,
+};
 
 #[cfg(feature = "https")]
 pub use restxml_runtime::client::transport::HyperClient;
@@ -18,13 +23,18 @@ pub use restxml_runtime::client::transport::ReqwestClient;
 #[cfg(feature = "test-util")]
 pub use restxml_runtime::client::transport::ReplayClient;
 pub use restxml_runtime::client::{
-    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts, WithTransport,
+    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts,
+    WithTransport,
 };
 pub use restxml_runtime::{RequestId, ResponseMetadata};
 
 /// The markers ListResourceRecordSets pages by, each set or not: `NextRecordName`, `NextRecordType`, `NextRecordIdentifier`.
 #[cfg(feature = "list-resource-record-sets")]
-pub type ListResourceRecordSetsPageToken = (Option<String>, Option<crate::types::RRType>, Option<String>);
+pub type ListResourceRecordSetsPageToken = (
+    Option<String>,
+    Option<crate::types::RRType>,
+    Option<String>,
+);
 
 /// A client for Amazon Route 53: a method per operation, each returning the operation's fluent builder (set the input's members, then `.send().await`); `<operation>_with(input)` starts from an input built elsewhere.
 ///
@@ -58,8 +68,14 @@ impl Client {
     pub fn new(config: Config) -> Self {
         Client {
             core: std::sync::Arc::new(
-                restxml_runtime::client::ClientCore::new(config, &crate::endpoint::RULES, "route53")
-                    .with_error_reader(restxml_runtime::customizations::route53::error_metadata),
+                restxml_runtime::client::ClientCore::new(
+                        config,
+                        &crate::endpoint::RULES,
+                        "route53",
+                    )
+                    .with_error_reader(
+                        restxml_runtime::customizations::route53::error_metadata,
+                    ),
             ),
         }
     }
@@ -93,7 +109,10 @@ impl Client {
         &self,
         input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput,
     ) -> crate::fluent::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder {
-        crate::fluent::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Associates an Amazon VPC with a private hosted zone.
     ///
@@ -125,8 +144,13 @@ impl Client {
     /// Returns [`ChangeCidrCollectionFluentBuilder`](crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_cidr_collection`] for the input, output and errors.
     #[cfg(feature = "change-cidr-collection")]
     #[inline]
-    pub fn change_cidr_collection(&self) -> crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder {
-        crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(self.clone(), Default::default())
+    pub fn change_cidr_collection(
+        &self,
+    ) -> crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder {
+        crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ChangeCidrCollection with an input built elsewhere: the same fluent builder as [`change_cidr_collection`](Client::change_cidr_collection), holding every member of `input`.
     #[cfg(feature = "change-cidr-collection")]
@@ -135,7 +159,10 @@ impl Client {
         &self,
         input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput,
     ) -> crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder {
-        crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates, changes, or deletes a resource record set, which contains authoritative DNS information for a specified domain name or subdomain name. For example, you can use `ChangeResourceRecordSets` to create a resource record set that routes traffic for test.example.com to a web server that has an IP address of 192.0.2.44.
     ///
@@ -182,15 +209,23 @@ impl Client {
         &self,
         input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput,
     ) -> crate::fluent::change_tags_for_resource::ChangeTagsForResourceFluentBuilder {
-        crate::fluent::change_tags_for_resource::ChangeTagsForResourceFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::change_tags_for_resource::ChangeTagsForResourceFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a CIDR collection in the current Amazon Web Services account.
     ///
     /// Returns [`CreateCidrCollectionFluentBuilder`](crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cidr_collection`] for the input, output and errors.
     #[cfg(feature = "create-cidr-collection")]
     #[inline]
-    pub fn create_cidr_collection(&self) -> crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder {
-        crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_cidr_collection(
+        &self,
+    ) -> crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder {
+        crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateCidrCollection with an input built elsewhere: the same fluent builder as [`create_cidr_collection`](Client::create_cidr_collection), holding every member of `input`.
     #[cfg(feature = "create-cidr-collection")]
@@ -199,15 +234,23 @@ impl Client {
         &self,
         input: crate::operation::create_cidr_collection::CreateCidrCollectionInput,
     ) -> crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder {
-        crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a new health check.
     ///
     /// Returns [`CreateHealthCheckFluentBuilder`](crate::fluent::create_health_check::CreateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_health_check`] for the input, output and errors.
     #[cfg(feature = "create-health-check")]
     #[inline]
-    pub fn create_health_check(&self) -> crate::fluent::create_health_check::CreateHealthCheckFluentBuilder {
-        crate::fluent::create_health_check::CreateHealthCheckFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_health_check(
+        &self,
+    ) -> crate::fluent::create_health_check::CreateHealthCheckFluentBuilder {
+        crate::fluent::create_health_check::CreateHealthCheckFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateHealthCheck with an input built elsewhere: the same fluent builder as [`create_health_check`](Client::create_health_check), holding every member of `input`.
     #[cfg(feature = "create-health-check")]
@@ -216,15 +259,23 @@ impl Client {
         &self,
         input: crate::operation::create_health_check::CreateHealthCheckInput,
     ) -> crate::fluent::create_health_check::CreateHealthCheckFluentBuilder {
-        crate::fluent::create_health_check::CreateHealthCheckFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_health_check::CreateHealthCheckFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a new public or private hosted zone. You create records in a public hosted zone to define how you want to route traffic on the internet for a domain, such as example.com, and its subdomains (apex.example.com, acme.example.com). You create records in a private hosted zone to define how you want to route traffic for a domain and its subdomains within one or more Amazon Virtual Private Clouds (Amazon VPCs).
     ///
     /// Returns [`CreateHostedZoneFluentBuilder`](crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "create-hosted-zone")]
     #[inline]
-    pub fn create_hosted_zone(&self) -> crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder {
-        crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_hosted_zone(
+        &self,
+    ) -> crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder {
+        crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateHostedZone with an input built elsewhere: the same fluent builder as [`create_hosted_zone`](Client::create_hosted_zone), holding every member of `input`.
     #[cfg(feature = "create-hosted-zone")]
@@ -233,15 +284,23 @@ impl Client {
         &self,
         input: crate::operation::create_hosted_zone::CreateHostedZoneInput,
     ) -> crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder {
-        crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a new key-signing key (KSK) associated with a hosted zone. You can only have two KSKs per hosted zone.
     ///
     /// Returns [`CreateKeySigningKeyFluentBuilder`](crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "create-key-signing-key")]
     #[inline]
-    pub fn create_key_signing_key(&self) -> crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
-        crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_key_signing_key(
+        &self,
+    ) -> crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
+        crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateKeySigningKey with an input built elsewhere: the same fluent builder as [`create_key_signing_key`](Client::create_key_signing_key), holding every member of `input`.
     #[cfg(feature = "create-key-signing-key")]
@@ -250,7 +309,10 @@ impl Client {
         &self,
         input: crate::operation::create_key_signing_key::CreateKeySigningKeyInput,
     ) -> crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
-        crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates a configuration for DNS query logging. After you create a query logging configuration, Amazon Route 53 begins to publish log data to an Amazon CloudWatch Logs log group.
     ///
@@ -307,8 +369,13 @@ impl Client {
     /// Returns [`CreateTrafficPolicyFluentBuilder`](crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy`] for the input, output and errors.
     #[cfg(feature = "create-traffic-policy")]
     #[inline]
-    pub fn create_traffic_policy(&self) -> crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
-        crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_traffic_policy(
+        &self,
+    ) -> crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
+        crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// CreateTrafficPolicy with an input built elsewhere: the same fluent builder as [`create_traffic_policy`](Client::create_traffic_policy), holding every member of `input`.
     #[cfg(feature = "create-traffic-policy")]
@@ -317,7 +384,10 @@ impl Client {
         &self,
         input: crate::operation::create_traffic_policy::CreateTrafficPolicyInput,
     ) -> crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
-        crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Creates resource record sets in a specified hosted zone based on the settings in a specified traffic policy version. In addition, `CreateTrafficPolicyInstance` associates the resource record sets with a specified domain name (such as example.com) or subdomain name (such as www.example.com). Amazon Route 53 responds to DNS queries for the domain or subdomain name by using the resource record sets that `CreateTrafficPolicyInstance` created.
     ///
@@ -414,15 +484,23 @@ impl Client {
         &self,
         input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput,
     ) -> crate::fluent::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder {
-        crate::fluent::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a CIDR collection in the current Amazon Web Services account. The collection must be empty before it can be deleted.
     ///
     /// Returns [`DeleteCidrCollectionFluentBuilder`](crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cidr_collection`] for the input, output and errors.
     #[cfg(feature = "delete-cidr-collection")]
     #[inline]
-    pub fn delete_cidr_collection(&self) -> crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder {
-        crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_cidr_collection(
+        &self,
+    ) -> crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder {
+        crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteCidrCollection with an input built elsewhere: the same fluent builder as [`delete_cidr_collection`](Client::delete_cidr_collection), holding every member of `input`.
     #[cfg(feature = "delete-cidr-collection")]
@@ -431,15 +509,23 @@ impl Client {
         &self,
         input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput,
     ) -> crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder {
-        crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a health check.
     ///
     /// Returns [`DeleteHealthCheckFluentBuilder`](crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_health_check`] for the input, output and errors.
     #[cfg(feature = "delete-health-check")]
     #[inline]
-    pub fn delete_health_check(&self) -> crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder {
-        crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_health_check(
+        &self,
+    ) -> crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder {
+        crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteHealthCheck with an input built elsewhere: the same fluent builder as [`delete_health_check`](Client::delete_health_check), holding every member of `input`.
     #[cfg(feature = "delete-health-check")]
@@ -448,15 +534,23 @@ impl Client {
         &self,
         input: crate::operation::delete_health_check::DeleteHealthCheckInput,
     ) -> crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder {
-        crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a hosted zone.
     ///
     /// Returns [`DeleteHostedZoneFluentBuilder`](crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "delete-hosted-zone")]
     #[inline]
-    pub fn delete_hosted_zone(&self) -> crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
-        crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_hosted_zone(
+        &self,
+    ) -> crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
+        crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteHostedZone with an input built elsewhere: the same fluent builder as [`delete_hosted_zone`](Client::delete_hosted_zone), holding every member of `input`.
     #[cfg(feature = "delete-hosted-zone")]
@@ -465,15 +559,23 @@ impl Client {
         &self,
         input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput,
     ) -> crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
-        crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a key-signing key (KSK). Before you can delete a KSK, you must deactivate it. The KSK must be deactivated before you can delete it regardless of whether the hosted zone is enabled for DNSSEC signing.
     ///
     /// Returns [`DeleteKeySigningKeyFluentBuilder`](crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "delete-key-signing-key")]
     #[inline]
-    pub fn delete_key_signing_key(&self) -> crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
-        crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_key_signing_key(
+        &self,
+    ) -> crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
+        crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteKeySigningKey with an input built elsewhere: the same fluent builder as [`delete_key_signing_key`](Client::delete_key_signing_key), holding every member of `input`.
     #[cfg(feature = "delete-key-signing-key")]
@@ -482,7 +584,10 @@ impl Client {
         &self,
         input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput,
     ) -> crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
-        crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a configuration for DNS query logging. If you delete a configuration, Amazon Route 53 stops sending query logs to CloudWatch Logs. Route 53 doesn't delete any logs that are already in CloudWatch Logs.
     ///
@@ -539,8 +644,13 @@ impl Client {
     /// Returns [`DeleteTrafficPolicyFluentBuilder`](crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_traffic_policy`] for the input, output and errors.
     #[cfg(feature = "delete-traffic-policy")]
     #[inline]
-    pub fn delete_traffic_policy(&self) -> crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
-        crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_traffic_policy(
+        &self,
+    ) -> crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
+        crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// DeleteTrafficPolicy with an input built elsewhere: the same fluent builder as [`delete_traffic_policy`](Client::delete_traffic_policy), holding every member of `input`.
     #[cfg(feature = "delete-traffic-policy")]
@@ -549,7 +659,10 @@ impl Client {
         &self,
         input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput,
     ) -> crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
-        crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Deletes a traffic policy instance and all of the resource record sets that Amazon Route 53 created when you created the instance.
     ///
@@ -621,7 +734,10 @@ impl Client {
         &self,
         input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput,
     ) -> crate::fluent::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder {
-        crate::fluent::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Disassociates an Amazon Virtual Private Cloud (Amazon VPC) from an Amazon Route 53 private hosted zone. Note the following:
     ///
@@ -668,15 +784,23 @@ impl Client {
         &self,
         input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput,
     ) -> crate::fluent::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder {
-        crate::fluent::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets the specified limit for the current account, for example, the maximum number of health checks that you can create using the account.
     ///
     /// Returns [`GetAccountLimitFluentBuilder`](crate::fluent::get_account_limit::GetAccountLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_account_limit`] for the input, output and errors.
     #[cfg(feature = "get-account-limit")]
     #[inline]
-    pub fn get_account_limit(&self) -> crate::fluent::get_account_limit::GetAccountLimitFluentBuilder {
-        crate::fluent::get_account_limit::GetAccountLimitFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_account_limit(
+        &self,
+    ) -> crate::fluent::get_account_limit::GetAccountLimitFluentBuilder {
+        crate::fluent::get_account_limit::GetAccountLimitFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetAccountLimit with an input built elsewhere: the same fluent builder as [`get_account_limit`](Client::get_account_limit), holding every member of `input`.
     #[cfg(feature = "get-account-limit")]
@@ -685,7 +809,10 @@ impl Client {
         &self,
         input: crate::operation::get_account_limit::GetAccountLimitInput,
     ) -> crate::fluent::get_account_limit::GetAccountLimitFluentBuilder {
-        crate::fluent::get_account_limit::GetAccountLimitFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_account_limit::GetAccountLimitFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Returns the current status of a change batch request. The status is one of the following values:
     ///
@@ -693,7 +820,10 @@ impl Client {
     #[cfg(feature = "get-change")]
     #[inline]
     pub fn get_change(&self) -> crate::fluent::get_change::GetChangeFluentBuilder {
-        crate::fluent::get_change::GetChangeFluentBuilder::new(self.clone(), Default::default())
+        crate::fluent::get_change::GetChangeFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetChange with an input built elsewhere: the same fluent builder as [`get_change`](Client::get_change), holding every member of `input`.
     #[cfg(feature = "get-change")]
@@ -702,15 +832,23 @@ impl Client {
         &self,
         input: crate::operation::get_change::GetChangeInput,
     ) -> crate::fluent::get_change::GetChangeFluentBuilder {
-        crate::fluent::get_change::GetChangeFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_change::GetChangeFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Route 53 does not perform authorization for this API because it retrieves information that is already available to the public.
     ///
     /// Returns [`GetCheckerIpRangesFluentBuilder`](crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_checker_ip_ranges`] for the input, output and errors.
     #[cfg(feature = "get-checker-ip-ranges")]
     #[inline]
-    pub fn get_checker_ip_ranges(&self) -> crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
-        crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_checker_ip_ranges(
+        &self,
+    ) -> crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
+        crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetCheckerIpRanges with an input built elsewhere: the same fluent builder as [`get_checker_ip_ranges`](Client::get_checker_ip_ranges), holding every member of `input`.
     #[cfg(feature = "get-checker-ip-ranges")]
@@ -719,7 +857,10 @@ impl Client {
         &self,
         input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput,
     ) -> crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
-        crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Returns information about DNSSEC for a specific hosted zone, including the key-signing keys (KSKs) in the hosted zone.
     ///
@@ -727,7 +868,10 @@ impl Client {
     #[cfg(feature = "get-dnssec")]
     #[inline]
     pub fn get_dnssec(&self) -> crate::fluent::get_dnssec::GetDNSSECFluentBuilder {
-        crate::fluent::get_dnssec::GetDNSSECFluentBuilder::new(self.clone(), Default::default())
+        crate::fluent::get_dnssec::GetDNSSECFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetDNSSEC with an input built elsewhere: the same fluent builder as [`get_dnssec`](Client::get_dnssec), holding every member of `input`.
     #[cfg(feature = "get-dnssec")]
@@ -736,15 +880,23 @@ impl Client {
         &self,
         input: crate::operation::get_dnssec::GetDNSSECInput,
     ) -> crate::fluent::get_dnssec::GetDNSSECFluentBuilder {
-        crate::fluent::get_dnssec::GetDNSSECFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_dnssec::GetDNSSECFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about whether a specified geographic location is supported for Amazon Route 53 geolocation resource record sets.
     ///
     /// Returns [`GetGeoLocationFluentBuilder`](crate::fluent::get_geo_location::GetGeoLocationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_geo_location`] for the input, output and errors.
     #[cfg(feature = "get-geo-location")]
     #[inline]
-    pub fn get_geo_location(&self) -> crate::fluent::get_geo_location::GetGeoLocationFluentBuilder {
-        crate::fluent::get_geo_location::GetGeoLocationFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_geo_location(
+        &self,
+    ) -> crate::fluent::get_geo_location::GetGeoLocationFluentBuilder {
+        crate::fluent::get_geo_location::GetGeoLocationFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetGeoLocation with an input built elsewhere: the same fluent builder as [`get_geo_location`](Client::get_geo_location), holding every member of `input`.
     #[cfg(feature = "get-geo-location")]
@@ -753,15 +905,23 @@ impl Client {
         &self,
         input: crate::operation::get_geo_location::GetGeoLocationInput,
     ) -> crate::fluent::get_geo_location::GetGeoLocationFluentBuilder {
-        crate::fluent::get_geo_location::GetGeoLocationFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_geo_location::GetGeoLocationFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about a specified health check.
     ///
     /// Returns [`GetHealthCheckFluentBuilder`](crate::fluent::get_health_check::GetHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check`] for the input, output and errors.
     #[cfg(feature = "get-health-check")]
     #[inline]
-    pub fn get_health_check(&self) -> crate::fluent::get_health_check::GetHealthCheckFluentBuilder {
-        crate::fluent::get_health_check::GetHealthCheckFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_health_check(
+        &self,
+    ) -> crate::fluent::get_health_check::GetHealthCheckFluentBuilder {
+        crate::fluent::get_health_check::GetHealthCheckFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetHealthCheck with an input built elsewhere: the same fluent builder as [`get_health_check`](Client::get_health_check), holding every member of `input`.
     #[cfg(feature = "get-health-check")]
@@ -770,15 +930,23 @@ impl Client {
         &self,
         input: crate::operation::get_health_check::GetHealthCheckInput,
     ) -> crate::fluent::get_health_check::GetHealthCheckFluentBuilder {
-        crate::fluent::get_health_check::GetHealthCheckFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_health_check::GetHealthCheckFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Retrieves the number of health checks that are associated with the current Amazon Web Services account.
     ///
     /// Returns [`GetHealthCheckCountFluentBuilder`](crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_count`] for the input, output and errors.
     #[cfg(feature = "get-health-check-count")]
     #[inline]
-    pub fn get_health_check_count(&self) -> crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder {
-        crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_health_check_count(
+        &self,
+    ) -> crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder {
+        crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetHealthCheckCount with an input built elsewhere: the same fluent builder as [`get_health_check_count`](Client::get_health_check_count), holding every member of `input`.
     #[cfg(feature = "get-health-check-count")]
@@ -787,7 +955,10 @@ impl Client {
         &self,
         input: crate::operation::get_health_check_count::GetHealthCheckCountInput,
     ) -> crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder {
-        crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets the reason that a specified health check failed most recently.
     ///
@@ -819,8 +990,13 @@ impl Client {
     /// Returns [`GetHealthCheckStatusFluentBuilder`](crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_status`] for the input, output and errors.
     #[cfg(feature = "get-health-check-status")]
     #[inline]
-    pub fn get_health_check_status(&self) -> crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder {
-        crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_health_check_status(
+        &self,
+    ) -> crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder {
+        crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetHealthCheckStatus with an input built elsewhere: the same fluent builder as [`get_health_check_status`](Client::get_health_check_status), holding every member of `input`.
     #[cfg(feature = "get-health-check-status")]
@@ -829,15 +1005,23 @@ impl Client {
         &self,
         input: crate::operation::get_health_check_status::GetHealthCheckStatusInput,
     ) -> crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder {
-        crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about a specified hosted zone including the four name servers assigned to the hosted zone.
     ///
     /// Returns [`GetHostedZoneFluentBuilder`](crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "get-hosted-zone")]
     #[inline]
-    pub fn get_hosted_zone(&self) -> crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder {
-        crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_hosted_zone(
+        &self,
+    ) -> crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder {
+        crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetHostedZone with an input built elsewhere: the same fluent builder as [`get_hosted_zone`](Client::get_hosted_zone), holding every member of `input`.
     #[cfg(feature = "get-hosted-zone")]
@@ -846,15 +1030,23 @@ impl Client {
         &self,
         input: crate::operation::get_hosted_zone::GetHostedZoneInput,
     ) -> crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder {
-        crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Retrieves the number of hosted zones that are associated with the current Amazon Web Services account.
     ///
     /// Returns [`GetHostedZoneCountFluentBuilder`](crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_count`] for the input, output and errors.
     #[cfg(feature = "get-hosted-zone-count")]
     #[inline]
-    pub fn get_hosted_zone_count(&self) -> crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
-        crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_hosted_zone_count(
+        &self,
+    ) -> crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
+        crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetHostedZoneCount with an input built elsewhere: the same fluent builder as [`get_hosted_zone_count`](Client::get_hosted_zone_count), holding every member of `input`.
     #[cfg(feature = "get-hosted-zone-count")]
@@ -863,15 +1055,23 @@ impl Client {
         &self,
         input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput,
     ) -> crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
-        crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets the specified limit for a specified hosted zone, for example, the maximum number of records that you can create in the hosted zone.
     ///
     /// Returns [`GetHostedZoneLimitFluentBuilder`](crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_limit`] for the input, output and errors.
     #[cfg(feature = "get-hosted-zone-limit")]
     #[inline]
-    pub fn get_hosted_zone_limit(&self) -> crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
-        crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_hosted_zone_limit(
+        &self,
+    ) -> crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
+        crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetHostedZoneLimit with an input built elsewhere: the same fluent builder as [`get_hosted_zone_limit`](Client::get_hosted_zone_limit), holding every member of `input`.
     #[cfg(feature = "get-hosted-zone-limit")]
@@ -880,7 +1080,10 @@ impl Client {
         &self,
         input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput,
     ) -> crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
-        crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about a specified configuration for DNS query logging.
     ///
@@ -902,7 +1105,10 @@ impl Client {
         &self,
         input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput,
     ) -> crate::fluent::get_query_logging_config::GetQueryLoggingConfigFluentBuilder {
-        crate::fluent::get_query_logging_config::GetQueryLoggingConfigFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_query_logging_config::GetQueryLoggingConfigFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Retrieves information about a specified reusable delegation set, including the four name servers that are assigned to the delegation set.
     ///
@@ -959,8 +1165,13 @@ impl Client {
     /// Returns [`GetTrafficPolicyFluentBuilder`](crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy`] for the input, output and errors.
     #[cfg(feature = "get-traffic-policy")]
     #[inline]
-    pub fn get_traffic_policy(&self) -> crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder {
-        crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_traffic_policy(
+        &self,
+    ) -> crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder {
+        crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// GetTrafficPolicy with an input built elsewhere: the same fluent builder as [`get_traffic_policy`](Client::get_traffic_policy), holding every member of `input`.
     #[cfg(feature = "get-traffic-policy")]
@@ -969,7 +1180,10 @@ impl Client {
         &self,
         input: crate::operation::get_traffic_policy::GetTrafficPolicyInput,
     ) -> crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder {
-        crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about a specified traffic policy instance.
     ///
@@ -1026,8 +1240,13 @@ impl Client {
     /// Returns [`ListCidrBlocksFluentBuilder`](crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_blocks`] for the input, output and errors.
     #[cfg(feature = "list-cidr-blocks")]
     #[inline]
-    pub fn list_cidr_blocks(&self) -> crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder {
-        crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_cidr_blocks(
+        &self,
+    ) -> crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder {
+        crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListCidrBlocks with an input built elsewhere: the same fluent builder as [`list_cidr_blocks`](Client::list_cidr_blocks), holding every member of `input`.
     #[cfg(feature = "list-cidr-blocks")]
@@ -1036,15 +1255,23 @@ impl Client {
         &self,
         input: crate::operation::list_cidr_blocks::ListCidrBlocksInput,
     ) -> crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder {
-        crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Returns a paginated list of CIDR collections in the Amazon Web Services account (metadata only).
     ///
     /// Returns [`ListCidrCollectionsFluentBuilder`](crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_collections`] for the input, output and errors.
     #[cfg(feature = "list-cidr-collections")]
     #[inline]
-    pub fn list_cidr_collections(&self) -> crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder {
-        crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_cidr_collections(
+        &self,
+    ) -> crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder {
+        crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListCidrCollections with an input built elsewhere: the same fluent builder as [`list_cidr_collections`](Client::list_cidr_collections), holding every member of `input`.
     #[cfg(feature = "list-cidr-collections")]
@@ -1053,15 +1280,23 @@ impl Client {
         &self,
         input: crate::operation::list_cidr_collections::ListCidrCollectionsInput,
     ) -> crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder {
-        crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Returns a paginated list of CIDR locations for the given collection (metadata only, does not include CIDR blocks).
     ///
     /// Returns [`ListCidrLocationsFluentBuilder`](crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_locations`] for the input, output and errors.
     #[cfg(feature = "list-cidr-locations")]
     #[inline]
-    pub fn list_cidr_locations(&self) -> crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder {
-        crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_cidr_locations(
+        &self,
+    ) -> crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder {
+        crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListCidrLocations with an input built elsewhere: the same fluent builder as [`list_cidr_locations`](Client::list_cidr_locations), holding every member of `input`.
     #[cfg(feature = "list-cidr-locations")]
@@ -1070,15 +1305,23 @@ impl Client {
         &self,
         input: crate::operation::list_cidr_locations::ListCidrLocationsInput,
     ) -> crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder {
-        crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Retrieves a list of supported geographic locations.
     ///
     /// Returns [`ListGeoLocationsFluentBuilder`](crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_geo_locations`] for the input, output and errors.
     #[cfg(feature = "list-geo-locations")]
     #[inline]
-    pub fn list_geo_locations(&self) -> crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder {
-        crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_geo_locations(
+        &self,
+    ) -> crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder {
+        crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListGeoLocations with an input built elsewhere: the same fluent builder as [`list_geo_locations`](Client::list_geo_locations), holding every member of `input`.
     #[cfg(feature = "list-geo-locations")]
@@ -1087,15 +1330,23 @@ impl Client {
         &self,
         input: crate::operation::list_geo_locations::ListGeoLocationsInput,
     ) -> crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder {
-        crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Retrieve a list of the health checks that are associated with the current Amazon Web Services account.
     ///
     /// Returns [`ListHealthChecksFluentBuilder`](crate::fluent::list_health_checks::ListHealthChecksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_health_checks`] for the input, output and errors.
     #[cfg(feature = "list-health-checks")]
     #[inline]
-    pub fn list_health_checks(&self) -> crate::fluent::list_health_checks::ListHealthChecksFluentBuilder {
-        crate::fluent::list_health_checks::ListHealthChecksFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_health_checks(
+        &self,
+    ) -> crate::fluent::list_health_checks::ListHealthChecksFluentBuilder {
+        crate::fluent::list_health_checks::ListHealthChecksFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListHealthChecks with an input built elsewhere: the same fluent builder as [`list_health_checks`](Client::list_health_checks), holding every member of `input`.
     #[cfg(feature = "list-health-checks")]
@@ -1104,15 +1355,23 @@ impl Client {
         &self,
         input: crate::operation::list_health_checks::ListHealthChecksInput,
     ) -> crate::fluent::list_health_checks::ListHealthChecksFluentBuilder {
-        crate::fluent::list_health_checks::ListHealthChecksFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_health_checks::ListHealthChecksFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Retrieves a list of the public and private hosted zones that are associated with the current Amazon Web Services account. The response includes a `HostedZones` child element for each hosted zone.
     ///
     /// Returns [`ListHostedZonesFluentBuilder`](crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones`] for the input, output and errors.
     #[cfg(feature = "list-hosted-zones")]
     #[inline]
-    pub fn list_hosted_zones(&self) -> crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder {
-        crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_hosted_zones(
+        &self,
+    ) -> crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder {
+        crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListHostedZones with an input built elsewhere: the same fluent builder as [`list_hosted_zones`](Client::list_hosted_zones), holding every member of `input`.
     #[cfg(feature = "list-hosted-zones")]
@@ -1121,7 +1380,10 @@ impl Client {
         &self,
         input: crate::operation::list_hosted_zones::ListHostedZonesInput,
     ) -> crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder {
-        crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Retrieves a list of your hosted zones in lexicographic order. The response includes a `HostedZones` child element for each hosted zone created by the current Amazon Web Services account.
     ///
@@ -1143,7 +1405,10 @@ impl Client {
         &self,
         input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput,
     ) -> crate::fluent::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder {
-        crate::fluent::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists all the private hosted zones that a specified VPC is associated with, regardless of which Amazon Web Services account or Amazon Web Services service owns the hosted zones. The `HostedZoneOwner` structure in the response contains one of the following values:
     ///
@@ -1165,7 +1430,10 @@ impl Client {
         &self,
         input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput,
     ) -> crate::fluent::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder {
-        crate::fluent::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists the configurations for DNS query logging that are associated with the current Amazon Web Services account or the configuration that is associated with a specified hosted zone.
     ///
@@ -1187,7 +1455,10 @@ impl Client {
         &self,
         input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput,
     ) -> crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder {
-        crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists the resource record sets in a specified hosted zone.
     ///
@@ -1209,7 +1480,10 @@ impl Client {
         &self,
         input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput,
     ) -> crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuilder {
-        crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Retrieves a list of the reusable delegation sets that are associated with the current Amazon Web Services account.
     ///
@@ -1241,8 +1515,13 @@ impl Client {
     /// Returns [`ListTagsForResourceFluentBuilder`](crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resource")]
     #[inline]
-    pub fn list_tags_for_resource(&self) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_tags_for_resource(
+        &self,
+    ) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
+        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListTagsForResource with an input built elsewhere: the same fluent builder as [`list_tags_for_resource`](Client::list_tags_for_resource), holding every member of `input`.
     #[cfg(feature = "list-tags-for-resource")]
@@ -1251,15 +1530,23 @@ impl Client {
         &self,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInput,
     ) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Lists tags for up to 10 health checks or hosted zones.
     ///
     /// Returns [`ListTagsForResourcesFluentBuilder`](crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resources`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resources")]
     #[inline]
-    pub fn list_tags_for_resources(&self) -> crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder {
-        crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_tags_for_resources(
+        &self,
+    ) -> crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder {
+        crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListTagsForResources with an input built elsewhere: the same fluent builder as [`list_tags_for_resources`](Client::list_tags_for_resources), holding every member of `input`.
     #[cfg(feature = "list-tags-for-resources")]
@@ -1268,15 +1555,23 @@ impl Client {
         &self,
         input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput,
     ) -> crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder {
-        crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about the latest version for every traffic policy that is associated with the current Amazon Web Services account. Policies are listed in the order that they were created in.
     ///
     /// Returns [`ListTrafficPoliciesFluentBuilder`](crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policies`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policies")]
     #[inline]
-    pub fn list_traffic_policies(&self) -> crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
-        crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_traffic_policies(
+        &self,
+    ) -> crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
+        crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// ListTrafficPolicies with an input built elsewhere: the same fluent builder as [`list_traffic_policies`](Client::list_traffic_policies), holding every member of `input`.
     #[cfg(feature = "list-traffic-policies")]
@@ -1285,7 +1580,10 @@ impl Client {
         &self,
         input: crate::operation::list_traffic_policies::ListTrafficPoliciesInput,
     ) -> crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
-        crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Gets information about the traffic policy instances that you created by using the current Amazon Web Services account.
     ///
@@ -1319,8 +1617,7 @@ impl Client {
     #[inline]
     pub fn list_traffic_policy_instances_by_hosted_zone(
         &self,
-    ) -> crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder
-    {
+    ) -> crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
         crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1332,8 +1629,7 @@ impl Client {
     pub fn list_traffic_policy_instances_by_hosted_zone_with(
         &self,
         input: crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput,
-    ) -> crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder
-    {
+    ) -> crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
         crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1419,8 +1715,13 @@ impl Client {
     /// Returns [`TestDNSAnswerFluentBuilder`](crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_dns_answer`] for the input, output and errors.
     #[cfg(feature = "test-dns-answer")]
     #[inline]
-    pub fn test_dns_answer(&self) -> crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder {
-        crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder::new(self.clone(), Default::default())
+    pub fn test_dns_answer(
+        &self,
+    ) -> crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder {
+        crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// TestDNSAnswer with an input built elsewhere: the same fluent builder as [`test_dns_answer`](Client::test_dns_answer), holding every member of `input`.
     #[cfg(feature = "test-dns-answer")]
@@ -1429,15 +1730,23 @@ impl Client {
         &self,
         input: crate::operation::test_dns_answer::TestDNSAnswerInput,
     ) -> crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder {
-        crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates an existing health check. Note that some values can't be updated.
     ///
     /// Returns [`UpdateHealthCheckFluentBuilder`](crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_health_check`] for the input, output and errors.
     #[cfg(feature = "update-health-check")]
     #[inline]
-    pub fn update_health_check(&self) -> crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder {
-        crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_health_check(
+        &self,
+    ) -> crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder {
+        crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder::new(
+            self.clone(),
+            Default::default(),
+        )
     }
     /// UpdateHealthCheck with an input built elsewhere: the same fluent builder as [`update_health_check`](Client::update_health_check), holding every member of `input`.
     #[cfg(feature = "update-health-check")]
@@ -1446,7 +1755,10 @@ impl Client {
         &self,
         input: crate::operation::update_health_check::UpdateHealthCheckInput,
     ) -> crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder {
-        crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates the comment for a specified hosted zone.
     ///
@@ -1468,7 +1780,10 @@ impl Client {
         &self,
         input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput,
     ) -> crate::fluent::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder {
-        crate::fluent::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder::new(self.clone(), input.into())
+        crate::fluent::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder::new(
+            self.clone(),
+            input.into(),
+        )
     }
     /// Updates the features configuration for a hosted zone. This operation allows you to enable or disable specific features for your hosted zone, such as accelerated recovery.
     ///
@@ -1557,26 +1872,48 @@ impl crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder {
         'static,
         crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
         crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
-        restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_cidr_blocks::ListCidrBlocksError,
+        >,
         crate::types::CidrBlockSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
             crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
-            restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_cidr_blocks::ListCidrBlocksError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_token.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).and_then(|v| v.cidr_blocks.as_ref()).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.cidr_blocks.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -1590,26 +1927,48 @@ impl crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder {
         'static,
         crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
         crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
-        restxml_runtime::SdkError<crate::operation::list_cidr_collections::ListCidrCollectionsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_cidr_collections::ListCidrCollectionsError,
+        >,
         crate::types::CollectionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
             crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
-            restxml_runtime::SdkError<crate::operation::list_cidr_collections::ListCidrCollectionsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_cidr_collections::ListCidrCollectionsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_token.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).and_then(|v| v.cidr_collections.as_ref()).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.cidr_collections.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -1623,26 +1982,48 @@ impl crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder {
         'static,
         crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
         crate::operation::list_cidr_locations::ListCidrLocationsOutput,
-        restxml_runtime::SdkError<crate::operation::list_cidr_locations::ListCidrLocationsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_cidr_locations::ListCidrLocationsError,
+        >,
         crate::types::LocationSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
             crate::operation::list_cidr_locations::ListCidrLocationsOutput,
-            restxml_runtime::SdkError<crate::operation::list_cidr_locations::ListCidrLocationsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_cidr_locations::ListCidrLocationsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_token.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).and_then(|v| v.cidr_locations.as_ref()).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .and_then(|v| v.cidr_locations.as_ref())
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -1656,31 +2037,46 @@ impl crate::fluent::list_health_checks::ListHealthChecksFluentBuilder {
         'static,
         crate::operation::list_health_checks::ListHealthChecksInputBuilder,
         crate::operation::list_health_checks::ListHealthChecksOutput,
-        restxml_runtime::SdkError<crate::operation::list_health_checks::ListHealthChecksError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_health_checks::ListHealthChecksError,
+        >,
         crate::types::HealthCheck,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_health_checks::ListHealthChecksInputBuilder,
             crate::operation::list_health_checks::ListHealthChecksOutput,
-            restxml_runtime::SdkError<crate::operation::list_health_checks::ListHealthChecksError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_health_checks::ListHealthChecksError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     if !Some(output).map(|v| &v.is_truncated).copied().unwrap_or(false) {
                         return None;
                     }
-                    Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned()
+                    Some(output)
+                        .and_then(|v| v.next_marker.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
                 },
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).map(|v| &v.health_checks).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| Some(&output).map(|v| &v.health_checks).cloned().unwrap_or_default(),
+        )
     }
 }
 
@@ -1694,31 +2090,46 @@ impl crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder {
         'static,
         crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
         crate::operation::list_hosted_zones::ListHostedZonesOutput,
-        restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_hosted_zones::ListHostedZonesError,
+        >,
         crate::types::HostedZone,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
             crate::operation::list_hosted_zones::ListHostedZonesOutput,
-            restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_hosted_zones::ListHostedZonesError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     if !Some(output).map(|v| &v.is_truncated).copied().unwrap_or(false) {
                         return None;
                     }
-                    Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned()
+                    Some(output)
+                        .and_then(|v| v.next_marker.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
                 },
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).map(|v| &v.hosted_zones).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| Some(&output).map(|v| &v.hosted_zones).cloned().unwrap_or_default(),
+        )
     }
 }
 
@@ -1732,26 +2143,48 @@ impl crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBui
         'static,
         crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
         crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput,
-        restxml_runtime::SdkError<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError,
+        >,
         crate::types::QueryLoggingConfig,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
             crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput,
-            restxml_runtime::SdkError<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError,
+            >,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_token.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).map(|v| &v.query_logging_configs).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .map(|v| &v.query_logging_configs)
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -1765,7 +2198,9 @@ impl crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuild
         'static,
         crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
         crate::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
-        restxml_runtime::SdkError<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_resource_record_sets::ListResourceRecordSetsError,
+        >,
         crate::types::ResourceRecordSet,
         ListResourceRecordSetsPageToken,
     > {
@@ -1773,23 +2208,39 @@ impl crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuild
             'static,
             crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
             crate::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
-            restxml_runtime::SdkError<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>,
+            restxml_runtime::SdkError<
+                crate::operation::list_resource_record_sets::ListResourceRecordSetsError,
+            >,
             ListResourceRecordSetsPageToken,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
                 |output| {
                     if !Some(output).map(|v| &v.is_truncated).copied().unwrap_or(false) {
                         return None;
                     }
                     let token = (
-                        Some(output).and_then(|v| v.next_record_name.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                        Some(output)
+                            .and_then(|v| v.next_record_name.as_ref())
+                            .filter(|v| !v.is_empty())
+                            .cloned(),
                         Some(output).and_then(|v| v.next_record_type.as_ref()).cloned(),
-                        Some(output).and_then(|v| v.next_record_identifier.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                        Some(output)
+                            .and_then(|v| v.next_record_identifier.as_ref())
+                            .filter(|v| !v.is_empty())
+                            .cloned(),
                     );
-                    (token.0.is_some() || token.1.is_some() || token.2.is_some()).then_some(token)
+                    (token.0.is_some() || token.1.is_some() || token.2.is_some())
+                        .then_some(token)
                 },
                 |input, token| {
                     *input = std::mem::take(input)
@@ -1799,9 +2250,15 @@ impl crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuild
                 },
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).map(|v| &v.resource_record_sets).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| {
+                Some(&output)
+                    .map(|v| &v.resource_record_sets)
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        )
     }
 }
 
@@ -1831,14 +2288,27 @@ impl crate::fluent::list_vpc_association_authorizations::ListVPCAssociationAutho
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
-                |output| Some(output).and_then(|v| v.next_token.as_ref()).filter(|v| !v.is_empty()).cloned(),
+                move |input| Box::pin(
+                    Self {
+                        client: client.clone(),
+                        input,
+                        overrides: overrides.clone(),
+                    }
+                        .send(),
+                ),
+                |output| {
+                    Some(output)
+                        .and_then(|v| v.next_token.as_ref())
+                        .filter(|v| !v.is_empty())
+                        .cloned()
+                },
                 |input, token| *input = std::mem::take(input).set_next_token(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
-            Some(&output).map(|v| &v.vp_cs).cloned().unwrap_or_default()
-        })
+        restxml_runtime::client::paginate::Paginator::new(
+            pages,
+            |output| Some(&output).map(|v| &v.vp_cs).cloned().unwrap_or_default(),
+        )
     }
 }
 
@@ -1864,7 +2334,10 @@ impl crate::fluent::get_change::GetChangeFluentBuilder {
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output).map(|v| &v.change_info).map(|v| &v.status).map(|v| v.as_str()) == Some("INSYNC")
+                    && Some(output)
+                        .map(|v| &v.change_info)
+                        .map(|v| &v.status)
+                        .map(|v| v.as_str()) == Some("INSYNC")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }

@@ -3,843 +3,1141 @@
 
 //! Amazon Route 53's endpoint rules (`endpoint-rule-set-1.json`) with botocore's partitions (`partitions.json`), as data the runtime evaluates.
 use restxml_runtime::client::endpoint::{
-    Condition, EndpointTemplate, Expr, Function, Literal, Outcome, Parameter, Partition, Property, Rule, RuleSet,
+    Condition, EndpointTemplate, Expr, Function, Literal, Outcome, Parameter, Partition,
+    Property, Rule, RuleSet,
 };
 
 /// The rules `Client` resolves its endpoint with; `RULES.resolve(&params)` resolves any parameters.
 pub static RULES: RuleSet = RuleSet {
     parameters: &[
-        Parameter { name: "Endpoint", required: false, default: None },
-        Parameter { name: "Region", required: false, default: None },
-        Parameter { name: "UseDualStack", required: true, default: Some(Literal::Bool(false)) },
-        Parameter { name: "UseFIPS", required: true, default: Some(Literal::Bool(false)) },
+        Parameter {
+            name: "Endpoint",
+            required: false,
+            default: None,
+        },
+        Parameter {
+            name: "Region",
+            required: false,
+            default: None,
+        },
+        Parameter {
+            name: "UseDualStack",
+            required: true,
+            default: Some(Literal::Bool(false)),
+        },
+        Parameter {
+            name: "UseFIPS",
+            required: true,
+            default: Some(Literal::Bool(false)),
+        },
     ],
     rules: &[
         Rule {
-            conditions: &[Condition { function: Function::IsSet, args: &[Expr::Ref("Endpoint")], assign: None }],
-            outcome: Outcome::Tree(&[
-                Rule {
-                    conditions: &[Condition {
-                        function: Function::BooleanEquals,
-                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                        assign: None,
-                    }],
-                    outcome: Outcome::Error(Expr::Str(
-                        "Invalid Configuration: FIPS and custom endpoint are not supported",
-                    )),
+            conditions: &[
+                Condition {
+                    function: Function::IsSet,
+                    args: &[Expr::Ref("Endpoint")],
+                    assign: None,
                 },
-                Rule {
-                    conditions: &[],
-                    outcome: Outcome::Tree(&[
-                        Rule {
-                            conditions: &[Condition {
+            ],
+            outcome: Outcome::Tree(
+                &[
+                    Rule {
+                        conditions: &[
+                            Condition {
                                 function: Function::BooleanEquals,
-                                args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
                                 assign: None,
-                            }],
-                            outcome: Outcome::Error(Expr::Str(
-                                "Invalid Configuration: Dualstack and custom endpoint are not supported",
-                            )),
-                        },
-                        Rule {
-                            conditions: &[],
-                            outcome: Outcome::Endpoint(EndpointTemplate {
-                                url: Expr::Ref("Endpoint"),
-                                properties: &[],
-                                headers: &[],
-                            }),
-                        },
-                    ]),
-                },
-            ]),
+                            },
+                        ],
+                        outcome: Outcome::Error(
+                            Expr::Str(
+                                "Invalid Configuration: FIPS and custom endpoint are not supported",
+                            ),
+                        ),
+                    },
+                    Rule {
+                        conditions: &[],
+                        outcome: Outcome::Tree(
+                            &[
+                                Rule {
+                                    conditions: &[
+                                        Condition {
+                                            function: Function::BooleanEquals,
+                                            args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                            assign: None,
+                                        },
+                                    ],
+                                    outcome: Outcome::Error(
+                                        Expr::Str(
+                                            "Invalid Configuration: Dualstack and custom endpoint are not supported",
+                                        ),
+                                    ),
+                                },
+                                Rule {
+                                    conditions: &[],
+                                    outcome: Outcome::Endpoint(EndpointTemplate {
+                                        url: Expr::Ref("Endpoint"),
+                                        properties: &[],
+                                        headers: &[],
+                                    }),
+                                },
+                            ],
+                        ),
+                    },
+                ],
+            ),
         },
         Rule {
             conditions: &[],
-            outcome: Outcome::Tree(&[
-                Rule {
-                    conditions: &[Condition { function: Function::IsSet, args: &[Expr::Ref("Region")], assign: None }],
-                    outcome: Outcome::Tree(&[Rule {
-                        conditions: &[Condition {
-                            function: Function::Partition,
-                            args: &[Expr::Ref("Region")],
-                            assign: Some("PartitionResult"),
-                        }],
-                        outcome: Outcome::Tree(&[
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.amazonaws.com"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-east-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
+            outcome: Outcome::Tree(
+                &[
+                    Rule {
+                        conditions: &[
+                            Condition {
+                                function: Function::IsSet,
+                                args: &[Expr::Ref("Region")],
+                                assign: None,
                             },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53-fips.amazonaws.com"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-east-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.global.api.aws"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-east-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53-fips.global.api.aws"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-east-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-cn"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.amazonaws.com.cn"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("cn-northwest-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-cn"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.global.api.amazonwebservices.com.cn"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("cn-northwest-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-us-gov"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.us-gov.amazonaws.com"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-gov-west-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-us-gov"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.us-gov.amazonaws.com"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-gov-west-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-us-gov"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.us-gov.api.aws"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-gov-west-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-us-gov"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.us-gov.api.aws"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-gov-west-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-iso"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.c2s.ic.gov"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-iso-east-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-iso-b"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.sc2s.sgov.gov"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-isob-east-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-iso-e"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.cloud.adc-e.uk"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("eu-isoe-west-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-iso-f"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.csp.hci.ic.gov"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("us-isof-south-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-eusc"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.amazonaws.eu"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("eusc-de-east-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::StringEquals,
-                                        args: &[
-                                            Expr::Call(
-                                                Function::GetAttr,
-                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
-                                            ),
-                                            Expr::Str("aws-eusc"),
-                                        ],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.global.api.amazonwebservices.eu"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            ("signingRegion", Property::Expr(Expr::Str("eusc-de-east-1"))),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Tree(&[
-                                    Rule {
-                                        conditions: &[
-                                            Condition {
-                                                function: Function::BooleanEquals,
-                                                args: &[
-                                                    Expr::Bool(true),
-                                                    Expr::Call(
-                                                        Function::GetAttr,
-                                                        &[Expr::Ref("PartitionResult"), Expr::Str("supportsFIPS")],
-                                                    ),
+                        ],
+                        outcome: Outcome::Tree(
+                            &[
+                                Rule {
+                                    conditions: &[
+                                        Condition {
+                                            function: Function::Partition,
+                                            args: &[Expr::Ref("Region")],
+                                            assign: Some("PartitionResult"),
+                                        },
+                                    ],
+                                    outcome: Outcome::Tree(
+                                        &[
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
                                                 ],
-                                                assign: None,
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.amazonaws.com"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            ("signingRegion", Property::Expr(Expr::Str("us-east-1"))),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
                                             },
-                                            Condition {
-                                                function: Function::BooleanEquals,
-                                                args: &[
-                                                    Expr::Bool(true),
-                                                    Expr::Call(
-                                                        Function::GetAttr,
-                                                        &[Expr::Ref("PartitionResult"), Expr::Str("supportsDualStack")],
-                                                    ),
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
                                                 ],
-                                                assign: None,
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53-fips.amazonaws.com"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            ("signingRegion", Property::Expr(Expr::Str("us-east-1"))),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.global.api.aws"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            ("signingRegion", Property::Expr(Expr::Str("us-east-1"))),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53-fips.global.api.aws"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            ("signingRegion", Property::Expr(Expr::Str("us-east-1"))),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-cn"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.amazonaws.com.cn"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("cn-northwest-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-cn"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str(
+                                                        "https://route53.global.api.amazonwebservices.com.cn",
+                                                    ),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("cn-northwest-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-us-gov"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.us-gov.amazonaws.com"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("us-gov-west-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-us-gov"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.us-gov.amazonaws.com"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("us-gov-west-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-us-gov"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.us-gov.api.aws"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("us-gov-west-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-us-gov"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.us-gov.api.aws"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("us-gov-west-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-iso"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.c2s.ic.gov"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("us-iso-east-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-iso-b"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.sc2s.sgov.gov"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("us-isob-east-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-iso-e"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.cloud.adc-e.uk"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("eu-isoe-west-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-iso-f"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.csp.hci.ic.gov"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("us-isof-south-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-eusc"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str("https://route53.amazonaws.eu"),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("eusc-de-east-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::StringEquals,
+                                                        args: &[
+                                                            Expr::Call(
+                                                                Function::GetAttr,
+                                                                &[Expr::Ref("PartitionResult"), Expr::Str("name")],
+                                                            ),
+                                                            Expr::Str("aws-eusc"),
+                                                        ],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str(
+                                                        "https://route53.global.api.amazonwebservices.eu",
+                                                    ),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(Expr::Str("eusc-de-east-1")),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Tree(
+                                                    &[
+                                                        Rule {
+                                                            conditions: &[
+                                                                Condition {
+                                                                    function: Function::BooleanEquals,
+                                                                    args: &[
+                                                                        Expr::Bool(true),
+                                                                        Expr::Call(
+                                                                            Function::GetAttr,
+                                                                            &[Expr::Ref("PartitionResult"), Expr::Str("supportsFIPS")],
+                                                                        ),
+                                                                    ],
+                                                                    assign: None,
+                                                                },
+                                                                Condition {
+                                                                    function: Function::BooleanEquals,
+                                                                    args: &[
+                                                                        Expr::Bool(true),
+                                                                        Expr::Call(
+                                                                            Function::GetAttr,
+                                                                            &[
+                                                                                Expr::Ref("PartitionResult"),
+                                                                                Expr::Str("supportsDualStack"),
+                                                                            ],
+                                                                        ),
+                                                                    ],
+                                                                    assign: None,
+                                                                },
+                                                            ],
+                                                            outcome: Outcome::Tree(
+                                                                &[
+                                                                    Rule {
+                                                                        conditions: &[],
+                                                                        outcome: Outcome::Endpoint(EndpointTemplate {
+                                                                            url: Expr::Str(
+                                                                                "https://route53-fips.{PartitionResult#dualStackDnsSuffix}",
+                                                                            ),
+                                                                            properties: &[
+                                                                                (
+                                                                                    "authSchemes",
+                                                                                    Property::Array(
+                                                                                        &[
+                                                                                            Property::Object(
+                                                                                                &[
+                                                                                                    ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                                                    (
+                                                                                                        "signingRegion",
+                                                                                                        Property::Expr(
+                                                                                                            Expr::Str("{PartitionResult#implicitGlobalRegion}"),
+                                                                                                        ),
+                                                                                                    ),
+                                                                                                ],
+                                                                                            ),
+                                                                                        ],
+                                                                                    ),
+                                                                                ),
+                                                                            ],
+                                                                            headers: &[],
+                                                                        }),
+                                                                    },
+                                                                ],
+                                                            ),
+                                                        },
+                                                        Rule {
+                                                            conditions: &[],
+                                                            outcome: Outcome::Error(
+                                                                Expr::Str(
+                                                                    "FIPS and DualStack are enabled, but this partition does not support one or both",
+                                                                ),
+                                                            ),
+                                                        },
+                                                    ],
+                                                ),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Tree(
+                                                    &[
+                                                        Rule {
+                                                            conditions: &[
+                                                                Condition {
+                                                                    function: Function::BooleanEquals,
+                                                                    args: &[
+                                                                        Expr::Call(
+                                                                            Function::GetAttr,
+                                                                            &[Expr::Ref("PartitionResult"), Expr::Str("supportsFIPS")],
+                                                                        ),
+                                                                        Expr::Bool(true),
+                                                                    ],
+                                                                    assign: None,
+                                                                },
+                                                            ],
+                                                            outcome: Outcome::Tree(
+                                                                &[
+                                                                    Rule {
+                                                                        conditions: &[],
+                                                                        outcome: Outcome::Endpoint(EndpointTemplate {
+                                                                            url: Expr::Str(
+                                                                                "https://route53-fips.{PartitionResult#dnsSuffix}",
+                                                                            ),
+                                                                            properties: &[
+                                                                                (
+                                                                                    "authSchemes",
+                                                                                    Property::Array(
+                                                                                        &[
+                                                                                            Property::Object(
+                                                                                                &[
+                                                                                                    ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                                                    (
+                                                                                                        "signingRegion",
+                                                                                                        Property::Expr(
+                                                                                                            Expr::Str("{PartitionResult#implicitGlobalRegion}"),
+                                                                                                        ),
+                                                                                                    ),
+                                                                                                ],
+                                                                                            ),
+                                                                                        ],
+                                                                                    ),
+                                                                                ),
+                                                                            ],
+                                                                            headers: &[],
+                                                                        }),
+                                                                    },
+                                                                ],
+                                                            ),
+                                                        },
+                                                        Rule {
+                                                            conditions: &[],
+                                                            outcome: Outcome::Error(
+                                                                Expr::Str(
+                                                                    "FIPS is enabled but this partition does not support FIPS",
+                                                                ),
+                                                            ),
+                                                        },
+                                                    ],
+                                                ),
+                                            },
+                                            Rule {
+                                                conditions: &[
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
+                                                        assign: None,
+                                                    },
+                                                    Condition {
+                                                        function: Function::BooleanEquals,
+                                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
+                                                        assign: None,
+                                                    },
+                                                ],
+                                                outcome: Outcome::Tree(
+                                                    &[
+                                                        Rule {
+                                                            conditions: &[
+                                                                Condition {
+                                                                    function: Function::BooleanEquals,
+                                                                    args: &[
+                                                                        Expr::Bool(true),
+                                                                        Expr::Call(
+                                                                            Function::GetAttr,
+                                                                            &[
+                                                                                Expr::Ref("PartitionResult"),
+                                                                                Expr::Str("supportsDualStack"),
+                                                                            ],
+                                                                        ),
+                                                                    ],
+                                                                    assign: None,
+                                                                },
+                                                            ],
+                                                            outcome: Outcome::Tree(
+                                                                &[
+                                                                    Rule {
+                                                                        conditions: &[],
+                                                                        outcome: Outcome::Endpoint(EndpointTemplate {
+                                                                            url: Expr::Str(
+                                                                                "https://route53.{PartitionResult#dualStackDnsSuffix}",
+                                                                            ),
+                                                                            properties: &[
+                                                                                (
+                                                                                    "authSchemes",
+                                                                                    Property::Array(
+                                                                                        &[
+                                                                                            Property::Object(
+                                                                                                &[
+                                                                                                    ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                                                    (
+                                                                                                        "signingRegion",
+                                                                                                        Property::Expr(
+                                                                                                            Expr::Str("{PartitionResult#implicitGlobalRegion}"),
+                                                                                                        ),
+                                                                                                    ),
+                                                                                                ],
+                                                                                            ),
+                                                                                        ],
+                                                                                    ),
+                                                                                ),
+                                                                            ],
+                                                                            headers: &[],
+                                                                        }),
+                                                                    },
+                                                                ],
+                                                            ),
+                                                        },
+                                                        Rule {
+                                                            conditions: &[],
+                                                            outcome: Outcome::Error(
+                                                                Expr::Str(
+                                                                    "DualStack is enabled but this partition does not support DualStack",
+                                                                ),
+                                                            ),
+                                                        },
+                                                    ],
+                                                ),
+                                            },
+                                            Rule {
+                                                conditions: &[],
+                                                outcome: Outcome::Endpoint(EndpointTemplate {
+                                                    url: Expr::Str(
+                                                        "https://route53.{PartitionResult#dnsSuffix}",
+                                                    ),
+                                                    properties: &[
+                                                        (
+                                                            "authSchemes",
+                                                            Property::Array(
+                                                                &[
+                                                                    Property::Object(
+                                                                        &[
+                                                                            ("name", Property::Expr(Expr::Str("sigv4"))),
+                                                                            (
+                                                                                "signingRegion",
+                                                                                Property::Expr(
+                                                                                    Expr::Str("{PartitionResult#implicitGlobalRegion}"),
+                                                                                ),
+                                                                            ),
+                                                                        ],
+                                                                    ),
+                                                                ],
+                                                            ),
+                                                        ),
+                                                    ],
+                                                    headers: &[],
+                                                }),
                                             },
                                         ],
-                                        outcome: Outcome::Tree(&[Rule {
-                                            conditions: &[],
-                                            outcome: Outcome::Endpoint(EndpointTemplate {
-                                                url: Expr::Str(
-                                                    "https://route53-fips.{PartitionResult#dualStackDnsSuffix}",
-                                                ),
-                                                properties: &[(
-                                                    "authSchemes",
-                                                    Property::Array(&[Property::Object(&[
-                                                        ("name", Property::Expr(Expr::Str("sigv4"))),
-                                                        (
-                                                            "signingRegion",
-                                                            Property::Expr(Expr::Str(
-                                                                "{PartitionResult#implicitGlobalRegion}",
-                                                            )),
-                                                        ),
-                                                    ])]),
-                                                )],
-                                                headers: &[],
-                                            }),
-                                        }]),
-                                    },
-                                    Rule {
-                                        conditions: &[],
-                                        outcome: Outcome::Error(Expr::Str(
-                                            "FIPS and DualStack are enabled, but this partition does not support one or both",
-                                        )),
-                                    },
-                                ]),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Tree(&[
-                                    Rule {
-                                        conditions: &[Condition {
-                                            function: Function::BooleanEquals,
-                                            args: &[
-                                                Expr::Call(
-                                                    Function::GetAttr,
-                                                    &[Expr::Ref("PartitionResult"), Expr::Str("supportsFIPS")],
-                                                ),
-                                                Expr::Bool(true),
-                                            ],
-                                            assign: None,
-                                        }],
-                                        outcome: Outcome::Tree(&[Rule {
-                                            conditions: &[],
-                                            outcome: Outcome::Endpoint(EndpointTemplate {
-                                                url: Expr::Str("https://route53-fips.{PartitionResult#dnsSuffix}"),
-                                                properties: &[(
-                                                    "authSchemes",
-                                                    Property::Array(&[Property::Object(&[
-                                                        ("name", Property::Expr(Expr::Str("sigv4"))),
-                                                        (
-                                                            "signingRegion",
-                                                            Property::Expr(Expr::Str(
-                                                                "{PartitionResult#implicitGlobalRegion}",
-                                                            )),
-                                                        ),
-                                                    ])]),
-                                                )],
-                                                headers: &[],
-                                            }),
-                                        }]),
-                                    },
-                                    Rule {
-                                        conditions: &[],
-                                        outcome: Outcome::Error(Expr::Str(
-                                            "FIPS is enabled but this partition does not support FIPS",
-                                        )),
-                                    },
-                                ]),
-                            },
-                            Rule {
-                                conditions: &[
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseFIPS"), Expr::Bool(false)],
-                                        assign: None,
-                                    },
-                                    Condition {
-                                        function: Function::BooleanEquals,
-                                        args: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                        assign: None,
-                                    },
-                                ],
-                                outcome: Outcome::Tree(&[
-                                    Rule {
-                                        conditions: &[Condition {
-                                            function: Function::BooleanEquals,
-                                            args: &[
-                                                Expr::Bool(true),
-                                                Expr::Call(
-                                                    Function::GetAttr,
-                                                    &[Expr::Ref("PartitionResult"), Expr::Str("supportsDualStack")],
-                                                ),
-                                            ],
-                                            assign: None,
-                                        }],
-                                        outcome: Outcome::Tree(&[Rule {
-                                            conditions: &[],
-                                            outcome: Outcome::Endpoint(EndpointTemplate {
-                                                url: Expr::Str("https://route53.{PartitionResult#dualStackDnsSuffix}"),
-                                                properties: &[(
-                                                    "authSchemes",
-                                                    Property::Array(&[Property::Object(&[
-                                                        ("name", Property::Expr(Expr::Str("sigv4"))),
-                                                        (
-                                                            "signingRegion",
-                                                            Property::Expr(Expr::Str(
-                                                                "{PartitionResult#implicitGlobalRegion}",
-                                                            )),
-                                                        ),
-                                                    ])]),
-                                                )],
-                                                headers: &[],
-                                            }),
-                                        }]),
-                                    },
-                                    Rule {
-                                        conditions: &[],
-                                        outcome: Outcome::Error(Expr::Str(
-                                            "DualStack is enabled but this partition does not support DualStack",
-                                        )),
-                                    },
-                                ]),
-                            },
-                            Rule {
-                                conditions: &[],
-                                outcome: Outcome::Endpoint(EndpointTemplate {
-                                    url: Expr::Str("https://route53.{PartitionResult#dnsSuffix}"),
-                                    properties: &[(
-                                        "authSchemes",
-                                        Property::Array(&[Property::Object(&[
-                                            ("name", Property::Expr(Expr::Str("sigv4"))),
-                                            (
-                                                "signingRegion",
-                                                Property::Expr(Expr::Str("{PartitionResult#implicitGlobalRegion}")),
-                                            ),
-                                        ])]),
-                                    )],
-                                    headers: &[],
-                                }),
-                            },
-                        ]),
-                    }]),
-                },
-                Rule { conditions: &[], outcome: Outcome::Error(Expr::Str("Invalid Configuration: Missing Region")) },
-            ]),
+                                    ),
+                                },
+                            ],
+                        ),
+                    },
+                    Rule {
+                        conditions: &[],
+                        outcome: Outcome::Error(
+                            Expr::Str("Invalid Configuration: Missing Region"),
+                        ),
+                    },
+                ],
+            ),
         },
     ],
     partitions: &[
@@ -903,7 +1201,11 @@ pub static RULES: RuleSet = RuleSet {
                 ("supportsDualStack", Literal::Bool(true)),
                 ("supportsFIPS", Literal::Bool(true)),
             ],
-            regions: &[("aws-cn-global", &[]), ("cn-north-1", &[]), ("cn-northwest-1", &[])],
+            regions: &[
+                ("aws-cn-global", &[]),
+                ("cn-north-1", &[]),
+                ("cn-northwest-1", &[]),
+            ],
         },
         Partition {
             id: "aws-eusc",
@@ -929,7 +1231,11 @@ pub static RULES: RuleSet = RuleSet {
                 ("supportsDualStack", Literal::Bool(true)),
                 ("supportsFIPS", Literal::Bool(true)),
             ],
-            regions: &[("aws-iso-global", &[]), ("us-iso-east-1", &[]), ("us-iso-west-1", &[])],
+            regions: &[
+                ("aws-iso-global", &[]),
+                ("us-iso-east-1", &[]),
+                ("us-iso-west-1", &[]),
+            ],
         },
         Partition {
             id: "aws-iso-b",
@@ -942,7 +1248,11 @@ pub static RULES: RuleSet = RuleSet {
                 ("supportsDualStack", Literal::Bool(true)),
                 ("supportsFIPS", Literal::Bool(true)),
             ],
-            regions: &[("aws-iso-b-global", &[]), ("us-isob-east-1", &[]), ("us-isob-west-1", &[])],
+            regions: &[
+                ("aws-iso-b-global", &[]),
+                ("us-isob-east-1", &[]),
+                ("us-isob-west-1", &[]),
+            ],
         },
         Partition {
             id: "aws-iso-e",
@@ -968,7 +1278,11 @@ pub static RULES: RuleSet = RuleSet {
                 ("supportsDualStack", Literal::Bool(true)),
                 ("supportsFIPS", Literal::Bool(true)),
             ],
-            regions: &[("aws-iso-f-global", &[]), ("us-isof-east-1", &[]), ("us-isof-south-1", &[])],
+            regions: &[
+                ("aws-iso-f-global", &[]),
+                ("us-isof-east-1", &[]),
+                ("us-isof-south-1", &[]),
+            ],
         },
         Partition {
             id: "aws-us-gov",
@@ -981,7 +1295,11 @@ pub static RULES: RuleSet = RuleSet {
                 ("supportsDualStack", Literal::Bool(true)),
                 ("supportsFIPS", Literal::Bool(true)),
             ],
-            regions: &[("aws-us-gov-global", &[]), ("us-gov-east-1", &[]), ("us-gov-west-1", &[])],
+            regions: &[
+                ("aws-us-gov-global", &[]),
+                ("us-gov-east-1", &[]),
+                ("us-gov-west-1", &[]),
+            ],
         },
     ],
 };

@@ -64,9 +64,10 @@ pub mod fluent;
 pub mod operation;
 
 mod service_error;
-pub use restxml_runtime::{
-    Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind, ErrorMetadata, MissingField,
-    ProvideErrorMetadata, RequestId, ResponseError, ResponseErrorKind, ResponseMetadata, SdkError, UnhandledError,
-};
-pub use route53_sdk_types::{error, types};
 pub use service_error::Error;
+pub use route53_sdk_types::{error, types};
+pub use restxml_runtime::{
+    Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind,
+    ErrorMetadata, MissingField, ProvideErrorMetadata, RequestId, ResponseError,
+    ResponseErrorKind, ResponseMetadata, SdkError, UnhandledError,
+};

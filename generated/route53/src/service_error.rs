@@ -12,13 +12,17 @@ pub enum Error {
     CidrBlockInUseException(crate::error::CidrBlockInUseException),
     /// A CIDR collection with this name and a different caller reference already exists in this account.
     #[cfg(feature = "_error-cidr-collection-already-exists-exception")]
-    CidrCollectionAlreadyExistsException(crate::error::CidrCollectionAlreadyExistsException),
+    CidrCollectionAlreadyExistsException(
+        crate::error::CidrCollectionAlreadyExistsException,
+    ),
     /// This CIDR collection is in use, and isn't empty.
     #[cfg(feature = "_error-cidr-collection-in-use-exception")]
     CidrCollectionInUseException(crate::error::CidrCollectionInUseException),
     /// The CIDR collection version you provided, doesn't match the one in the `ListCidrCollections` operation.
     #[cfg(feature = "_error-cidr-collection-version-mismatch-exception")]
-    CidrCollectionVersionMismatchException(crate::error::CidrCollectionVersionMismatchException),
+    CidrCollectionVersionMismatchException(
+        crate::error::CidrCollectionVersionMismatchException,
+    ),
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     #[cfg(feature = "_error-concurrent-modification")]
     ConcurrentModification(crate::error::ConcurrentModification),
@@ -75,7 +79,9 @@ pub enum Error {
     IncompatibleVersion(crate::error::IncompatibleVersion),
     /// Amazon Route 53 doesn't have the permissions required to create log streams and send query logs to log streams. Possible causes include the following:
     #[cfg(feature = "_error-insufficient-cloud-watch-logs-resource-policy")]
-    InsufficientCloudWatchLogsResourcePolicy(crate::error::InsufficientCloudWatchLogsResourcePolicy),
+    InsufficientCloudWatchLogsResourcePolicy(
+        crate::error::InsufficientCloudWatchLogsResourcePolicy,
+    ),
     /// Parameter name is not valid.
     #[cfg(feature = "_error-invalid-argument")]
     InvalidArgument(crate::error::InvalidArgument),
@@ -120,7 +126,9 @@ pub enum Error {
     KeySigningKeyInUse(crate::error::KeySigningKeyInUse),
     /// A key-signing key (KSK) with `ACTIVE` status wasn't found.
     #[cfg(feature = "_error-key-signing-key-with-active-status-not-found")]
-    KeySigningKeyWithActiveStatusNotFound(crate::error::KeySigningKeyWithActiveStatusNotFound),
+    KeySigningKeyWithActiveStatusNotFound(
+        crate::error::KeySigningKeyWithActiveStatusNotFound,
+    ),
     /// The VPC that you're trying to disassociate from the private hosted zone is the last VPC that is associated with the hosted zone. Amazon Route 53 doesn't support disassociating the last VPC from a hosted zone.
     #[cfg(feature = "_error-last-vpc-association")]
     LastVPCAssociation(crate::error::LastVPCAssociation),
@@ -195,10 +203,14 @@ pub enum Error {
     TooManyTrafficPolicyInstances(crate::error::TooManyTrafficPolicyInstances),
     /// This traffic policy version can't be created because you've reached the limit of 1000 on the number of versions that you can create for the current traffic policy.
     #[cfg(feature = "_error-too-many-traffic-policy-versions-for-current-policy")]
-    TooManyTrafficPolicyVersionsForCurrentPolicy(crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy),
+    TooManyTrafficPolicyVersionsForCurrentPolicy(
+        crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy,
+    ),
     /// You've created the maximum number of authorizations that can be created for the specified hosted zone. To authorize another VPC to be associated with the hosted zone, submit a `DeleteVPCAssociationAuthorization` request to remove an existing authorization. To get a list of existing authorizations, submit a `ListVPCAssociationAuthorizations` request.
     #[cfg(feature = "_error-too-many-vpc-association-authorizations")]
-    TooManyVPCAssociationAuthorizations(crate::error::TooManyVPCAssociationAuthorizations),
+    TooManyVPCAssociationAuthorizations(
+        crate::error::TooManyVPCAssociationAuthorizations,
+    ),
     /// A traffic policy that has the same value for `Name` already exists.
     #[cfg(feature = "_error-traffic-policy-already-exists")]
     TrafficPolicyAlreadyExists(crate::error::TrafficPolicyAlreadyExists),
@@ -210,7 +222,9 @@ pub enum Error {
     TrafficPolicyInstanceAlreadyExists(crate::error::TrafficPolicyInstanceAlreadyExists),
     /// The VPC that you specified is not authorized to be associated with the hosted zone.
     #[cfg(feature = "_error-vpc-association-authorization-not-found")]
-    VPCAssociationAuthorizationNotFound(crate::error::VPCAssociationAuthorizationNotFound),
+    VPCAssociationAuthorizationNotFound(
+        crate::error::VPCAssociationAuthorizationNotFound,
+    ),
     /// The specified VPC and hosted zone are not currently associated.
     #[cfg(feature = "_error-vpc-association-not-found")]
     VPCAssociationNotFound(crate::error::VPCAssociationNotFound),
@@ -231,51 +245,77 @@ impl Error {
     pub fn from_unhandled(error: restxml_runtime::UnhandledError) -> Self {
         match restxml_runtime::ProvideErrorMetadata::code(&error) {
             #[cfg(feature = "_error-cidr-block-in-use-exception")]
-            Some("CidrBlockInUseException") => Self::reread(error, Self::CidrBlockInUseException),
+            Some("CidrBlockInUseException") => {
+                Self::reread(error, Self::CidrBlockInUseException)
+            }
             #[cfg(feature = "_error-cidr-collection-already-exists-exception")]
             Some("CidrCollectionAlreadyExistsException") => {
                 Self::reread(error, Self::CidrCollectionAlreadyExistsException)
             }
             #[cfg(feature = "_error-cidr-collection-in-use-exception")]
-            Some("CidrCollectionInUseException") => Self::reread(error, Self::CidrCollectionInUseException),
+            Some("CidrCollectionInUseException") => {
+                Self::reread(error, Self::CidrCollectionInUseException)
+            }
             #[cfg(feature = "_error-cidr-collection-version-mismatch-exception")]
             Some("CidrCollectionVersionMismatchException") => {
                 Self::reread(error, Self::CidrCollectionVersionMismatchException)
             }
             #[cfg(feature = "_error-concurrent-modification")]
-            Some("ConcurrentModification") => Self::reread(error, Self::ConcurrentModification),
+            Some("ConcurrentModification") => {
+                Self::reread(error, Self::ConcurrentModification)
+            }
             #[cfg(feature = "_error-conflicting-domain-exists")]
-            Some("ConflictingDomainExists") => Self::reread(error, Self::ConflictingDomainExists),
+            Some("ConflictingDomainExists") => {
+                Self::reread(error, Self::ConflictingDomainExists)
+            }
             #[cfg(feature = "_error-conflicting-types")]
             Some("ConflictingTypes") => Self::reread(error, Self::ConflictingTypes),
             #[cfg(feature = "_error-dnssec-not-found")]
             Some("DNSSECNotFound") => Self::reread(error, Self::DNSSECNotFound),
             #[cfg(feature = "_error-delegation-set-already-created")]
-            Some("DelegationSetAlreadyCreated") => Self::reread(error, Self::DelegationSetAlreadyCreated),
+            Some("DelegationSetAlreadyCreated") => {
+                Self::reread(error, Self::DelegationSetAlreadyCreated)
+            }
             #[cfg(feature = "_error-delegation-set-already-reusable")]
-            Some("DelegationSetAlreadyReusable") => Self::reread(error, Self::DelegationSetAlreadyReusable),
+            Some("DelegationSetAlreadyReusable") => {
+                Self::reread(error, Self::DelegationSetAlreadyReusable)
+            }
             #[cfg(feature = "_error-delegation-set-in-use")]
             Some("DelegationSetInUse") => Self::reread(error, Self::DelegationSetInUse),
             #[cfg(feature = "_error-delegation-set-not-available")]
-            Some("DelegationSetNotAvailable") => Self::reread(error, Self::DelegationSetNotAvailable),
+            Some("DelegationSetNotAvailable") => {
+                Self::reread(error, Self::DelegationSetNotAvailable)
+            }
             #[cfg(feature = "_error-delegation-set-not-reusable")]
-            Some("DelegationSetNotReusable") => Self::reread(error, Self::DelegationSetNotReusable),
+            Some("DelegationSetNotReusable") => {
+                Self::reread(error, Self::DelegationSetNotReusable)
+            }
             #[cfg(feature = "_error-health-check-already-exists")]
-            Some("HealthCheckAlreadyExists") => Self::reread(error, Self::HealthCheckAlreadyExists),
+            Some("HealthCheckAlreadyExists") => {
+                Self::reread(error, Self::HealthCheckAlreadyExists)
+            }
             #[cfg(feature = "_error-health-check-in-use")]
             Some("HealthCheckInUse") => Self::reread(error, Self::HealthCheckInUse),
             #[cfg(feature = "_error-health-check-version-mismatch")]
-            Some("HealthCheckVersionMismatch") => Self::reread(error, Self::HealthCheckVersionMismatch),
+            Some("HealthCheckVersionMismatch") => {
+                Self::reread(error, Self::HealthCheckVersionMismatch)
+            }
             #[cfg(feature = "_error-hosted-zone-already-exists")]
-            Some("HostedZoneAlreadyExists") => Self::reread(error, Self::HostedZoneAlreadyExists),
+            Some("HostedZoneAlreadyExists") => {
+                Self::reread(error, Self::HostedZoneAlreadyExists)
+            }
             #[cfg(feature = "_error-hosted-zone-not-empty")]
             Some("HostedZoneNotEmpty") => Self::reread(error, Self::HostedZoneNotEmpty),
             #[cfg(feature = "_error-hosted-zone-not-found")]
             Some("HostedZoneNotFound") => Self::reread(error, Self::HostedZoneNotFound),
             #[cfg(feature = "_error-hosted-zone-not-private")]
-            Some("HostedZoneNotPrivate") => Self::reread(error, Self::HostedZoneNotPrivate),
+            Some("HostedZoneNotPrivate") => {
+                Self::reread(error, Self::HostedZoneNotPrivate)
+            }
             #[cfg(feature = "_error-hosted-zone-partially-delegated")]
-            Some("HostedZonePartiallyDelegated") => Self::reread(error, Self::HostedZonePartiallyDelegated),
+            Some("HostedZonePartiallyDelegated") => {
+                Self::reread(error, Self::HostedZonePartiallyDelegated)
+            }
             #[cfg(feature = "_error-incompatible-version")]
             Some("IncompatibleVersion") => Self::reread(error, Self::IncompatibleVersion),
             #[cfg(feature = "_error-insufficient-cloud-watch-logs-resource-policy")]
@@ -293,21 +333,35 @@ impl Error {
             #[cfg(feature = "_error-invalid-kms-arn")]
             Some("InvalidKMSArn") => Self::reread(error, Self::InvalidKMSArn),
             #[cfg(feature = "_error-invalid-key-signing-key-name")]
-            Some("InvalidKeySigningKeyName") => Self::reread(error, Self::InvalidKeySigningKeyName),
+            Some("InvalidKeySigningKeyName") => {
+                Self::reread(error, Self::InvalidKeySigningKeyName)
+            }
             #[cfg(feature = "_error-invalid-key-signing-key-status")]
-            Some("InvalidKeySigningKeyStatus") => Self::reread(error, Self::InvalidKeySigningKeyStatus),
+            Some("InvalidKeySigningKeyStatus") => {
+                Self::reread(error, Self::InvalidKeySigningKeyStatus)
+            }
             #[cfg(feature = "_error-invalid-pagination-token")]
-            Some("InvalidPaginationToken") => Self::reread(error, Self::InvalidPaginationToken),
+            Some("InvalidPaginationToken") => {
+                Self::reread(error, Self::InvalidPaginationToken)
+            }
             #[cfg(feature = "_error-invalid-signing-status")]
-            Some("InvalidSigningStatus") => Self::reread(error, Self::InvalidSigningStatus),
+            Some("InvalidSigningStatus") => {
+                Self::reread(error, Self::InvalidSigningStatus)
+            }
             #[cfg(feature = "_error-invalid-traffic-policy-document")]
-            Some("InvalidTrafficPolicyDocument") => Self::reread(error, Self::InvalidTrafficPolicyDocument),
+            Some("InvalidTrafficPolicyDocument") => {
+                Self::reread(error, Self::InvalidTrafficPolicyDocument)
+            }
             #[cfg(feature = "_error-invalid-vpc-id")]
             Some("InvalidVPCId") => Self::reread(error, Self::InvalidVPCId),
             #[cfg(feature = "_error-key-signing-key-already-exists")]
-            Some("KeySigningKeyAlreadyExists") => Self::reread(error, Self::KeySigningKeyAlreadyExists),
+            Some("KeySigningKeyAlreadyExists") => {
+                Self::reread(error, Self::KeySigningKeyAlreadyExists)
+            }
             #[cfg(feature = "_error-key-signing-key-in-parent-ds-record")]
-            Some("KeySigningKeyInParentDSRecord") => Self::reread(error, Self::KeySigningKeyInParentDSRecord),
+            Some("KeySigningKeyInParentDSRecord") => {
+                Self::reread(error, Self::KeySigningKeyInParentDSRecord)
+            }
             #[cfg(feature = "_error-key-signing-key-in-use")]
             Some("KeySigningKeyInUse") => Self::reread(error, Self::KeySigningKeyInUse),
             #[cfg(feature = "_error-key-signing-key-with-active-status-not-found")]
@@ -321,11 +375,17 @@ impl Error {
             #[cfg(feature = "_error-no-such-change")]
             Some("NoSuchChange") => Self::reread(error, Self::NoSuchChange),
             #[cfg(feature = "_error-no-such-cidr-collection-exception")]
-            Some("NoSuchCidrCollectionException") => Self::reread(error, Self::NoSuchCidrCollectionException),
+            Some("NoSuchCidrCollectionException") => {
+                Self::reread(error, Self::NoSuchCidrCollectionException)
+            }
             #[cfg(feature = "_error-no-such-cidr-location-exception")]
-            Some("NoSuchCidrLocationException") => Self::reread(error, Self::NoSuchCidrLocationException),
+            Some("NoSuchCidrLocationException") => {
+                Self::reread(error, Self::NoSuchCidrLocationException)
+            }
             #[cfg(feature = "_error-no-such-cloud-watch-logs-log-group")]
-            Some("NoSuchCloudWatchLogsLogGroup") => Self::reread(error, Self::NoSuchCloudWatchLogsLogGroup),
+            Some("NoSuchCloudWatchLogsLogGroup") => {
+                Self::reread(error, Self::NoSuchCloudWatchLogsLogGroup)
+            }
             #[cfg(feature = "_error-no-such-delegation-set")]
             Some("NoSuchDelegationSet") => Self::reread(error, Self::NoSuchDelegationSet),
             #[cfg(feature = "_error-no-such-geo-location")]
@@ -337,19 +397,31 @@ impl Error {
             #[cfg(feature = "_error-no-such-key-signing-key")]
             Some("NoSuchKeySigningKey") => Self::reread(error, Self::NoSuchKeySigningKey),
             #[cfg(feature = "_error-no-such-query-logging-config")]
-            Some("NoSuchQueryLoggingConfig") => Self::reread(error, Self::NoSuchQueryLoggingConfig),
+            Some("NoSuchQueryLoggingConfig") => {
+                Self::reread(error, Self::NoSuchQueryLoggingConfig)
+            }
             #[cfg(feature = "_error-no-such-traffic-policy")]
             Some("NoSuchTrafficPolicy") => Self::reread(error, Self::NoSuchTrafficPolicy),
             #[cfg(feature = "_error-no-such-traffic-policy-instance")]
-            Some("NoSuchTrafficPolicyInstance") => Self::reread(error, Self::NoSuchTrafficPolicyInstance),
+            Some("NoSuchTrafficPolicyInstance") => {
+                Self::reread(error, Self::NoSuchTrafficPolicyInstance)
+            }
             #[cfg(feature = "_error-not-authorized-exception")]
-            Some("NotAuthorizedException") => Self::reread(error, Self::NotAuthorizedException),
+            Some("NotAuthorizedException") => {
+                Self::reread(error, Self::NotAuthorizedException)
+            }
             #[cfg(feature = "_error-prior-request-not-complete")]
-            Some("PriorRequestNotComplete") => Self::reread(error, Self::PriorRequestNotComplete),
+            Some("PriorRequestNotComplete") => {
+                Self::reread(error, Self::PriorRequestNotComplete)
+            }
             #[cfg(feature = "_error-public-zone-vpc-association")]
-            Some("PublicZoneVPCAssociation") => Self::reread(error, Self::PublicZoneVPCAssociation),
+            Some("PublicZoneVPCAssociation") => {
+                Self::reread(error, Self::PublicZoneVPCAssociation)
+            }
             #[cfg(feature = "_error-query-logging-config-already-exists")]
-            Some("QueryLoggingConfigAlreadyExists") => Self::reread(error, Self::QueryLoggingConfigAlreadyExists),
+            Some("QueryLoggingConfigAlreadyExists") => {
+                Self::reread(error, Self::QueryLoggingConfigAlreadyExists)
+            }
             #[cfg(feature = "_error-throttling-exception")]
             Some("ThrottlingException") => Self::reread(error, Self::ThrottlingException),
             #[cfg(feature = "_error-too-many-health-checks")]
@@ -357,12 +429,20 @@ impl Error {
             #[cfg(feature = "_error-too-many-hosted-zones")]
             Some("TooManyHostedZones") => Self::reread(error, Self::TooManyHostedZones),
             #[cfg(feature = "_error-too-many-key-signing-keys")]
-            Some("TooManyKeySigningKeys") => Self::reread(error, Self::TooManyKeySigningKeys),
+            Some("TooManyKeySigningKeys") => {
+                Self::reread(error, Self::TooManyKeySigningKeys)
+            }
             #[cfg(feature = "_error-too-many-traffic-policies")]
-            Some("TooManyTrafficPolicies") => Self::reread(error, Self::TooManyTrafficPolicies),
+            Some("TooManyTrafficPolicies") => {
+                Self::reread(error, Self::TooManyTrafficPolicies)
+            }
             #[cfg(feature = "_error-too-many-traffic-policy-instances")]
-            Some("TooManyTrafficPolicyInstances") => Self::reread(error, Self::TooManyTrafficPolicyInstances),
-            #[cfg(feature = "_error-too-many-traffic-policy-versions-for-current-policy")]
+            Some("TooManyTrafficPolicyInstances") => {
+                Self::reread(error, Self::TooManyTrafficPolicyInstances)
+            }
+            #[cfg(
+                feature = "_error-too-many-traffic-policy-versions-for-current-policy"
+            )]
             Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
                 Self::reread(error, Self::TooManyTrafficPolicyVersionsForCurrentPolicy)
             }
@@ -371,17 +451,23 @@ impl Error {
                 Self::reread(error, Self::TooManyVPCAssociationAuthorizations)
             }
             #[cfg(feature = "_error-traffic-policy-already-exists")]
-            Some("TrafficPolicyAlreadyExists") => Self::reread(error, Self::TrafficPolicyAlreadyExists),
+            Some("TrafficPolicyAlreadyExists") => {
+                Self::reread(error, Self::TrafficPolicyAlreadyExists)
+            }
             #[cfg(feature = "_error-traffic-policy-in-use")]
             Some("TrafficPolicyInUse") => Self::reread(error, Self::TrafficPolicyInUse),
             #[cfg(feature = "_error-traffic-policy-instance-already-exists")]
-            Some("TrafficPolicyInstanceAlreadyExists") => Self::reread(error, Self::TrafficPolicyInstanceAlreadyExists),
+            Some("TrafficPolicyInstanceAlreadyExists") => {
+                Self::reread(error, Self::TrafficPolicyInstanceAlreadyExists)
+            }
             #[cfg(feature = "_error-vpc-association-authorization-not-found")]
             Some("VPCAssociationAuthorizationNotFound") => {
                 Self::reread(error, Self::VPCAssociationAuthorizationNotFound)
             }
             #[cfg(feature = "_error-vpc-association-not-found")]
-            Some("VPCAssociationNotFound") => Self::reread(error, Self::VPCAssociationNotFound),
+            Some("VPCAssociationNotFound") => {
+                Self::reread(error, Self::VPCAssociationNotFound)
+            }
             _ => Self::Unhandled(error),
         }
     }
@@ -405,7 +491,9 @@ impl Error {
     /// The service's error, whichever variant holds it; `None` for
     /// `Build`, `Response` and `Dispatch`.
     #[inline]
-    fn service_error(&self) -> Option<&(dyn restxml_runtime::error::ServiceError + 'static)> {
+    fn service_error(
+        &self,
+    ) -> Option<&(dyn restxml_runtime::error::ServiceError + 'static)> {
         match self {
             #[cfg(feature = "_error-cidr-block-in-use-exception")]
             Self::CidrBlockInUseException(error) => Some(error),
@@ -531,7 +619,9 @@ impl Error {
             Self::TooManyTrafficPolicies(error) => Some(error),
             #[cfg(feature = "_error-too-many-traffic-policy-instances")]
             Self::TooManyTrafficPolicyInstances(error) => Some(error),
-            #[cfg(feature = "_error-too-many-traffic-policy-versions-for-current-policy")]
+            #[cfg(
+                feature = "_error-too-many-traffic-policy-versions-for-current-policy"
+            )]
             Self::TooManyTrafficPolicyVersionsForCurrentPolicy(error) => Some(error),
             #[cfg(feature = "_error-too-many-vpc-association-authorizations")]
             Self::TooManyVPCAssociationAuthorizations(error) => Some(error),
@@ -997,10 +1087,12 @@ impl std::fmt::Display for Error {
             Self::Build(error) => write!(f, "request refused: {error}"),
             Self::Response(error) => std::fmt::Display::fmt(error, f),
             Self::Dispatch(error) => std::fmt::Display::fmt(error, f),
-            _ => match self.service_error() {
-                Some(error) => write!(f, "service error: {error}"),
-                None => Ok(()),
-            },
+            _ => {
+                match self.service_error() {
+                    Some(error) => write!(f, "service error: {error}"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -1031,15 +1123,20 @@ where
 }
 
 #[cfg(feature = "activate-key-signing-key")]
-impl From<crate::operation::activate_key_signing_key::ActivateKeySigningKeyError> for Error {
+impl From<crate::operation::activate_key_signing_key::ActivateKeySigningKeyError>
+for Error {
     /// ActivateKeySigningKey's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::activate_key_signing_key::ActivateKeySigningKeyError) -> Self {
+    fn from(
+        error: crate::operation::activate_key_signing_key::ActivateKeySigningKeyError,
+    ) -> Self {
         use crate::operation::activate_key_signing_key::ActivateKeySigningKeyError as E;
         match error {
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
             E::NoSuchKeySigningKey(error) => Self::NoSuchKeySigningKey(error),
-            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidKeySigningKeyStatus(error) => {
+                Self::InvalidKeySigningKeyStatus(error)
+            }
             E::InvalidSigningStatus(error) => Self::InvalidSigningStatus(error),
             E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1049,10 +1146,14 @@ impl From<crate::operation::activate_key_signing_key::ActivateKeySigningKeyError
 }
 
 #[cfg(feature = "associate-vpc-with-hosted-zone")]
-impl From<crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError> for Error {
+impl From<
+    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError,
+> for Error {
     /// AssociateVPCWithHostedZone's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError) -> Self {
+    fn from(
+        error: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError,
+    ) -> Self {
         use crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
@@ -1069,14 +1170,21 @@ impl From<crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHost
 }
 
 #[cfg(feature = "change-cidr-collection")]
-impl From<crate::operation::change_cidr_collection::ChangeCidrCollectionError> for Error {
+impl From<crate::operation::change_cidr_collection::ChangeCidrCollectionError>
+for Error {
     /// ChangeCidrCollection's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::change_cidr_collection::ChangeCidrCollectionError) -> Self {
+    fn from(
+        error: crate::operation::change_cidr_collection::ChangeCidrCollectionError,
+    ) -> Self {
         use crate::operation::change_cidr_collection::ChangeCidrCollectionError as E;
         match error {
-            E::NoSuchCidrCollectionException(error) => Self::NoSuchCidrCollectionException(error),
-            E::CidrCollectionVersionMismatchException(error) => Self::CidrCollectionVersionMismatchException(error),
+            E::NoSuchCidrCollectionException(error) => {
+                Self::NoSuchCidrCollectionException(error)
+            }
+            E::CidrCollectionVersionMismatchException(error) => {
+                Self::CidrCollectionVersionMismatchException(error)
+            }
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::CidrBlockInUseException(error) => Self::CidrBlockInUseException(error),
             E::LimitsExceeded(error) => Self::LimitsExceeded(error),
@@ -1087,10 +1195,13 @@ impl From<crate::operation::change_cidr_collection::ChangeCidrCollectionError> f
 }
 
 #[cfg(feature = "change-resource-record-sets")]
-impl From<crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError> for Error {
+impl From<crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError>
+for Error {
     /// ChangeResourceRecordSets's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError) -> Self {
+    fn from(
+        error: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError,
+    ) -> Self {
         use crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
@@ -1104,10 +1215,13 @@ impl From<crate::operation::change_resource_record_sets::ChangeResourceRecordSet
 }
 
 #[cfg(feature = "change-tags-for-resource")]
-impl From<crate::operation::change_tags_for_resource::ChangeTagsForResourceError> for Error {
+impl From<crate::operation::change_tags_for_resource::ChangeTagsForResourceError>
+for Error {
     /// ChangeTagsForResource's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::change_tags_for_resource::ChangeTagsForResourceError) -> Self {
+    fn from(
+        error: crate::operation::change_tags_for_resource::ChangeTagsForResourceError,
+    ) -> Self {
         use crate::operation::change_tags_for_resource::ChangeTagsForResourceError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1121,15 +1235,20 @@ impl From<crate::operation::change_tags_for_resource::ChangeTagsForResourceError
 }
 
 #[cfg(feature = "create-cidr-collection")]
-impl From<crate::operation::create_cidr_collection::CreateCidrCollectionError> for Error {
+impl From<crate::operation::create_cidr_collection::CreateCidrCollectionError>
+for Error {
     /// CreateCidrCollection's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_cidr_collection::CreateCidrCollectionError) -> Self {
+    fn from(
+        error: crate::operation::create_cidr_collection::CreateCidrCollectionError,
+    ) -> Self {
         use crate::operation::create_cidr_collection::CreateCidrCollectionError as E;
         match error {
             E::LimitsExceeded(error) => Self::LimitsExceeded(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
-            E::CidrCollectionAlreadyExistsException(error) => Self::CidrCollectionAlreadyExistsException(error),
+            E::CidrCollectionAlreadyExistsException(error) => {
+                Self::CidrCollectionAlreadyExistsException(error)
+            }
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -1140,7 +1259,9 @@ impl From<crate::operation::create_cidr_collection::CreateCidrCollectionError> f
 impl From<crate::operation::create_health_check::CreateHealthCheckError> for Error {
     /// CreateHealthCheck's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_health_check::CreateHealthCheckError) -> Self {
+    fn from(
+        error: crate::operation::create_health_check::CreateHealthCheckError,
+    ) -> Self {
         use crate::operation::create_health_check::CreateHealthCheckError as E;
         match error {
             E::TooManyHealthChecks(error) => Self::TooManyHealthChecks(error),
@@ -1176,17 +1297,23 @@ impl From<crate::operation::create_hosted_zone::CreateHostedZoneError> for Error
 impl From<crate::operation::create_key_signing_key::CreateKeySigningKeyError> for Error {
     /// CreateKeySigningKey's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_key_signing_key::CreateKeySigningKeyError) -> Self {
+    fn from(
+        error: crate::operation::create_key_signing_key::CreateKeySigningKeyError,
+    ) -> Self {
         use crate::operation::create_key_signing_key::CreateKeySigningKeyError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
-            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidKeySigningKeyStatus(error) => {
+                Self::InvalidKeySigningKeyStatus(error)
+            }
             E::InvalidSigningStatus(error) => Self::InvalidSigningStatus(error),
             E::InvalidKeySigningKeyName(error) => Self::InvalidKeySigningKeyName(error),
-            E::KeySigningKeyAlreadyExists(error) => Self::KeySigningKeyAlreadyExists(error),
+            E::KeySigningKeyAlreadyExists(error) => {
+                Self::KeySigningKeyAlreadyExists(error)
+            }
             E::TooManyKeySigningKeys(error) => Self::TooManyKeySigningKeys(error),
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -1195,37 +1322,54 @@ impl From<crate::operation::create_key_signing_key::CreateKeySigningKeyError> fo
 }
 
 #[cfg(feature = "create-query-logging-config")]
-impl From<crate::operation::create_query_logging_config::CreateQueryLoggingConfigError> for Error {
+impl From<crate::operation::create_query_logging_config::CreateQueryLoggingConfigError>
+for Error {
     /// CreateQueryLoggingConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_query_logging_config::CreateQueryLoggingConfigError) -> Self {
+    fn from(
+        error: crate::operation::create_query_logging_config::CreateQueryLoggingConfigError,
+    ) -> Self {
         use crate::operation::create_query_logging_config::CreateQueryLoggingConfigError as E;
         match error {
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
-            E::NoSuchCloudWatchLogsLogGroup(error) => Self::NoSuchCloudWatchLogsLogGroup(error),
+            E::NoSuchCloudWatchLogsLogGroup(error) => {
+                Self::NoSuchCloudWatchLogsLogGroup(error)
+            }
             E::InvalidInput(error) => Self::InvalidInput(error),
-            E::QueryLoggingConfigAlreadyExists(error) => Self::QueryLoggingConfigAlreadyExists(error),
-            E::InsufficientCloudWatchLogsResourcePolicy(error) => Self::InsufficientCloudWatchLogsResourcePolicy(error),
+            E::QueryLoggingConfigAlreadyExists(error) => {
+                Self::QueryLoggingConfigAlreadyExists(error)
+            }
+            E::InsufficientCloudWatchLogsResourcePolicy(error) => {
+                Self::InsufficientCloudWatchLogsResourcePolicy(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "create-reusable-delegation-set")]
-impl From<crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError> for Error {
+impl From<
+    crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError,
+> for Error {
     /// CreateReusableDelegationSet's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError) -> Self {
+    fn from(
+        error: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError,
+    ) -> Self {
         use crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError as E;
         match error {
-            E::DelegationSetAlreadyCreated(error) => Self::DelegationSetAlreadyCreated(error),
+            E::DelegationSetAlreadyCreated(error) => {
+                Self::DelegationSetAlreadyCreated(error)
+            }
             E::LimitsExceeded(error) => Self::LimitsExceeded(error),
             E::HostedZoneNotFound(error) => Self::HostedZoneNotFound(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::DelegationSetNotAvailable(error) => Self::DelegationSetNotAvailable(error),
-            E::DelegationSetAlreadyReusable(error) => Self::DelegationSetAlreadyReusable(error),
+            E::DelegationSetAlreadyReusable(error) => {
+                Self::DelegationSetAlreadyReusable(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
@@ -1235,40 +1379,58 @@ impl From<crate::operation::create_reusable_delegation_set::CreateReusableDelega
 impl From<crate::operation::create_traffic_policy::CreateTrafficPolicyError> for Error {
     /// CreateTrafficPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_traffic_policy::CreateTrafficPolicyError) -> Self {
+    fn from(
+        error: crate::operation::create_traffic_policy::CreateTrafficPolicyError,
+    ) -> Self {
         use crate::operation::create_traffic_policy::CreateTrafficPolicyError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::TooManyTrafficPolicies(error) => Self::TooManyTrafficPolicies(error),
-            E::TrafficPolicyAlreadyExists(error) => Self::TrafficPolicyAlreadyExists(error),
-            E::InvalidTrafficPolicyDocument(error) => Self::InvalidTrafficPolicyDocument(error),
+            E::TrafficPolicyAlreadyExists(error) => {
+                Self::TrafficPolicyAlreadyExists(error)
+            }
+            E::InvalidTrafficPolicyDocument(error) => {
+                Self::InvalidTrafficPolicyDocument(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "create-traffic-policy-instance")]
-impl From<crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError> for Error {
+impl From<
+    crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError,
+> for Error {
     /// CreateTrafficPolicyInstance's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError) -> Self {
+    fn from(
+        error: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError,
+    ) -> Self {
         use crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
-            E::TooManyTrafficPolicyInstances(error) => Self::TooManyTrafficPolicyInstances(error),
+            E::TooManyTrafficPolicyInstances(error) => {
+                Self::TooManyTrafficPolicyInstances(error)
+            }
             E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
-            E::TrafficPolicyInstanceAlreadyExists(error) => Self::TrafficPolicyInstanceAlreadyExists(error),
+            E::TrafficPolicyInstanceAlreadyExists(error) => {
+                Self::TrafficPolicyInstanceAlreadyExists(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "create-traffic-policy-version")]
-impl From<crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError> for Error {
+impl From<
+    crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError,
+> for Error {
     /// CreateTrafficPolicyVersion's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError) -> Self {
+    fn from(
+        error: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError,
+    ) -> Self {
         use crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError as E;
         match error {
             E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
@@ -1277,14 +1439,18 @@ impl From<crate::operation::create_traffic_policy_version::CreateTrafficPolicyVe
                 Self::TooManyTrafficPolicyVersionsForCurrentPolicy(error)
             }
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
-            E::InvalidTrafficPolicyDocument(error) => Self::InvalidTrafficPolicyDocument(error),
+            E::InvalidTrafficPolicyDocument(error) => {
+                Self::InvalidTrafficPolicyDocument(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "create-vpc-association-authorization")]
-impl From<crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError> for Error {
+impl From<
+    crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError,
+> for Error {
     /// CreateVPCAssociationAuthorization's errors, as the service's.
     #[inline]
     fn from(
@@ -1293,7 +1459,9 @@ impl From<crate::operation::create_vpc_association_authorization::CreateVPCAssoc
         use crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError as E;
         match error {
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
-            E::TooManyVPCAssociationAuthorizations(error) => Self::TooManyVPCAssociationAuthorizations(error),
+            E::TooManyVPCAssociationAuthorizations(error) => {
+                Self::TooManyVPCAssociationAuthorizations(error)
+            }
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
             E::InvalidVPCId(error) => Self::InvalidVPCId(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1303,18 +1471,25 @@ impl From<crate::operation::create_vpc_association_authorization::CreateVPCAssoc
 }
 
 #[cfg(feature = "deactivate-key-signing-key")]
-impl From<crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError> for Error {
+impl From<crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError>
+for Error {
     /// DeactivateKeySigningKey's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError) -> Self {
+    fn from(
+        error: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError,
+    ) -> Self {
         use crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError as E;
         match error {
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
             E::NoSuchKeySigningKey(error) => Self::NoSuchKeySigningKey(error),
-            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidKeySigningKeyStatus(error) => {
+                Self::InvalidKeySigningKeyStatus(error)
+            }
             E::InvalidSigningStatus(error) => Self::InvalidSigningStatus(error),
             E::KeySigningKeyInUse(error) => Self::KeySigningKeyInUse(error),
-            E::KeySigningKeyInParentDSRecord(error) => Self::KeySigningKeyInParentDSRecord(error),
+            E::KeySigningKeyInParentDSRecord(error) => {
+                Self::KeySigningKeyInParentDSRecord(error)
+            }
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -1322,14 +1497,21 @@ impl From<crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyE
 }
 
 #[cfg(feature = "delete-cidr-collection")]
-impl From<crate::operation::delete_cidr_collection::DeleteCidrCollectionError> for Error {
+impl From<crate::operation::delete_cidr_collection::DeleteCidrCollectionError>
+for Error {
     /// DeleteCidrCollection's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_cidr_collection::DeleteCidrCollectionError) -> Self {
+    fn from(
+        error: crate::operation::delete_cidr_collection::DeleteCidrCollectionError,
+    ) -> Self {
         use crate::operation::delete_cidr_collection::DeleteCidrCollectionError as E;
         match error {
-            E::NoSuchCidrCollectionException(error) => Self::NoSuchCidrCollectionException(error),
-            E::CidrCollectionInUseException(error) => Self::CidrCollectionInUseException(error),
+            E::NoSuchCidrCollectionException(error) => {
+                Self::NoSuchCidrCollectionException(error)
+            }
+            E::CidrCollectionInUseException(error) => {
+                Self::CidrCollectionInUseException(error)
+            }
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -1341,7 +1523,9 @@ impl From<crate::operation::delete_cidr_collection::DeleteCidrCollectionError> f
 impl From<crate::operation::delete_health_check::DeleteHealthCheckError> for Error {
     /// DeleteHealthCheck's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_health_check::DeleteHealthCheckError) -> Self {
+    fn from(
+        error: crate::operation::delete_health_check::DeleteHealthCheckError,
+    ) -> Self {
         use crate::operation::delete_health_check::DeleteHealthCheckError as E;
         match error {
             E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
@@ -1373,12 +1557,16 @@ impl From<crate::operation::delete_hosted_zone::DeleteHostedZoneError> for Error
 impl From<crate::operation::delete_key_signing_key::DeleteKeySigningKeyError> for Error {
     /// DeleteKeySigningKey's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_key_signing_key::DeleteKeySigningKeyError) -> Self {
+    fn from(
+        error: crate::operation::delete_key_signing_key::DeleteKeySigningKeyError,
+    ) -> Self {
         use crate::operation::delete_key_signing_key::DeleteKeySigningKeyError as E;
         match error {
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
             E::NoSuchKeySigningKey(error) => Self::NoSuchKeySigningKey(error),
-            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidKeySigningKeyStatus(error) => {
+                Self::InvalidKeySigningKeyStatus(error)
+            }
             E::InvalidSigningStatus(error) => Self::InvalidSigningStatus(error),
             E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1388,10 +1576,13 @@ impl From<crate::operation::delete_key_signing_key::DeleteKeySigningKeyError> fo
 }
 
 #[cfg(feature = "delete-query-logging-config")]
-impl From<crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError> for Error {
+impl From<crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError>
+for Error {
     /// DeleteQueryLoggingConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError) -> Self {
+    fn from(
+        error: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError,
+    ) -> Self {
         use crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError as E;
         match error {
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
@@ -1403,10 +1594,14 @@ impl From<crate::operation::delete_query_logging_config::DeleteQueryLoggingConfi
 }
 
 #[cfg(feature = "delete-reusable-delegation-set")]
-impl From<crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError> for Error {
+impl From<
+    crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError,
+> for Error {
     /// DeleteReusableDelegationSet's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError) -> Self {
+    fn from(
+        error: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError,
+    ) -> Self {
         use crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError as E;
         match error {
             E::NoSuchDelegationSet(error) => Self::NoSuchDelegationSet(error),
@@ -1422,7 +1617,9 @@ impl From<crate::operation::delete_reusable_delegation_set::DeleteReusableDelega
 impl From<crate::operation::delete_traffic_policy::DeleteTrafficPolicyError> for Error {
     /// DeleteTrafficPolicy's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_traffic_policy::DeleteTrafficPolicyError) -> Self {
+    fn from(
+        error: crate::operation::delete_traffic_policy::DeleteTrafficPolicyError,
+    ) -> Self {
         use crate::operation::delete_traffic_policy::DeleteTrafficPolicyError as E;
         match error {
             E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
@@ -1435,13 +1632,19 @@ impl From<crate::operation::delete_traffic_policy::DeleteTrafficPolicyError> for
 }
 
 #[cfg(feature = "delete-traffic-policy-instance")]
-impl From<crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError> for Error {
+impl From<
+    crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError,
+> for Error {
     /// DeleteTrafficPolicyInstance's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError) -> Self {
+    fn from(
+        error: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError,
+    ) -> Self {
         use crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError as E;
         match error {
-            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::NoSuchTrafficPolicyInstance(error) => {
+                Self::NoSuchTrafficPolicyInstance(error)
+            }
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -1450,7 +1653,9 @@ impl From<crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyI
 }
 
 #[cfg(feature = "delete-vpc-association-authorization")]
-impl From<crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError> for Error {
+impl From<
+    crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError,
+> for Error {
     /// DeleteVPCAssociationAuthorization's errors, as the service's.
     #[inline]
     fn from(
@@ -1459,7 +1664,9 @@ impl From<crate::operation::delete_vpc_association_authorization::DeleteVPCAssoc
         use crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError as E;
         match error {
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
-            E::VPCAssociationAuthorizationNotFound(error) => Self::VPCAssociationAuthorizationNotFound(error),
+            E::VPCAssociationAuthorizationNotFound(error) => {
+                Self::VPCAssociationAuthorizationNotFound(error)
+            }
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
             E::InvalidVPCId(error) => Self::InvalidVPCId(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1469,18 +1676,25 @@ impl From<crate::operation::delete_vpc_association_authorization::DeleteVPCAssoc
 }
 
 #[cfg(feature = "disable-hosted-zone-dnssec")]
-impl From<crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError> for Error {
+impl From<crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError>
+for Error {
     /// DisableHostedZoneDNSSEC's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError) -> Self {
+    fn from(
+        error: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError,
+    ) -> Self {
         use crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
-            E::KeySigningKeyInParentDSRecord(error) => Self::KeySigningKeyInParentDSRecord(error),
+            E::KeySigningKeyInParentDSRecord(error) => {
+                Self::KeySigningKeyInParentDSRecord(error)
+            }
             E::DNSSECNotFound(error) => Self::DNSSECNotFound(error),
-            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidKeySigningKeyStatus(error) => {
+                Self::InvalidKeySigningKeyStatus(error)
+            }
             E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -1489,10 +1703,14 @@ impl From<crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECE
 }
 
 #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
-impl From<crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError> for Error {
+impl From<
+    crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError,
+> for Error {
     /// DisassociateVPCFromHostedZone's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError) -> Self {
+    fn from(
+        error: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError,
+    ) -> Self {
         use crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
@@ -1506,20 +1724,29 @@ impl From<crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFr
 }
 
 #[cfg(feature = "enable-hosted-zone-dnssec")]
-impl From<crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError> for Error {
+impl From<crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError>
+for Error {
     /// EnableHostedZoneDNSSEC's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError) -> Self {
+    fn from(
+        error: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError,
+    ) -> Self {
         use crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
             E::InvalidArgument(error) => Self::InvalidArgument(error),
             E::ConcurrentModification(error) => Self::ConcurrentModification(error),
-            E::KeySigningKeyWithActiveStatusNotFound(error) => Self::KeySigningKeyWithActiveStatusNotFound(error),
+            E::KeySigningKeyWithActiveStatusNotFound(error) => {
+                Self::KeySigningKeyWithActiveStatusNotFound(error)
+            }
             E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
-            E::HostedZonePartiallyDelegated(error) => Self::HostedZonePartiallyDelegated(error),
+            E::HostedZonePartiallyDelegated(error) => {
+                Self::HostedZonePartiallyDelegated(error)
+            }
             E::DNSSECNotFound(error) => Self::DNSSECNotFound(error),
-            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidKeySigningKeyStatus(error) => {
+                Self::InvalidKeySigningKeyStatus(error)
+            }
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -1557,7 +1784,9 @@ impl From<crate::operation::get_change::GetChangeError> for Error {
 impl From<crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError> for Error {
     /// GetCheckerIpRanges's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError) -> Self {
+    fn from(
+        error: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError,
+    ) -> Self {
         use crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError as E;
         match error {
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -1613,7 +1842,9 @@ impl From<crate::operation::get_health_check::GetHealthCheckError> for Error {
 impl From<crate::operation::get_health_check_count::GetHealthCheckCountError> for Error {
     /// GetHealthCheckCount's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_health_check_count::GetHealthCheckCountError) -> Self {
+    fn from(
+        error: crate::operation::get_health_check_count::GetHealthCheckCountError,
+    ) -> Self {
         use crate::operation::get_health_check_count::GetHealthCheckCountError as E;
         match error {
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -1622,7 +1853,9 @@ impl From<crate::operation::get_health_check_count::GetHealthCheckCountError> fo
 }
 
 #[cfg(feature = "get-health-check-last-failure-reason")]
-impl From<crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError> for Error {
+impl From<
+    crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError,
+> for Error {
     /// GetHealthCheckLastFailureReason's errors, as the service's.
     #[inline]
     fn from(
@@ -1638,10 +1871,13 @@ impl From<crate::operation::get_health_check_last_failure_reason::GetHealthCheck
 }
 
 #[cfg(feature = "get-health-check-status")]
-impl From<crate::operation::get_health_check_status::GetHealthCheckStatusError> for Error {
+impl From<crate::operation::get_health_check_status::GetHealthCheckStatusError>
+for Error {
     /// GetHealthCheckStatus's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_health_check_status::GetHealthCheckStatusError) -> Self {
+    fn from(
+        error: crate::operation::get_health_check_status::GetHealthCheckStatusError,
+    ) -> Self {
         use crate::operation::get_health_check_status::GetHealthCheckStatusError as E;
         match error {
             E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
@@ -1669,7 +1905,9 @@ impl From<crate::operation::get_hosted_zone::GetHostedZoneError> for Error {
 impl From<crate::operation::get_hosted_zone_count::GetHostedZoneCountError> for Error {
     /// GetHostedZoneCount's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_hosted_zone_count::GetHostedZoneCountError) -> Self {
+    fn from(
+        error: crate::operation::get_hosted_zone_count::GetHostedZoneCountError,
+    ) -> Self {
         use crate::operation::get_hosted_zone_count::GetHostedZoneCountError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1682,7 +1920,9 @@ impl From<crate::operation::get_hosted_zone_count::GetHostedZoneCountError> for 
 impl From<crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError> for Error {
     /// GetHostedZoneLimit's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError) -> Self {
+    fn from(
+        error: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError,
+    ) -> Self {
         use crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
@@ -1694,10 +1934,13 @@ impl From<crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError> for 
 }
 
 #[cfg(feature = "get-query-logging-config")]
-impl From<crate::operation::get_query_logging_config::GetQueryLoggingConfigError> for Error {
+impl From<crate::operation::get_query_logging_config::GetQueryLoggingConfigError>
+for Error {
     /// GetQueryLoggingConfig's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_query_logging_config::GetQueryLoggingConfigError) -> Self {
+    fn from(
+        error: crate::operation::get_query_logging_config::GetQueryLoggingConfigError,
+    ) -> Self {
         use crate::operation::get_query_logging_config::GetQueryLoggingConfigError as E;
         match error {
             E::NoSuchQueryLoggingConfig(error) => Self::NoSuchQueryLoggingConfig(error),
@@ -1708,10 +1951,13 @@ impl From<crate::operation::get_query_logging_config::GetQueryLoggingConfigError
 }
 
 #[cfg(feature = "get-reusable-delegation-set")]
-impl From<crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError> for Error {
+impl From<crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError>
+for Error {
     /// GetReusableDelegationSet's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError) -> Self {
+    fn from(
+        error: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError,
+    ) -> Self {
         use crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError as E;
         match error {
             E::NoSuchDelegationSet(error) => Self::NoSuchDelegationSet(error),
@@ -1723,10 +1969,14 @@ impl From<crate::operation::get_reusable_delegation_set::GetReusableDelegationSe
 }
 
 #[cfg(feature = "get-reusable-delegation-set-limit")]
-impl From<crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError> for Error {
+impl From<
+    crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError,
+> for Error {
     /// GetReusableDelegationSetLimit's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError) -> Self {
+    fn from(
+        error: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError,
+    ) -> Self {
         use crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1751,13 +2001,18 @@ impl From<crate::operation::get_traffic_policy::GetTrafficPolicyError> for Error
 }
 
 #[cfg(feature = "get-traffic-policy-instance")]
-impl From<crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError> for Error {
+impl From<crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError>
+for Error {
     /// GetTrafficPolicyInstance's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError) -> Self {
+    fn from(
+        error: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError,
+    ) -> Self {
         use crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError as E;
         match error {
-            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::NoSuchTrafficPolicyInstance(error) => {
+                Self::NoSuchTrafficPolicyInstance(error)
+            }
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -1765,10 +2020,14 @@ impl From<crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanc
 }
 
 #[cfg(feature = "get-traffic-policy-instance-count")]
-impl From<crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError> for Error {
+impl From<
+    crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError,
+> for Error {
     /// GetTrafficPolicyInstanceCount's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError) -> Self {
+    fn from(
+        error: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError,
+    ) -> Self {
         use crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError as E;
         match error {
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -1783,8 +2042,12 @@ impl From<crate::operation::list_cidr_blocks::ListCidrBlocksError> for Error {
     fn from(error: crate::operation::list_cidr_blocks::ListCidrBlocksError) -> Self {
         use crate::operation::list_cidr_blocks::ListCidrBlocksError as E;
         match error {
-            E::NoSuchCidrCollectionException(error) => Self::NoSuchCidrCollectionException(error),
-            E::NoSuchCidrLocationException(error) => Self::NoSuchCidrLocationException(error),
+            E::NoSuchCidrCollectionException(error) => {
+                Self::NoSuchCidrCollectionException(error)
+            }
+            E::NoSuchCidrLocationException(error) => {
+                Self::NoSuchCidrLocationException(error)
+            }
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -1795,7 +2058,9 @@ impl From<crate::operation::list_cidr_blocks::ListCidrBlocksError> for Error {
 impl From<crate::operation::list_cidr_collections::ListCidrCollectionsError> for Error {
     /// ListCidrCollections's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_cidr_collections::ListCidrCollectionsError) -> Self {
+    fn from(
+        error: crate::operation::list_cidr_collections::ListCidrCollectionsError,
+    ) -> Self {
         use crate::operation::list_cidr_collections::ListCidrCollectionsError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1808,10 +2073,14 @@ impl From<crate::operation::list_cidr_collections::ListCidrCollectionsError> for
 impl From<crate::operation::list_cidr_locations::ListCidrLocationsError> for Error {
     /// ListCidrLocations's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_cidr_locations::ListCidrLocationsError) -> Self {
+    fn from(
+        error: crate::operation::list_cidr_locations::ListCidrLocationsError,
+    ) -> Self {
         use crate::operation::list_cidr_locations::ListCidrLocationsError as E;
         match error {
-            E::NoSuchCidrCollectionException(error) => Self::NoSuchCidrCollectionException(error),
+            E::NoSuchCidrCollectionException(error) => {
+                Self::NoSuchCidrCollectionException(error)
+            }
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -1861,10 +2130,13 @@ impl From<crate::operation::list_hosted_zones::ListHostedZonesError> for Error {
 }
 
 #[cfg(feature = "list-hosted-zones-by-name")]
-impl From<crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError> for Error {
+impl From<crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError>
+for Error {
     /// ListHostedZonesByName's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError) -> Self {
+    fn from(
+        error: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError,
+    ) -> Self {
         use crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1875,10 +2147,13 @@ impl From<crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameErro
 }
 
 #[cfg(feature = "list-hosted-zones-by-vpc")]
-impl From<crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError> for Error {
+impl From<crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError>
+for Error {
     /// ListHostedZonesByVPC's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError) -> Self {
+    fn from(
+        error: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError,
+    ) -> Self {
         use crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1889,10 +2164,13 @@ impl From<crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError>
 }
 
 #[cfg(feature = "list-query-logging-configs")]
-impl From<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError> for Error {
+impl From<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>
+for Error {
     /// ListQueryLoggingConfigs's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError) -> Self {
+    fn from(
+        error: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError,
+    ) -> Self {
         use crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1904,10 +2182,13 @@ impl From<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsE
 }
 
 #[cfg(feature = "list-resource-record-sets")]
-impl From<crate::operation::list_resource_record_sets::ListResourceRecordSetsError> for Error {
+impl From<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>
+for Error {
     /// ListResourceRecordSets's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_resource_record_sets::ListResourceRecordSetsError) -> Self {
+    fn from(
+        error: crate::operation::list_resource_record_sets::ListResourceRecordSetsError,
+    ) -> Self {
         use crate::operation::list_resource_record_sets::ListResourceRecordSetsError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
@@ -1918,10 +2199,14 @@ impl From<crate::operation::list_resource_record_sets::ListResourceRecordSetsErr
 }
 
 #[cfg(feature = "list-reusable-delegation-sets")]
-impl From<crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError> for Error {
+impl From<
+    crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError,
+> for Error {
     /// ListReusableDelegationSets's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError) -> Self {
+    fn from(
+        error: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError,
+    ) -> Self {
         use crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1934,7 +2219,9 @@ impl From<crate::operation::list_reusable_delegation_sets::ListReusableDelegatio
 impl From<crate::operation::list_tags_for_resource::ListTagsForResourceError> for Error {
     /// ListTagsForResource's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_tags_for_resource::ListTagsForResourceError) -> Self {
+    fn from(
+        error: crate::operation::list_tags_for_resource::ListTagsForResourceError,
+    ) -> Self {
         use crate::operation::list_tags_for_resource::ListTagsForResourceError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1948,10 +2235,13 @@ impl From<crate::operation::list_tags_for_resource::ListTagsForResourceError> fo
 }
 
 #[cfg(feature = "list-tags-for-resources")]
-impl From<crate::operation::list_tags_for_resources::ListTagsForResourcesError> for Error {
+impl From<crate::operation::list_tags_for_resources::ListTagsForResourcesError>
+for Error {
     /// ListTagsForResources's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_tags_for_resources::ListTagsForResourcesError) -> Self {
+    fn from(
+        error: crate::operation::list_tags_for_resources::ListTagsForResourcesError,
+    ) -> Self {
         use crate::operation::list_tags_for_resources::ListTagsForResourcesError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1968,7 +2258,9 @@ impl From<crate::operation::list_tags_for_resources::ListTagsForResourcesError> 
 impl From<crate::operation::list_traffic_policies::ListTrafficPoliciesError> for Error {
     /// ListTrafficPolicies's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_traffic_policies::ListTrafficPoliciesError) -> Self {
+    fn from(
+        error: crate::operation::list_traffic_policies::ListTrafficPoliciesError,
+    ) -> Self {
         use crate::operation::list_traffic_policies::ListTrafficPoliciesError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -1978,23 +2270,29 @@ impl From<crate::operation::list_traffic_policies::ListTrafficPoliciesError> for
 }
 
 #[cfg(feature = "list-traffic-policy-instances")]
-impl From<crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError> for Error {
+impl From<
+    crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError,
+> for Error {
     /// ListTrafficPolicyInstances's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError) -> Self {
+    fn from(
+        error: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError,
+    ) -> Self {
         use crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
-            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::NoSuchTrafficPolicyInstance(error) => {
+                Self::NoSuchTrafficPolicyInstance(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "list-traffic-policy-instances-by-hosted-zone")]
-impl From<crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError>
-    for Error
-{
+impl From<
+    crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError,
+> for Error {
     /// ListTrafficPolicyInstancesByHostedZone's errors, as the service's.
     #[inline]
     fn from(
@@ -2003,7 +2301,9 @@ impl From<crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTr
         use crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
-            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::NoSuchTrafficPolicyInstance(error) => {
+                Self::NoSuchTrafficPolicyInstance(error)
+            }
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -2011,9 +2311,9 @@ impl From<crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTr
 }
 
 #[cfg(feature = "list-traffic-policy-instances-by-policy")]
-impl From<crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError>
-    for Error
-{
+impl From<
+    crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError,
+> for Error {
     /// ListTrafficPolicyInstancesByPolicy's errors, as the service's.
     #[inline]
     fn from(
@@ -2022,7 +2322,9 @@ impl From<crate::operation::list_traffic_policy_instances_by_policy::ListTraffic
         use crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
-            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::NoSuchTrafficPolicyInstance(error) => {
+                Self::NoSuchTrafficPolicyInstance(error)
+            }
             E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
             E::Unhandled(error) => Self::from_unhandled(error),
         }
@@ -2030,10 +2332,13 @@ impl From<crate::operation::list_traffic_policy_instances_by_policy::ListTraffic
 }
 
 #[cfg(feature = "list-traffic-policy-versions")]
-impl From<crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError> for Error {
+impl From<crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError>
+for Error {
     /// ListTrafficPolicyVersions's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError) -> Self {
+    fn from(
+        error: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError,
+    ) -> Self {
         use crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -2044,7 +2349,9 @@ impl From<crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersi
 }
 
 #[cfg(feature = "list-vpc-association-authorizations")]
-impl From<crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError> for Error {
+impl From<
+    crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError,
+> for Error {
     /// ListVPCAssociationAuthorizations's errors, as the service's.
     #[inline]
     fn from(
@@ -2078,22 +2385,29 @@ impl From<crate::operation::test_dns_answer::TestDNSAnswerError> for Error {
 impl From<crate::operation::update_health_check::UpdateHealthCheckError> for Error {
     /// UpdateHealthCheck's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_health_check::UpdateHealthCheckError) -> Self {
+    fn from(
+        error: crate::operation::update_health_check::UpdateHealthCheckError,
+    ) -> Self {
         use crate::operation::update_health_check::UpdateHealthCheckError as E;
         match error {
             E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
             E::InvalidInput(error) => Self::InvalidInput(error),
-            E::HealthCheckVersionMismatch(error) => Self::HealthCheckVersionMismatch(error),
+            E::HealthCheckVersionMismatch(error) => {
+                Self::HealthCheckVersionMismatch(error)
+            }
             E::Unhandled(error) => Self::from_unhandled(error),
         }
     }
 }
 
 #[cfg(feature = "update-hosted-zone-comment")]
-impl From<crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError> for Error {
+impl From<crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError>
+for Error {
     /// UpdateHostedZoneComment's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError) -> Self {
+    fn from(
+        error: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError,
+    ) -> Self {
         use crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
@@ -2105,10 +2419,13 @@ impl From<crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentE
 }
 
 #[cfg(feature = "update-hosted-zone-features")]
-impl From<crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError> for Error {
+impl From<crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError>
+for Error {
     /// UpdateHostedZoneFeatures's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError) -> Self {
+    fn from(
+        error: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError,
+    ) -> Self {
         use crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError as E;
         match error {
             E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
@@ -2121,10 +2438,14 @@ impl From<crate::operation::update_hosted_zone_features::UpdateHostedZoneFeature
 }
 
 #[cfg(feature = "update-traffic-policy-comment")]
-impl From<crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError> for Error {
+impl From<
+    crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError,
+> for Error {
     /// UpdateTrafficPolicyComment's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError) -> Self {
+    fn from(
+        error: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError,
+    ) -> Self {
         use crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
@@ -2136,15 +2457,21 @@ impl From<crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCo
 }
 
 #[cfg(feature = "update-traffic-policy-instance")]
-impl From<crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError> for Error {
+impl From<
+    crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError,
+> for Error {
     /// UpdateTrafficPolicyInstance's errors, as the service's.
     #[inline]
-    fn from(error: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError) -> Self {
+    fn from(
+        error: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError,
+    ) -> Self {
         use crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError as E;
         match error {
             E::InvalidInput(error) => Self::InvalidInput(error),
             E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
-            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::NoSuchTrafficPolicyInstance(error) => {
+                Self::NoSuchTrafficPolicyInstance(error)
+            }
             E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
             E::ConflictingTypes(error) => Self::ConflictingTypes(error),
             E::Unhandled(error) => Self::from_unhandled(error),
@@ -2161,11 +2488,14 @@ where
     /// without the config (`Response`) or its `ETag` (`Response`).
     #[inline]
     fn from(error: restxml_runtime::client::ModifyError<G, U>) -> Self {
-        error.fold(
-            Self::from,
-            Self::from,
-            || Self::Response(restxml_runtime::ResponseError::missing_payload(200)),
-            || Self::Response(restxml_runtime::ResponseError::missing_header(200, "ETag")),
-        )
+        error
+            .fold(
+                Self::from,
+                Self::from,
+                || Self::Response(restxml_runtime::ResponseError::missing_payload(200)),
+                || Self::Response(
+                    restxml_runtime::ResponseError::missing_header(200, "ETag"),
+                ),
+            )
     }
 }

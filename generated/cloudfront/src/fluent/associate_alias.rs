@@ -38,7 +38,11 @@ impl AssociateAliasFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_alias::AssociateAliasInputBuilder,
     ) -> Self {
-        AssociateAliasFluentBuilder { client, input, overrides: Default::default() }
+        AssociateAliasFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the standard distribution that you're associating the alias with.
     ///
@@ -59,13 +63,18 @@ impl AssociateAliasFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::associate_alias::AssociateAliasInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::associate_alias::AssociateAliasInputBuilder {
         &self.input
     }
     /// Sends AssociateAlias: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -80,9 +89,15 @@ impl AssociateAliasFluentBuilder {
         restxml_runtime::ResponseMetadata,
         restxml_runtime::SdkError<crate::operation::associate_alias::AssociateAliasError>,
     > {
-        let input: crate::operation::associate_alias::AssociateAliasInput = self.input.build()?;
+        let input: crate::operation::associate_alias::AssociateAliasInput = self
+            .input
+            .build()?;
         let request = crate::operation::associate_alias::serialize_request(&input)?;
-        let response = self.client.core().send_with("AssociateAlias", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateAlias", request, &self.overrides)
+            .await?;
         crate::operation::associate_alias::parse_response(&response)
     }
 }

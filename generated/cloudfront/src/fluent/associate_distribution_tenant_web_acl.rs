@@ -7,8 +7,7 @@
 /// [`config_override`](AssociateDistributionTenantWebACLFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct AssociateDistributionTenantWebACLFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
+    pub(crate) input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
     ) -> Self {
-        AssociateDistributionTenantWebACLFluentBuilder { client, input, overrides: Default::default() }
+        AssociateDistributionTenantWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -74,7 +77,10 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -99,11 +105,19 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
             crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLError,
         >,
     > {
-        let input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput =
-            self.input.build()?;
-        let request = crate::operation::associate_distribution_tenant_web_acl::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("AssociateDistributionTenantWebACL", request, &self.overrides).await?;
-        crate::operation::associate_distribution_tenant_web_acl::parse_response(&response)
+        let input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput = self
+            .input
+            .build()?;
+        let request = crate::operation::associate_distribution_tenant_web_acl::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateDistributionTenantWebACL", request, &self.overrides)
+            .await?;
+        crate::operation::associate_distribution_tenant_web_acl::parse_response(
+            &response,
+        )
     }
 }

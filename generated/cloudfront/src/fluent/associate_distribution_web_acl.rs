@@ -38,7 +38,11 @@ impl AssociateDistributionWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInputBuilder,
     ) -> Self {
-        AssociateDistributionWebACLFluentBuilder { client, input, overrides: Default::default() }
+        AssociateDistributionWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution.
     ///
@@ -73,7 +77,10 @@ impl AssociateDistributionWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -94,12 +101,21 @@ impl AssociateDistributionWebACLFluentBuilder {
         self,
     ) -> Result<
         crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLOutput,
-        restxml_runtime::SdkError<crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLError>,
+        restxml_runtime::SdkError<
+            crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLError,
+        >,
     > {
-        let input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput =
-            self.input.build()?;
-        let request = crate::operation::associate_distribution_web_acl::serialize_request(&input)?;
-        let response = self.client.core().send_with("AssociateDistributionWebACL", request, &self.overrides).await?;
+        let input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput = self
+            .input
+            .build()?;
+        let request = crate::operation::associate_distribution_web_acl::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateDistributionWebACL", request, &self.overrides)
+            .await?;
         crate::operation::associate_distribution_web_acl::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CopyDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::copy_distribution::CopyDistributionInputBuilder,
     ) -> Self {
-        CopyDistributionFluentBuilder { client, input, overrides: Default::default() }
+        CopyDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the primary distribution whose configuration you are copying. To get a distribution ID, use `ListDistributions`.
     ///
@@ -101,13 +105,18 @@ impl CopyDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::copy_distribution::CopyDistributionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::copy_distribution::CopyDistributionInputBuilder {
         &self.input
     }
     /// Sends CopyDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -120,11 +129,19 @@ impl CopyDistributionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::copy_distribution::CopyDistributionOutput,
-        restxml_runtime::SdkError<crate::operation::copy_distribution::CopyDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::copy_distribution::CopyDistributionError,
+        >,
     > {
-        let input: crate::operation::copy_distribution::CopyDistributionInput = self.input.build()?;
+        let input: crate::operation::copy_distribution::CopyDistributionInput = self
+            .input
+            .build()?;
         let request = crate::operation::copy_distribution::serialize_request(&input)?;
-        let response = self.client.core().send_with("CopyDistribution", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CopyDistribution", request, &self.overrides)
+            .await?;
         crate::operation::copy_distribution::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateAnycastIpListFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder,
     ) -> Self {
-        CreateAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
+        CreateAnycastIpListFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Name of the Anycast static IP list.
     ///
@@ -80,7 +84,10 @@ impl CreateAnycastIpListFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type).
     #[inline]
-    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
+    pub fn set_ip_address_type(
+        mut self,
+        value: Option<crate::types::IpAddressType>,
+    ) -> Self {
         self.input = self.input.set_ip_address_type(value);
         self
     }
@@ -88,26 +95,37 @@ impl CreateAnycastIpListFluentBuilder {
     ///
     /// Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs).
     #[inline]
-    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
+    pub fn ipam_cidr_configs(
+        mut self,
+        value: Vec<crate::types::IpamCidrConfig>,
+    ) -> Self {
         self.input = self.input.ipam_cidr_configs(value);
         self
     }
     /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs).
     #[inline]
-    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
+    pub fn set_ipam_cidr_configs(
+        mut self,
+        value: Option<Vec<crate::types::IpamCidrConfig>>,
+    ) -> Self {
         self.input = self.input.set_ipam_cidr_configs(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder {
         &self.input
     }
     /// Sends CreateAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -120,11 +138,21 @@ impl CreateAnycastIpListFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_anycast_ip_list::CreateAnycastIpListOutput,
-        restxml_runtime::SdkError<crate::operation::create_anycast_ip_list::CreateAnycastIpListError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_anycast_ip_list::CreateAnycastIpListError,
+        >,
     > {
-        let input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput = self.input.build()?;
-        let request = crate::operation::create_anycast_ip_list::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateAnycastIpList", request, &self.overrides).await?;
+        let input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_anycast_ip_list::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateAnycastIpList", request, &self.overrides)
+            .await?;
         crate::operation::create_anycast_ip_list::parse_response(&response)
     }
 }

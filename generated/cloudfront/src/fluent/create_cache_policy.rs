@@ -38,26 +38,38 @@ impl CreateCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cache_policy::CreateCachePolicyInputBuilder,
     ) -> Self {
-        CreateCachePolicyFluentBuilder { client, input, overrides: Default::default() }
+        CreateCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A cache policy configuration.
     ///
     /// Sets [`crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config`](crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config). Required.
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.input = self.input.cache_policy_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_cache_policy::CreateCachePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_cache_policy::CreateCachePolicyInputBuilder {
         &self.input
     }
     /// Sends CreateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +82,19 @@ impl CreateCachePolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_cache_policy::CreateCachePolicyOutput,
-        restxml_runtime::SdkError<crate::operation::create_cache_policy::CreateCachePolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_cache_policy::CreateCachePolicyError,
+        >,
     > {
-        let input: crate::operation::create_cache_policy::CreateCachePolicyInput = self.input.build()?;
+        let input: crate::operation::create_cache_policy::CreateCachePolicyInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_cache_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateCachePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateCachePolicy", request, &self.overrides)
+            .await?;
         crate::operation::create_cache_policy::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](CreateCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct CreateCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        CreateCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
+        CreateCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The current configuration information for the identity.
     ///
@@ -55,7 +58,10 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -63,8 +69,7 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder
-    {
+    ) -> &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder {
         &self.input
     }
     /// Sends CreateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,9 +89,16 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
         let input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput = self
             .input
             .build()?;
-        let request = crate::operation::create_cloud_front_origin_access_identity::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
-        crate::operation::create_cloud_front_origin_access_identity::parse_response(&response)
+        let request = crate::operation::create_cloud_front_origin_access_identity::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
+        crate::operation::create_cloud_front_origin_access_identity::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl CreateConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder,
     ) -> Self {
-        CreateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        CreateConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A name for the connection function.
     ///
@@ -52,7 +56,10 @@ impl CreateConnectionFunctionFluentBuilder {
     ///
     /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config). Required.
     #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
         self.input = self.input.connection_function_config(value);
         self
     }
@@ -81,13 +88,18 @@ impl CreateConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends CreateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -100,11 +112,21 @@ impl CreateConnectionFunctionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_connection_function::CreateConnectionFunctionOutput,
-        restxml_runtime::SdkError<crate::operation::create_connection_function::CreateConnectionFunctionError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_connection_function::CreateConnectionFunctionError,
+        >,
     > {
-        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self.input.build()?;
-        let request = crate::operation::create_connection_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateConnectionFunction", request, &self.overrides).await?;
+        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_connection_function::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateConnectionFunction", request, &self.overrides)
+            .await?;
         crate::operation::create_connection_function::parse_response(&response)
     }
 }

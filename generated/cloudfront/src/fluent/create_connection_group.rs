@@ -38,7 +38,11 @@ impl CreateConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
     ) -> Self {
-        CreateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
+        CreateConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the connection group. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the connection group.
     ///
@@ -107,13 +111,18 @@ impl CreateConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends CreateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -126,11 +135,21 @@ impl CreateConnectionGroupFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_connection_group::CreateConnectionGroupOutput,
-        restxml_runtime::SdkError<crate::operation::create_connection_group::CreateConnectionGroupError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_connection_group::CreateConnectionGroupError,
+        >,
     > {
-        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self.input.build()?;
-        let request = crate::operation::create_connection_group::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateConnectionGroup", request, &self.overrides).await?;
+        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_connection_group::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateConnectionGroup", request, &self.overrides)
+            .await?;
         crate::operation::create_connection_group::parse_response(&response)
     }
 }

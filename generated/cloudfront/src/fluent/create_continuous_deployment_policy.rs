@@ -7,8 +7,7 @@
 /// [`config_override`](CreateContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct CreateContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
+    pub(crate) input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl CreateContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        CreateContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
+        CreateContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains the configuration for a continuous deployment policy.
     ///
@@ -55,7 +58,10 @@ impl CreateContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -80,11 +86,17 @@ impl CreateContinuousDeploymentPolicyFluentBuilder {
             crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyError,
         >,
     > {
-        let input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::create_continuous_deployment_policy::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateContinuousDeploymentPolicy", request, &self.overrides).await?;
+        let input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_continuous_deployment_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
         crate::operation::create_continuous_deployment_policy::parse_response(&response)
     }
 }

@@ -38,26 +38,38 @@ impl CreateDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_distribution::CreateDistributionInputBuilder,
     ) -> Self {
-        CreateDistributionFluentBuilder { client, input, overrides: Default::default() }
+        CreateDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's configuration information.
     ///
     /// Sets [`crate::operation::create_distribution::CreateDistributionInput::distribution_config`](crate::operation::create_distribution::CreateDistributionInput::distribution_config). Required.
     #[inline]
-    pub fn distribution_config(mut self, value: crate::types::DistributionConfig) -> Self {
+    pub fn distribution_config(
+        mut self,
+        value: crate::types::DistributionConfig,
+    ) -> Self {
         self.input = self.input.distribution_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_distribution::CreateDistributionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_distribution::CreateDistributionInputBuilder {
         &self.input
     }
     /// Sends CreateDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +82,19 @@ impl CreateDistributionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_distribution::CreateDistributionOutput,
-        restxml_runtime::SdkError<crate::operation::create_distribution::CreateDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_distribution::CreateDistributionError,
+        >,
     > {
-        let input: crate::operation::create_distribution::CreateDistributionInput = self.input.build()?;
+        let input: crate::operation::create_distribution::CreateDistributionInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_distribution::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateDistribution", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateDistribution", request, &self.overrides)
+            .await?;
         crate::operation::create_distribution::parse_response(&response)
     }
 }

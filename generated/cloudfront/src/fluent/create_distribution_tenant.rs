@@ -38,7 +38,11 @@ impl CreateDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder,
     ) -> Self {
-        CreateDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        CreateDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the multi-tenant distribution to use for creating the distribution tenant.
     ///
@@ -88,7 +92,10 @@ impl CreateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations).
     #[inline]
-    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
+    pub fn set_customizations(
+        mut self,
+        value: Option<crate::types::Customizations>,
+    ) -> Self {
         self.input = self.input.set_customizations(value);
         self
     }
@@ -102,7 +109,10 @@ impl CreateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters).
     #[inline]
-    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
+    pub fn set_parameters(
+        mut self,
+        value: Option<Vec<crate::types::Parameter>>,
+    ) -> Self {
         self.input = self.input.set_parameters(value);
         self
     }
@@ -124,13 +134,19 @@ impl CreateDistributionTenantFluentBuilder {
     ///
     /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
+    pub fn managed_certificate_request(
+        mut self,
+        value: crate::types::ManagedCertificateRequest,
+    ) -> Self {
         self.input = self.input.managed_certificate_request(value);
         self
     }
     /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
+    pub fn set_managed_certificate_request(
+        mut self,
+        value: Option<crate::types::ManagedCertificateRequest>,
+    ) -> Self {
         self.input = self.input.set_managed_certificate_request(value);
         self
     }
@@ -151,13 +167,18 @@ impl CreateDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends CreateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -170,11 +191,21 @@ impl CreateDistributionTenantFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_distribution_tenant::CreateDistributionTenantOutput,
-        restxml_runtime::SdkError<crate::operation::create_distribution_tenant::CreateDistributionTenantError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_distribution_tenant::CreateDistributionTenantError,
+        >,
     > {
-        let input: crate::operation::create_distribution_tenant::CreateDistributionTenantInput = self.input.build()?;
-        let request = crate::operation::create_distribution_tenant::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateDistributionTenant", request, &self.overrides).await?;
+        let input: crate::operation::create_distribution_tenant::CreateDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_distribution_tenant::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateDistributionTenant", request, &self.overrides)
+            .await?;
         crate::operation::create_distribution_tenant::parse_response(&response)
     }
 }

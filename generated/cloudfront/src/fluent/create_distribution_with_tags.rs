@@ -38,26 +38,38 @@ impl CreateDistributionWithTagsFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInputBuilder,
     ) -> Self {
-        CreateDistributionWithTagsFluentBuilder { client, input, overrides: Default::default() }
+        CreateDistributionWithTagsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's configuration information.
     ///
     /// Sets [`crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput::distribution_config_with_tags`](crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput::distribution_config_with_tags). Required.
     #[inline]
-    pub fn distribution_config_with_tags(mut self, value: crate::types::DistributionConfigWithTags) -> Self {
+    pub fn distribution_config_with_tags(
+        mut self,
+        value: crate::types::DistributionConfigWithTags,
+    ) -> Self {
         self.input = self.input.distribution_config_with_tags(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInputBuilder {
         &self.input
     }
     /// Sends CreateDistributionWithTags: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,12 +82,21 @@ impl CreateDistributionWithTagsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_distribution_with_tags::CreateDistributionWithTagsOutput,
-        restxml_runtime::SdkError<crate::operation::create_distribution_with_tags::CreateDistributionWithTagsError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_distribution_with_tags::CreateDistributionWithTagsError,
+        >,
     > {
-        let input: crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput =
-            self.input.build()?;
-        let request = crate::operation::create_distribution_with_tags::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateDistributionWithTags", request, &self.overrides).await?;
+        let input: crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_distribution_with_tags::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateDistributionWithTags", request, &self.overrides)
+            .await?;
         crate::operation::create_distribution_with_tags::parse_response(&response)
     }
 }

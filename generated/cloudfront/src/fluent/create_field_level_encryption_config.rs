@@ -7,8 +7,7 @@
 /// [`config_override`](CreateFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct CreateFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,20 +38,30 @@ impl CreateFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        CreateFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
+        CreateFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The request to create a new field-level encryption configuration.
     ///
     /// Sets [`crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.input = self.input.field_level_encryption_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -77,11 +86,17 @@ impl CreateFieldLevelEncryptionConfigFluentBuilder {
             crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigError,
         >,
     > {
-        let input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput =
-            self.input.build()?;
-        let request = crate::operation::create_field_level_encryption_config::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateFieldLevelEncryptionConfig", request, &self.overrides).await?;
+        let input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_field_level_encryption_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
         crate::operation::create_field_level_encryption_config::parse_response(&response)
     }
 }

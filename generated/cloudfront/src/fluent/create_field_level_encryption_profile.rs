@@ -7,8 +7,7 @@
 /// [`config_override`](CreateFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct CreateFieldLevelEncryptionProfileFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl CreateFieldLevelEncryptionProfileFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
     ) -> Self {
-        CreateFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
+        CreateFieldLevelEncryptionProfileFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The request to create a field-level encryption profile.
     ///
@@ -55,7 +58,10 @@ impl CreateFieldLevelEncryptionProfileFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -80,11 +86,19 @@ impl CreateFieldLevelEncryptionProfileFluentBuilder {
             crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileError,
         >,
     > {
-        let input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput =
-            self.input.build()?;
-        let request = crate::operation::create_field_level_encryption_profile::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateFieldLevelEncryptionProfile", request, &self.overrides).await?;
-        crate::operation::create_field_level_encryption_profile::parse_response(&response)
+        let input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_field_level_encryption_profile::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateFieldLevelEncryptionProfile", request, &self.overrides)
+            .await?;
+        crate::operation::create_field_level_encryption_profile::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl CreateFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_function::CreateFunctionInputBuilder,
     ) -> Self {
-        CreateFunctionFluentBuilder { client, input, overrides: Default::default() }
+        CreateFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A name to identify the function.
     ///
@@ -81,13 +85,18 @@ impl CreateFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_function::CreateFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_function::CreateFunctionInputBuilder {
         &self.input
     }
     /// Sends CreateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -102,9 +111,15 @@ impl CreateFunctionFluentBuilder {
         crate::operation::create_function::CreateFunctionOutput,
         restxml_runtime::SdkError<crate::operation::create_function::CreateFunctionError>,
     > {
-        let input: crate::operation::create_function::CreateFunctionInput = self.input.build()?;
+        let input: crate::operation::create_function::CreateFunctionInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateFunction", request, &self.overrides)
+            .await?;
         crate::operation::create_function::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateInvalidationFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_invalidation::CreateInvalidationInputBuilder,
     ) -> Self {
-        CreateInvalidationFluentBuilder { client, input, overrides: Default::default() }
+        CreateInvalidationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's id.
     ///
@@ -59,13 +63,18 @@ impl CreateInvalidationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_invalidation::CreateInvalidationInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_invalidation::CreateInvalidationInputBuilder {
         &self.input
     }
     /// Sends CreateInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,19 @@ impl CreateInvalidationFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_invalidation::CreateInvalidationOutput,
-        restxml_runtime::SdkError<crate::operation::create_invalidation::CreateInvalidationError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_invalidation::CreateInvalidationError,
+        >,
     > {
-        let input: crate::operation::create_invalidation::CreateInvalidationInput = self.input.build()?;
+        let input: crate::operation::create_invalidation::CreateInvalidationInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_invalidation::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateInvalidation", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateInvalidation", request, &self.overrides)
+            .await?;
         crate::operation::create_invalidation::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder,
     ) -> Self {
-        CreateInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        CreateInvalidationForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -59,7 +63,10 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -67,7 +74,7 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder{
+    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends CreateInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -87,9 +94,20 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
         let input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput = self
             .input
             .build()?;
-        let request = crate::operation::create_invalidation_for_distribution_tenant::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateInvalidationForDistributionTenant", request, &self.overrides).await?;
-        crate::operation::create_invalidation_for_distribution_tenant::parse_response(&response)
+        let request = crate::operation::create_invalidation_for_distribution_tenant::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "CreateInvalidationForDistributionTenant",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        crate::operation::create_invalidation_for_distribution_tenant::parse_response(
+            &response,
+        )
     }
 }

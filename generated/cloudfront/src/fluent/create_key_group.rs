@@ -38,7 +38,11 @@ impl CreateKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_key_group::CreateKeyGroupInputBuilder,
     ) -> Self {
-        CreateKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+        CreateKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A key group configuration.
     ///
@@ -51,13 +55,18 @@ impl CreateKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_key_group::CreateKeyGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_key_group::CreateKeyGroupInputBuilder {
         &self.input
     }
     /// Sends CreateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl CreateKeyGroupFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_key_group::CreateKeyGroupOutput,
-        restxml_runtime::SdkError<crate::operation::create_key_group::CreateKeyGroupError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_key_group::CreateKeyGroupError,
+        >,
     > {
-        let input: crate::operation::create_key_group::CreateKeyGroupInput = self.input.build()?;
+        let input: crate::operation::create_key_group::CreateKeyGroupInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_key_group::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateKeyGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateKeyGroup", request, &self.overrides)
+            .await?;
         crate::operation::create_key_group::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder,
     ) -> Self {
-        CreateKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
+        CreateKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the key value store. The minimum length is 1 character and the maximum length is 64 characters.
     ///
@@ -72,7 +76,10 @@ impl CreateKeyValueStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source).
     #[inline]
-    pub fn set_import_source(mut self, value: Option<crate::types::ImportSource>) -> Self {
+    pub fn set_import_source(
+        mut self,
+        value: Option<crate::types::ImportSource>,
+    ) -> Self {
         self.input = self.input.set_import_source(value);
         self
     }
@@ -93,13 +100,18 @@ impl CreateKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends CreateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -112,11 +124,21 @@ impl CreateKeyValueStoreFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_key_value_store::CreateKeyValueStoreOutput,
-        restxml_runtime::SdkError<crate::operation::create_key_value_store::CreateKeyValueStoreError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_key_value_store::CreateKeyValueStoreError,
+        >,
     > {
-        let input: crate::operation::create_key_value_store::CreateKeyValueStoreInput = self.input.build()?;
-        let request = crate::operation::create_key_value_store::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateKeyValueStore", request, &self.overrides).await?;
+        let input: crate::operation::create_key_value_store::CreateKeyValueStoreInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_key_value_store::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateKeyValueStore", request, &self.overrides)
+            .await?;
         crate::operation::create_key_value_store::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateMonitoringSubscriptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder,
     ) -> Self {
-        CreateMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
+        CreateMonitoringSubscriptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution that you are enabling metrics for.
     ///
@@ -52,14 +56,20 @@ impl CreateMonitoringSubscriptionFluentBuilder {
     ///
     /// Sets [`crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription). Required.
     #[inline]
-    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
+    pub fn monitoring_subscription(
+        mut self,
+        value: crate::types::MonitoringSubscription,
+    ) -> Self {
         self.input = self.input.monitoring_subscription(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -80,12 +90,21 @@ impl CreateMonitoringSubscriptionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionOutput,
-        restxml_runtime::SdkError<crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionError,
+        >,
     > {
-        let input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput =
-            self.input.build()?;
-        let request = crate::operation::create_monitoring_subscription::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateMonitoringSubscription", request, &self.overrides).await?;
+        let input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_monitoring_subscription::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateMonitoringSubscription", request, &self.overrides)
+            .await?;
         crate::operation::create_monitoring_subscription::parse_response(&response)
     }
 }

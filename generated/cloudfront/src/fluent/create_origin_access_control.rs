@@ -38,26 +38,38 @@ impl CreateOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder,
     ) -> Self {
-        CreateOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
+        CreateOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains the origin access control.
     ///
     /// Sets [`crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config`](crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config). Required.
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.input = self.input.origin_access_control_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends CreateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,12 +82,21 @@ impl CreateOriginAccessControlFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_origin_access_control::CreateOriginAccessControlOutput,
-        restxml_runtime::SdkError<crate::operation::create_origin_access_control::CreateOriginAccessControlError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_origin_access_control::CreateOriginAccessControlError,
+        >,
     > {
-        let input: crate::operation::create_origin_access_control::CreateOriginAccessControlInput =
-            self.input.build()?;
-        let request = crate::operation::create_origin_access_control::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateOriginAccessControl", request, &self.overrides).await?;
+        let input: crate::operation::create_origin_access_control::CreateOriginAccessControlInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_origin_access_control::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateOriginAccessControl", request, &self.overrides)
+            .await?;
         crate::operation::create_origin_access_control::parse_response(&response)
     }
 }

@@ -38,26 +38,38 @@ impl CreateOriginRequestPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder,
     ) -> Self {
-        CreateOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
+        CreateOriginRequestPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An origin request policy configuration.
     ///
     /// Sets [`crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput::origin_request_policy_config`](crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput::origin_request_policy_config). Required.
     #[inline]
-    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
+    pub fn origin_request_policy_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyConfig,
+    ) -> Self {
         self.input = self.input.origin_request_policy_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder {
         &self.input
     }
     /// Sends CreateOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,12 +82,21 @@ impl CreateOriginRequestPolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_origin_request_policy::CreateOriginRequestPolicyOutput,
-        restxml_runtime::SdkError<crate::operation::create_origin_request_policy::CreateOriginRequestPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_origin_request_policy::CreateOriginRequestPolicyError,
+        >,
     > {
-        let input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::create_origin_request_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateOriginRequestPolicy", request, &self.overrides).await?;
+        let input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_origin_request_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateOriginRequestPolicy", request, &self.overrides)
+            .await?;
         crate::operation::create_origin_request_policy::parse_response(&response)
     }
 }

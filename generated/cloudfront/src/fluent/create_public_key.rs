@@ -38,7 +38,11 @@ impl CreatePublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_public_key::CreatePublicKeyInputBuilder,
     ) -> Self {
-        CreatePublicKeyFluentBuilder { client, input, overrides: Default::default() }
+        CreatePublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A CloudFront public key configuration.
     ///
@@ -51,13 +55,18 @@ impl CreatePublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_public_key::CreatePublicKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_public_key::CreatePublicKeyInputBuilder {
         &self.input
     }
     /// Sends CreatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl CreatePublicKeyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_public_key::CreatePublicKeyOutput,
-        restxml_runtime::SdkError<crate::operation::create_public_key::CreatePublicKeyError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_public_key::CreatePublicKeyError,
+        >,
     > {
-        let input: crate::operation::create_public_key::CreatePublicKeyInput = self.input.build()?;
+        let input: crate::operation::create_public_key::CreatePublicKeyInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_public_key::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreatePublicKey", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreatePublicKey", request, &self.overrides)
+            .await?;
         crate::operation::create_public_key::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder,
     ) -> Self {
-        CreateRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
+        CreateRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
     ///
@@ -75,13 +79,18 @@ impl CreateRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends CreateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -94,11 +103,21 @@ impl CreateRealtimeLogConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_realtime_log_config::CreateRealtimeLogConfigOutput,
-        restxml_runtime::SdkError<crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError,
+        >,
     > {
-        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self.input.build()?;
-        let request = crate::operation::create_realtime_log_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateRealtimeLogConfig", request, &self.overrides).await?;
+        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_realtime_log_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateRealtimeLogConfig", request, &self.overrides)
+            .await?;
         crate::operation::create_realtime_log_config::parse_response(&response)
     }
 }

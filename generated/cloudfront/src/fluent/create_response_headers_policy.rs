@@ -38,20 +38,30 @@ impl CreateResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        CreateResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
+        CreateResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains metadata about the response headers policy, and a set of configurations that specify the HTTP headers.
     ///
     /// Sets [`crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config). Required.
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.input = self.input.response_headers_policy_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -72,12 +82,21 @@ impl CreateResponseHeadersPolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyOutput,
-        restxml_runtime::SdkError<crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyError,
+        >,
     > {
-        let input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::create_response_headers_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateResponseHeadersPolicy", request, &self.overrides).await?;
+        let input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_response_headers_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateResponseHeadersPolicy", request, &self.overrides)
+            .await?;
         crate::operation::create_response_headers_policy::parse_response(&response)
     }
 }

@@ -38,20 +38,30 @@ impl CreateStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder,
     ) -> Self {
-        CreateStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
+        CreateStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The streaming distribution's configuration information.
     ///
     /// Sets [`crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config`](crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config). Required.
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.input = self.input.streaming_distribution_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -72,12 +82,21 @@ impl CreateStreamingDistributionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_streaming_distribution::CreateStreamingDistributionOutput,
-        restxml_runtime::SdkError<crate::operation::create_streaming_distribution::CreateStreamingDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_streaming_distribution::CreateStreamingDistributionError,
+        >,
     > {
-        let input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInput =
-            self.input.build()?;
-        let request = crate::operation::create_streaming_distribution::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateStreamingDistribution", request, &self.overrides).await?;
+        let input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_streaming_distribution::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateStreamingDistribution", request, &self.overrides)
+            .await?;
         crate::operation::create_streaming_distribution::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](CreateStreamingDistributionWithTagsFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct CreateStreamingDistributionWithTagsFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
+    pub(crate) input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
     ) -> Self {
-        CreateStreamingDistributionWithTagsFluentBuilder { client, input, overrides: Default::default() }
+        CreateStreamingDistributionWithTagsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The streaming distribution's configuration information.
     ///
@@ -55,7 +58,10 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -63,8 +69,7 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder
-    {
+    ) -> &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder {
         &self.input
     }
     /// Sends CreateStreamingDistributionWithTags: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -81,11 +86,19 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
             crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsError,
         >,
     > {
-        let input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput =
-            self.input.build()?;
-        let request = crate::operation::create_streaming_distribution_with_tags::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateStreamingDistributionWithTags", request, &self.overrides).await?;
-        crate::operation::create_streaming_distribution_with_tags::parse_response(&response)
+        let input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_streaming_distribution_with_tags::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateStreamingDistributionWithTags", request, &self.overrides)
+            .await?;
+        crate::operation::create_streaming_distribution_with_tags::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl CreateTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_trust_store::CreateTrustStoreInputBuilder,
     ) -> Self {
-        CreateTrustStoreFluentBuilder { client, input, overrides: Default::default() }
+        CreateTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A name for the trust store.
     ///
@@ -52,7 +56,10 @@ impl CreateTrustStoreFluentBuilder {
     ///
     /// Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source). Required.
     #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
         self.input = self.input.ca_certificates_bundle_source(value);
         self
     }
@@ -66,7 +73,10 @@ impl CreateTrustStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint).
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
         self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
         self
     }
@@ -87,13 +97,18 @@ impl CreateTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
         &self.input
     }
     /// Sends CreateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,11 +121,19 @@ impl CreateTrustStoreFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_trust_store::CreateTrustStoreOutput,
-        restxml_runtime::SdkError<crate::operation::create_trust_store::CreateTrustStoreError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_trust_store::CreateTrustStoreError,
+        >,
     > {
-        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self.input.build()?;
+        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_trust_store::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrustStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrustStore", request, &self.overrides)
+            .await?;
         crate::operation::create_trust_store::parse_response(&response)
     }
 }

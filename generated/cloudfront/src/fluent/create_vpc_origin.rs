@@ -38,13 +38,20 @@ impl CreateVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder,
     ) -> Self {
-        CreateVpcOriginFluentBuilder { client, input, overrides: Default::default() }
+        CreateVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The VPC origin endpoint configuration.
     ///
     /// Sets [`crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config). Required.
     #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
         self.input = self.input.vpc_origin_endpoint_config(value);
         self
     }
@@ -65,13 +72,18 @@ impl CreateVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder {
         &self.input
     }
     /// Sends CreateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +96,19 @@ impl CreateVpcOriginFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_vpc_origin::CreateVpcOriginOutput,
-        restxml_runtime::SdkError<crate::operation::create_vpc_origin::CreateVpcOriginError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_vpc_origin::CreateVpcOriginError,
+        >,
     > {
-        let input: crate::operation::create_vpc_origin::CreateVpcOriginInput = self.input.build()?;
+        let input: crate::operation::create_vpc_origin::CreateVpcOriginInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_vpc_origin::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateVpcOrigin", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateVpcOrigin", request, &self.overrides)
+            .await?;
         crate::operation::create_vpc_origin::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeleteAnycastIpListFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder,
     ) -> Self {
-        DeleteAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
+        DeleteAnycastIpListFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the Anycast static IP list.
     ///
@@ -59,13 +63,18 @@ impl DeleteAnycastIpListFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder {
         &self.input
     }
     /// Sends DeleteAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl DeleteAnycastIpListFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError,
+        >,
     > {
-        let input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput = self.input.build()?;
-        let request = crate::operation::delete_anycast_ip_list::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteAnycastIpList", request, &self.overrides).await?;
+        let input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_anycast_ip_list::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteAnycastIpList", request, &self.overrides)
+            .await?;
         crate::operation::delete_anycast_ip_list::parse_response(&response)
     }
 }

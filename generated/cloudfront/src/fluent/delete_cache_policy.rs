@@ -38,7 +38,11 @@ impl DeleteCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_cache_policy::DeleteCachePolicyInputBuilder,
     ) -> Self {
-        DeleteCachePolicyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the cache policy that you are deleting. To get the identifier, you can use `ListCachePolicies`.
     ///
@@ -65,13 +69,18 @@ impl DeleteCachePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_cache_policy::DeleteCachePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_cache_policy::DeleteCachePolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +93,19 @@ impl DeleteCachePolicyFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_cache_policy::DeleteCachePolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_cache_policy::DeleteCachePolicyError,
+        >,
     > {
-        let input: crate::operation::delete_cache_policy::DeleteCachePolicyInput = self.input.build()?;
+        let input: crate::operation::delete_cache_policy::DeleteCachePolicyInput = self
+            .input
+            .build()?;
         let request = crate::operation::delete_cache_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteCachePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteCachePolicy", request, &self.overrides)
+            .await?;
         crate::operation::delete_cache_policy::parse_response(&response)
     }
 }

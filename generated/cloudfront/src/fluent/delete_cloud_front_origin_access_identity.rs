@@ -7,8 +7,7 @@
 /// [`config_override`](DeleteCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct DeleteCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        DeleteCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
+        DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The origin access identity's ID.
     ///
@@ -66,7 +69,10 @@ impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -74,8 +80,7 @@ impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder
-    {
+    ) -> &crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder {
         &self.input
     }
     /// Sends DeleteCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -95,9 +100,16 @@ impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
         let input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput = self
             .input
             .build()?;
-        let request = crate::operation::delete_cloud_front_origin_access_identity::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
-        crate::operation::delete_cloud_front_origin_access_identity::parse_response(&response)
+        let request = crate::operation::delete_cloud_front_origin_access_identity::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
+        crate::operation::delete_cloud_front_origin_access_identity::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl DeleteConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder,
     ) -> Self {
-        DeleteConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        DeleteConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The connection function's ID.
     ///
@@ -59,13 +63,18 @@ impl DeleteConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends DeleteConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl DeleteConnectionFunctionFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_connection_function::DeleteConnectionFunctionError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_connection_function::DeleteConnectionFunctionError,
+        >,
     > {
-        let input: crate::operation::delete_connection_function::DeleteConnectionFunctionInput = self.input.build()?;
-        let request = crate::operation::delete_connection_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteConnectionFunction", request, &self.overrides).await?;
+        let input: crate::operation::delete_connection_function::DeleteConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_connection_function::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteConnectionFunction", request, &self.overrides)
+            .await?;
         crate::operation::delete_connection_function::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeleteConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder,
     ) -> Self {
-        DeleteConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
+        DeleteConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the connection group to delete.
     ///
@@ -59,13 +63,18 @@ impl DeleteConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends DeleteConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl DeleteConnectionGroupFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_connection_group::DeleteConnectionGroupError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_connection_group::DeleteConnectionGroupError,
+        >,
     > {
-        let input: crate::operation::delete_connection_group::DeleteConnectionGroupInput = self.input.build()?;
-        let request = crate::operation::delete_connection_group::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteConnectionGroup", request, &self.overrides).await?;
+        let input: crate::operation::delete_connection_group::DeleteConnectionGroupInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_connection_group::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteConnectionGroup", request, &self.overrides)
+            .await?;
         crate::operation::delete_connection_group::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](DeleteContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct DeleteContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
+    pub(crate) input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl DeleteContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        DeleteContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the continuous deployment policy that you are deleting.
     ///
@@ -66,7 +69,10 @@ impl DeleteContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -91,11 +97,17 @@ impl DeleteContinuousDeploymentPolicyFluentBuilder {
             crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyError,
         >,
     > {
-        let input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::delete_continuous_deployment_policy::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteContinuousDeploymentPolicy", request, &self.overrides).await?;
+        let input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_continuous_deployment_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
         crate::operation::delete_continuous_deployment_policy::parse_response(&response)
     }
 }

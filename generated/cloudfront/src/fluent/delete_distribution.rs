@@ -38,7 +38,11 @@ impl DeleteDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_distribution::DeleteDistributionInputBuilder,
     ) -> Self {
-        DeleteDistributionFluentBuilder { client, input, overrides: Default::default() }
+        DeleteDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution ID.
     ///
@@ -65,13 +69,18 @@ impl DeleteDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_distribution::DeleteDistributionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_distribution::DeleteDistributionInputBuilder {
         &self.input
     }
     /// Sends DeleteDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +93,19 @@ impl DeleteDistributionFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_distribution::DeleteDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_distribution::DeleteDistributionError,
+        >,
     > {
-        let input: crate::operation::delete_distribution::DeleteDistributionInput = self.input.build()?;
+        let input: crate::operation::delete_distribution::DeleteDistributionInput = self
+            .input
+            .build()?;
         let request = crate::operation::delete_distribution::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteDistribution", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteDistribution", request, &self.overrides)
+            .await?;
         crate::operation::delete_distribution::parse_response(&response)
     }
 }

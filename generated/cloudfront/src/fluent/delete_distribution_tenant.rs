@@ -38,7 +38,11 @@ impl DeleteDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_distribution_tenant::DeleteDistributionTenantInputBuilder,
     ) -> Self {
-        DeleteDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        DeleteDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant to delete.
     ///
@@ -59,13 +63,18 @@ impl DeleteDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_distribution_tenant::DeleteDistributionTenantInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_distribution_tenant::DeleteDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends DeleteDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl DeleteDistributionTenantFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_distribution_tenant::DeleteDistributionTenantError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_distribution_tenant::DeleteDistributionTenantError,
+        >,
     > {
-        let input: crate::operation::delete_distribution_tenant::DeleteDistributionTenantInput = self.input.build()?;
-        let request = crate::operation::delete_distribution_tenant::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteDistributionTenant", request, &self.overrides).await?;
+        let input: crate::operation::delete_distribution_tenant::DeleteDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_distribution_tenant::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteDistributionTenant", request, &self.overrides)
+            .await?;
         crate::operation::delete_distribution_tenant::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](DeleteFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct DeleteFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        DeleteFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
+        DeleteFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the configuration you want to delete from CloudFront.
     ///
@@ -66,7 +69,10 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -91,11 +97,17 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
             crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigError,
         >,
     > {
-        let input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput =
-            self.input.build()?;
-        let request = crate::operation::delete_field_level_encryption_config::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteFieldLevelEncryptionConfig", request, &self.overrides).await?;
+        let input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_field_level_encryption_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
         crate::operation::delete_field_level_encryption_config::parse_response(&response)
     }
 }

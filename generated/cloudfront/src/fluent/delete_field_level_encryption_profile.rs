@@ -7,8 +7,7 @@
 /// [`config_override`](DeleteFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct DeleteFieldLevelEncryptionProfileFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl DeleteFieldLevelEncryptionProfileFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
     ) -> Self {
-        DeleteFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
+        DeleteFieldLevelEncryptionProfileFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Request the ID of the profile you want to delete from CloudFront.
     ///
@@ -66,7 +69,10 @@ impl DeleteFieldLevelEncryptionProfileFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -91,11 +97,19 @@ impl DeleteFieldLevelEncryptionProfileFluentBuilder {
             crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileError,
         >,
     > {
-        let input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput =
-            self.input.build()?;
-        let request = crate::operation::delete_field_level_encryption_profile::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteFieldLevelEncryptionProfile", request, &self.overrides).await?;
-        crate::operation::delete_field_level_encryption_profile::parse_response(&response)
+        let input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_field_level_encryption_profile::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteFieldLevelEncryptionProfile", request, &self.overrides)
+            .await?;
+        crate::operation::delete_field_level_encryption_profile::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl DeleteFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_function::DeleteFunctionInputBuilder,
     ) -> Self {
-        DeleteFunctionFluentBuilder { client, input, overrides: Default::default() }
+        DeleteFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are deleting.
     ///
@@ -59,13 +63,18 @@ impl DeleteFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
         &self.input
     }
     /// Sends DeleteFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -80,9 +89,15 @@ impl DeleteFunctionFluentBuilder {
         restxml_runtime::ResponseMetadata,
         restxml_runtime::SdkError<crate::operation::delete_function::DeleteFunctionError>,
     > {
-        let input: crate::operation::delete_function::DeleteFunctionInput = self.input.build()?;
+        let input: crate::operation::delete_function::DeleteFunctionInput = self
+            .input
+            .build()?;
         let request = crate::operation::delete_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteFunction", request, &self.overrides)
+            .await?;
         crate::operation::delete_function::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeleteKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_group::DeleteKeyGroupInputBuilder,
     ) -> Self {
-        DeleteKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+        DeleteKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the key group that you are deleting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -65,13 +69,18 @@ impl DeleteKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
         &self.input
     }
     /// Sends DeleteKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +93,19 @@ impl DeleteKeyGroupFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_key_group::DeleteKeyGroupError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_key_group::DeleteKeyGroupError,
+        >,
     > {
-        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self.input.build()?;
+        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self
+            .input
+            .build()?;
         let request = crate::operation::delete_key_group::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteKeyGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteKeyGroup", request, &self.overrides)
+            .await?;
         crate::operation::delete_key_group::parse_response(&response)
     }
 }

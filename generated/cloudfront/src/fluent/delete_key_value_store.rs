@@ -38,7 +38,11 @@ impl DeleteKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder,
     ) -> Self {
-        DeleteKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
+        DeleteKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the key value store.
     ///
@@ -59,13 +63,18 @@ impl DeleteKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends DeleteKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl DeleteKeyValueStoreFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_key_value_store::DeleteKeyValueStoreError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_key_value_store::DeleteKeyValueStoreError,
+        >,
     > {
-        let input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput = self.input.build()?;
-        let request = crate::operation::delete_key_value_store::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteKeyValueStore", request, &self.overrides).await?;
+        let input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_key_value_store::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteKeyValueStore", request, &self.overrides)
+            .await?;
         crate::operation::delete_key_value_store::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeleteMonitoringSubscriptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder,
     ) -> Self {
-        DeleteMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
+        DeleteMonitoringSubscriptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution that you are disabling metrics for.
     ///
@@ -51,7 +55,10 @@ impl DeleteMonitoringSubscriptionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -72,12 +79,21 @@ impl DeleteMonitoringSubscriptionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput,
-        restxml_runtime::SdkError<crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionError,
+        >,
     > {
-        let input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput =
-            self.input.build()?;
-        let request = crate::operation::delete_monitoring_subscription::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteMonitoringSubscription", request, &self.overrides).await?;
+        let input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_monitoring_subscription::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteMonitoringSubscription", request, &self.overrides)
+            .await?;
         crate::operation::delete_monitoring_subscription::parse_response(&response)
     }
 }

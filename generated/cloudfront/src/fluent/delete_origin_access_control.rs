@@ -38,7 +38,11 @@ impl DeleteOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder,
     ) -> Self {
-        DeleteOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
+        DeleteOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier of the origin access control that you are deleting.
     ///
@@ -65,13 +69,18 @@ impl DeleteOriginAccessControlFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends DeleteOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,12 +93,21 @@ impl DeleteOriginAccessControlFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_origin_access_control::DeleteOriginAccessControlError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_origin_access_control::DeleteOriginAccessControlError,
+        >,
     > {
-        let input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput =
-            self.input.build()?;
-        let request = crate::operation::delete_origin_access_control::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteOriginAccessControl", request, &self.overrides).await?;
+        let input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_origin_access_control::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteOriginAccessControl", request, &self.overrides)
+            .await?;
         crate::operation::delete_origin_access_control::parse_response(&response)
     }
 }

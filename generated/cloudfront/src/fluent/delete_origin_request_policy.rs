@@ -38,7 +38,11 @@ impl DeleteOriginRequestPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder,
     ) -> Self {
-        DeleteOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteOriginRequestPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the origin request policy that you are deleting. To get the identifier, you can use `ListOriginRequestPolicies`.
     ///
@@ -65,13 +69,18 @@ impl DeleteOriginRequestPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,12 +93,21 @@ impl DeleteOriginRequestPolicyFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyError,
+        >,
     > {
-        let input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::delete_origin_request_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteOriginRequestPolicy", request, &self.overrides).await?;
+        let input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_origin_request_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteOriginRequestPolicy", request, &self.overrides)
+            .await?;
         crate::operation::delete_origin_request_policy::parse_response(&response)
     }
 }

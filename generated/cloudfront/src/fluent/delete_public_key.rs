@@ -38,7 +38,11 @@ impl DeletePublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_public_key::DeletePublicKeyInputBuilder,
     ) -> Self {
-        DeletePublicKeyFluentBuilder { client, input, overrides: Default::default() }
+        DeletePublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the public key you want to remove from CloudFront.
     ///
@@ -65,13 +69,18 @@ impl DeletePublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_public_key::DeletePublicKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_public_key::DeletePublicKeyInputBuilder {
         &self.input
     }
     /// Sends DeletePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +93,19 @@ impl DeletePublicKeyFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_public_key::DeletePublicKeyError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_public_key::DeletePublicKeyError,
+        >,
     > {
-        let input: crate::operation::delete_public_key::DeletePublicKeyInput = self.input.build()?;
+        let input: crate::operation::delete_public_key::DeletePublicKeyInput = self
+            .input
+            .build()?;
         let request = crate::operation::delete_public_key::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeletePublicKey", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeletePublicKey", request, &self.overrides)
+            .await?;
         crate::operation::delete_public_key::parse_response(&response)
     }
 }

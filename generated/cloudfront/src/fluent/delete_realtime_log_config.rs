@@ -38,7 +38,11 @@ impl DeleteRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder,
     ) -> Self {
-        DeleteRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
+        DeleteRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the real-time log configuration to delete.
     ///
@@ -71,13 +75,18 @@ impl DeleteRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends DeleteRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,21 @@ impl DeleteRealtimeLogConfigFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError,
+        >,
     > {
-        let input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput = self.input.build()?;
-        let request = crate::operation::delete_realtime_log_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteRealtimeLogConfig", request, &self.overrides).await?;
+        let input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_realtime_log_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteRealtimeLogConfig", request, &self.overrides)
+            .await?;
         crate::operation::delete_realtime_log_config::parse_response(&response)
     }
 }

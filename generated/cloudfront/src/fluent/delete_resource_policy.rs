@@ -38,7 +38,11 @@ impl DeleteResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder,
     ) -> Self {
-        DeleteResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteResourcePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The Amazon Resource Name (ARN) of the CloudFront resource for which the resource policy should be deleted.
     ///
@@ -51,13 +55,18 @@ impl DeleteResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl DeleteResourcePolicyFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_resource_policy::DeleteResourcePolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_resource_policy::DeleteResourcePolicyError,
+        >,
     > {
-        let input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput = self.input.build()?;
-        let request = crate::operation::delete_resource_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteResourcePolicy", request, &self.overrides).await?;
+        let input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_resource_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteResourcePolicy", request, &self.overrides)
+            .await?;
         crate::operation::delete_resource_policy::parse_response(&response)
     }
 }

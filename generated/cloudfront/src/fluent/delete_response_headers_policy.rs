@@ -38,7 +38,11 @@ impl DeleteResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        DeleteResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier for the response headers policy that you are deleting.
     ///
@@ -65,7 +69,10 @@ impl DeleteResponseHeadersPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -86,12 +93,21 @@ impl DeleteResponseHeadersPolicyFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyError,
+        >,
     > {
-        let input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::delete_response_headers_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteResponseHeadersPolicy", request, &self.overrides).await?;
+        let input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_response_headers_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteResponseHeadersPolicy", request, &self.overrides)
+            .await?;
         crate::operation::delete_response_headers_policy::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeleteStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInputBuilder,
     ) -> Self {
-        DeleteStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
+        DeleteStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution ID.
     ///
@@ -65,7 +69,10 @@ impl DeleteStreamingDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -86,12 +93,21 @@ impl DeleteStreamingDistributionFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_streaming_distribution::DeleteStreamingDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_streaming_distribution::DeleteStreamingDistributionError,
+        >,
     > {
-        let input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput =
-            self.input.build()?;
-        let request = crate::operation::delete_streaming_distribution::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteStreamingDistribution", request, &self.overrides).await?;
+        let input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_streaming_distribution::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteStreamingDistribution", request, &self.overrides)
+            .await?;
         crate::operation::delete_streaming_distribution::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeleteTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder,
     ) -> Self {
-        DeleteTrustStoreFluentBuilder { client, input, overrides: Default::default() }
+        DeleteTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The trust store's ID.
     ///
@@ -59,13 +63,18 @@ impl DeleteTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder {
         &self.input
     }
     /// Sends DeleteTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,19 @@ impl DeleteTrustStoreFluentBuilder {
         self,
     ) -> Result<
         restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<crate::operation::delete_trust_store::DeleteTrustStoreError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_trust_store::DeleteTrustStoreError,
+        >,
     > {
-        let input: crate::operation::delete_trust_store::DeleteTrustStoreInput = self.input.build()?;
+        let input: crate::operation::delete_trust_store::DeleteTrustStoreInput = self
+            .input
+            .build()?;
         let request = crate::operation::delete_trust_store::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteTrustStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteTrustStore", request, &self.overrides)
+            .await?;
         crate::operation::delete_trust_store::parse_response(&response)
     }
 }

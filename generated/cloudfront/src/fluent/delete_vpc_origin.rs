@@ -38,7 +38,11 @@ impl DeleteVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder,
     ) -> Self {
-        DeleteVpcOriginFluentBuilder { client, input, overrides: Default::default() }
+        DeleteVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The VPC origin ID.
     ///
@@ -59,13 +63,18 @@ impl DeleteVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
         &self.input
     }
     /// Sends DeleteVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,19 @@ impl DeleteVpcOriginFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
-        restxml_runtime::SdkError<crate::operation::delete_vpc_origin::DeleteVpcOriginError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_vpc_origin::DeleteVpcOriginError,
+        >,
     > {
-        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self.input.build()?;
+        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self
+            .input
+            .build()?;
         let request = crate::operation::delete_vpc_origin::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteVpcOrigin", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteVpcOrigin", request, &self.overrides)
+            .await?;
         crate::operation::delete_vpc_origin::parse_response(&response)
     }
 }

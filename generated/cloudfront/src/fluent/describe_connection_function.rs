@@ -38,7 +38,11 @@ impl DescribeConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder,
     ) -> Self {
-        DescribeConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        DescribeConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The connection function's identifier.
     ///
@@ -65,13 +69,18 @@ impl DescribeConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends DescribeConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,12 +93,21 @@ impl DescribeConnectionFunctionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::describe_connection_function::DescribeConnectionFunctionOutput,
-        restxml_runtime::SdkError<crate::operation::describe_connection_function::DescribeConnectionFunctionError>,
+        restxml_runtime::SdkError<
+            crate::operation::describe_connection_function::DescribeConnectionFunctionError,
+        >,
     > {
-        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput =
-            self.input.build()?;
-        let request = crate::operation::describe_connection_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeConnectionFunction", request, &self.overrides).await?;
+        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::describe_connection_function::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeConnectionFunction", request, &self.overrides)
+            .await?;
         crate::operation::describe_connection_function::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DescribeFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_function::DescribeFunctionInputBuilder,
     ) -> Self {
-        DescribeFunctionFluentBuilder { client, input, overrides: Default::default() }
+        DescribeFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are getting information about.
     ///
@@ -65,13 +69,18 @@ impl DescribeFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
         &self.input
     }
     /// Sends DescribeFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +93,19 @@ impl DescribeFunctionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::describe_function::DescribeFunctionOutput,
-        restxml_runtime::SdkError<crate::operation::describe_function::DescribeFunctionError>,
+        restxml_runtime::SdkError<
+            crate::operation::describe_function::DescribeFunctionError,
+        >,
     > {
-        let input: crate::operation::describe_function::DescribeFunctionInput = self.input.build()?;
+        let input: crate::operation::describe_function::DescribeFunctionInput = self
+            .input
+            .build()?;
         let request = crate::operation::describe_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeFunction", request, &self.overrides)
+            .await?;
         crate::operation::describe_function::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DescribeKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder,
     ) -> Self {
-        DescribeKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
+        DescribeKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the key value store.
     ///
@@ -51,13 +55,18 @@ impl DescribeKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends DescribeKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl DescribeKeyValueStoreFluentBuilder {
         self,
     ) -> Result<
         crate::operation::describe_key_value_store::DescribeKeyValueStoreOutput,
-        restxml_runtime::SdkError<crate::operation::describe_key_value_store::DescribeKeyValueStoreError>,
+        restxml_runtime::SdkError<
+            crate::operation::describe_key_value_store::DescribeKeyValueStoreError,
+        >,
     > {
-        let input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput = self.input.build()?;
-        let request = crate::operation::describe_key_value_store::serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeKeyValueStore", request, &self.overrides).await?;
+        let input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput = self
+            .input
+            .build()?;
+        let request = crate::operation::describe_key_value_store::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeKeyValueStore", request, &self.overrides)
+            .await?;
         crate::operation::describe_key_value_store::parse_response(&response)
     }
 }

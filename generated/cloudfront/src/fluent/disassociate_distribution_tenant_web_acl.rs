@@ -7,8 +7,7 @@
 /// [`config_override`](DisassociateDistributionTenantWebACLFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct DisassociateDistributionTenantWebACLFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
+    pub(crate) input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
     ) -> Self {
-        DisassociateDistributionTenantWebACLFluentBuilder { client, input, overrides: Default::default() }
+        DisassociateDistributionTenantWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -66,7 +69,10 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -74,8 +80,7 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder
-    {
+    ) -> &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder {
         &self.input
     }
     /// Sends DisassociateDistributionTenantWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -95,9 +100,16 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
         let input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput = self
             .input
             .build()?;
-        let request = crate::operation::disassociate_distribution_tenant_web_acl::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DisassociateDistributionTenantWebACL", request, &self.overrides).await?;
-        crate::operation::disassociate_distribution_tenant_web_acl::parse_response(&response)
+        let request = crate::operation::disassociate_distribution_tenant_web_acl::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisassociateDistributionTenantWebACL", request, &self.overrides)
+            .await?;
+        crate::operation::disassociate_distribution_tenant_web_acl::parse_response(
+            &response,
+        )
     }
 }

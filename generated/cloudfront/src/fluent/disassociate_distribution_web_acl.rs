@@ -38,7 +38,11 @@ impl DisassociateDistributionWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder,
     ) -> Self {
-        DisassociateDistributionWebACLFluentBuilder { client, input, overrides: Default::default() }
+        DisassociateDistributionWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution.
     ///
@@ -65,7 +69,10 @@ impl DisassociateDistributionWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -90,10 +97,17 @@ impl DisassociateDistributionWebACLFluentBuilder {
             crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLError,
         >,
     > {
-        let input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput =
-            self.input.build()?;
-        let request = crate::operation::disassociate_distribution_web_acl::serialize_request(&input)?;
-        let response = self.client.core().send_with("DisassociateDistributionWebACL", request, &self.overrides).await?;
+        let input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput = self
+            .input
+            .build()?;
+        let request = crate::operation::disassociate_distribution_web_acl::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisassociateDistributionWebACL", request, &self.overrides)
+            .await?;
         crate::operation::disassociate_distribution_web_acl::parse_response(&response)
     }
 }

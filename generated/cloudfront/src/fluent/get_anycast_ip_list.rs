@@ -38,7 +38,11 @@ impl GetAnycastIpListFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder,
     ) -> Self {
-        GetAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
+        GetAnycastIpListFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the Anycast static IP list.
     ///
@@ -51,13 +55,18 @@ impl GetAnycastIpListFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder {
         &self.input
     }
     /// Sends GetAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl GetAnycastIpListFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_anycast_ip_list::GetAnycastIpListOutput,
-        restxml_runtime::SdkError<crate::operation::get_anycast_ip_list::GetAnycastIpListError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_anycast_ip_list::GetAnycastIpListError,
+        >,
     > {
-        let input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput = self.input.build()?;
+        let input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_anycast_ip_list::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetAnycastIpList", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetAnycastIpList", request, &self.overrides)
+            .await?;
         crate::operation::get_anycast_ip_list::parse_response(&response)
     }
 }

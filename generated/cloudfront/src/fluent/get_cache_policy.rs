@@ -38,7 +38,11 @@ impl GetCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cache_policy::GetCachePolicyInputBuilder,
     ) -> Self {
-        GetCachePolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
     ///
@@ -51,13 +55,18 @@ impl GetCachePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
         &self.input
     }
     /// Sends GetCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl GetCachePolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_cache_policy::GetCachePolicyOutput,
-        restxml_runtime::SdkError<crate::operation::get_cache_policy::GetCachePolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_cache_policy::GetCachePolicyError,
+        >,
     > {
-        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self.input.build()?;
+        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_cache_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetCachePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCachePolicy", request, &self.overrides)
+            .await?;
         crate::operation::get_cache_policy::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetCachePolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder,
     ) -> Self {
-        GetCachePolicyConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetCachePolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
     ///
@@ -51,13 +55,18 @@ impl GetCachePolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder {
         &self.input
     }
     /// Sends GetCachePolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetCachePolicyConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_cache_policy_config::GetCachePolicyConfigOutput,
-        restxml_runtime::SdkError<crate::operation::get_cache_policy_config::GetCachePolicyConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_cache_policy_config::GetCachePolicyConfigError,
+        >,
     > {
-        let input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput = self.input.build()?;
-        let request = crate::operation::get_cache_policy_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetCachePolicyConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_cache_policy_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCachePolicyConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_cache_policy_config::parse_response(&response)
     }
 }

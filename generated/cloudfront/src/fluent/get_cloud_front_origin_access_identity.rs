@@ -7,8 +7,7 @@
 /// [`config_override`](GetCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct GetCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl GetCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        GetCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
+        GetCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identity's ID.
     ///
@@ -52,7 +55,10 @@ impl GetCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -77,11 +83,19 @@ impl GetCloudFrontOriginAccessIdentityFluentBuilder {
             crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityError,
         >,
     > {
-        let input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput =
-            self.input.build()?;
-        let request = crate::operation::get_cloud_front_origin_access_identity::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
-        crate::operation::get_cloud_front_origin_access_identity::parse_response(&response)
+        let input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_cloud_front_origin_access_identity::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
+        crate::operation::get_cloud_front_origin_access_identity::parse_response(
+            &response,
+        )
     }
 }

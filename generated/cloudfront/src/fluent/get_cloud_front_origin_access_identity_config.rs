@@ -38,7 +38,11 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder,
     ) -> Self {
-        GetCloudFrontOriginAccessIdentityConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identity's ID.
     ///
@@ -51,7 +55,10 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -59,7 +66,7 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder{
+    ) -> &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder {
         &self.input
     }
     /// Sends GetCloudFrontOriginAccessIdentityConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -75,13 +82,24 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
         restxml_runtime::SdkError<
             crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigError,
         >,
-    >{
+    > {
         let input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput = self
             .input
             .build()?;
-        let request = crate::operation::get_cloud_front_origin_access_identity_config::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetCloudFrontOriginAccessIdentityConfig", request, &self.overrides).await?;
-        crate::operation::get_cloud_front_origin_access_identity_config::parse_response(&response)
+        let request = crate::operation::get_cloud_front_origin_access_identity_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "GetCloudFrontOriginAccessIdentityConfig",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        crate::operation::get_cloud_front_origin_access_identity_config::parse_response(
+            &response,
+        )
     }
 }

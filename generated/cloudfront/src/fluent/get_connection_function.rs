@@ -38,7 +38,11 @@ impl GetConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_connection_function::GetConnectionFunctionInputBuilder,
     ) -> Self {
-        GetConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        GetConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The connection function's identifier.
     ///
@@ -65,13 +69,18 @@ impl GetConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_connection_function::GetConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_connection_function::GetConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends GetConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +93,21 @@ impl GetConnectionFunctionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_connection_function::GetConnectionFunctionOutput,
-        restxml_runtime::SdkError<crate::operation::get_connection_function::GetConnectionFunctionError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_connection_function::GetConnectionFunctionError,
+        >,
     > {
-        let input: crate::operation::get_connection_function::GetConnectionFunctionInput = self.input.build()?;
-        let request = crate::operation::get_connection_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetConnectionFunction", request, &self.overrides).await?;
+        let input: crate::operation::get_connection_function::GetConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_connection_function::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetConnectionFunction", request, &self.overrides)
+            .await?;
         crate::operation::get_connection_function::parse_response(&response)
     }
 }

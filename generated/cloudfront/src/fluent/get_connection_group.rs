@@ -38,7 +38,11 @@ impl GetConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_connection_group::GetConnectionGroupInputBuilder,
     ) -> Self {
-        GetConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
+        GetConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID, name, or Amazon Resource Name (ARN) of the connection group.
     ///
@@ -51,13 +55,18 @@ impl GetConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_connection_group::GetConnectionGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_connection_group::GetConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends GetConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl GetConnectionGroupFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_connection_group::GetConnectionGroupOutput,
-        restxml_runtime::SdkError<crate::operation::get_connection_group::GetConnectionGroupError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_connection_group::GetConnectionGroupError,
+        >,
     > {
-        let input: crate::operation::get_connection_group::GetConnectionGroupInput = self.input.build()?;
+        let input: crate::operation::get_connection_group::GetConnectionGroupInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_connection_group::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetConnectionGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetConnectionGroup", request, &self.overrides)
+            .await?;
         crate::operation::get_connection_group::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](GetConnectionGroupByRoutingEndpointFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct GetConnectionGroupByRoutingEndpointFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
+    pub(crate) input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
     ) -> Self {
-        GetConnectionGroupByRoutingEndpointFluentBuilder { client, input, overrides: Default::default() }
+        GetConnectionGroupByRoutingEndpointFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The routing endpoint for the target connection group, such as d111111abcdef8.cloudfront.net.
     ///
@@ -52,7 +55,10 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -60,8 +66,7 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder
-    {
+    ) -> &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder {
         &self.input
     }
     /// Sends GetConnectionGroupByRoutingEndpoint: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -81,9 +86,16 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
         let input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput = self
             .input
             .build()?;
-        let request = crate::operation::get_connection_group_by_routing_endpoint::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetConnectionGroupByRoutingEndpoint", request, &self.overrides).await?;
-        crate::operation::get_connection_group_by_routing_endpoint::parse_response(&response)
+        let request = crate::operation::get_connection_group_by_routing_endpoint::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetConnectionGroupByRoutingEndpoint", request, &self.overrides)
+            .await?;
+        crate::operation::get_connection_group_by_routing_endpoint::parse_response(
+            &response,
+        )
     }
 }

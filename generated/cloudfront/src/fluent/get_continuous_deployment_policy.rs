@@ -38,7 +38,11 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        GetContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the continuous deployment policy that you are getting.
     ///
@@ -51,7 +55,10 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -76,10 +83,17 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
             crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyError,
         >,
     > {
-        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::get_continuous_deployment_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetContinuousDeploymentPolicy", request, &self.overrides).await?;
+        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_continuous_deployment_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
         crate::operation::get_continuous_deployment_policy::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](GetContinuousDeploymentPolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct GetContinuousDeploymentPolicyConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
+    pub(crate) input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl GetContinuousDeploymentPolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
     ) -> Self {
-        GetContinuousDeploymentPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetContinuousDeploymentPolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the continuous deployment policy whose configuration you are getting.
     ///
@@ -52,7 +55,10 @@ impl GetContinuousDeploymentPolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -60,8 +66,7 @@ impl GetContinuousDeploymentPolicyConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder
-    {
+    ) -> &crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder {
         &self.input
     }
     /// Sends GetContinuousDeploymentPolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +83,19 @@ impl GetContinuousDeploymentPolicyConfigFluentBuilder {
             crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigError,
         >,
     > {
-        let input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput =
-            self.input.build()?;
-        let request = crate::operation::get_continuous_deployment_policy_config::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetContinuousDeploymentPolicyConfig", request, &self.overrides).await?;
-        crate::operation::get_continuous_deployment_policy_config::parse_response(&response)
+        let input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_continuous_deployment_policy_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetContinuousDeploymentPolicyConfig", request, &self.overrides)
+            .await?;
+        crate::operation::get_continuous_deployment_policy_config::parse_response(
+            &response,
+        )
     }
 }

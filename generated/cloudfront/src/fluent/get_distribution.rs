@@ -38,7 +38,11 @@ impl GetDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution::GetDistributionInputBuilder,
     ) -> Self {
-        GetDistributionFluentBuilder { client, input, overrides: Default::default() }
+        GetDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
     ///
@@ -51,13 +55,18 @@ impl GetDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_distribution::GetDistributionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution::GetDistributionInputBuilder {
         &self.input
     }
     /// Sends GetDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl GetDistributionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_distribution::GetDistributionOutput,
-        restxml_runtime::SdkError<crate::operation::get_distribution::GetDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_distribution::GetDistributionError,
+        >,
     > {
-        let input: crate::operation::get_distribution::GetDistributionInput = self.input.build()?;
+        let input: crate::operation::get_distribution::GetDistributionInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_distribution::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistribution", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistribution", request, &self.overrides)
+            .await?;
         crate::operation::get_distribution::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetDistributionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution_config::GetDistributionConfigInputBuilder,
     ) -> Self {
-        GetDistributionConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetDistributionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
     ///
@@ -51,13 +55,18 @@ impl GetDistributionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_distribution_config::GetDistributionConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution_config::GetDistributionConfigInputBuilder {
         &self.input
     }
     /// Sends GetDistributionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetDistributionConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_distribution_config::GetDistributionConfigOutput,
-        restxml_runtime::SdkError<crate::operation::get_distribution_config::GetDistributionConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_distribution_config::GetDistributionConfigError,
+        >,
     > {
-        let input: crate::operation::get_distribution_config::GetDistributionConfigInput = self.input.build()?;
-        let request = crate::operation::get_distribution_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistributionConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_distribution_config::GetDistributionConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_distribution_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistributionConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_distribution_config::parse_response(&response)
     }
 }

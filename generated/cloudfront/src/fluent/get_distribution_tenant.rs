@@ -38,7 +38,11 @@ impl GetDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder,
     ) -> Self {
-        GetDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        GetDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
     ///
@@ -51,13 +55,18 @@ impl GetDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends GetDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetDistributionTenantFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_distribution_tenant::GetDistributionTenantOutput,
-        restxml_runtime::SdkError<crate::operation::get_distribution_tenant::GetDistributionTenantError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_distribution_tenant::GetDistributionTenantError,
+        >,
     > {
-        let input: crate::operation::get_distribution_tenant::GetDistributionTenantInput = self.input.build()?;
-        let request = crate::operation::get_distribution_tenant::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistributionTenant", request, &self.overrides).await?;
+        let input: crate::operation::get_distribution_tenant::GetDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_distribution_tenant::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistributionTenant", request, &self.overrides)
+            .await?;
         crate::operation::get_distribution_tenant::parse_response(&response)
     }
 }

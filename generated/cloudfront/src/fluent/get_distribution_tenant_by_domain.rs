@@ -38,7 +38,11 @@ impl GetDistributionTenantByDomainFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder,
     ) -> Self {
-        GetDistributionTenantByDomainFluentBuilder { client, input, overrides: Default::default() }
+        GetDistributionTenantByDomainFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A domain name associated with the target distribution tenant.
     ///
@@ -51,7 +55,10 @@ impl GetDistributionTenantByDomainFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -76,10 +83,17 @@ impl GetDistributionTenantByDomainFluentBuilder {
             crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainError,
         >,
     > {
-        let input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput =
-            self.input.build()?;
-        let request = crate::operation::get_distribution_tenant_by_domain::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistributionTenantByDomain", request, &self.overrides).await?;
+        let input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_distribution_tenant_by_domain::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistributionTenantByDomain", request, &self.overrides)
+            .await?;
         crate::operation::get_distribution_tenant_by_domain::parse_response(&response)
     }
 }

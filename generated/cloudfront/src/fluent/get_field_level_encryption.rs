@@ -38,7 +38,11 @@ impl GetFieldLevelEncryptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionFluentBuilder { client, input, overrides: Default::default() }
+        GetFieldLevelEncryptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Request the ID for the field-level encryption configuration information.
     ///
@@ -51,13 +55,18 @@ impl GetFieldLevelEncryptionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder {
         &self.input
     }
     /// Sends GetFieldLevelEncryption: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetFieldLevelEncryptionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_field_level_encryption::GetFieldLevelEncryptionOutput,
-        restxml_runtime::SdkError<crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError,
+        >,
     > {
-        let input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput = self.input.build()?;
-        let request = crate::operation::get_field_level_encryption::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetFieldLevelEncryption", request, &self.overrides).await?;
+        let input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_field_level_encryption::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryption", request, &self.overrides)
+            .await?;
         crate::operation::get_field_level_encryption::parse_response(&response)
     }
 }

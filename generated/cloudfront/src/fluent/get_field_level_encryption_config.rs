@@ -38,7 +38,11 @@ impl GetFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Request the ID for the field-level encryption configuration information.
     ///
@@ -51,7 +55,10 @@ impl GetFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -76,10 +83,17 @@ impl GetFieldLevelEncryptionConfigFluentBuilder {
             crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigError,
         >,
     > {
-        let input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput =
-            self.input.build()?;
-        let request = crate::operation::get_field_level_encryption_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetFieldLevelEncryptionConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_field_level_encryption_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_field_level_encryption_config::parse_response(&response)
     }
 }

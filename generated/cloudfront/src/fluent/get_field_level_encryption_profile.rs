@@ -38,7 +38,11 @@ impl GetFieldLevelEncryptionProfileFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
+        GetFieldLevelEncryptionProfileFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Get the ID for the field-level encryption profile information.
     ///
@@ -51,7 +55,10 @@ impl GetFieldLevelEncryptionProfileFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -76,10 +83,17 @@ impl GetFieldLevelEncryptionProfileFluentBuilder {
             crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileError,
         >,
     > {
-        let input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput =
-            self.input.build()?;
-        let request = crate::operation::get_field_level_encryption_profile::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetFieldLevelEncryptionProfile", request, &self.overrides).await?;
+        let input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_field_level_encryption_profile::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryptionProfile", request, &self.overrides)
+            .await?;
         crate::operation::get_field_level_encryption_profile::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](GetFieldLevelEncryptionProfileConfigFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct GetFieldLevelEncryptionProfileConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder,
+    pub(crate) input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl GetFieldLevelEncryptionProfileConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionProfileConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetFieldLevelEncryptionProfileConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Get the ID for the field-level encryption profile configuration information.
     ///
@@ -52,7 +55,10 @@ impl GetFieldLevelEncryptionProfileConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -60,8 +66,7 @@ impl GetFieldLevelEncryptionProfileConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder
-    {
+    ) -> &crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder {
         &self.input
     }
     /// Sends GetFieldLevelEncryptionProfileConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -81,9 +86,16 @@ impl GetFieldLevelEncryptionProfileConfigFluentBuilder {
         let input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput = self
             .input
             .build()?;
-        let request = crate::operation::get_field_level_encryption_profile_config::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetFieldLevelEncryptionProfileConfig", request, &self.overrides).await?;
-        crate::operation::get_field_level_encryption_profile_config::parse_response(&response)
+        let request = crate::operation::get_field_level_encryption_profile_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryptionProfileConfig", request, &self.overrides)
+            .await?;
+        crate::operation::get_field_level_encryption_profile_config::parse_response(
+            &response,
+        )
     }
 }

@@ -34,8 +34,15 @@ impl std::fmt::Debug for GetFunctionFluentBuilder {
 
 impl GetFunctionFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_function::GetFunctionInputBuilder) -> Self {
-        GetFunctionFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_function::GetFunctionInputBuilder,
+    ) -> Self {
+        GetFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function whose code you are getting.
     ///
@@ -62,7 +69,10 @@ impl GetFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -83,9 +93,15 @@ impl GetFunctionFluentBuilder {
         crate::operation::get_function::GetFunctionOutput,
         restxml_runtime::SdkError<crate::operation::get_function::GetFunctionError>,
     > {
-        let input: crate::operation::get_function::GetFunctionInput = self.input.build()?;
+        let input: crate::operation::get_function::GetFunctionInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFunction", request, &self.overrides)
+            .await?;
         crate::operation::get_function::parse_response(&response)
     }
 }

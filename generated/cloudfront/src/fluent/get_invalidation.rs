@@ -38,7 +38,11 @@ impl GetInvalidationFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_invalidation::GetInvalidationInputBuilder,
     ) -> Self {
-        GetInvalidationFluentBuilder { client, input, overrides: Default::default() }
+        GetInvalidationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's ID.
     ///
@@ -59,13 +63,18 @@ impl GetInvalidationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
         &self.input
     }
     /// Sends GetInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,19 @@ impl GetInvalidationFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_invalidation::GetInvalidationOutput,
-        restxml_runtime::SdkError<crate::operation::get_invalidation::GetInvalidationError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_invalidation::GetInvalidationError,
+        >,
     > {
-        let input: crate::operation::get_invalidation::GetInvalidationInput = self.input.build()?;
+        let input: crate::operation::get_invalidation::GetInvalidationInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_invalidation::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetInvalidation", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetInvalidation", request, &self.overrides)
+            .await?;
         crate::operation::get_invalidation::parse_response(&response)
     }
 }

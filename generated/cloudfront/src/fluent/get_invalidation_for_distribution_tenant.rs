@@ -7,8 +7,7 @@
 /// [`config_override`](GetInvalidationForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct GetInvalidationForDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
+    pub(crate) input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     ) -> Self {
-        GetInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        GetInvalidationForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -60,7 +63,10 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -68,8 +74,7 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder
-    {
+    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends GetInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -89,9 +94,16 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
         let input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput = self
             .input
             .build()?;
-        let request = crate::operation::get_invalidation_for_distribution_tenant::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetInvalidationForDistributionTenant", request, &self.overrides).await?;
-        crate::operation::get_invalidation_for_distribution_tenant::parse_response(&response)
+        let request = crate::operation::get_invalidation_for_distribution_tenant::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetInvalidationForDistributionTenant", request, &self.overrides)
+            .await?;
+        crate::operation::get_invalidation_for_distribution_tenant::parse_response(
+            &response,
+        )
     }
 }

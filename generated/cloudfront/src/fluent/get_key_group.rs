@@ -34,8 +34,15 @@ impl std::fmt::Debug for GetKeyGroupFluentBuilder {
 
 impl GetKeyGroupFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_key_group::GetKeyGroupInputBuilder) -> Self {
-        GetKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_key_group::GetKeyGroupInputBuilder,
+    ) -> Self {
+        GetKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the key group that you are getting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -48,7 +55,10 @@ impl GetKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -69,9 +79,15 @@ impl GetKeyGroupFluentBuilder {
         crate::operation::get_key_group::GetKeyGroupOutput,
         restxml_runtime::SdkError<crate::operation::get_key_group::GetKeyGroupError>,
     > {
-        let input: crate::operation::get_key_group::GetKeyGroupInput = self.input.build()?;
+        let input: crate::operation::get_key_group::GetKeyGroupInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_key_group::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetKeyGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetKeyGroup", request, &self.overrides)
+            .await?;
         crate::operation::get_key_group::parse_response(&response)
     }
 }

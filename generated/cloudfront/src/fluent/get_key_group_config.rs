@@ -38,7 +38,11 @@ impl GetKeyGroupConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder,
     ) -> Self {
-        GetKeyGroupConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetKeyGroupConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the key group whose configuration you are getting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -51,13 +55,18 @@ impl GetKeyGroupConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder {
         &self.input
     }
     /// Sends GetKeyGroupConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl GetKeyGroupConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_key_group_config::GetKeyGroupConfigOutput,
-        restxml_runtime::SdkError<crate::operation::get_key_group_config::GetKeyGroupConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_key_group_config::GetKeyGroupConfigError,
+        >,
     > {
-        let input: crate::operation::get_key_group_config::GetKeyGroupConfigInput = self.input.build()?;
+        let input: crate::operation::get_key_group_config::GetKeyGroupConfigInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_key_group_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetKeyGroupConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetKeyGroupConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_key_group_config::parse_response(&response)
     }
 }

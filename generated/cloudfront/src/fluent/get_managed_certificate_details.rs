@@ -38,7 +38,11 @@ impl GetManagedCertificateDetailsFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder,
     ) -> Self {
-        GetManagedCertificateDetailsFluentBuilder { client, input, overrides: Default::default() }
+        GetManagedCertificateDetailsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
     ///
@@ -51,7 +55,10 @@ impl GetManagedCertificateDetailsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -72,12 +79,21 @@ impl GetManagedCertificateDetailsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsOutput,
-        restxml_runtime::SdkError<crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsError,
+        >,
     > {
-        let input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput =
-            self.input.build()?;
-        let request = crate::operation::get_managed_certificate_details::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetManagedCertificateDetails", request, &self.overrides).await?;
+        let input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_managed_certificate_details::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetManagedCertificateDetails", request, &self.overrides)
+            .await?;
         crate::operation::get_managed_certificate_details::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetMonitoringSubscriptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder,
     ) -> Self {
-        GetMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
+        GetMonitoringSubscriptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution that you are getting metrics information for.
     ///
@@ -51,13 +55,18 @@ impl GetMonitoringSubscriptionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder {
         &self.input
     }
     /// Sends GetMonitoringSubscription: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,12 +79,21 @@ impl GetMonitoringSubscriptionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionOutput,
-        restxml_runtime::SdkError<crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError,
+        >,
     > {
-        let input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput =
-            self.input.build()?;
-        let request = crate::operation::get_monitoring_subscription::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetMonitoringSubscription", request, &self.overrides).await?;
+        let input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_monitoring_subscription::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetMonitoringSubscription", request, &self.overrides)
+            .await?;
         crate::operation::get_monitoring_subscription::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder,
     ) -> Self {
-        GetOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
+        GetOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier of the origin access control.
     ///
@@ -51,13 +55,18 @@ impl GetOriginAccessControlFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends GetOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetOriginAccessControlFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_origin_access_control::GetOriginAccessControlOutput,
-        restxml_runtime::SdkError<crate::operation::get_origin_access_control::GetOriginAccessControlError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_origin_access_control::GetOriginAccessControlError,
+        >,
     > {
-        let input: crate::operation::get_origin_access_control::GetOriginAccessControlInput = self.input.build()?;
-        let request = crate::operation::get_origin_access_control::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginAccessControl", request, &self.overrides).await?;
+        let input: crate::operation::get_origin_access_control::GetOriginAccessControlInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_origin_access_control::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginAccessControl", request, &self.overrides)
+            .await?;
         crate::operation::get_origin_access_control::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetOriginAccessControlConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder,
     ) -> Self {
-        GetOriginAccessControlConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetOriginAccessControlConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier of the origin access control.
     ///
@@ -51,7 +55,10 @@ impl GetOriginAccessControlConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -76,10 +83,17 @@ impl GetOriginAccessControlConfigFluentBuilder {
             crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigError,
         >,
     > {
-        let input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput =
-            self.input.build()?;
-        let request = crate::operation::get_origin_access_control_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginAccessControlConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_origin_access_control_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginAccessControlConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_origin_access_control_config::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetOriginRequestPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder,
     ) -> Self {
-        GetOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetOriginRequestPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
     ///
@@ -51,13 +55,18 @@ impl GetOriginRequestPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder {
         &self.input
     }
     /// Sends GetOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetOriginRequestPolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_origin_request_policy::GetOriginRequestPolicyOutput,
-        restxml_runtime::SdkError<crate::operation::get_origin_request_policy::GetOriginRequestPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_origin_request_policy::GetOriginRequestPolicyError,
+        >,
     > {
-        let input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput = self.input.build()?;
-        let request = crate::operation::get_origin_request_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginRequestPolicy", request, &self.overrides).await?;
+        let input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_origin_request_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginRequestPolicy", request, &self.overrides)
+            .await?;
         crate::operation::get_origin_request_policy::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetOriginRequestPolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder,
     ) -> Self {
-        GetOriginRequestPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetOriginRequestPolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
     ///
@@ -51,7 +55,10 @@ impl GetOriginRequestPolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -76,10 +83,17 @@ impl GetOriginRequestPolicyConfigFluentBuilder {
             crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigError,
         >,
     > {
-        let input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput =
-            self.input.build()?;
-        let request = crate::operation::get_origin_request_policy_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginRequestPolicyConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_origin_request_policy_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginRequestPolicyConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_origin_request_policy_config::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetPublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_public_key::GetPublicKeyInputBuilder,
     ) -> Self {
-        GetPublicKeyFluentBuilder { client, input, overrides: Default::default() }
+        GetPublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the public key you are getting.
     ///
@@ -51,13 +55,18 @@ impl GetPublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_public_key::GetPublicKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_public_key::GetPublicKeyInputBuilder {
         &self.input
     }
     /// Sends GetPublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -72,9 +81,15 @@ impl GetPublicKeyFluentBuilder {
         crate::operation::get_public_key::GetPublicKeyOutput,
         restxml_runtime::SdkError<crate::operation::get_public_key::GetPublicKeyError>,
     > {
-        let input: crate::operation::get_public_key::GetPublicKeyInput = self.input.build()?;
+        let input: crate::operation::get_public_key::GetPublicKeyInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_public_key::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetPublicKey", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetPublicKey", request, &self.overrides)
+            .await?;
         crate::operation::get_public_key::parse_response(&response)
     }
 }

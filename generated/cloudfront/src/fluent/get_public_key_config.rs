@@ -38,7 +38,11 @@ impl GetPublicKeyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder,
     ) -> Self {
-        GetPublicKeyConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetPublicKeyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the public key whose configuration you are getting.
     ///
@@ -51,13 +55,18 @@ impl GetPublicKeyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder {
         &self.input
     }
     /// Sends GetPublicKeyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetPublicKeyConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_public_key_config::GetPublicKeyConfigOutput,
-        restxml_runtime::SdkError<crate::operation::get_public_key_config::GetPublicKeyConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_public_key_config::GetPublicKeyConfigError,
+        >,
     > {
-        let input: crate::operation::get_public_key_config::GetPublicKeyConfigInput = self.input.build()?;
-        let request = crate::operation::get_public_key_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetPublicKeyConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_public_key_config::GetPublicKeyConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_public_key_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetPublicKeyConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_public_key_config::parse_response(&response)
     }
 }

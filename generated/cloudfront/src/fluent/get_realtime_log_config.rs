@@ -38,7 +38,11 @@ impl GetRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder,
     ) -> Self {
-        GetRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the real-time log configuration to get.
     ///
@@ -71,13 +75,18 @@ impl GetRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends GetRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,21 @@ impl GetRealtimeLogConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_realtime_log_config::GetRealtimeLogConfigOutput,
-        restxml_runtime::SdkError<crate::operation::get_realtime_log_config::GetRealtimeLogConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_realtime_log_config::GetRealtimeLogConfigError,
+        >,
     > {
-        let input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput = self.input.build()?;
-        let request = crate::operation::get_realtime_log_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetRealtimeLogConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_realtime_log_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetRealtimeLogConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_realtime_log_config::parse_response(&response)
     }
 }

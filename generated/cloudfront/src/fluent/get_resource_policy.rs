@@ -38,7 +38,11 @@ impl GetResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_resource_policy::GetResourcePolicyInputBuilder,
     ) -> Self {
-        GetResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetResourcePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The Amazon Resource Name (ARN) of the CloudFront resource that is associated with the resource policy.
     ///
@@ -51,13 +55,18 @@ impl GetResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_resource_policy::GetResourcePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_resource_policy::GetResourcePolicyInputBuilder {
         &self.input
     }
     /// Sends GetResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl GetResourcePolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_resource_policy::GetResourcePolicyOutput,
-        restxml_runtime::SdkError<crate::operation::get_resource_policy::GetResourcePolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_resource_policy::GetResourcePolicyError,
+        >,
     > {
-        let input: crate::operation::get_resource_policy::GetResourcePolicyInput = self.input.build()?;
+        let input: crate::operation::get_resource_policy::GetResourcePolicyInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_resource_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetResourcePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetResourcePolicy", request, &self.overrides)
+            .await?;
         crate::operation::get_resource_policy::parse_response(&response)
     }
 }

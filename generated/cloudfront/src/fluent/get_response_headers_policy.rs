@@ -38,7 +38,11 @@ impl GetResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        GetResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier for the response headers policy.
     ///
@@ -51,13 +55,18 @@ impl GetResponseHeadersPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder {
         &self.input
     }
     /// Sends GetResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetResponseHeadersPolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_response_headers_policy::GetResponseHeadersPolicyOutput,
-        restxml_runtime::SdkError<crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError,
+        >,
     > {
-        let input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput = self.input.build()?;
-        let request = crate::operation::get_response_headers_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetResponseHeadersPolicy", request, &self.overrides).await?;
+        let input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_response_headers_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetResponseHeadersPolicy", request, &self.overrides)
+            .await?;
         crate::operation::get_response_headers_policy::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetResponseHeadersPolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInputBuilder,
     ) -> Self {
-        GetResponseHeadersPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetResponseHeadersPolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier for the response headers policy.
     ///
@@ -51,7 +55,10 @@ impl GetResponseHeadersPolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -76,10 +83,17 @@ impl GetResponseHeadersPolicyConfigFluentBuilder {
             crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigError,
         >,
     > {
-        let input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput =
-            self.input.build()?;
-        let request = crate::operation::get_response_headers_policy_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetResponseHeadersPolicyConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_response_headers_policy_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetResponseHeadersPolicyConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_response_headers_policy_config::parse_response(&response)
     }
 }

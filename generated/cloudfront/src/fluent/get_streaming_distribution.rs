@@ -38,7 +38,11 @@ impl GetStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder,
     ) -> Self {
-        GetStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
+        GetStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The streaming distribution's ID.
     ///
@@ -51,13 +55,18 @@ impl GetStreamingDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder {
         &self.input
     }
     /// Sends GetStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetStreamingDistributionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_streaming_distribution::GetStreamingDistributionOutput,
-        restxml_runtime::SdkError<crate::operation::get_streaming_distribution::GetStreamingDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_streaming_distribution::GetStreamingDistributionError,
+        >,
     > {
-        let input: crate::operation::get_streaming_distribution::GetStreamingDistributionInput = self.input.build()?;
-        let request = crate::operation::get_streaming_distribution::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetStreamingDistribution", request, &self.overrides).await?;
+        let input: crate::operation::get_streaming_distribution::GetStreamingDistributionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_streaming_distribution::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetStreamingDistribution", request, &self.overrides)
+            .await?;
         crate::operation::get_streaming_distribution::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetStreamingDistributionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder,
     ) -> Self {
-        GetStreamingDistributionConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetStreamingDistributionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The streaming distribution's ID.
     ///
@@ -51,7 +55,10 @@ impl GetStreamingDistributionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -76,10 +83,17 @@ impl GetStreamingDistributionConfigFluentBuilder {
             crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigError,
         >,
     > {
-        let input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput =
-            self.input.build()?;
-        let request = crate::operation::get_streaming_distribution_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetStreamingDistributionConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_streaming_distribution_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetStreamingDistributionConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_streaming_distribution_config::parse_response(&response)
     }
 }

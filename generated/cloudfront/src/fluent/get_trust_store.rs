@@ -38,7 +38,11 @@ impl GetTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_trust_store::GetTrustStoreInputBuilder,
     ) -> Self {
-        GetTrustStoreFluentBuilder { client, input, overrides: Default::default() }
+        GetTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The trust store's identifier.
     ///
@@ -51,13 +55,18 @@ impl GetTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_trust_store::GetTrustStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_trust_store::GetTrustStoreInputBuilder {
         &self.input
     }
     /// Sends GetTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -72,9 +81,15 @@ impl GetTrustStoreFluentBuilder {
         crate::operation::get_trust_store::GetTrustStoreOutput,
         restxml_runtime::SdkError<crate::operation::get_trust_store::GetTrustStoreError>,
     > {
-        let input: crate::operation::get_trust_store::GetTrustStoreInput = self.input.build()?;
+        let input: crate::operation::get_trust_store::GetTrustStoreInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_trust_store::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrustStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrustStore", request, &self.overrides)
+            .await?;
         crate::operation::get_trust_store::parse_response(&response)
     }
 }

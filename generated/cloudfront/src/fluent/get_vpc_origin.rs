@@ -38,7 +38,11 @@ impl GetVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_vpc_origin::GetVpcOriginInputBuilder,
     ) -> Self {
-        GetVpcOriginFluentBuilder { client, input, overrides: Default::default() }
+        GetVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The VPC origin ID.
     ///
@@ -51,13 +55,18 @@ impl GetVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_vpc_origin::GetVpcOriginInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_vpc_origin::GetVpcOriginInputBuilder {
         &self.input
     }
     /// Sends GetVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -72,9 +81,15 @@ impl GetVpcOriginFluentBuilder {
         crate::operation::get_vpc_origin::GetVpcOriginOutput,
         restxml_runtime::SdkError<crate::operation::get_vpc_origin::GetVpcOriginError>,
     > {
-        let input: crate::operation::get_vpc_origin::GetVpcOriginInput = self.input.build()?;
+        let input: crate::operation::get_vpc_origin::GetVpcOriginInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_vpc_origin::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetVpcOrigin", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetVpcOrigin", request, &self.overrides)
+            .await?;
         crate::operation::get_vpc_origin::parse_response(&response)
     }
 }

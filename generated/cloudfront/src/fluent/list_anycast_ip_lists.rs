@@ -38,7 +38,11 @@ impl ListAnycastIpListsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder,
     ) -> Self {
-        ListAnycastIpListsFluentBuilder { client, input, overrides: Default::default() }
+        ListAnycastIpListsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -71,13 +75,18 @@ impl ListAnycastIpListsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder {
         &self.input
     }
     /// Sends ListAnycastIpLists: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,21 @@ impl ListAnycastIpListsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_anycast_ip_lists::ListAnycastIpListsOutput,
-        restxml_runtime::SdkError<crate::operation::list_anycast_ip_lists::ListAnycastIpListsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_anycast_ip_lists::ListAnycastIpListsError,
+        >,
     > {
-        let input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput = self.input.build()?;
-        let request = crate::operation::list_anycast_ip_lists::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListAnycastIpLists", request, &self.overrides).await?;
+        let input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_anycast_ip_lists::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListAnycastIpLists", request, &self.overrides)
+            .await?;
         crate::operation::list_anycast_ip_lists::parse_response(&response)
     }
 }

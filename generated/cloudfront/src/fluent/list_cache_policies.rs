@@ -38,7 +38,11 @@ impl ListCachePoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cache_policies::ListCachePoliciesInputBuilder,
     ) -> Self {
-        ListCachePoliciesFluentBuilder { client, input, overrides: Default::default() }
+        ListCachePoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A filter to return only the specified kinds of cache policies. Valid values are:
     ///
@@ -85,13 +89,18 @@ impl ListCachePoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
         &self.input
     }
     /// Sends ListCachePolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -104,11 +113,19 @@ impl ListCachePoliciesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_cache_policies::ListCachePoliciesOutput,
-        restxml_runtime::SdkError<crate::operation::list_cache_policies::ListCachePoliciesError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_cache_policies::ListCachePoliciesError,
+        >,
     > {
-        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self.input.build()?;
+        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_cache_policies::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCachePolicies", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCachePolicies", request, &self.overrides)
+            .await?;
         crate::operation::list_cache_policies::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](ListCloudFrontOriginAccessIdentitiesFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
+    pub(crate) input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
     ) -> Self {
-        ListCloudFrontOriginAccessIdentitiesFluentBuilder { client, input, overrides: Default::default() }
+        ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of origin access identities. The results include identities in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last identity on that page).
     ///
@@ -72,7 +75,10 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -80,8 +86,7 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder
-    {
+    ) -> &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder {
         &self.input
     }
     /// Sends ListCloudFrontOriginAccessIdentities: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -101,9 +106,16 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
         let input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput = self
             .input
             .build()?;
-        let request = crate::operation::list_cloud_front_origin_access_identities::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListCloudFrontOriginAccessIdentities", request, &self.overrides).await?;
-        crate::operation::list_cloud_front_origin_access_identities::parse_response(&response)
+        let request = crate::operation::list_cloud_front_origin_access_identities::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCloudFrontOriginAccessIdentities", request, &self.overrides)
+            .await?;
+        crate::operation::list_cloud_front_origin_access_identities::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl ListConflictingAliasesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder,
     ) -> Self {
-        ListConflictingAliasesFluentBuilder { client, input, overrides: Default::default() }
+        ListConflictingAliasesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of a standard distribution in your account that has an attached TLS certificate that includes the provided alias.
     ///
@@ -87,13 +91,18 @@ impl ListConflictingAliasesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder {
         &self.input
     }
     /// Sends ListConflictingAliases: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,11 +115,21 @@ impl ListConflictingAliasesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_conflicting_aliases::ListConflictingAliasesOutput,
-        restxml_runtime::SdkError<crate::operation::list_conflicting_aliases::ListConflictingAliasesError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_conflicting_aliases::ListConflictingAliasesError,
+        >,
     > {
-        let input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput = self.input.build()?;
-        let request = crate::operation::list_conflicting_aliases::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListConflictingAliases", request, &self.overrides).await?;
+        let input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_conflicting_aliases::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListConflictingAliases", request, &self.overrides)
+            .await?;
         crate::operation::list_conflicting_aliases::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListConnectionFunctionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
     ) -> Self {
-        ListConnectionFunctionsFluentBuilder { client, input, overrides: Default::default() }
+        ListConnectionFunctionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -85,13 +89,18 @@ impl ListConnectionFunctionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder {
         &self.input
     }
     /// Sends ListConnectionFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -104,11 +113,21 @@ impl ListConnectionFunctionsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
-        restxml_runtime::SdkError<crate::operation::list_connection_functions::ListConnectionFunctionsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_connection_functions::ListConnectionFunctionsError,
+        >,
     > {
-        let input: crate::operation::list_connection_functions::ListConnectionFunctionsInput = self.input.build()?;
-        let request = crate::operation::list_connection_functions::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListConnectionFunctions", request, &self.overrides).await?;
+        let input: crate::operation::list_connection_functions::ListConnectionFunctionsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_connection_functions::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListConnectionFunctions", request, &self.overrides)
+            .await?;
         crate::operation::list_connection_functions::parse_response(&response)
     }
 }

@@ -38,19 +38,29 @@ impl ListConnectionGroupsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
     ) -> Self {
-        ListConnectionGroupsFluentBuilder { client, input, overrides: Default::default() }
+        ListConnectionGroupsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Filter by associated Anycast IP list ID.
     ///
     /// Sets [`crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter`](crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter).
     #[inline]
-    pub fn association_filter(mut self, value: crate::types::ConnectionGroupAssociationFilter) -> Self {
+    pub fn association_filter(
+        mut self,
+        value: crate::types::ConnectionGroupAssociationFilter,
+    ) -> Self {
         self.input = self.input.association_filter(value);
         self
     }
     /// Sets or clears [`crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter`](crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter).
     #[inline]
-    pub fn set_association_filter(mut self, value: Option<crate::types::ConnectionGroupAssociationFilter>) -> Self {
+    pub fn set_association_filter(
+        mut self,
+        value: Option<crate::types::ConnectionGroupAssociationFilter>,
+    ) -> Self {
         self.input = self.input.set_association_filter(value);
         self
     }
@@ -85,13 +95,18 @@ impl ListConnectionGroupsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder {
         &self.input
     }
     /// Sends ListConnectionGroups: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -104,11 +119,21 @@ impl ListConnectionGroupsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_connection_groups::ListConnectionGroupsOutput,
-        restxml_runtime::SdkError<crate::operation::list_connection_groups::ListConnectionGroupsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_connection_groups::ListConnectionGroupsError,
+        >,
     > {
-        let input: crate::operation::list_connection_groups::ListConnectionGroupsInput = self.input.build()?;
-        let request = crate::operation::list_connection_groups::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListConnectionGroups", request, &self.overrides).await?;
+        let input: crate::operation::list_connection_groups::ListConnectionGroupsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_connection_groups::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListConnectionGroups", request, &self.overrides)
+            .await?;
         crate::operation::list_connection_groups::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](ListContinuousDeploymentPoliciesFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListContinuousDeploymentPoliciesFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
+    pub(crate) input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListContinuousDeploymentPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
     ) -> Self {
-        ListContinuousDeploymentPoliciesFluentBuilder { client, input, overrides: Default::default() }
+        ListContinuousDeploymentPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of continuous deployment policies. The response includes policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -72,7 +75,10 @@ impl ListContinuousDeploymentPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -97,11 +103,17 @@ impl ListContinuousDeploymentPoliciesFluentBuilder {
             crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesError,
         >,
     > {
-        let input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput =
-            self.input.build()?;
-        let request = crate::operation::list_continuous_deployment_policies::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListContinuousDeploymentPolicies", request, &self.overrides).await?;
+        let input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_continuous_deployment_policies::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListContinuousDeploymentPolicies", request, &self.overrides)
+            .await?;
         crate::operation::list_continuous_deployment_policies::parse_response(&response)
     }
 }

@@ -38,19 +38,29 @@ impl ListDistributionTenantsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
     ) -> Self {
-        ListDistributionTenantsFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionTenantsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Filter by the associated distribution ID or connection group ID.
     ///
     /// Sets [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter).
     #[inline]
-    pub fn association_filter(mut self, value: crate::types::DistributionTenantAssociationFilter) -> Self {
+    pub fn association_filter(
+        mut self,
+        value: crate::types::DistributionTenantAssociationFilter,
+    ) -> Self {
         self.input = self.input.association_filter(value);
         self
     }
     /// Sets or clears [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter).
     #[inline]
-    pub fn set_association_filter(mut self, value: Option<crate::types::DistributionTenantAssociationFilter>) -> Self {
+    pub fn set_association_filter(
+        mut self,
+        value: Option<crate::types::DistributionTenantAssociationFilter>,
+    ) -> Self {
         self.input = self.input.set_association_filter(value);
         self
     }
@@ -85,13 +95,18 @@ impl ListDistributionTenantsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder {
         &self.input
     }
     /// Sends ListDistributionTenants: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -104,11 +119,21 @@ impl ListDistributionTenantsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
-        restxml_runtime::SdkError<crate::operation::list_distribution_tenants::ListDistributionTenantsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_distribution_tenants::ListDistributionTenantsError,
+        >,
     > {
-        let input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput = self.input.build()?;
-        let request = crate::operation::list_distribution_tenants::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionTenants", request, &self.overrides).await?;
+        let input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_distribution_tenants::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionTenants", request, &self.overrides)
+            .await?;
         crate::operation::list_distribution_tenants::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
     ) -> Self {
-        ListDistributionTenantsByCustomizationFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionTenantsByCustomizationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Filter by the ARN of the associated WAF web ACL.
     ///
@@ -99,7 +103,10 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -107,8 +114,7 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder
-    {
+    ) -> &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder {
         &self.input
     }
     /// Sends ListDistributionTenantsByCustomization: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -128,9 +134,20 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
         let input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput = self
             .input
             .build()?;
-        let request = crate::operation::list_distribution_tenants_by_customization::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionTenantsByCustomization", request, &self.overrides).await?;
-        crate::operation::list_distribution_tenants_by_customization::parse_response(&response)
+        let request = crate::operation::list_distribution_tenants_by_customization::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListDistributionTenantsByCustomization",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        crate::operation::list_distribution_tenants_by_customization::parse_response(
+            &response,
+        )
     }
 }

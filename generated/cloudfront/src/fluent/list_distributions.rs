@@ -38,7 +38,11 @@ impl ListDistributionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions::ListDistributionsInputBuilder,
     ) -> Self {
-        ListDistributionsFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of distributions. The results include distributions in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last distribution on that page).
     ///
@@ -71,13 +75,18 @@ impl ListDistributionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_distributions::ListDistributionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions::ListDistributionsInputBuilder {
         &self.input
     }
     /// Sends ListDistributions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,19 @@ impl ListDistributionsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_distributions::ListDistributionsOutput,
-        restxml_runtime::SdkError<crate::operation::list_distributions::ListDistributionsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions::ListDistributionsError,
+        >,
     > {
-        let input: crate::operation::list_distributions::ListDistributionsInput = self.input.build()?;
+        let input: crate::operation::list_distributions::ListDistributionsInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_distributions::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributions", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributions", request, &self.overrides)
+            .await?;
         crate::operation::list_distributions::parse_response(&response)
     }
 }

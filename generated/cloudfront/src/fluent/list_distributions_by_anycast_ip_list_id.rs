@@ -7,8 +7,7 @@
 /// [`config_override`](ListDistributionsByAnycastIpListIdFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListDistributionsByAnycastIpListIdFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
     ) -> Self {
-        ListDistributionsByAnycastIpListIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByAnycastIpListIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -80,7 +83,10 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -88,8 +94,7 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder
-    {
+    ) -> &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder {
         &self.input
     }
     /// Sends ListDistributionsByAnycastIpListId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,11 +111,19 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
             crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdError,
         >,
     > {
-        let input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput =
-            self.input.build()?;
-        let request = crate::operation::list_distributions_by_anycast_ip_list_id::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByAnycastIpListId", request, &self.overrides).await?;
-        crate::operation::list_distributions_by_anycast_ip_list_id::parse_response(&response)
+        let input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_distributions_by_anycast_ip_list_id::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByAnycastIpListId", request, &self.overrides)
+            .await?;
+        crate::operation::list_distributions_by_anycast_ip_list_id::parse_response(
+            &response,
+        )
     }
 }

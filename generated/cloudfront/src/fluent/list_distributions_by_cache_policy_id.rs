@@ -7,8 +7,7 @@
 /// [`config_override`](ListDistributionsByCachePolicyIdFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListDistributionsByCachePolicyIdFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListDistributionsByCachePolicyIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
     ) -> Self {
-        ListDistributionsByCachePolicyIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByCachePolicyIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -80,7 +83,10 @@ impl ListDistributionsByCachePolicyIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -105,11 +111,19 @@ impl ListDistributionsByCachePolicyIdFluentBuilder {
             crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdError,
         >,
     > {
-        let input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput =
-            self.input.build()?;
-        let request = crate::operation::list_distributions_by_cache_policy_id::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByCachePolicyId", request, &self.overrides).await?;
-        crate::operation::list_distributions_by_cache_policy_id::parse_response(&response)
+        let input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_distributions_by_cache_policy_id::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByCachePolicyId", request, &self.overrides)
+            .await?;
+        crate::operation::list_distributions_by_cache_policy_id::parse_response(
+            &response,
+        )
     }
 }

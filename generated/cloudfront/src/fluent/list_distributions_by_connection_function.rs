@@ -7,8 +7,7 @@
 /// [`config_override`](ListDistributionsByConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListDistributionsByConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
     ) -> Self {
-        ListDistributionsByConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -80,7 +83,10 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -88,8 +94,7 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder
-    {
+    ) -> &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends ListDistributionsByConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -109,9 +114,16 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
         let input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput = self
             .input
             .build()?;
-        let request = crate::operation::list_distributions_by_connection_function::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByConnectionFunction", request, &self.overrides).await?;
-        crate::operation::list_distributions_by_connection_function::parse_response(&response)
+        let request = crate::operation::list_distributions_by_connection_function::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByConnectionFunction", request, &self.overrides)
+            .await?;
+        crate::operation::list_distributions_by_connection_function::parse_response(
+            &response,
+        )
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](ListDistributionsByConnectionModeFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListDistributionsByConnectionModeFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListDistributionsByConnectionModeFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
     ) -> Self {
-        ListDistributionsByConnectionModeFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByConnectionModeFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The marker for the next set of distributions to retrieve.
     ///
@@ -80,7 +83,10 @@ impl ListDistributionsByConnectionModeFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -105,11 +111,19 @@ impl ListDistributionsByConnectionModeFluentBuilder {
             crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeError,
         >,
     > {
-        let input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput =
-            self.input.build()?;
-        let request = crate::operation::list_distributions_by_connection_mode::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByConnectionMode", request, &self.overrides).await?;
-        crate::operation::list_distributions_by_connection_mode::parse_response(&response)
+        let input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_distributions_by_connection_mode::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByConnectionMode", request, &self.overrides)
+            .await?;
+        crate::operation::list_distributions_by_connection_mode::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder,
     ) -> Self {
-        ListDistributionsByKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -79,7 +83,10 @@ impl ListDistributionsByKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -100,12 +107,21 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupOutput,
-        restxml_runtime::SdkError<crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupError,
+        >,
     > {
-        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput =
-            self.input.build()?;
-        let request = crate::operation::list_distributions_by_key_group::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByKeyGroup", request, &self.overrides).await?;
+        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_distributions_by_key_group::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByKeyGroup", request, &self.overrides)
+            .await?;
         crate::operation::list_distributions_by_key_group::parse_response(&response)
     }
 }

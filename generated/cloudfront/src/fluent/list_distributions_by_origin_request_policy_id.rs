@@ -38,7 +38,11 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder,
     ) -> Self {
-        ListDistributionsByOriginRequestPolicyIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -79,7 +83,10 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -87,7 +94,7 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder{
+    ) -> &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder {
         &self.input
     }
     /// Sends ListDistributionsByOriginRequestPolicyId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -103,13 +110,24 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
         restxml_runtime::SdkError<
             crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdError,
         >,
-    >{
+    > {
         let input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput = self
             .input
             .build()?;
-        let request = crate::operation::list_distributions_by_origin_request_policy_id::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByOriginRequestPolicyId", request, &self.overrides).await?;
-        crate::operation::list_distributions_by_origin_request_policy_id::parse_response(&response)
+        let request = crate::operation::list_distributions_by_origin_request_policy_id::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListDistributionsByOriginRequestPolicyId",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        crate::operation::list_distributions_by_origin_request_policy_id::parse_response(
+            &response,
+        )
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](ListDistributionsByOwnedResourceFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListDistributionsByOwnedResourceFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
     ) -> Self {
-        ListDistributionsByOwnedResourceFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByOwnedResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ARN of the CloudFront resource that you've shared with other Amazon Web Services accounts.
     ///
@@ -80,7 +83,10 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -105,11 +111,17 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
             crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceError,
         >,
     > {
-        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput =
-            self.input.build()?;
-        let request = crate::operation::list_distributions_by_owned_resource::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByOwnedResource", request, &self.overrides).await?;
+        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_distributions_by_owned_resource::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByOwnedResource", request, &self.overrides)
+            .await?;
         crate::operation::list_distributions_by_owned_resource::parse_response(&response)
     }
 }

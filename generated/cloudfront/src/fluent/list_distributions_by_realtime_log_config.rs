@@ -7,8 +7,7 @@
 /// [`config_override`](ListDistributionsByRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListDistributionsByRealtimeLogConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
     ) -> Self {
-        ListDistributionsByRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distributions. The response includes distributions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -100,7 +103,10 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -108,8 +114,7 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder
-    {
+    ) -> &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends ListDistributionsByRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -129,9 +134,16 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
         let input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput = self
             .input
             .build()?;
-        let request = crate::operation::list_distributions_by_realtime_log_config::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByRealtimeLogConfig", request, &self.overrides).await?;
-        crate::operation::list_distributions_by_realtime_log_config::parse_response(&response)
+        let request = crate::operation::list_distributions_by_realtime_log_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByRealtimeLogConfig", request, &self.overrides)
+            .await?;
+        crate::operation::list_distributions_by_realtime_log_config::parse_response(
+            &response,
+        )
     }
 }

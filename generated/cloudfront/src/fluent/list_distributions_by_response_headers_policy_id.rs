@@ -38,7 +38,11 @@ impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder,
     ) -> Self {
-        ListDistributionsByResponseHeadersPolicyIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -79,7 +83,10 @@ impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -87,7 +94,7 @@ impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder{
+    ) -> &crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder {
         &self.input
     }
     /// Sends ListDistributionsByResponseHeadersPolicyId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -103,16 +110,24 @@ impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
         restxml_runtime::SdkError<
             crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdError,
         >,
-    >{
+    > {
         let input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput = self
             .input
             .build()?;
-        let request = crate::operation::list_distributions_by_response_headers_policy_id::serialize_request(&input)?;
+        let request = crate::operation::list_distributions_by_response_headers_policy_id::serialize_request(
+            &input,
+        )?;
         let response = self
             .client
             .core()
-            .send_with("ListDistributionsByResponseHeadersPolicyId", request, &self.overrides)
+            .send_with(
+                "ListDistributionsByResponseHeadersPolicyId",
+                request,
+                &self.overrides,
+            )
             .await?;
-        crate::operation::list_distributions_by_response_headers_policy_id::parse_response(&response)
+        crate::operation::list_distributions_by_response_headers_policy_id::parse_response(
+            &response,
+        )
     }
 }

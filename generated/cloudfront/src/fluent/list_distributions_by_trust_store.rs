@@ -38,7 +38,11 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
     ) -> Self {
-        ListDistributionsByTrustStoreFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distributions by trust store identifier.
     ///
@@ -79,7 +83,10 @@ impl ListDistributionsByTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -104,10 +111,17 @@ impl ListDistributionsByTrustStoreFluentBuilder {
             crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError,
         >,
     > {
-        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput =
-            self.input.build()?;
-        let request = crate::operation::list_distributions_by_trust_store::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByTrustStore", request, &self.overrides).await?;
+        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_distributions_by_trust_store::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByTrustStore", request, &self.overrides)
+            .await?;
         crate::operation::list_distributions_by_trust_store::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder,
     ) -> Self {
-        ListDistributionsByVpcOriginIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByVpcOriginIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The marker associated with the VPC origin distributions list.
     ///
@@ -79,7 +83,10 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -104,10 +111,17 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
             crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdError,
         >,
     > {
-        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput =
-            self.input.build()?;
-        let request = crate::operation::list_distributions_by_vpc_origin_id::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByVpcOriginId", request, &self.overrides).await?;
+        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_distributions_by_vpc_origin_id::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByVpcOriginId", request, &self.overrides)
+            .await?;
         crate::operation::list_distributions_by_vpc_origin_id::parse_response(&response)
     }
 }

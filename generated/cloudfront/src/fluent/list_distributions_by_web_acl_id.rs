@@ -38,7 +38,11 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder,
     ) -> Self {
-        ListDistributionsByWebACLIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByWebACLIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use `Marker` and `MaxItems` to control pagination of results. If you have more than `MaxItems` distributions that satisfy the request, the response includes a `NextMarker` element. To get the next page of results, submit another request. For the value of `Marker`, specify the value of `NextMarker` from the last response. (For the first request, omit `Marker`.)
     ///
@@ -79,7 +83,10 @@ impl ListDistributionsByWebACLIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -100,12 +107,21 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdOutput,
-        restxml_runtime::SdkError<crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdError,
+        >,
     > {
-        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput =
-            self.input.build()?;
-        let request = crate::operation::list_distributions_by_web_acl_id::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByWebACLId", request, &self.overrides).await?;
+        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_distributions_by_web_acl_id::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByWebACLId", request, &self.overrides)
+            .await?;
         crate::operation::list_distributions_by_web_acl_id::parse_response(&response)
     }
 }

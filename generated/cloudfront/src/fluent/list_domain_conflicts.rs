@@ -38,7 +38,11 @@ impl ListDomainConflictsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
     ) -> Self {
-        ListDomainConflictsFluentBuilder { client, input, overrides: Default::default() }
+        ListDomainConflictsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The domain to check for conflicts.
     ///
@@ -52,7 +56,10 @@ impl ListDomainConflictsFluentBuilder {
     ///
     /// Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource). Required.
     #[inline]
-    pub fn domain_control_validation_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
+    pub fn domain_control_validation_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
         self.input = self.input.domain_control_validation_resource(value);
         self
     }
@@ -87,13 +94,18 @@ impl ListDomainConflictsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder {
         &self.input
     }
     /// Sends ListDomainConflicts: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,11 +118,21 @@ impl ListDomainConflictsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
-        restxml_runtime::SdkError<crate::operation::list_domain_conflicts::ListDomainConflictsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_domain_conflicts::ListDomainConflictsError,
+        >,
     > {
-        let input: crate::operation::list_domain_conflicts::ListDomainConflictsInput = self.input.build()?;
-        let request = crate::operation::list_domain_conflicts::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDomainConflicts", request, &self.overrides).await?;
+        let input: crate::operation::list_domain_conflicts::ListDomainConflictsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_domain_conflicts::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDomainConflicts", request, &self.overrides)
+            .await?;
         crate::operation::list_domain_conflicts::parse_response(&response)
     }
 }

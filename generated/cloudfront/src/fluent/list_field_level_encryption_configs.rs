@@ -7,8 +7,7 @@
 /// [`config_override`](ListFieldLevelEncryptionConfigsFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListFieldLevelEncryptionConfigsFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
+    pub(crate) input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListFieldLevelEncryptionConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
     ) -> Self {
-        ListFieldLevelEncryptionConfigsFluentBuilder { client, input, overrides: Default::default() }
+        ListFieldLevelEncryptionConfigsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of configurations. The results include configurations in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last configuration on that page).
     ///
@@ -72,7 +75,10 @@ impl ListFieldLevelEncryptionConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -97,11 +103,17 @@ impl ListFieldLevelEncryptionConfigsFluentBuilder {
             crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsError,
         >,
     > {
-        let input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput =
-            self.input.build()?;
-        let request = crate::operation::list_field_level_encryption_configs::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListFieldLevelEncryptionConfigs", request, &self.overrides).await?;
+        let input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_field_level_encryption_configs::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListFieldLevelEncryptionConfigs", request, &self.overrides)
+            .await?;
         crate::operation::list_field_level_encryption_configs::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](ListFieldLevelEncryptionProfilesFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListFieldLevelEncryptionProfilesFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
+    pub(crate) input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListFieldLevelEncryptionProfilesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
     ) -> Self {
-        ListFieldLevelEncryptionProfilesFluentBuilder { client, input, overrides: Default::default() }
+        ListFieldLevelEncryptionProfilesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of profiles. The results include profiles in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last profile on that page).
     ///
@@ -72,7 +75,10 @@ impl ListFieldLevelEncryptionProfilesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -97,11 +103,17 @@ impl ListFieldLevelEncryptionProfilesFluentBuilder {
             crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesError,
         >,
     > {
-        let input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput =
-            self.input.build()?;
-        let request = crate::operation::list_field_level_encryption_profiles::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListFieldLevelEncryptionProfiles", request, &self.overrides).await?;
+        let input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_field_level_encryption_profiles::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListFieldLevelEncryptionProfiles", request, &self.overrides)
+            .await?;
         crate::operation::list_field_level_encryption_profiles::parse_response(&response)
     }
 }

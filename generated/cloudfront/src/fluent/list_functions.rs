@@ -38,7 +38,11 @@ impl ListFunctionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_functions::ListFunctionsInputBuilder,
     ) -> Self {
-        ListFunctionsFluentBuilder { client, input, overrides: Default::default() }
+        ListFunctionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of functions. The response includes functions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -85,13 +89,18 @@ impl ListFunctionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
         &self.input
     }
     /// Sends ListFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,9 +115,15 @@ impl ListFunctionsFluentBuilder {
         crate::operation::list_functions::ListFunctionsOutput,
         restxml_runtime::SdkError<crate::operation::list_functions::ListFunctionsError>,
     > {
-        let input: crate::operation::list_functions::ListFunctionsInput = self.input.build()?;
+        let input: crate::operation::list_functions::ListFunctionsInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_functions::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListFunctions", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListFunctions", request, &self.overrides)
+            .await?;
         crate::operation::list_functions::parse_response(&response)
     }
 }

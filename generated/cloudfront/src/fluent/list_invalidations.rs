@@ -38,7 +38,11 @@ impl ListInvalidationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_invalidations::ListInvalidationsInputBuilder,
     ) -> Self {
-        ListInvalidationsFluentBuilder { client, input, overrides: Default::default() }
+        ListInvalidationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's ID.
     ///
@@ -79,13 +83,18 @@ impl ListInvalidationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
         &self.input
     }
     /// Sends ListInvalidations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -98,11 +107,19 @@ impl ListInvalidationsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_invalidations::ListInvalidationsOutput,
-        restxml_runtime::SdkError<crate::operation::list_invalidations::ListInvalidationsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_invalidations::ListInvalidationsError,
+        >,
     > {
-        let input: crate::operation::list_invalidations::ListInvalidationsInput = self.input.build()?;
+        let input: crate::operation::list_invalidations::ListInvalidationsInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_invalidations::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListInvalidations", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListInvalidations", request, &self.overrides)
+            .await?;
         crate::operation::list_invalidations::parse_response(&response)
     }
 }

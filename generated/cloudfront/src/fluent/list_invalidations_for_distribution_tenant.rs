@@ -38,7 +38,11 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
     ) -> Self {
-        ListInvalidationsForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        ListInvalidationsForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -79,7 +83,10 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -87,8 +94,7 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder
-    {
+    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends ListInvalidationsForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -108,9 +114,20 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
         let input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput = self
             .input
             .build()?;
-        let request = crate::operation::list_invalidations_for_distribution_tenant::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListInvalidationsForDistributionTenant", request, &self.overrides).await?;
-        crate::operation::list_invalidations_for_distribution_tenant::parse_response(&response)
+        let request = crate::operation::list_invalidations_for_distribution_tenant::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListInvalidationsForDistributionTenant",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        crate::operation::list_invalidations_for_distribution_tenant::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl ListKeyGroupsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_key_groups::ListKeyGroupsInputBuilder,
     ) -> Self {
-        ListKeyGroupsFluentBuilder { client, input, overrides: Default::default() }
+        ListKeyGroupsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of key groups. The response includes key groups in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -71,13 +75,18 @@ impl ListKeyGroupsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_key_groups::ListKeyGroupsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_key_groups::ListKeyGroupsInputBuilder {
         &self.input
     }
     /// Sends ListKeyGroups: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,9 +101,15 @@ impl ListKeyGroupsFluentBuilder {
         crate::operation::list_key_groups::ListKeyGroupsOutput,
         restxml_runtime::SdkError<crate::operation::list_key_groups::ListKeyGroupsError>,
     > {
-        let input: crate::operation::list_key_groups::ListKeyGroupsInput = self.input.build()?;
+        let input: crate::operation::list_key_groups::ListKeyGroupsInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_key_groups::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListKeyGroups", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListKeyGroups", request, &self.overrides)
+            .await?;
         crate::operation::list_key_groups::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListKeyValueStoresFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
     ) -> Self {
-        ListKeyValueStoresFluentBuilder { client, input, overrides: Default::default() }
+        ListKeyValueStoresFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The marker associated with the key value stores list.
     ///
@@ -85,13 +89,18 @@ impl ListKeyValueStoresFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
         &self.input
     }
     /// Sends ListKeyValueStores: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -104,11 +113,21 @@ impl ListKeyValueStoresFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
-        restxml_runtime::SdkError<crate::operation::list_key_value_stores::ListKeyValueStoresError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_key_value_stores::ListKeyValueStoresError,
+        >,
     > {
-        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self.input.build()?;
-        let request = crate::operation::list_key_value_stores::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListKeyValueStores", request, &self.overrides).await?;
+        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_key_value_stores::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListKeyValueStores", request, &self.overrides)
+            .await?;
         crate::operation::list_key_value_stores::parse_response(&response)
     }
 }

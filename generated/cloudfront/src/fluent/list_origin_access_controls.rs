@@ -38,7 +38,11 @@ impl ListOriginAccessControlsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
     ) -> Self {
-        ListOriginAccessControlsFluentBuilder { client, input, overrides: Default::default() }
+        ListOriginAccessControlsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of origin access controls. The response includes the items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -71,13 +75,18 @@ impl ListOriginAccessControlsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder {
         &self.input
     }
     /// Sends ListOriginAccessControls: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,21 @@ impl ListOriginAccessControlsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
-        restxml_runtime::SdkError<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
+        >,
     > {
-        let input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput = self.input.build()?;
-        let request = crate::operation::list_origin_access_controls::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListOriginAccessControls", request, &self.overrides).await?;
+        let input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_origin_access_controls::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListOriginAccessControls", request, &self.overrides)
+            .await?;
         crate::operation::list_origin_access_controls::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListOriginRequestPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder,
     ) -> Self {
-        ListOriginRequestPoliciesFluentBuilder { client, input, overrides: Default::default() }
+        ListOriginRequestPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A filter to return only the specified kinds of origin request policies. Valid values are:
     ///
@@ -50,7 +54,10 @@ impl ListOriginRequestPoliciesFluentBuilder {
     }
     /// Sets or clears [`crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type).
     #[inline]
-    pub fn set_type(mut self, value: Option<crate::types::OriginRequestPolicyType>) -> Self {
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicyType>,
+    ) -> Self {
         self.input = self.input.set_type(value);
         self
     }
@@ -85,13 +92,18 @@ impl ListOriginRequestPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder {
         &self.input
     }
     /// Sends ListOriginRequestPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -104,12 +116,21 @@ impl ListOriginRequestPoliciesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_origin_request_policies::ListOriginRequestPoliciesOutput,
-        restxml_runtime::SdkError<crate::operation::list_origin_request_policies::ListOriginRequestPoliciesError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_origin_request_policies::ListOriginRequestPoliciesError,
+        >,
     > {
-        let input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput =
-            self.input.build()?;
-        let request = crate::operation::list_origin_request_policies::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListOriginRequestPolicies", request, &self.overrides).await?;
+        let input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_origin_request_policies::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListOriginRequestPolicies", request, &self.overrides)
+            .await?;
         crate::operation::list_origin_request_policies::parse_response(&response)
     }
 }

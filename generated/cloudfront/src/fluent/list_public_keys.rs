@@ -38,7 +38,11 @@ impl ListPublicKeysFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_public_keys::ListPublicKeysInputBuilder,
     ) -> Self {
-        ListPublicKeysFluentBuilder { client, input, overrides: Default::default() }
+        ListPublicKeysFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of public keys. The results include public keys in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last public key on that page).
     ///
@@ -71,13 +75,18 @@ impl ListPublicKeysFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_public_keys::ListPublicKeysInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_public_keys::ListPublicKeysInputBuilder {
         &self.input
     }
     /// Sends ListPublicKeys: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,19 @@ impl ListPublicKeysFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_public_keys::ListPublicKeysOutput,
-        restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_public_keys::ListPublicKeysError,
+        >,
     > {
-        let input: crate::operation::list_public_keys::ListPublicKeysInput = self.input.build()?;
+        let input: crate::operation::list_public_keys::ListPublicKeysInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_public_keys::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListPublicKeys", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListPublicKeys", request, &self.overrides)
+            .await?;
         crate::operation::list_public_keys::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListRealtimeLogConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder,
     ) -> Self {
-        ListRealtimeLogConfigsFluentBuilder { client, input, overrides: Default::default() }
+        ListRealtimeLogConfigsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The maximum number of real-time log configurations that you want in the response.
     ///
@@ -71,13 +75,18 @@ impl ListRealtimeLogConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
         &self.input
     }
     /// Sends ListRealtimeLogConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,21 @@ impl ListRealtimeLogConfigsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsOutput,
-        restxml_runtime::SdkError<crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError,
+        >,
     > {
-        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self.input.build()?;
-        let request = crate::operation::list_realtime_log_configs::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListRealtimeLogConfigs", request, &self.overrides).await?;
+        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_realtime_log_configs::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListRealtimeLogConfigs", request, &self.overrides)
+            .await?;
         crate::operation::list_realtime_log_configs::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListResponseHeadersPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInputBuilder,
     ) -> Self {
-        ListResponseHeadersPoliciesFluentBuilder { client, input, overrides: Default::default() }
+        ListResponseHeadersPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A filter to get only the specified kind of response headers policies. Valid values are:
     ///
@@ -50,7 +54,10 @@ impl ListResponseHeadersPoliciesFluentBuilder {
     }
     /// Sets or clears [`crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type).
     #[inline]
-    pub fn set_type(mut self, value: Option<crate::types::ResponseHeadersPolicyType>) -> Self {
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyType>,
+    ) -> Self {
         self.input = self.input.set_type(value);
         self
     }
@@ -85,7 +92,10 @@ impl ListResponseHeadersPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -106,12 +116,21 @@ impl ListResponseHeadersPoliciesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesOutput,
-        restxml_runtime::SdkError<crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesError,
+        >,
     > {
-        let input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput =
-            self.input.build()?;
-        let request = crate::operation::list_response_headers_policies::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListResponseHeadersPolicies", request, &self.overrides).await?;
+        let input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_response_headers_policies::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListResponseHeadersPolicies", request, &self.overrides)
+            .await?;
         crate::operation::list_response_headers_policies::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListStreamingDistributionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
     ) -> Self {
-        ListStreamingDistributionsFluentBuilder { client, input, overrides: Default::default() }
+        ListStreamingDistributionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The value that you provided for the `Marker` request parameter.
     ///
@@ -71,13 +75,18 @@ impl ListStreamingDistributionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder {
         &self.input
     }
     /// Sends ListStreamingDistributions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,12 +99,21 @@ impl ListStreamingDistributionsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
-        restxml_runtime::SdkError<crate::operation::list_streaming_distributions::ListStreamingDistributionsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
+        >,
     > {
-        let input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput =
-            self.input.build()?;
-        let request = crate::operation::list_streaming_distributions::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListStreamingDistributions", request, &self.overrides).await?;
+        let input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_streaming_distributions::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListStreamingDistributions", request, &self.overrides)
+            .await?;
         crate::operation::list_streaming_distributions::parse_response(&response)
     }
 }

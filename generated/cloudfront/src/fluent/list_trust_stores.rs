@@ -38,7 +38,11 @@ impl ListTrustStoresFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
     ) -> Self {
-        ListTrustStoresFluentBuilder { client, input, overrides: Default::default() }
+        ListTrustStoresFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -71,13 +75,18 @@ impl ListTrustStoresFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_trust_stores::ListTrustStoresInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_trust_stores::ListTrustStoresInputBuilder {
         &self.input
     }
     /// Sends ListTrustStores: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,19 @@ impl ListTrustStoresFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_trust_stores::ListTrustStoresOutput,
-        restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_trust_stores::ListTrustStoresError,
+        >,
     > {
-        let input: crate::operation::list_trust_stores::ListTrustStoresInput = self.input.build()?;
+        let input: crate::operation::list_trust_stores::ListTrustStoresInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_trust_stores::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTrustStores", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrustStores", request, &self.overrides)
+            .await?;
         crate::operation::list_trust_stores::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListVpcOriginsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder,
     ) -> Self {
-        ListVpcOriginsFluentBuilder { client, input, overrides: Default::default() }
+        ListVpcOriginsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The marker associated with the VPC origins list.
     ///
@@ -71,13 +75,18 @@ impl ListVpcOriginsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder {
         &self.input
     }
     /// Sends ListVpcOrigins: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,19 @@ impl ListVpcOriginsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_vpc_origins::ListVpcOriginsOutput,
-        restxml_runtime::SdkError<crate::operation::list_vpc_origins::ListVpcOriginsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_vpc_origins::ListVpcOriginsError,
+        >,
     > {
-        let input: crate::operation::list_vpc_origins::ListVpcOriginsInput = self.input.build()?;
+        let input: crate::operation::list_vpc_origins::ListVpcOriginsInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_vpc_origins::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListVpcOrigins", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListVpcOrigins", request, &self.overrides)
+            .await?;
         crate::operation::list_vpc_origins::parse_response(&response)
     }
 }

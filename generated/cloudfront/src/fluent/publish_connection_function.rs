@@ -38,7 +38,11 @@ impl PublishConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder,
     ) -> Self {
-        PublishConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        PublishConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The connection function ID.
     ///
@@ -59,13 +63,18 @@ impl PublishConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends PublishConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,12 +87,21 @@ impl PublishConnectionFunctionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::publish_connection_function::PublishConnectionFunctionOutput,
-        restxml_runtime::SdkError<crate::operation::publish_connection_function::PublishConnectionFunctionError>,
+        restxml_runtime::SdkError<
+            crate::operation::publish_connection_function::PublishConnectionFunctionError,
+        >,
     > {
-        let input: crate::operation::publish_connection_function::PublishConnectionFunctionInput =
-            self.input.build()?;
-        let request = crate::operation::publish_connection_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("PublishConnectionFunction", request, &self.overrides).await?;
+        let input: crate::operation::publish_connection_function::PublishConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::publish_connection_function::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("PublishConnectionFunction", request, &self.overrides)
+            .await?;
         crate::operation::publish_connection_function::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl PublishFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::publish_function::PublishFunctionInputBuilder,
     ) -> Self {
-        PublishFunctionFluentBuilder { client, input, overrides: Default::default() }
+        PublishFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are publishing.
     ///
@@ -59,13 +63,18 @@ impl PublishFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
         &self.input
     }
     /// Sends PublishFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,19 @@ impl PublishFunctionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::publish_function::PublishFunctionOutput,
-        restxml_runtime::SdkError<crate::operation::publish_function::PublishFunctionError>,
+        restxml_runtime::SdkError<
+            crate::operation::publish_function::PublishFunctionError,
+        >,
     > {
-        let input: crate::operation::publish_function::PublishFunctionInput = self.input.build()?;
+        let input: crate::operation::publish_function::PublishFunctionInput = self
+            .input
+            .build()?;
         let request = crate::operation::publish_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("PublishFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("PublishFunction", request, &self.overrides)
+            .await?;
         crate::operation::publish_function::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl PutResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::put_resource_policy::PutResourcePolicyInputBuilder,
     ) -> Self {
-        PutResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
+        PutResourcePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The Amazon Resource Name (ARN) of the CloudFront resource for which the policy is being created.
     ///
@@ -59,13 +63,18 @@ impl PutResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
         &self.input
     }
     /// Sends PutResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,19 @@ impl PutResourcePolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::put_resource_policy::PutResourcePolicyOutput,
-        restxml_runtime::SdkError<crate::operation::put_resource_policy::PutResourcePolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::put_resource_policy::PutResourcePolicyError,
+        >,
     > {
-        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self.input.build()?;
+        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self
+            .input
+            .build()?;
         let request = crate::operation::put_resource_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("PutResourcePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("PutResourcePolicy", request, &self.overrides)
+            .await?;
         crate::operation::put_resource_policy::parse_response(&response)
     }
 }

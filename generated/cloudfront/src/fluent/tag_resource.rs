@@ -34,8 +34,15 @@ impl std::fmt::Debug for TagResourceFluentBuilder {
 
 impl TagResourceFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::tag_resource::TagResourceInputBuilder) -> Self {
-        TagResourceFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::tag_resource::TagResourceInputBuilder,
+    ) -> Self {
+        TagResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An ARN of a CloudFront resource.
     ///
@@ -56,7 +63,10 @@ impl TagResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -77,9 +87,15 @@ impl TagResourceFluentBuilder {
         restxml_runtime::ResponseMetadata,
         restxml_runtime::SdkError<crate::operation::tag_resource::TagResourceError>,
     > {
-        let input: crate::operation::tag_resource::TagResourceInput = self.input.build()?;
+        let input: crate::operation::tag_resource::TagResourceInput = self
+            .input
+            .build()?;
         let request = crate::operation::tag_resource::serialize_request(&input)?;
-        let response = self.client.core().send_with("TagResource", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("TagResource", request, &self.overrides)
+            .await?;
         crate::operation::tag_resource::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl TestConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::test_connection_function::TestConnectionFunctionInputBuilder,
     ) -> Self {
-        TestConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        TestConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The connection function ID.
     ///
@@ -81,13 +85,18 @@ impl TestConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::test_connection_function::TestConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::test_connection_function::TestConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends TestConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -100,11 +109,21 @@ impl TestConnectionFunctionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::test_connection_function::TestConnectionFunctionOutput,
-        restxml_runtime::SdkError<crate::operation::test_connection_function::TestConnectionFunctionError>,
+        restxml_runtime::SdkError<
+            crate::operation::test_connection_function::TestConnectionFunctionError,
+        >,
     > {
-        let input: crate::operation::test_connection_function::TestConnectionFunctionInput = self.input.build()?;
-        let request = crate::operation::test_connection_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("TestConnectionFunction", request, &self.overrides).await?;
+        let input: crate::operation::test_connection_function::TestConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::test_connection_function::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("TestConnectionFunction", request, &self.overrides)
+            .await?;
         crate::operation::test_connection_function::parse_response(&response)
     }
 }

@@ -34,8 +34,15 @@ impl std::fmt::Debug for TestFunctionFluentBuilder {
 
 impl TestFunctionFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::test_function::TestFunctionInputBuilder) -> Self {
-        TestFunctionFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::test_function::TestFunctionInputBuilder,
+    ) -> Self {
+        TestFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are testing.
     ///
@@ -78,13 +85,18 @@ impl TestFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::test_function::TestFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::test_function::TestFunctionInputBuilder {
         &self.input
     }
     /// Sends TestFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -99,9 +111,15 @@ impl TestFunctionFluentBuilder {
         crate::operation::test_function::TestFunctionOutput,
         restxml_runtime::SdkError<crate::operation::test_function::TestFunctionError>,
     > {
-        let input: crate::operation::test_function::TestFunctionInput = self.input.build()?;
+        let input: crate::operation::test_function::TestFunctionInput = self
+            .input
+            .build()?;
         let request = crate::operation::test_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("TestFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("TestFunction", request, &self.overrides)
+            .await?;
         crate::operation::test_function::parse_response(&response)
     }
 }

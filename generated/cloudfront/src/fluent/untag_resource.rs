@@ -38,7 +38,11 @@ impl UntagResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::untag_resource::UntagResourceInputBuilder,
     ) -> Self {
-        UntagResourceFluentBuilder { client, input, overrides: Default::default() }
+        UntagResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An ARN of a CloudFront resource.
     ///
@@ -59,13 +63,18 @@ impl UntagResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::untag_resource::UntagResourceInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::untag_resource::UntagResourceInputBuilder {
         &self.input
     }
     /// Sends UntagResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -80,9 +89,15 @@ impl UntagResourceFluentBuilder {
         restxml_runtime::ResponseMetadata,
         restxml_runtime::SdkError<crate::operation::untag_resource::UntagResourceError>,
     > {
-        let input: crate::operation::untag_resource::UntagResourceInput = self.input.build()?;
+        let input: crate::operation::untag_resource::UntagResourceInput = self
+            .input
+            .build()?;
         let request = crate::operation::untag_resource::serialize_request(&input)?;
-        let response = self.client.core().send_with("UntagResource", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UntagResource", request, &self.overrides)
+            .await?;
         crate::operation::untag_resource::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl UpdateAnycastIpListFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder,
     ) -> Self {
-        UpdateAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
+        UpdateAnycastIpListFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the Anycast static IP list.
     ///
@@ -58,7 +62,10 @@ impl UpdateAnycastIpListFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type).
     #[inline]
-    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
+    pub fn set_ip_address_type(
+        mut self,
+        value: Option<crate::types::IpAddressType>,
+    ) -> Self {
         self.input = self.input.set_ip_address_type(value);
         self
     }
@@ -66,13 +73,19 @@ impl UpdateAnycastIpListFluentBuilder {
     ///
     /// Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs).
     #[inline]
-    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
+    pub fn ipam_cidr_configs(
+        mut self,
+        value: Vec<crate::types::IpamCidrConfig>,
+    ) -> Self {
         self.input = self.input.ipam_cidr_configs(value);
         self
     }
     /// Sets or clears [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs).
     #[inline]
-    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
+    pub fn set_ipam_cidr_configs(
+        mut self,
+        value: Option<Vec<crate::types::IpamCidrConfig>>,
+    ) -> Self {
         self.input = self.input.set_ipam_cidr_configs(value);
         self
     }
@@ -87,13 +100,18 @@ impl UpdateAnycastIpListFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder {
         &self.input
     }
     /// Sends UpdateAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,11 +124,21 @@ impl UpdateAnycastIpListFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_anycast_ip_list::UpdateAnycastIpListOutput,
-        restxml_runtime::SdkError<crate::operation::update_anycast_ip_list::UpdateAnycastIpListError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_anycast_ip_list::UpdateAnycastIpListError,
+        >,
     > {
-        let input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput = self.input.build()?;
-        let request = crate::operation::update_anycast_ip_list::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateAnycastIpList", request, &self.overrides).await?;
+        let input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_anycast_ip_list::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateAnycastIpList", request, &self.overrides)
+            .await?;
         crate::operation::update_anycast_ip_list::parse_response(&response)
     }
 }

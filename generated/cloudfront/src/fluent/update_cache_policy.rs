@@ -38,13 +38,20 @@ impl UpdateCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder,
     ) -> Self {
-        UpdateCachePolicyFluentBuilder { client, input, overrides: Default::default() }
+        UpdateCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A cache policy configuration.
     ///
     /// Sets [`crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config`](crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config). Required.
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.input = self.input.cache_policy_config(value);
         self
     }
@@ -73,13 +80,18 @@ impl UpdateCachePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder {
         &self.input
     }
     /// Sends UpdateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,11 +104,19 @@ impl UpdateCachePolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_cache_policy::UpdateCachePolicyOutput,
-        restxml_runtime::SdkError<crate::operation::update_cache_policy::UpdateCachePolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_cache_policy::UpdateCachePolicyError,
+        >,
     > {
-        let input: crate::operation::update_cache_policy::UpdateCachePolicyInput = self.input.build()?;
+        let input: crate::operation::update_cache_policy::UpdateCachePolicyInput = self
+            .input
+            .build()?;
         let request = crate::operation::update_cache_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateCachePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateCachePolicy", request, &self.overrides)
+            .await?;
         crate::operation::update_cache_policy::parse_response(&response)
     }
 }

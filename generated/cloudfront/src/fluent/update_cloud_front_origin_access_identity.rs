@@ -7,8 +7,7 @@
 /// [`config_override`](UpdateCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct UpdateCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        UpdateCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
+        UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identity's configuration information.
     ///
@@ -77,7 +80,10 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -85,8 +91,7 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder
-    {
+    ) -> &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder {
         &self.input
     }
     /// Sends UpdateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,9 +111,16 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
         let input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput = self
             .input
             .build()?;
-        let request = crate::operation::update_cloud_front_origin_access_identity::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
-        crate::operation::update_cloud_front_origin_access_identity::parse_response(&response)
+        let request = crate::operation::update_cloud_front_origin_access_identity::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
+        crate::operation::update_cloud_front_origin_access_identity::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl UpdateConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
     ) -> Self {
-        UpdateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        UpdateConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The connection function ID.
     ///
@@ -60,7 +64,10 @@ impl UpdateConnectionFunctionFluentBuilder {
     ///
     /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config). Required.
     #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
         self.input = self.input.connection_function_config(value);
         self
     }
@@ -75,13 +82,18 @@ impl UpdateConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends UpdateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -94,11 +106,21 @@ impl UpdateConnectionFunctionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_connection_function::UpdateConnectionFunctionOutput,
-        restxml_runtime::SdkError<crate::operation::update_connection_function::UpdateConnectionFunctionError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_connection_function::UpdateConnectionFunctionError,
+        >,
     > {
-        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self.input.build()?;
-        let request = crate::operation::update_connection_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateConnectionFunction", request, &self.overrides).await?;
+        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_connection_function::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateConnectionFunction", request, &self.overrides)
+            .await?;
         crate::operation::update_connection_function::parse_response(&response)
     }
 }

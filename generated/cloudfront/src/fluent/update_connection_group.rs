@@ -38,7 +38,11 @@ impl UpdateConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder,
     ) -> Self {
-        UpdateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
+        UpdateConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the connection group.
     ///
@@ -101,13 +105,18 @@ impl UpdateConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends UpdateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -120,11 +129,21 @@ impl UpdateConnectionGroupFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_connection_group::UpdateConnectionGroupOutput,
-        restxml_runtime::SdkError<crate::operation::update_connection_group::UpdateConnectionGroupError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_connection_group::UpdateConnectionGroupError,
+        >,
     > {
-        let input: crate::operation::update_connection_group::UpdateConnectionGroupInput = self.input.build()?;
-        let request = crate::operation::update_connection_group::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateConnectionGroup", request, &self.overrides).await?;
+        let input: crate::operation::update_connection_group::UpdateConnectionGroupInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_connection_group::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateConnectionGroup", request, &self.overrides)
+            .await?;
         crate::operation::update_connection_group::parse_response(&response)
     }
 }

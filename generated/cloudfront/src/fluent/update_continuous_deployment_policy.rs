@@ -7,8 +7,7 @@
 /// [`config_override`](UpdateContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct UpdateContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
+    pub(crate) input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        UpdateContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
+        UpdateContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The continuous deployment policy configuration.
     ///
@@ -77,7 +80,10 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -102,11 +108,17 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
             crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyError,
         >,
     > {
-        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::update_continuous_deployment_policy::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides).await?;
+        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_continuous_deployment_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
         crate::operation::update_continuous_deployment_policy::parse_response(&response)
     }
 }

@@ -38,13 +38,20 @@ impl UpdateDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_distribution::UpdateDistributionInputBuilder,
     ) -> Self {
-        UpdateDistributionFluentBuilder { client, input, overrides: Default::default() }
+        UpdateDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's configuration information.
     ///
     /// Sets [`crate::operation::update_distribution::UpdateDistributionInput::distribution_config`](crate::operation::update_distribution::UpdateDistributionInput::distribution_config). Required.
     #[inline]
-    pub fn distribution_config(mut self, value: crate::types::DistributionConfig) -> Self {
+    pub fn distribution_config(
+        mut self,
+        value: crate::types::DistributionConfig,
+    ) -> Self {
         self.input = self.input.distribution_config(value);
         self
     }
@@ -73,13 +80,18 @@ impl UpdateDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_distribution::UpdateDistributionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_distribution::UpdateDistributionInputBuilder {
         &self.input
     }
     /// Sends UpdateDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,11 +104,19 @@ impl UpdateDistributionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_distribution::UpdateDistributionOutput,
-        restxml_runtime::SdkError<crate::operation::update_distribution::UpdateDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_distribution::UpdateDistributionError,
+        >,
     > {
-        let input: crate::operation::update_distribution::UpdateDistributionInput = self.input.build()?;
+        let input: crate::operation::update_distribution::UpdateDistributionInput = self
+            .input
+            .build()?;
         let request = crate::operation::update_distribution::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateDistribution", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateDistribution", request, &self.overrides)
+            .await?;
         crate::operation::update_distribution::parse_response(&response)
     }
 }

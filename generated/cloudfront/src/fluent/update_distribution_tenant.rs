@@ -38,7 +38,11 @@ impl UpdateDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder,
     ) -> Self {
-        UpdateDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        UpdateDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -86,7 +90,10 @@ impl UpdateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations).
     #[inline]
-    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
+    pub fn set_customizations(
+        mut self,
+        value: Option<crate::types::Customizations>,
+    ) -> Self {
         self.input = self.input.set_customizations(value);
         self
     }
@@ -100,7 +107,10 @@ impl UpdateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters).
     #[inline]
-    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
+    pub fn set_parameters(
+        mut self,
+        value: Option<Vec<crate::types::Parameter>>,
+    ) -> Self {
         self.input = self.input.set_parameters(value);
         self
     }
@@ -130,13 +140,19 @@ impl UpdateDistributionTenantFluentBuilder {
     ///
     /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
+    pub fn managed_certificate_request(
+        mut self,
+        value: crate::types::ManagedCertificateRequest,
+    ) -> Self {
         self.input = self.input.managed_certificate_request(value);
         self
     }
     /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
+    pub fn set_managed_certificate_request(
+        mut self,
+        value: Option<crate::types::ManagedCertificateRequest>,
+    ) -> Self {
         self.input = self.input.set_managed_certificate_request(value);
         self
     }
@@ -157,13 +173,18 @@ impl UpdateDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends UpdateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -176,11 +197,21 @@ impl UpdateDistributionTenantFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_distribution_tenant::UpdateDistributionTenantOutput,
-        restxml_runtime::SdkError<crate::operation::update_distribution_tenant::UpdateDistributionTenantError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_distribution_tenant::UpdateDistributionTenantError,
+        >,
     > {
-        let input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInput = self.input.build()?;
-        let request = crate::operation::update_distribution_tenant::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateDistributionTenant", request, &self.overrides).await?;
+        let input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_distribution_tenant::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateDistributionTenant", request, &self.overrides)
+            .await?;
         crate::operation::update_distribution_tenant::parse_response(&response)
     }
 }

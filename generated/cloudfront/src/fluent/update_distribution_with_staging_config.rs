@@ -7,8 +7,7 @@
 /// [`config_override`](UpdateDistributionWithStagingConfigFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct UpdateDistributionWithStagingConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder,
+    pub(crate) input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl UpdateDistributionWithStagingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder,
     ) -> Self {
-        UpdateDistributionWithStagingConfigFluentBuilder { client, input, overrides: Default::default() }
+        UpdateDistributionWithStagingConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the primary distribution to which you are copying a staging distribution's configuration.
     ///
@@ -80,7 +83,10 @@ impl UpdateDistributionWithStagingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -88,8 +94,7 @@ impl UpdateDistributionWithStagingConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder
-    {
+    ) -> &crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder {
         &self.input
     }
     /// Sends UpdateDistributionWithStagingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,11 +111,19 @@ impl UpdateDistributionWithStagingConfigFluentBuilder {
             crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigError,
         >,
     > {
-        let input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput =
-            self.input.build()?;
-        let request = crate::operation::update_distribution_with_staging_config::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateDistributionWithStagingConfig", request, &self.overrides).await?;
-        crate::operation::update_distribution_with_staging_config::parse_response(&response)
+        let input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_distribution_with_staging_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateDistributionWithStagingConfig", request, &self.overrides)
+            .await?;
+        crate::operation::update_distribution_with_staging_config::parse_response(
+            &response,
+        )
     }
 }

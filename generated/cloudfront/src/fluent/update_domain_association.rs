@@ -38,7 +38,11 @@ impl UpdateDomainAssociationFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder,
     ) -> Self {
-        UpdateDomainAssociationFluentBuilder { client, input, overrides: Default::default() }
+        UpdateDomainAssociationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The domain to update.
     ///
@@ -52,7 +56,10 @@ impl UpdateDomainAssociationFluentBuilder {
     ///
     /// Sets [`crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource`](crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource). Required.
     #[inline]
-    pub fn target_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
+    pub fn target_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
         self.input = self.input.target_resource(value);
         self
     }
@@ -73,13 +80,18 @@ impl UpdateDomainAssociationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder {
         &self.input
     }
     /// Sends UpdateDomainAssociation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,11 +104,21 @@ impl UpdateDomainAssociationFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_domain_association::UpdateDomainAssociationOutput,
-        restxml_runtime::SdkError<crate::operation::update_domain_association::UpdateDomainAssociationError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_domain_association::UpdateDomainAssociationError,
+        >,
     > {
-        let input: crate::operation::update_domain_association::UpdateDomainAssociationInput = self.input.build()?;
-        let request = crate::operation::update_domain_association::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateDomainAssociation", request, &self.overrides).await?;
+        let input: crate::operation::update_domain_association::UpdateDomainAssociationInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_domain_association::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateDomainAssociation", request, &self.overrides)
+            .await?;
         crate::operation::update_domain_association::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](UpdateFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct UpdateFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,13 +38,20 @@ impl UpdateFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        UpdateFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
+        UpdateFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Request to update a field-level encryption configuration.
     ///
     /// Sets [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.input = self.input.field_level_encryption_config(value);
         self
     }
@@ -74,7 +80,10 @@ impl UpdateFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -99,11 +108,17 @@ impl UpdateFieldLevelEncryptionConfigFluentBuilder {
             crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigError,
         >,
     > {
-        let input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput =
-            self.input.build()?;
-        let request = crate::operation::update_field_level_encryption_config::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateFieldLevelEncryptionConfig", request, &self.overrides).await?;
+        let input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_field_level_encryption_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
         crate::operation::update_field_level_encryption_config::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](UpdateFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct UpdateFieldLevelEncryptionProfileFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl UpdateFieldLevelEncryptionProfileFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
     ) -> Self {
-        UpdateFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
+        UpdateFieldLevelEncryptionProfileFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Request to update a field-level encryption profile.
     ///
@@ -77,7 +80,10 @@ impl UpdateFieldLevelEncryptionProfileFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -102,11 +108,19 @@ impl UpdateFieldLevelEncryptionProfileFluentBuilder {
             crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError,
         >,
     > {
-        let input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput =
-            self.input.build()?;
-        let request = crate::operation::update_field_level_encryption_profile::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateFieldLevelEncryptionProfile", request, &self.overrides).await?;
-        crate::operation::update_field_level_encryption_profile::parse_response(&response)
+        let input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_field_level_encryption_profile::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateFieldLevelEncryptionProfile", request, &self.overrides)
+            .await?;
+        crate::operation::update_field_level_encryption_profile::parse_response(
+            &response,
+        )
     }
 }

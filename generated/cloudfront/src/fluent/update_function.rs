@@ -38,7 +38,11 @@ impl UpdateFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_function::UpdateFunctionInputBuilder,
     ) -> Self {
-        UpdateFunctionFluentBuilder { client, input, overrides: Default::default() }
+        UpdateFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are updating.
     ///
@@ -75,13 +79,18 @@ impl UpdateFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
         &self.input
     }
     /// Sends UpdateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -96,9 +105,15 @@ impl UpdateFunctionFluentBuilder {
         crate::operation::update_function::UpdateFunctionOutput,
         restxml_runtime::SdkError<crate::operation::update_function::UpdateFunctionError>,
     > {
-        let input: crate::operation::update_function::UpdateFunctionInput = self.input.build()?;
+        let input: crate::operation::update_function::UpdateFunctionInput = self
+            .input
+            .build()?;
         let request = crate::operation::update_function::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateFunction", request, &self.overrides)
+            .await?;
         crate::operation::update_function::parse_response(&response)
     }
 }

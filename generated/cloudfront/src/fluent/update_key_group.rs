@@ -38,7 +38,11 @@ impl UpdateKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_key_group::UpdateKeyGroupInputBuilder,
     ) -> Self {
-        UpdateKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+        UpdateKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The key group configuration.
     ///
@@ -73,13 +77,18 @@ impl UpdateKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
         &self.input
     }
     /// Sends UpdateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,11 +101,19 @@ impl UpdateKeyGroupFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_key_group::UpdateKeyGroupOutput,
-        restxml_runtime::SdkError<crate::operation::update_key_group::UpdateKeyGroupError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_key_group::UpdateKeyGroupError,
+        >,
     > {
-        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self.input.build()?;
+        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self
+            .input
+            .build()?;
         let request = crate::operation::update_key_group::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateKeyGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateKeyGroup", request, &self.overrides)
+            .await?;
         crate::operation::update_key_group::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl UpdateKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder,
     ) -> Self {
-        UpdateKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
+        UpdateKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the key value store to update.
     ///
@@ -67,13 +71,18 @@ impl UpdateKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends UpdateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -86,11 +95,21 @@ impl UpdateKeyValueStoreFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_key_value_store::UpdateKeyValueStoreOutput,
-        restxml_runtime::SdkError<crate::operation::update_key_value_store::UpdateKeyValueStoreError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_key_value_store::UpdateKeyValueStoreError,
+        >,
     > {
-        let input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput = self.input.build()?;
-        let request = crate::operation::update_key_value_store::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateKeyValueStore", request, &self.overrides).await?;
+        let input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_key_value_store::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateKeyValueStore", request, &self.overrides)
+            .await?;
         crate::operation::update_key_value_store::parse_response(&response)
     }
 }

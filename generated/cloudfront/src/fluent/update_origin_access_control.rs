@@ -38,13 +38,20 @@ impl UpdateOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder,
     ) -> Self {
-        UpdateOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
+        UpdateOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An origin access control.
     ///
     /// Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config). Required.
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.input = self.input.origin_access_control_config(value);
         self
     }
@@ -73,13 +80,18 @@ impl UpdateOriginAccessControlFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends UpdateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,12 +104,21 @@ impl UpdateOriginAccessControlFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_origin_access_control::UpdateOriginAccessControlOutput,
-        restxml_runtime::SdkError<crate::operation::update_origin_access_control::UpdateOriginAccessControlError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_origin_access_control::UpdateOriginAccessControlError,
+        >,
     > {
-        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput =
-            self.input.build()?;
-        let request = crate::operation::update_origin_access_control::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateOriginAccessControl", request, &self.overrides).await?;
+        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_origin_access_control::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateOriginAccessControl", request, &self.overrides)
+            .await?;
         crate::operation::update_origin_access_control::parse_response(&response)
     }
 }

@@ -38,13 +38,20 @@ impl UpdateOriginRequestPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder,
     ) -> Self {
-        UpdateOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
+        UpdateOriginRequestPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An origin request policy configuration.
     ///
     /// Sets [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::origin_request_policy_config`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::origin_request_policy_config). Required.
     #[inline]
-    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
+    pub fn origin_request_policy_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyConfig,
+    ) -> Self {
         self.input = self.input.origin_request_policy_config(value);
         self
     }
@@ -73,13 +80,18 @@ impl UpdateOriginRequestPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder {
         &self.input
     }
     /// Sends UpdateOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,12 +104,21 @@ impl UpdateOriginRequestPolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyOutput,
-        restxml_runtime::SdkError<crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError,
+        >,
     > {
-        let input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::update_origin_request_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateOriginRequestPolicy", request, &self.overrides).await?;
+        let input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_origin_request_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateOriginRequestPolicy", request, &self.overrides)
+            .await?;
         crate::operation::update_origin_request_policy::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl UpdatePublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_public_key::UpdatePublicKeyInputBuilder,
     ) -> Self {
-        UpdatePublicKeyFluentBuilder { client, input, overrides: Default::default() }
+        UpdatePublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A public key configuration.
     ///
@@ -73,13 +77,18 @@ impl UpdatePublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_public_key::UpdatePublicKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_public_key::UpdatePublicKeyInputBuilder {
         &self.input
     }
     /// Sends UpdatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,11 +101,19 @@ impl UpdatePublicKeyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_public_key::UpdatePublicKeyOutput,
-        restxml_runtime::SdkError<crate::operation::update_public_key::UpdatePublicKeyError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_public_key::UpdatePublicKeyError,
+        >,
     > {
-        let input: crate::operation::update_public_key::UpdatePublicKeyInput = self.input.build()?;
+        let input: crate::operation::update_public_key::UpdatePublicKeyInput = self
+            .input
+            .build()?;
         let request = crate::operation::update_public_key::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdatePublicKey", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdatePublicKey", request, &self.overrides)
+            .await?;
         crate::operation::update_public_key::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl UpdateRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder,
     ) -> Self {
-        UpdateRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
+        UpdateRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
     ///
@@ -113,13 +117,18 @@ impl UpdateRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends UpdateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -132,11 +141,21 @@ impl UpdateRealtimeLogConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigOutput,
-        restxml_runtime::SdkError<crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError,
+        >,
     > {
-        let input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput = self.input.build()?;
-        let request = crate::operation::update_realtime_log_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateRealtimeLogConfig", request, &self.overrides).await?;
+        let input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_realtime_log_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateRealtimeLogConfig", request, &self.overrides)
+            .await?;
         crate::operation::update_realtime_log_config::parse_response(&response)
     }
 }

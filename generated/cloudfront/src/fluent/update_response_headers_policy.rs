@@ -38,13 +38,20 @@ impl UpdateResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        UpdateResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
+        UpdateResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A response headers policy configuration.
     ///
     /// Sets [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config). Required.
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.input = self.input.response_headers_policy_config(value);
         self
     }
@@ -73,7 +80,10 @@ impl UpdateResponseHeadersPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -94,12 +104,21 @@ impl UpdateResponseHeadersPolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyOutput,
-        restxml_runtime::SdkError<crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError,
+        >,
     > {
-        let input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::update_response_headers_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateResponseHeadersPolicy", request, &self.overrides).await?;
+        let input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_response_headers_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateResponseHeadersPolicy", request, &self.overrides)
+            .await?;
         crate::operation::update_response_headers_policy::parse_response(&response)
     }
 }

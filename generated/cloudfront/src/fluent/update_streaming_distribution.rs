@@ -38,13 +38,20 @@ impl UpdateStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder,
     ) -> Self {
-        UpdateStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
+        UpdateStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The streaming distribution's configuration information.
     ///
     /// Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config). Required.
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.input = self.input.streaming_distribution_config(value);
         self
     }
@@ -73,7 +80,10 @@ impl UpdateStreamingDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -94,12 +104,21 @@ impl UpdateStreamingDistributionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_streaming_distribution::UpdateStreamingDistributionOutput,
-        restxml_runtime::SdkError<crate::operation::update_streaming_distribution::UpdateStreamingDistributionError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_streaming_distribution::UpdateStreamingDistributionError,
+        >,
     > {
-        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput =
-            self.input.build()?;
-        let request = crate::operation::update_streaming_distribution::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateStreamingDistribution", request, &self.overrides).await?;
+        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_streaming_distribution::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateStreamingDistribution", request, &self.overrides)
+            .await?;
         crate::operation::update_streaming_distribution::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl UpdateTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_trust_store::UpdateTrustStoreInputBuilder,
     ) -> Self {
-        UpdateTrustStoreFluentBuilder { client, input, overrides: Default::default() }
+        UpdateTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The trust store ID.
     ///
@@ -52,7 +56,10 @@ impl UpdateTrustStoreFluentBuilder {
     ///
     /// Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source).
     #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
         self.input = self.input.ca_certificates_bundle_source(value);
         self
     }
@@ -75,7 +82,10 @@ impl UpdateTrustStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint).
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
         self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
         self
     }
@@ -90,13 +100,18 @@ impl UpdateTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_trust_store::UpdateTrustStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_trust_store::UpdateTrustStoreInputBuilder {
         &self.input
     }
     /// Sends UpdateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -109,11 +124,19 @@ impl UpdateTrustStoreFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_trust_store::UpdateTrustStoreOutput,
-        restxml_runtime::SdkError<crate::operation::update_trust_store::UpdateTrustStoreError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_trust_store::UpdateTrustStoreError,
+        >,
     > {
-        let input: crate::operation::update_trust_store::UpdateTrustStoreInput = self.input.build()?;
+        let input: crate::operation::update_trust_store::UpdateTrustStoreInput = self
+            .input
+            .build()?;
         let request = crate::operation::update_trust_store::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateTrustStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateTrustStore", request, &self.overrides)
+            .await?;
         crate::operation::update_trust_store::parse_response(&response)
     }
 }

@@ -38,13 +38,20 @@ impl UpdateVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder,
     ) -> Self {
-        UpdateVpcOriginFluentBuilder { client, input, overrides: Default::default() }
+        UpdateVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The VPC origin endpoint configuration.
     ///
     /// Sets [`crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config). Required.
     #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
         self.input = self.input.vpc_origin_endpoint_config(value);
         self
     }
@@ -67,13 +74,18 @@ impl UpdateVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder {
         &self.input
     }
     /// Sends UpdateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -86,11 +98,19 @@ impl UpdateVpcOriginFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_vpc_origin::UpdateVpcOriginOutput,
-        restxml_runtime::SdkError<crate::operation::update_vpc_origin::UpdateVpcOriginError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_vpc_origin::UpdateVpcOriginError,
+        >,
     > {
-        let input: crate::operation::update_vpc_origin::UpdateVpcOriginInput = self.input.build()?;
+        let input: crate::operation::update_vpc_origin::UpdateVpcOriginInput = self
+            .input
+            .build()?;
         let request = crate::operation::update_vpc_origin::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateVpcOrigin", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateVpcOrigin", request, &self.overrides)
+            .await?;
         crate::operation::update_vpc_origin::parse_response(&response)
     }
 }

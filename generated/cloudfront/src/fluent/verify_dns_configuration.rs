@@ -38,7 +38,11 @@ impl VerifyDnsConfigurationFluentBuilder {
         client: crate::Client,
         input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder,
     ) -> Self {
-        VerifyDnsConfigurationFluentBuilder { client, input, overrides: Default::default() }
+        VerifyDnsConfigurationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The domain name that you're verifying.
     ///
@@ -65,13 +69,18 @@ impl VerifyDnsConfigurationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder {
         &self.input
     }
     /// Sends VerifyDnsConfiguration: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +93,21 @@ impl VerifyDnsConfigurationFluentBuilder {
         self,
     ) -> Result<
         crate::operation::verify_dns_configuration::VerifyDnsConfigurationOutput,
-        restxml_runtime::SdkError<crate::operation::verify_dns_configuration::VerifyDnsConfigurationError>,
+        restxml_runtime::SdkError<
+            crate::operation::verify_dns_configuration::VerifyDnsConfigurationError,
+        >,
     > {
-        let input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput = self.input.build()?;
-        let request = crate::operation::verify_dns_configuration::serialize_request(&input)?;
-        let response = self.client.core().send_with("VerifyDnsConfiguration", request, &self.overrides).await?;
+        let input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput = self
+            .input
+            .build()?;
+        let request = crate::operation::verify_dns_configuration::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("VerifyDnsConfiguration", request, &self.overrides)
+            .await?;
         crate::operation::verify_dns_configuration::parse_response(&response)
     }
 }

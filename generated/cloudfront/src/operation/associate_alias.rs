@@ -101,15 +101,26 @@ impl AssociateAliasInputBuilder {
     pub fn build(self) -> Result<AssociateAliasInput, restxml_runtime::BuildError> {
         match (self.target_distribution_id, self.alias) {
             (Some(m_target_distribution_id), Some(m_alias)) => {
-                Ok(AssociateAliasInput { target_distribution_id: m_target_distribution_id, alias: m_alias })
+                Ok(AssociateAliasInput {
+                    target_distribution_id: m_target_distribution_id,
+                    alias: m_alias,
+                })
             }
-            (m_target_distribution_id, m_alias) => Err(restxml_runtime::BuildError::missing_fields(
-                "AssociateAliasInput",
-                &[
-                    (m_target_distribution_id.is_none(), "target_distribution_id", "TargetDistributionId"),
-                    (m_alias.is_none(), "alias", "Alias"),
-                ],
-            )),
+            (m_target_distribution_id, m_alias) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateAliasInput",
+                        &[
+                            (
+                                m_target_distribution_id.is_none(),
+                                "target_distribution_id",
+                                "TargetDistributionId",
+                            ),
+                            (m_alias.is_none(), "alias", "Alias"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -136,22 +147,68 @@ impl AssociateAliasError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(
+                        "AssociateAlias",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "AssociateAlias",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled(
+                        "AssociateAlias",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "AssociateAlias",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("TooManyDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateAlias",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("AssociateAlias", meta, headers, body)),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "AssociateAlias",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`AssociateAliasError::NoSuchDistribution`].
@@ -194,7 +251,9 @@ impl Clone for AssociateAliasError {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::TooManyDistributionCNAMEs(value) => Self::TooManyDistributionCNAMEs(value.clone()),
+            Self::TooManyDistributionCNAMEs(value) => {
+                Self::TooManyDistributionCNAMEs(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -241,7 +300,9 @@ impl std::error::Error for AssociateAliasError {
 pub fn serialize_request(
     input: &crate::operation::associate_alias::AssociateAliasInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.target_distribution_id;
@@ -259,13 +320,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<AssociateAliasError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<AssociateAliasError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(AssociateAliasError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                AssociateAliasError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

@@ -39,7 +39,8 @@ impl AssociateDistributionTenantWebACLInput {
     }
 }
 
-impl From<AssociateDistributionTenantWebACLInput> for AssociateDistributionTenantWebACLInputBuilder {
+impl From<AssociateDistributionTenantWebACLInput>
+for AssociateDistributionTenantWebACLInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: AssociateDistributionTenantWebACLInput) -> Self {
@@ -108,17 +109,28 @@ impl AssociateDistributionTenantWebACLInputBuilder {
     }
     /// Builds the [`AssociateDistributionTenantWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
         match (self.id, self.web_acl_arn) {
-            (Some(m_id), Some(m_web_acl_arn)) => Ok(AssociateDistributionTenantWebACLInput {
-                id: m_id,
-                web_acl_arn: m_web_acl_arn,
-                if_match: self.if_match,
-            }),
-            (m_id, m_web_acl_arn) => Err(restxml_runtime::BuildError::missing_fields(
-                "AssociateDistributionTenantWebACLInput",
-                &[(m_id.is_none(), "id", "Id"), (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn")],
-            )),
+            (Some(m_id), Some(m_web_acl_arn)) => {
+                Ok(AssociateDistributionTenantWebACLInput {
+                    id: m_id,
+                    web_acl_arn: m_web_acl_arn,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id, m_web_acl_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateDistributionTenantWebACLInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -227,7 +239,9 @@ impl AssociateDistributionTenantWebACLOutputBuilder {
     }
     /// Builds the [`AssociateDistributionTenantWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
         Ok(AssociateDistributionTenantWebACLOutput {
             id: self.id,
             web_acl_arn: self.web_acl_arn,
@@ -261,39 +275,77 @@ impl AssociateDistributionTenantWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("AssociateDistributionTenantWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateDistributionTenantWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("AssociateDistributionTenantWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateDistributionTenantWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("AssociateDistributionTenantWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateDistributionTenantWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("AssociateDistributionTenantWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateDistributionTenantWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled("AssociateDistributionTenantWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateDistributionTenantWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("AssociateDistributionTenantWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateDistributionTenantWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "AssociateDistributionTenantWebACL",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "AssociateDistributionTenantWebACL",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`AssociateDistributionTenantWebACLError::PreconditionFailed`].
@@ -342,7 +394,9 @@ impl Clone for AssociateDistributionTenantWebACLError {
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -390,7 +444,9 @@ impl std::error::Error for AssociateDistributionTenantWebACLError {
 pub fn serialize_request(
     input: &crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -426,11 +482,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<AssociateDistributionTenantWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(AssociateDistributionTenantWebACLError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                AssociateDistributionTenantWebACLError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -441,16 +501,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["AssociateDistributionTenantWebACLResult"])?;
+            let element = &mut document
+                .output_root(&["AssociateDistributionTenantWebACLResult"])?;
             let mut m_id = None;
             let mut m_web_acl_arn = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Id" => {
-                        m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "WebACLArn" => {
-                        m_web_acl_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_web_acl_arn = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

@@ -159,20 +159,34 @@ impl CopyDistributionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CopyDistributionInput, restxml_runtime::BuildError> {
         match (self.primary_distribution_id, self.caller_reference) {
-            (Some(m_primary_distribution_id), Some(m_caller_reference)) => Ok(CopyDistributionInput {
-                primary_distribution_id: m_primary_distribution_id,
-                staging: self.staging,
-                if_match: self.if_match,
-                caller_reference: m_caller_reference,
-                enabled: self.enabled,
-            }),
-            (m_primary_distribution_id, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
-                "CopyDistributionInput",
-                &[
-                    (m_primary_distribution_id.is_none(), "primary_distribution_id", "PrimaryDistributionId"),
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                ],
-            )),
+            (Some(m_primary_distribution_id), Some(m_caller_reference)) => {
+                Ok(CopyDistributionInput {
+                    primary_distribution_id: m_primary_distribution_id,
+                    staging: self.staging,
+                    if_match: self.if_match,
+                    caller_reference: m_caller_reference,
+                    enabled: self.enabled,
+                })
+            }
+            (m_primary_distribution_id, m_caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CopyDistributionInput",
+                        &[
+                            (
+                                m_primary_distribution_id.is_none(),
+                                "primary_distribution_id",
+                                "PrimaryDistributionId",
+                            ),
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -250,7 +264,10 @@ impl CopyDistributionOutputBuilder {
     }
     /// Sets or clears [`CopyDistributionOutput::distribution`].
     #[inline]
-    pub fn set_distribution(mut self, value: Option<crate::types::Distribution>) -> Self {
+    pub fn set_distribution(
+        mut self,
+        value: Option<crate::types::Distribution>,
+    ) -> Self {
         self.distribution = value;
         self
     }
@@ -327,13 +344,19 @@ pub enum CopyDistributionError {
     /// The cache policy does not exist.
     NoSuchCachePolicy(crate::error::NoSuchCachePolicy),
     /// The number of key groups referenced by this distribution is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyKeyGroupsAssociatedToDistribution(crate::error::TooManyKeyGroupsAssociatedToDistribution),
+    TooManyKeyGroupsAssociatedToDistribution(
+        crate::error::TooManyKeyGroupsAssociatedToDistribution,
+    ),
     /// The maximum number of distributions have been associated with the specified cache policy. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToCachePolicy(crate::error::TooManyDistributionsAssociatedToCachePolicy),
+    TooManyDistributionsAssociatedToCachePolicy(
+        crate::error::TooManyDistributionsAssociatedToCachePolicy,
+    ),
     /// This operation requires the HTTPS protocol. Ensure that you specify the HTTPS protocol in your request, or omit the `RequiredProtocols` element from your distribution configuration.
     InvalidRequiredProtocol(crate::error::InvalidRequiredProtocol),
     /// You have reached the maximum number of distributions that are associated with a CloudFront function. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsWithFunctionAssociations(crate::error::TooManyDistributionsWithFunctionAssociations),
+    TooManyDistributionsWithFunctionAssociations(
+        crate::error::TooManyDistributionsWithFunctionAssociations,
+    ),
     /// Processing your request would cause you to exceed the maximum number of origin groups allowed.
     TooManyOriginGroupsPerDistribution(crate::error::TooManyOriginGroupsPerDistribution),
     /// Processing your request would cause you to exceed the maximum number of distributions allowed.
@@ -359,7 +382,9 @@ pub enum CopyDistributionError {
     /// A web ACL ID specified is not valid. To specify a web ACL created using the latest version of WAF, use the ACL ARN, for example `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/473e64fd-f30b-4765-81a0-62ad96dd167a`. To specify a web ACL created using WAF Classic, use the ACL ID, for example `473e64fd-f30b-4765-81a0-62ad96dd167a`.
     InvalidWebACLId(crate::error::InvalidWebACLId),
     /// The maximum number of distributions have been associated with the specified Lambda@Edge function.
-    TooManyDistributionsWithSingleFunctionARN(crate::error::TooManyDistributionsWithSingleFunctionARN),
+    TooManyDistributionsWithSingleFunctionARN(
+        crate::error::TooManyDistributionsWithSingleFunctionARN,
+    ),
     /// The relative path is too big, is not URL-encoded, or does not begin with a slash (/).
     InvalidRelativePath(crate::error::InvalidRelativePath),
     /// Your request contains more Lambda@Edge function associations than are allowed per distribution.
@@ -423,9 +448,13 @@ pub enum CopyDistributionError {
     /// A CloudFront function association is invalid.
     InvalidFunctionAssociation(crate::error::InvalidFunctionAssociation),
     /// Processing your request would cause the maximum number of distributions with Lambda@Edge function associations per owner to be exceeded.
-    TooManyDistributionsWithLambdaAssociations(crate::error::TooManyDistributionsWithLambdaAssociations),
+    TooManyDistributionsWithLambdaAssociations(
+        crate::error::TooManyDistributionsWithLambdaAssociations,
+    ),
     /// The number of distributions that reference this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToKeyGroup(crate::error::TooManyDistributionsAssociatedToKeyGroup),
+    TooManyDistributionsAssociatedToKeyGroup(
+        crate::error::TooManyDistributionsAssociatedToKeyGroup,
+    ),
     /// The caller reference you attempted to create the distribution with is associated with another distribution.
     DistributionAlreadyExists(crate::error::DistributionAlreadyExists),
     /// No origin exists with the specified `Origin Id`.
@@ -440,241 +469,637 @@ impl CopyDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginAccessControl,
+                    )
             }
             Some("InvalidDefaultRootObject") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidDefaultRootObject)
             }
             Some("InvalidQueryStringParameters") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidQueryStringParameters)
             }
             Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
             }
             Some("TooManyCookieNamesInWhiteList") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCookieNamesInWhiteList)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
-            Some("InvalidErrorCode") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidErrorCode),
+            Some("InvalidErrorCode") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidErrorCode)
+            }
             Some("InvalidProtocolSettings") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidProtocolSettings)
             }
             Some("TooManyFunctionAssociations") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyFunctionAssociations)
             }
             Some("TooManyOriginCustomHeaders") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyOriginCustomHeaders)
             }
-            Some("InvalidOrigin") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidOrigin),
+            Some("InvalidOrigin") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidOrigin)
+            }
             Some("InvalidForwardCookies") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidForwardCookies)
             }
             Some("InvalidMinimumProtocolVersion") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidMinimumProtocolVersion)
             }
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+            }
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyKeyGroupsAssociatedToDistribution,
+                    )
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToCachePolicy,
+                    )
             }
             Some("InvalidRequiredProtocol") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidRequiredProtocol)
             }
             Some("TooManyDistributionsWithFunctionAssociations") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithFunctionAssociations)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithFunctionAssociations,
+                    )
             }
             Some("TooManyOriginGroupsPerDistribution") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyOriginGroupsPerDistribution)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyOriginGroupsPerDistribution,
+                    )
             }
             Some("TooManyDistributions") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyDistributions)
             }
-            Some("InvalidTTLOrder") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidTTLOrder),
+            Some("InvalidTTLOrder") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidTTLOrder)
+            }
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
+                    )
             }
             Some("InvalidOriginKeepaliveTimeout") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginKeepaliveTimeout)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidOriginReadTimeout") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginReadTimeout)
             }
             Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
             }
             Some("InvalidHeadersForS3Origin") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidHeadersForS3Origin)
             }
             Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
             }
-            Some("InvalidWebACLId") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidWebACLId),
+            Some("InvalidWebACLId") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
+            }
             Some("TooManyDistributionsWithSingleFunctionARN") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithSingleFunctionARN,
+                    )
             }
             Some("InvalidRelativePath") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidRelativePath)
             }
             Some("TooManyLambdaFunctionAssociations") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyLambdaFunctionAssociations)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyLambdaFunctionAssociations,
+                    )
             }
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchDistribution),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
             Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidLocationCode") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidLocationCode)
             }
             Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("TooManyDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
+                    )
             }
             Some("TooManyQueryStringParameters") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyQueryStringParameters)
             }
             Some("RealtimeLogConfigOwnerMismatch") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::RealtimeLogConfigOwnerMismatch)
             }
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("MissingBody") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::MissingBody),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
             Some("TooManyHeadersInForwardedValues") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyHeadersInForwardedValues)
             }
             Some("InvalidLambdaFunctionAssociation") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidLambdaFunctionAssociation)
             }
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists),
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+            }
             Some("TooManyCertificates") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCertificates)
             }
             Some("TrustedKeyGroupDoesNotExist") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrustedKeyGroupDoesNotExist)
             }
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
+                    )
             }
             Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
             }
             Some("InvalidResponseCode") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidResponseCode)
             }
             Some("InvalidGeoRestrictionParameter") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidGeoRestrictionParameter)
             }
-            Some("TooManyOrigins") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::TooManyOrigins),
+            Some("TooManyOrigins") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::TooManyOrigins)
+            }
             Some("InvalidViewerCertificate") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidViewerCertificate)
             }
             Some("InvalidFunctionAssociation") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidFunctionAssociation)
             }
             Some("TooManyDistributionsWithLambdaAssociations") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithLambdaAssociations)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithLambdaAssociations,
+                    )
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToKeyGroup,
+                    )
             }
             Some("DistributionAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DistributionAlreadyExists)
             }
-            Some("NoSuchOrigin") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchOrigin),
+            Some("NoSuchOrigin") => {
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchOrigin)
+            }
             Some("TooManyCacheBehaviors") => {
-                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CopyDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCacheBehaviors)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CopyDistribution", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CopyDistribution",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -790,8 +1215,12 @@ impl CopyDistributionError {
     }
     /// Whether this is [`CopyDistributionError::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
     #[inline]
-    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(&self) -> bool {
-        matches!(self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_))
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
+        )
     }
     /// Whether this is [`CopyDistributionError::InvalidOriginKeepaliveTimeout`].
     #[inline]
@@ -855,8 +1284,12 @@ impl CopyDistributionError {
     }
     /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(&self) -> bool {
-        matches!(self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_))
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
+        )
     }
     /// Whether this is [`CopyDistributionError::InconsistentQuantities`].
     #[inline]
@@ -935,7 +1368,9 @@ impl CopyDistributionError {
     }
     /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_response_headers_policy(&self) -> bool {
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(
+        &self,
+    ) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
     }
     /// Whether this is [`CopyDistributionError::NoSuchResponseHeadersPolicy`].
@@ -1013,18 +1448,38 @@ impl Clone for CopyDistributionError {
             Self::TooManyDistributionsAssociatedToOriginAccessControl(value) => {
                 Self::TooManyDistributionsAssociatedToOriginAccessControl(value.clone())
             }
-            Self::InvalidDefaultRootObject(value) => Self::InvalidDefaultRootObject(value.clone()),
-            Self::InvalidQueryStringParameters(value) => Self::InvalidQueryStringParameters(value.clone()),
-            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
-            Self::TooManyCookieNamesInWhiteList(value) => Self::TooManyCookieNamesInWhiteList(value.clone()),
-            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::InvalidDefaultRootObject(value) => {
+                Self::InvalidDefaultRootObject(value.clone())
+            }
+            Self::InvalidQueryStringParameters(value) => {
+                Self::InvalidQueryStringParameters(value.clone())
+            }
+            Self::TooManyTrustedSigners(value) => {
+                Self::TooManyTrustedSigners(value.clone())
+            }
+            Self::TooManyCookieNamesInWhiteList(value) => {
+                Self::TooManyCookieNamesInWhiteList(value.clone())
+            }
+            Self::NoSuchFieldLevelEncryptionConfig(value) => {
+                Self::NoSuchFieldLevelEncryptionConfig(value.clone())
+            }
             Self::InvalidErrorCode(value) => Self::InvalidErrorCode(value.clone()),
-            Self::InvalidProtocolSettings(value) => Self::InvalidProtocolSettings(value.clone()),
-            Self::TooManyFunctionAssociations(value) => Self::TooManyFunctionAssociations(value.clone()),
-            Self::TooManyOriginCustomHeaders(value) => Self::TooManyOriginCustomHeaders(value.clone()),
+            Self::InvalidProtocolSettings(value) => {
+                Self::InvalidProtocolSettings(value.clone())
+            }
+            Self::TooManyFunctionAssociations(value) => {
+                Self::TooManyFunctionAssociations(value.clone())
+            }
+            Self::TooManyOriginCustomHeaders(value) => {
+                Self::TooManyOriginCustomHeaders(value.clone())
+            }
             Self::InvalidOrigin(value) => Self::InvalidOrigin(value.clone()),
-            Self::InvalidForwardCookies(value) => Self::InvalidForwardCookies(value.clone()),
-            Self::InvalidMinimumProtocolVersion(value) => Self::InvalidMinimumProtocolVersion(value.clone()),
+            Self::InvalidForwardCookies(value) => {
+                Self::InvalidForwardCookies(value.clone())
+            }
+            Self::InvalidMinimumProtocolVersion(value) => {
+                Self::InvalidMinimumProtocolVersion(value.clone())
+            }
             Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
             Self::TooManyKeyGroupsAssociatedToDistribution(value) => {
                 Self::TooManyKeyGroupsAssociatedToDistribution(value.clone())
@@ -1032,69 +1487,129 @@ impl Clone for CopyDistributionError {
             Self::TooManyDistributionsAssociatedToCachePolicy(value) => {
                 Self::TooManyDistributionsAssociatedToCachePolicy(value.clone())
             }
-            Self::InvalidRequiredProtocol(value) => Self::InvalidRequiredProtocol(value.clone()),
+            Self::InvalidRequiredProtocol(value) => {
+                Self::InvalidRequiredProtocol(value.clone())
+            }
             Self::TooManyDistributionsWithFunctionAssociations(value) => {
                 Self::TooManyDistributionsWithFunctionAssociations(value.clone())
             }
-            Self::TooManyOriginGroupsPerDistribution(value) => Self::TooManyOriginGroupsPerDistribution(value.clone()),
-            Self::TooManyDistributions(value) => Self::TooManyDistributions(value.clone()),
-            Self::InvalidTTLOrder(value) => Self::InvalidTTLOrder(value.clone()),
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value) => {
-                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value.clone())
+            Self::TooManyOriginGroupsPerDistribution(value) => {
+                Self::TooManyOriginGroupsPerDistribution(value.clone())
             }
-            Self::InvalidOriginKeepaliveTimeout(value) => Self::InvalidOriginKeepaliveTimeout(value.clone()),
+            Self::TooManyDistributions(value) => {
+                Self::TooManyDistributions(value.clone())
+            }
+            Self::InvalidTTLOrder(value) => Self::InvalidTTLOrder(value.clone()),
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                value,
+            ) => {
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                    value.clone(),
+                )
+            }
+            Self::InvalidOriginKeepaliveTimeout(value) => {
+                Self::InvalidOriginKeepaliveTimeout(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidOriginReadTimeout(value) => Self::InvalidOriginReadTimeout(value.clone()),
-            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
-            Self::InvalidHeadersForS3Origin(value) => Self::InvalidHeadersForS3Origin(value.clone()),
-            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::InvalidOriginReadTimeout(value) => {
+                Self::InvalidOriginReadTimeout(value.clone())
+            }
+            Self::InvalidOriginAccessControl(value) => {
+                Self::InvalidOriginAccessControl(value.clone())
+            }
+            Self::InvalidHeadersForS3Origin(value) => {
+                Self::InvalidHeadersForS3Origin(value.clone())
+            }
+            Self::TrustedSignerDoesNotExist(value) => {
+                Self::TrustedSignerDoesNotExist(value.clone())
+            }
             Self::InvalidWebACLId(value) => Self::InvalidWebACLId(value.clone()),
             Self::TooManyDistributionsWithSingleFunctionARN(value) => {
                 Self::TooManyDistributionsWithSingleFunctionARN(value.clone())
             }
             Self::InvalidRelativePath(value) => Self::InvalidRelativePath(value.clone()),
-            Self::TooManyLambdaFunctionAssociations(value) => Self::TooManyLambdaFunctionAssociations(value.clone()),
-            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
-            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value) => {
-                Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value.clone())
+            Self::TooManyLambdaFunctionAssociations(value) => {
+                Self::TooManyLambdaFunctionAssociations(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => {
+                Self::NoSuchOriginRequestPolicy(value.clone())
+            }
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value) => {
+                Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(
+                    value.clone(),
+                )
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::InvalidLocationCode(value) => Self::InvalidLocationCode(value.clone()),
-            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
-            Self::TooManyDistributionCNAMEs(value) => Self::TooManyDistributionCNAMEs(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidOriginAccessIdentity(value) => {
+                Self::InvalidOriginAccessIdentity(value.clone())
+            }
+            Self::TooManyDistributionCNAMEs(value) => {
+                Self::TooManyDistributionCNAMEs(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value) => {
                 Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value.clone())
             }
-            Self::TooManyQueryStringParameters(value) => Self::TooManyQueryStringParameters(value.clone()),
-            Self::RealtimeLogConfigOwnerMismatch(value) => Self::RealtimeLogConfigOwnerMismatch(value.clone()),
+            Self::TooManyQueryStringParameters(value) => {
+                Self::TooManyQueryStringParameters(value.clone())
+            }
+            Self::RealtimeLogConfigOwnerMismatch(value) => {
+                Self::RealtimeLogConfigOwnerMismatch(value.clone())
+            }
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::MissingBody(value) => Self::MissingBody(value.clone()),
-            Self::TooManyHeadersInForwardedValues(value) => Self::TooManyHeadersInForwardedValues(value.clone()),
-            Self::InvalidLambdaFunctionAssociation(value) => Self::InvalidLambdaFunctionAssociation(value.clone()),
+            Self::TooManyHeadersInForwardedValues(value) => {
+                Self::TooManyHeadersInForwardedValues(value.clone())
+            }
+            Self::InvalidLambdaFunctionAssociation(value) => {
+                Self::InvalidLambdaFunctionAssociation(value.clone())
+            }
             Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
             Self::TooManyCertificates(value) => Self::TooManyCertificates(value.clone()),
-            Self::TrustedKeyGroupDoesNotExist(value) => Self::TrustedKeyGroupDoesNotExist(value.clone()),
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value) => {
-                Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value.clone())
+            Self::TrustedKeyGroupDoesNotExist(value) => {
+                Self::TrustedKeyGroupDoesNotExist(value.clone())
             }
-            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
-            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value) => {
+                Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(
+                    value.clone(),
+                )
+            }
+            Self::NoSuchResponseHeadersPolicy(value) => {
+                Self::NoSuchResponseHeadersPolicy(value.clone())
+            }
+            Self::NoSuchRealtimeLogConfig(value) => {
+                Self::NoSuchRealtimeLogConfig(value.clone())
+            }
             Self::InvalidResponseCode(value) => Self::InvalidResponseCode(value.clone()),
-            Self::InvalidGeoRestrictionParameter(value) => Self::InvalidGeoRestrictionParameter(value.clone()),
+            Self::InvalidGeoRestrictionParameter(value) => {
+                Self::InvalidGeoRestrictionParameter(value.clone())
+            }
             Self::TooManyOrigins(value) => Self::TooManyOrigins(value.clone()),
-            Self::InvalidViewerCertificate(value) => Self::InvalidViewerCertificate(value.clone()),
-            Self::InvalidFunctionAssociation(value) => Self::InvalidFunctionAssociation(value.clone()),
+            Self::InvalidViewerCertificate(value) => {
+                Self::InvalidViewerCertificate(value.clone())
+            }
+            Self::InvalidFunctionAssociation(value) => {
+                Self::InvalidFunctionAssociation(value.clone())
+            }
             Self::TooManyDistributionsWithLambdaAssociations(value) => {
                 Self::TooManyDistributionsWithLambdaAssociations(value.clone())
             }
             Self::TooManyDistributionsAssociatedToKeyGroup(value) => {
                 Self::TooManyDistributionsAssociatedToKeyGroup(value.clone())
             }
-            Self::DistributionAlreadyExists(value) => Self::DistributionAlreadyExists(value.clone()),
+            Self::DistributionAlreadyExists(value) => {
+                Self::DistributionAlreadyExists(value.clone())
+            }
             Self::NoSuchOrigin(value) => Self::NoSuchOrigin(value.clone()),
-            Self::TooManyCacheBehaviors(value) => Self::TooManyCacheBehaviors(value.clone()),
+            Self::TooManyCacheBehaviors(value) => {
+                Self::TooManyCacheBehaviors(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -1127,7 +1642,9 @@ impl CopyDistributionError {
             Self::TooManyOriginGroupsPerDistribution(error) => error,
             Self::TooManyDistributions(error) => error,
             Self::InvalidTTLOrder(error) => error,
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => error,
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                error,
+            ) => error,
             Self::InvalidOriginKeepaliveTimeout(error) => error,
             Self::InvalidArgument(error) => error,
             Self::InvalidOriginReadTimeout(error) => error,
@@ -1140,7 +1657,9 @@ impl CopyDistributionError {
             Self::TooManyLambdaFunctionAssociations(error) => error,
             Self::NoSuchDistribution(error) => error,
             Self::NoSuchOriginRequestPolicy(error) => error,
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => error,
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
+                error
+            }
             Self::InconsistentQuantities(error) => error,
             Self::InvalidLocationCode(error) => error,
             Self::InvalidOriginAccessIdentity(error) => error,
@@ -1200,7 +1719,9 @@ impl std::error::Error for CopyDistributionError {
 pub fn serialize_request(
     input: &crate::operation::copy_distribution::CopyDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.primary_distribution_id;
@@ -1208,7 +1729,11 @@ pub fn serialize_request(
     }
     request.push_path("/copy");
     if let Some(value) = &input.staging {
-        request.header("Staging", restxml_runtime::scalar::ToText::to_text(value).as_ref())?;
+        request
+            .header(
+                "Staging",
+                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
+            )?;
     }
     if let Some(value) = &input.if_match {
         request.header("If-Match", value.as_str())?;
@@ -1237,14 +1762,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::copy_distribution::CopyDistributionOutput, restxml_runtime::SdkError<CopyDistributionError>>
-{
+) -> Result<
+    crate::operation::copy_distribution::CopyDistributionOutput,
+    restxml_runtime::SdkError<CopyDistributionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CopyDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CopyDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -133,19 +133,28 @@ impl CreateAnycastIpListInputBuilder {
     }
     /// Sets or clears [`CreateAnycastIpListInput::ip_address_type`].
     #[inline]
-    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
+    pub fn set_ip_address_type(
+        mut self,
+        value: Option<crate::types::IpAddressType>,
+    ) -> Self {
         self.ip_address_type = value;
         self
     }
     /// Sets [`CreateAnycastIpListInput::ipam_cidr_configs`].
     #[inline]
-    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
+    pub fn ipam_cidr_configs(
+        mut self,
+        value: Vec<crate::types::IpamCidrConfig>,
+    ) -> Self {
         self.ipam_cidr_configs = Some(value);
         self
     }
     /// Sets or clears [`CreateAnycastIpListInput::ipam_cidr_configs`].
     #[inline]
-    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
+    pub fn set_ipam_cidr_configs(
+        mut self,
+        value: Option<Vec<crate::types::IpamCidrConfig>>,
+    ) -> Self {
         self.ipam_cidr_configs = value;
         self
     }
@@ -153,17 +162,26 @@ impl CreateAnycastIpListInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateAnycastIpListInput, restxml_runtime::BuildError> {
         match (self.name, self.ip_count) {
-            (Some(m_name), Some(m_ip_count)) => Ok(CreateAnycastIpListInput {
-                name: m_name,
-                ip_count: m_ip_count,
-                tags: self.tags,
-                ip_address_type: self.ip_address_type,
-                ipam_cidr_configs: self.ipam_cidr_configs,
-            }),
-            (m_name, m_ip_count) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateAnycastIpListInput",
-                &[(m_name.is_none(), "name", "Name"), (m_ip_count.is_none(), "ip_count", "IpCount")],
-            )),
+            (Some(m_name), Some(m_ip_count)) => {
+                Ok(CreateAnycastIpListInput {
+                    name: m_name,
+                    ip_count: m_ip_count,
+                    tags: self.tags,
+                    ip_address_type: self.ip_address_type,
+                    ipam_cidr_configs: self.ipam_cidr_configs,
+                })
+            }
+            (m_name, m_ip_count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateAnycastIpListInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_ip_count.is_none(), "ip_count", "IpCount"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -236,7 +254,10 @@ impl CreateAnycastIpListOutputBuilder {
     }
     /// Sets or clears [`CreateAnycastIpListOutput::anycast_ip_list`].
     #[inline]
-    pub fn set_anycast_ip_list(mut self, value: Option<crate::types::AnycastIpList>) -> Self {
+    pub fn set_anycast_ip_list(
+        mut self,
+        value: Option<crate::types::AnycastIpList>,
+    ) -> Self {
         self.anycast_ip_list = value;
         self
     }
@@ -254,7 +275,9 @@ impl CreateAnycastIpListOutputBuilder {
     }
     /// Builds the [`CreateAnycastIpListOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateAnycastIpListOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateAnycastIpListOutput, restxml_runtime::BuildError> {
         Ok(CreateAnycastIpListOutput {
             anycast_ip_list: self.anycast_ip_list,
             e_tag: self.e_tag,
@@ -287,33 +310,77 @@ impl CreateAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
-            Some("InvalidTagging") => restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidTagging),
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateAnycastIpList",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateAnycastIpList",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateAnycastIpListError::AccessDenied`].
@@ -358,7 +425,9 @@ impl Clone for CreateAnycastIpListError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
             Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
             Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
@@ -410,7 +479,9 @@ impl std::error::Error for CreateAnycastIpListError {
 pub fn serialize_request(
     input: &crate::operation::create_anycast_ip_list::CreateAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/anycast-ip-list");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -451,11 +522,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateAnycastIpListError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateAnycastIpListError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateAnycastIpListError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

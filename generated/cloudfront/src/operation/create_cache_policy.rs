@@ -32,7 +32,9 @@ pub struct CreateCachePolicyInput {
 impl std::fmt::Debug for CreateCachePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateCachePolicyInput").field("cache_policy_config", &self.cache_policy_config).finish()
+        f.debug_struct("CreateCachePolicyInput")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .finish()
     }
 }
 
@@ -48,7 +50,9 @@ impl From<CreateCachePolicyInput> for CreateCachePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCachePolicyInput) -> Self {
-        CreateCachePolicyInputBuilder { cache_policy_config: Some(input.cache_policy_config) }
+        CreateCachePolicyInputBuilder {
+            cache_policy_config: Some(input.cache_policy_config),
+        }
     }
 }
 
@@ -61,21 +65,28 @@ pub struct CreateCachePolicyInputBuilder {
 impl std::fmt::Debug for CreateCachePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateCachePolicyInputBuilder").field("cache_policy_config", &self.cache_policy_config).finish()
+        f.debug_struct("CreateCachePolicyInputBuilder")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .finish()
     }
 }
 
 impl Clone for CreateCachePolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        CreateCachePolicyInputBuilder { cache_policy_config: self.cache_policy_config.clone() }
+        CreateCachePolicyInputBuilder {
+            cache_policy_config: self.cache_policy_config.clone(),
+        }
     }
 }
 
 impl CreateCachePolicyInputBuilder {
     /// Sets [`CreateCachePolicyInput::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
@@ -83,11 +94,25 @@ impl CreateCachePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateCachePolicyInput, restxml_runtime::BuildError> {
         match (self.cache_policy_config,) {
-            (Some(m_cache_policy_config),) => Ok(CreateCachePolicyInput { cache_policy_config: m_cache_policy_config }),
-            (m_cache_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateCachePolicyInput",
-                &[(m_cache_policy_config.is_none(), "cache_policy_config", "CachePolicyConfig")],
-            )),
+            (Some(m_cache_policy_config),) => {
+                Ok(CreateCachePolicyInput {
+                    cache_policy_config: m_cache_policy_config,
+                })
+            }
+            (m_cache_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateCachePolicyInput",
+                        &[
+                            (
+                                m_cache_policy_config.is_none(),
+                                "cache_policy_config",
+                                "CachePolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -233,43 +258,95 @@ impl CreateCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("TooManyHeadersInCachePolicy") => {
-                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyHeadersInCachePolicy)
             }
             Some("CachePolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CachePolicyAlreadyExists)
             }
             Some("TooManyCookiesInCachePolicy") => {
-                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCookiesInCachePolicy)
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("TooManyCachePolicies") => {
-                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCachePolicies)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("TooManyQueryStringsInCachePolicy") => {
-                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInCachePolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateCachePolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateCachePolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateCachePolicyError::AccessDenied`].
@@ -324,13 +401,25 @@ impl Clone for CreateCachePolicyError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::TooManyHeadersInCachePolicy(value) => Self::TooManyHeadersInCachePolicy(value.clone()),
-            Self::CachePolicyAlreadyExists(value) => Self::CachePolicyAlreadyExists(value.clone()),
-            Self::TooManyCookiesInCachePolicy(value) => Self::TooManyCookiesInCachePolicy(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::TooManyCachePolicies(value) => Self::TooManyCachePolicies(value.clone()),
+            Self::TooManyHeadersInCachePolicy(value) => {
+                Self::TooManyHeadersInCachePolicy(value.clone())
+            }
+            Self::CachePolicyAlreadyExists(value) => {
+                Self::CachePolicyAlreadyExists(value.clone())
+            }
+            Self::TooManyCookiesInCachePolicy(value) => {
+                Self::TooManyCookiesInCachePolicy(value.clone())
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::TooManyCachePolicies(value) => {
+                Self::TooManyCachePolicies(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::TooManyQueryStringsInCachePolicy(value) => Self::TooManyQueryStringsInCachePolicy(value.clone()),
+            Self::TooManyQueryStringsInCachePolicy(value) => {
+                Self::TooManyQueryStringsInCachePolicy(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -380,14 +469,18 @@ impl std::error::Error for CreateCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_cache_policy::CreateCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/cache-policy");
     {
         let value = &input.cache_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CachePolicyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("CachePolicyConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -403,11 +496,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCachePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateCachePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateCachePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -19,7 +19,10 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityInput")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .finish()
     }
 }
@@ -32,12 +35,15 @@ impl CreateCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<CreateCloudFrontOriginAccessIdentityInput> for CreateCloudFrontOriginAccessIdentityInputBuilder {
+impl From<CreateCloudFrontOriginAccessIdentityInput>
+for CreateCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCloudFrontOriginAccessIdentityInput) -> Self {
         CreateCloudFrontOriginAccessIdentityInputBuilder {
-            cloud_front_origin_access_identity_config: Some(input.cloud_front_origin_access_identity_config),
+            cloud_front_origin_access_identity_config: Some(
+                input.cloud_front_origin_access_identity_config,
+            ),
         }
     }
 }
@@ -45,14 +51,19 @@ impl From<CreateCloudFrontOriginAccessIdentityInput> for CreateCloudFrontOriginA
 /// A builder for [`CreateCloudFrontOriginAccessIdentityInput`].
 #[derive(Default)]
 pub struct CreateCloudFrontOriginAccessIdentityInputBuilder {
-    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
 }
 
 impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityInputBuilder")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .finish()
     }
 }
@@ -61,7 +72,9 @@ impl Clone for CreateCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
         CreateCloudFrontOriginAccessIdentityInputBuilder {
-            cloud_front_origin_access_identity_config: self.cloud_front_origin_access_identity_config.clone(),
+            cloud_front_origin_access_identity_config: self
+                .cloud_front_origin_access_identity_config
+                .clone(),
         }
     }
 }
@@ -78,19 +91,29 @@ impl CreateCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`CreateCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.cloud_front_origin_access_identity_config,) {
-            (Some(m_cloud_front_origin_access_identity_config),) => Ok(CreateCloudFrontOriginAccessIdentityInput {
-                cloud_front_origin_access_identity_config: m_cloud_front_origin_access_identity_config,
-            }),
-            (m_cloud_front_origin_access_identity_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateCloudFrontOriginAccessIdentityInput",
-                &[(
-                    m_cloud_front_origin_access_identity_config.is_none(),
-                    "cloud_front_origin_access_identity_config",
-                    "CloudFrontOriginAccessIdentityConfig",
-                )],
-            )),
+            (Some(m_cloud_front_origin_access_identity_config),) => {
+                Ok(CreateCloudFrontOriginAccessIdentityInput {
+                    cloud_front_origin_access_identity_config: m_cloud_front_origin_access_identity_config,
+                })
+            }
+            (m_cloud_front_origin_access_identity_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateCloudFrontOriginAccessIdentityInput",
+                        &[
+                            (
+                                m_cloud_front_origin_access_identity_config.is_none(),
+                                "cloud_front_origin_access_identity_config",
+                                "CloudFrontOriginAccessIdentityConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -104,7 +127,9 @@ impl CreateCloudFrontOriginAccessIdentityInputBuilder {
 #[non_exhaustive]
 pub struct CreateCloudFrontOriginAccessIdentityOutput {
     /// The origin access identity's information.
-    pub cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    pub cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     /// The fully qualified URI of the new origin access identity just created.
     pub location: Option<String>,
     /// The current version of the origin access identity created.
@@ -118,7 +143,10 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityOutput")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -143,7 +171,9 @@ impl CreateCloudFrontOriginAccessIdentityOutput {
 /// A builder for [`CreateCloudFrontOriginAccessIdentityOutput`].
 #[derive(Default)]
 pub struct CreateCloudFrontOriginAccessIdentityOutputBuilder {
-    cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     location: Option<String>,
     e_tag: Option<String>,
 }
@@ -152,7 +182,10 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityOutputBuilder")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -162,7 +195,10 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutputBuilder {
 impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
     /// Sets [`CreateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
     #[inline]
-    pub fn cloud_front_origin_access_identity(mut self, value: crate::types::CloudFrontOriginAccessIdentity) -> Self {
+    pub fn cloud_front_origin_access_identity(
+        mut self,
+        value: crate::types::CloudFrontOriginAccessIdentity,
+    ) -> Self {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
@@ -201,7 +237,12 @@ impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
     }
     /// Builds the [`CreateCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        CreateCloudFrontOriginAccessIdentityOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(CreateCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             location: self.location,
@@ -218,11 +259,15 @@ pub enum CreateCloudFrontOriginAccessIdentityError {
     /// This operation requires a body. Ensure that the body is present and the `Content-Type` header is set.
     MissingBody(crate::error::MissingBody),
     /// Processing your request would cause you to exceed the maximum number of origin access identities allowed.
-    TooManyCloudFrontOriginAccessIdentities(crate::error::TooManyCloudFrontOriginAccessIdentities),
+    TooManyCloudFrontOriginAccessIdentities(
+        crate::error::TooManyCloudFrontOriginAccessIdentities,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// If the `CallerReference` is a value you already sent in a previous request to create an identity but the content of the `CloudFrontOriginAccessIdentityConfig` is different from the original request, CloudFront returns a `CloudFrontOriginAccessIdentityAlreadyExists` error.
-    CloudFrontOriginAccessIdentityAlreadyExists(crate::error::CloudFrontOriginAccessIdentityAlreadyExists),
+    CloudFrontOriginAccessIdentityAlreadyExists(
+        crate::error::CloudFrontOriginAccessIdentityAlreadyExists,
+    ),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// An error response the model does not describe for this operation.
@@ -233,35 +278,74 @@ impl CreateCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::MissingBody)
             }
             Some("TooManyCloudFrontOriginAccessIdentities") => {
-                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCloudFrontOriginAccessIdentities)
+                restxml_runtime::error_body::modeled(
+                        "CreateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyCloudFrontOriginAccessIdentities,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("CloudFrontOriginAccessIdentityAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CloudFrontOriginAccessIdentityAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "CreateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CloudFrontOriginAccessIdentityAlreadyExists,
+                    )
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateCloudFrontOriginAccessIdentity",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateCloudFrontOriginAccessIdentity",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateCloudFrontOriginAccessIdentityError::MissingBody`].
@@ -304,7 +388,9 @@ impl Clone for CreateCloudFrontOriginAccessIdentityError {
             Self::TooManyCloudFrontOriginAccessIdentities(value) => {
                 Self::TooManyCloudFrontOriginAccessIdentities(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::CloudFrontOriginAccessIdentityAlreadyExists(value) => {
                 Self::CloudFrontOriginAccessIdentityAlreadyExists(value.clone())
             }
@@ -329,7 +415,8 @@ impl CreateCloudFrontOriginAccessIdentityError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateCloudFrontOriginAccessIdentityError {
+impl restxml_runtime::ProvideErrorMetadata
+for CreateCloudFrontOriginAccessIdentityError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -355,14 +442,17 @@ impl std::error::Error for CreateCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront");
     {
         let value = &input.cloud_front_origin_access_identity_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CloudFrontOriginAccessIdentityConfig")
+            body
+                .root("CloudFrontOriginAccessIdentityConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -379,11 +469,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCloudFrontOriginAccessIdentityError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateCloudFrontOriginAccessIdentityError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateCloudFrontOriginAccessIdentityError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -71,7 +71,10 @@ impl std::fmt::Debug for CreateConnectionFunctionInputBuilder {
             .field("connection_function_config", &self.connection_function_config)
             .field(
                 "connection_function_code",
-                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .connection_function_code
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
             .field("tags", &self.tags)
             .finish()
@@ -99,7 +102,10 @@ impl CreateConnectionFunctionInputBuilder {
     }
     /// Sets [`CreateConnectionFunctionInput::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -123,9 +129,19 @@ impl CreateConnectionFunctionInputBuilder {
     }
     /// Builds the [`CreateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
-        match (self.name, self.connection_function_config, self.connection_function_code) {
-            (Some(m_name), Some(m_connection_function_config), Some(m_connection_function_code)) => {
+    pub fn build(
+        self,
+    ) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
+        match (
+            self.name,
+            self.connection_function_config,
+            self.connection_function_code,
+        ) {
+            (
+                Some(m_name),
+                Some(m_connection_function_config),
+                Some(m_connection_function_code),
+            ) => {
                 Ok(CreateConnectionFunctionInput {
                     name: m_name,
                     connection_function_config: m_connection_function_config,
@@ -134,18 +150,24 @@ impl CreateConnectionFunctionInputBuilder {
                 })
             }
             (m_name, m_connection_function_config, m_connection_function_code) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "CreateConnectionFunctionInput",
-                    &[
-                        (m_name.is_none(), "name", "Name"),
-                        (
-                            m_connection_function_config.is_none(),
-                            "connection_function_config",
-                            "ConnectionFunctionConfig",
-                        ),
-                        (m_connection_function_code.is_none(), "connection_function_code", "ConnectionFunctionCode"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateConnectionFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_connection_function_config.is_none(),
+                                "connection_function_config",
+                                "ConnectionFunctionConfig",
+                            ),
+                            (
+                                m_connection_function_code.is_none(),
+                                "connection_function_code",
+                                "ConnectionFunctionCode",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -218,13 +240,19 @@ impl std::fmt::Debug for CreateConnectionFunctionOutputBuilder {
 impl CreateConnectionFunctionOutputBuilder {
     /// Sets [`CreateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
+    pub fn connection_function_summary(
+        mut self,
+        value: crate::types::ConnectionFunctionSummary,
+    ) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`CreateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
+    pub fn set_connection_function_summary(
+        mut self,
+        value: Option<crate::types::ConnectionFunctionSummary>,
+    ) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -254,7 +282,9 @@ impl CreateConnectionFunctionOutputBuilder {
     }
     /// Builds the [`CreateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(CreateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             location: self.location,
@@ -290,43 +320,86 @@ impl CreateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidTagging)
             }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("EntitySizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateConnectionFunction",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateConnectionFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateConnectionFunctionError::AccessDenied`].
@@ -376,12 +449,16 @@ impl Clone for CreateConnectionFunctionError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
             Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
             Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::EntitySizeLimitExceeded(value) => Self::EntitySizeLimitExceeded(value.clone()),
+            Self::EntitySizeLimitExceeded(value) => {
+                Self::EntitySizeLimitExceeded(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -430,7 +507,9 @@ impl std::error::Error for CreateConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::create_connection_function::CreateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/connection-function");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -469,11 +548,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

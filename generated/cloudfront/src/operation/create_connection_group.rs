@@ -151,19 +151,27 @@ impl CreateConnectionGroupInputBuilder {
     }
     /// Builds the [`CreateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(CreateConnectionGroupInput {
-                name: m_name,
-                ipv6_enabled: self.ipv6_enabled,
-                tags: self.tags,
-                anycast_ip_list_id: self.anycast_ip_list_id,
-                enabled: self.enabled,
-            }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateConnectionGroupInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(CreateConnectionGroupInput {
+                    name: m_name,
+                    ipv6_enabled: self.ipv6_enabled,
+                    tags: self.tags,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    enabled: self.enabled,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateConnectionGroupInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -236,7 +244,10 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`CreateConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
+    pub fn set_connection_group(
+        mut self,
+        value: Option<crate::types::ConnectionGroup>,
+    ) -> Self {
         self.connection_group = value;
         self
     }
@@ -254,7 +265,9 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Builds the [`CreateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(CreateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -287,37 +300,77 @@ impl CreateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidTagging)
             }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateConnectionGroup",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateConnectionGroup",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateConnectionGroupError::AccessDenied`].
@@ -414,7 +467,9 @@ impl std::error::Error for CreateConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::create_connection_group::CreateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/connection-group");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -454,11 +509,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateConnectionGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateConnectionGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -23,7 +23,10 @@ impl std::fmt::Debug for CreateContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateContinuousDeploymentPolicyInput")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .finish()
     }
 }
@@ -36,12 +39,15 @@ impl CreateContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<CreateContinuousDeploymentPolicyInput> for CreateContinuousDeploymentPolicyInputBuilder {
+impl From<CreateContinuousDeploymentPolicyInput>
+for CreateContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateContinuousDeploymentPolicyInput) -> Self {
         CreateContinuousDeploymentPolicyInputBuilder {
-            continuous_deployment_policy_config: Some(input.continuous_deployment_policy_config),
+            continuous_deployment_policy_config: Some(
+                input.continuous_deployment_policy_config,
+            ),
         }
     }
 }
@@ -49,14 +55,19 @@ impl From<CreateContinuousDeploymentPolicyInput> for CreateContinuousDeploymentP
 /// A builder for [`CreateContinuousDeploymentPolicyInput`].
 #[derive(Default)]
 pub struct CreateContinuousDeploymentPolicyInputBuilder {
-    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
+    continuous_deployment_policy_config: Option<
+        crate::types::ContinuousDeploymentPolicyConfig,
+    >,
 }
 
 impl std::fmt::Debug for CreateContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateContinuousDeploymentPolicyInputBuilder")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .finish()
     }
 }
@@ -65,7 +76,9 @@ impl Clone for CreateContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
         CreateContinuousDeploymentPolicyInputBuilder {
-            continuous_deployment_policy_config: self.continuous_deployment_policy_config.clone(),
+            continuous_deployment_policy_config: self
+                .continuous_deployment_policy_config
+                .clone(),
         }
     }
 }
@@ -82,19 +95,29 @@ impl CreateContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`CreateContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.continuous_deployment_policy_config,) {
-            (Some(m_continuous_deployment_policy_config),) => Ok(CreateContinuousDeploymentPolicyInput {
-                continuous_deployment_policy_config: m_continuous_deployment_policy_config,
-            }),
-            (m_continuous_deployment_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateContinuousDeploymentPolicyInput",
-                &[(
-                    m_continuous_deployment_policy_config.is_none(),
-                    "continuous_deployment_policy_config",
-                    "ContinuousDeploymentPolicyConfig",
-                )],
-            )),
+            (Some(m_continuous_deployment_policy_config),) => {
+                Ok(CreateContinuousDeploymentPolicyInput {
+                    continuous_deployment_policy_config: m_continuous_deployment_policy_config,
+                })
+            }
+            (m_continuous_deployment_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateContinuousDeploymentPolicyInput",
+                        &[
+                            (
+                                m_continuous_deployment_policy_config.is_none(),
+                                "continuous_deployment_policy_config",
+                                "ContinuousDeploymentPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -166,13 +189,19 @@ impl std::fmt::Debug for CreateContinuousDeploymentPolicyOutputBuilder {
 impl CreateContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`CreateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
+    pub fn continuous_deployment_policy(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicy,
+    ) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`CreateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
+    pub fn set_continuous_deployment_policy(
+        mut self,
+        value: Option<crate::types::ContinuousDeploymentPolicy>,
+    ) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -202,7 +231,9 @@ impl CreateContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`CreateContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             location: self.location,
@@ -219,13 +250,17 @@ pub enum CreateContinuousDeploymentPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// You have reached the maximum number of continuous deployment policies for this Amazon Web Services account.
-    TooManyContinuousDeploymentPolicies(crate::error::TooManyContinuousDeploymentPolicies),
+    TooManyContinuousDeploymentPolicies(
+        crate::error::TooManyContinuousDeploymentPolicies,
+    ),
     /// A continuous deployment policy for this staging distribution already exists.
     StagingDistributionInUse(crate::error::StagingDistributionInUse),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// A continuous deployment policy with this configuration already exists.
-    ContinuousDeploymentPolicyAlreadyExists(crate::error::ContinuousDeploymentPolicyAlreadyExists),
+    ContinuousDeploymentPolicyAlreadyExists(
+        crate::error::ContinuousDeploymentPolicyAlreadyExists,
+    ),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// An error response the model does not describe for this operation.
@@ -236,39 +271,83 @@ impl CreateContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("TooManyContinuousDeploymentPolicies") => {
-                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyContinuousDeploymentPolicies)
+                restxml_runtime::error_body::modeled(
+                        "CreateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyContinuousDeploymentPolicies,
+                    )
             }
             Some("StagingDistributionInUse") => {
-                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("ContinuousDeploymentPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "CreateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::ContinuousDeploymentPolicyAlreadyExists,
+                    )
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateContinuousDeploymentPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateContinuousDeploymentPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateContinuousDeploymentPolicyError::AccessDenied`].
@@ -316,8 +395,12 @@ impl Clone for CreateContinuousDeploymentPolicyError {
             Self::TooManyContinuousDeploymentPolicies(value) => {
                 Self::TooManyContinuousDeploymentPolicies(value.clone())
             }
-            Self::StagingDistributionInUse(value) => Self::StagingDistributionInUse(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::StagingDistributionInUse(value) => {
+                Self::StagingDistributionInUse(value.clone())
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::ContinuousDeploymentPolicyAlreadyExists(value) => {
                 Self::ContinuousDeploymentPolicyAlreadyExists(value.clone())
             }
@@ -369,14 +452,17 @@ impl std::error::Error for CreateContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy");
     {
         let value = &input.continuous_deployment_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("ContinuousDeploymentPolicyConfig")
+            body
+                .root("ContinuousDeploymentPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -393,11 +479,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateContinuousDeploymentPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateContinuousDeploymentPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -161,7 +161,10 @@ impl CreateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`CreateDistributionTenantInput::customizations`].
     #[inline]
-    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
+    pub fn set_customizations(
+        mut self,
+        value: Option<crate::types::Customizations>,
+    ) -> Self {
         self.customizations = value;
         self
     }
@@ -173,7 +176,10 @@ impl CreateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`CreateDistributionTenantInput::parameters`].
     #[inline]
-    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
+    pub fn set_parameters(
+        mut self,
+        value: Option<Vec<crate::types::Parameter>>,
+    ) -> Self {
         self.parameters = value;
         self
     }
@@ -191,13 +197,19 @@ impl CreateDistributionTenantInputBuilder {
     }
     /// Sets [`CreateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
+    pub fn managed_certificate_request(
+        mut self,
+        value: crate::types::ManagedCertificateRequest,
+    ) -> Self {
         self.managed_certificate_request = Some(value);
         self
     }
     /// Sets or clears [`CreateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
+    pub fn set_managed_certificate_request(
+        mut self,
+        value: Option<crate::types::ManagedCertificateRequest>,
+    ) -> Self {
         self.managed_certificate_request = value;
         self
     }
@@ -215,27 +227,39 @@ impl CreateDistributionTenantInputBuilder {
     }
     /// Builds the [`CreateDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.name, self.domains) {
-            (Some(m_distribution_id), Some(m_name), Some(m_domains)) => Ok(CreateDistributionTenantInput {
-                distribution_id: m_distribution_id,
-                name: m_name,
-                domains: m_domains,
-                tags: self.tags,
-                customizations: self.customizations,
-                parameters: self.parameters,
-                connection_group_id: self.connection_group_id,
-                managed_certificate_request: self.managed_certificate_request,
-                enabled: self.enabled,
-            }),
-            (m_distribution_id, m_name, m_domains) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateDistributionTenantInput",
-                &[
-                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_domains.is_none(), "domains", "Domains"),
-                ],
-            )),
+            (Some(m_distribution_id), Some(m_name), Some(m_domains)) => {
+                Ok(CreateDistributionTenantInput {
+                    distribution_id: m_distribution_id,
+                    name: m_name,
+                    domains: m_domains,
+                    tags: self.tags,
+                    customizations: self.customizations,
+                    parameters: self.parameters,
+                    connection_group_id: self.connection_group_id,
+                    managed_certificate_request: self.managed_certificate_request,
+                    enabled: self.enabled,
+                })
+            }
+            (m_distribution_id, m_name, m_domains) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateDistributionTenantInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_domains.is_none(), "domains", "Domains"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -302,13 +326,19 @@ impl std::fmt::Debug for CreateDistributionTenantOutputBuilder {
 impl CreateDistributionTenantOutputBuilder {
     /// Sets [`CreateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
+    pub fn distribution_tenant(
+        mut self,
+        value: crate::types::DistributionTenant,
+    ) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`CreateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
+    pub fn set_distribution_tenant(
+        mut self,
+        value: Option<crate::types::DistributionTenant>,
+    ) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -326,7 +356,9 @@ impl CreateDistributionTenantOutputBuilder {
     }
     /// Builds the [`CreateDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(CreateDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -363,47 +395,95 @@ impl CreateDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
             Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidTagging)
             }
             Some("InvalidAssociation") => {
-                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidAssociation)
             }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateDistributionTenant",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateDistributionTenant",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateDistributionTenantError::AccessDenied`].
@@ -514,7 +594,9 @@ impl std::error::Error for CreateDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::create_distribution_tenant::CreateDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution-tenant");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -568,11 +650,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

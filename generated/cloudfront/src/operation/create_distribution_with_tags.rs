@@ -73,25 +73,38 @@ impl Clone for CreateDistributionWithTagsInputBuilder {
 impl CreateDistributionWithTagsInputBuilder {
     /// Sets [`CreateDistributionWithTagsInput::distribution_config_with_tags`].
     #[inline]
-    pub fn distribution_config_with_tags(mut self, value: crate::types::DistributionConfigWithTags) -> Self {
+    pub fn distribution_config_with_tags(
+        mut self,
+        value: crate::types::DistributionConfigWithTags,
+    ) -> Self {
         self.distribution_config_with_tags = Some(value);
         self
     }
     /// Builds the [`CreateDistributionWithTagsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateDistributionWithTagsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateDistributionWithTagsInput, restxml_runtime::BuildError> {
         match (self.distribution_config_with_tags,) {
             (Some(m_distribution_config_with_tags),) => {
-                Ok(CreateDistributionWithTagsInput { distribution_config_with_tags: m_distribution_config_with_tags })
+                Ok(CreateDistributionWithTagsInput {
+                    distribution_config_with_tags: m_distribution_config_with_tags,
+                })
             }
-            (m_distribution_config_with_tags,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateDistributionWithTagsInput",
-                &[(
-                    m_distribution_config_with_tags.is_none(),
-                    "distribution_config_with_tags",
-                    "DistributionConfigWithTags",
-                )],
-            )),
+            (m_distribution_config_with_tags,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateDistributionWithTagsInput",
+                        &[
+                            (
+                                m_distribution_config_with_tags.is_none(),
+                                "distribution_config_with_tags",
+                                "DistributionConfigWithTags",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -169,7 +182,10 @@ impl CreateDistributionWithTagsOutputBuilder {
     }
     /// Sets or clears [`CreateDistributionWithTagsOutput::distribution`].
     #[inline]
-    pub fn set_distribution(mut self, value: Option<crate::types::Distribution>) -> Self {
+    pub fn set_distribution(
+        mut self,
+        value: Option<crate::types::Distribution>,
+    ) -> Self {
         self.distribution = value;
         self
     }
@@ -199,7 +215,9 @@ impl CreateDistributionWithTagsOutputBuilder {
     }
     /// Builds the [`CreateDistributionWithTagsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateDistributionWithTagsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateDistributionWithTagsOutput, restxml_runtime::BuildError> {
         Ok(CreateDistributionWithTagsOutput {
             distribution: self.distribution,
             location: self.location,
@@ -222,7 +240,9 @@ pub enum CreateDistributionWithTagsError {
     /// The default root object file name is too big or contains an invalid character.
     InvalidDefaultRootObject(crate::error::InvalidDefaultRootObject),
     /// An origin access control is associated with an origin whose domain name is not supported.
-    InvalidDomainNameForOriginAccessControl(crate::error::InvalidDomainNameForOriginAccessControl),
+    InvalidDomainNameForOriginAccessControl(
+        crate::error::InvalidDomainNameForOriginAccessControl,
+    ),
     /// The query string parameters specified are not valid.
     InvalidQueryStringParameters(crate::error::InvalidQueryStringParameters),
     /// Your request contains more trusted signers than are allowed per distribution.
@@ -250,13 +270,19 @@ pub enum CreateDistributionWithTagsError {
     /// The cache policy does not exist.
     NoSuchCachePolicy(crate::error::NoSuchCachePolicy),
     /// The number of key groups referenced by this distribution is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyKeyGroupsAssociatedToDistribution(crate::error::TooManyKeyGroupsAssociatedToDistribution),
+    TooManyKeyGroupsAssociatedToDistribution(
+        crate::error::TooManyKeyGroupsAssociatedToDistribution,
+    ),
     /// The maximum number of distributions have been associated with the specified cache policy. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToCachePolicy(crate::error::TooManyDistributionsAssociatedToCachePolicy),
+    TooManyDistributionsAssociatedToCachePolicy(
+        crate::error::TooManyDistributionsAssociatedToCachePolicy,
+    ),
     /// This operation requires the HTTPS protocol. Ensure that you specify the HTTPS protocol in your request, or omit the `RequiredProtocols` element from your distribution configuration.
     InvalidRequiredProtocol(crate::error::InvalidRequiredProtocol),
     /// You have reached the maximum number of distributions that are associated with a CloudFront function. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsWithFunctionAssociations(crate::error::TooManyDistributionsWithFunctionAssociations),
+    TooManyDistributionsWithFunctionAssociations(
+        crate::error::TooManyDistributionsWithFunctionAssociations,
+    ),
     /// Processing your request would cause you to exceed the maximum number of origin groups allowed.
     TooManyOriginGroupsPerDistribution(crate::error::TooManyOriginGroupsPerDistribution),
     /// Processing your request would cause you to exceed the maximum number of distributions allowed.
@@ -284,7 +310,9 @@ pub enum CreateDistributionWithTagsError {
     /// A web ACL ID specified is not valid. To specify a web ACL created using the latest version of WAF, use the ACL ARN, for example `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/473e64fd-f30b-4765-81a0-62ad96dd167a`. To specify a web ACL created using WAF Classic, use the ACL ID, for example `473e64fd-f30b-4765-81a0-62ad96dd167a`.
     InvalidWebACLId(crate::error::InvalidWebACLId),
     /// The maximum number of distributions have been associated with the specified Lambda@Edge function.
-    TooManyDistributionsWithSingleFunctionARN(crate::error::TooManyDistributionsWithSingleFunctionARN),
+    TooManyDistributionsWithSingleFunctionARN(
+        crate::error::TooManyDistributionsWithSingleFunctionARN,
+    ),
     /// The relative path is too big, is not URL-encoded, or does not begin with a slash (/).
     InvalidRelativePath(crate::error::InvalidRelativePath),
     /// Your request contains more Lambda@Edge function associations than are allowed per distribution.
@@ -348,9 +376,13 @@ pub enum CreateDistributionWithTagsError {
     /// A CloudFront function association is invalid.
     InvalidFunctionAssociation(crate::error::InvalidFunctionAssociation),
     /// Processing your request would cause the maximum number of distributions with Lambda@Edge function associations per owner to be exceeded.
-    TooManyDistributionsWithLambdaAssociations(crate::error::TooManyDistributionsWithLambdaAssociations),
+    TooManyDistributionsWithLambdaAssociations(
+        crate::error::TooManyDistributionsWithLambdaAssociations,
+    ),
     /// The number of distributions that reference this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToKeyGroup(crate::error::TooManyDistributionsAssociatedToKeyGroup),
+    TooManyDistributionsAssociatedToKeyGroup(
+        crate::error::TooManyDistributionsAssociatedToKeyGroup,
+    ),
     /// The caller reference you attempted to create the distribution with is associated with another distribution.
     DistributionAlreadyExists(crate::error::DistributionAlreadyExists),
     /// No origin exists with the specified `Origin Id`.
@@ -365,283 +397,668 @@ impl CreateDistributionWithTagsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginAccessControl,
+                    )
             }
             Some("InvalidDefaultRootObject") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidDefaultRootObject)
             }
             Some("InvalidDomainNameForOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidDomainNameForOriginAccessControl)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::InvalidDomainNameForOriginAccessControl,
+                    )
             }
             Some("InvalidQueryStringParameters") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidQueryStringParameters)
             }
             Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
             }
             Some("TooManyCookieNamesInWhiteList") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCookieNamesInWhiteList)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
             Some("InvalidErrorCode") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidErrorCode)
             }
             Some("IllegalOriginAccessConfiguration") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalOriginAccessConfiguration)
             }
             Some("InvalidProtocolSettings") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidProtocolSettings)
             }
             Some("TooManyFunctionAssociations") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyFunctionAssociations)
             }
             Some("TooManyOriginCustomHeaders") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyOriginCustomHeaders)
             }
             Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOrigin)
             }
             Some("InvalidForwardCookies") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidForwardCookies)
             }
             Some("InvalidMinimumProtocolVersion") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidMinimumProtocolVersion)
             }
             Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
             }
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyKeyGroupsAssociatedToDistribution,
+                    )
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToCachePolicy,
+                    )
             }
             Some("InvalidRequiredProtocol") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidRequiredProtocol)
             }
             Some("TooManyDistributionsWithFunctionAssociations") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithFunctionAssociations)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithFunctionAssociations,
+                    )
             }
             Some("TooManyOriginGroupsPerDistribution") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyOriginGroupsPerDistribution)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyOriginGroupsPerDistribution,
+                    )
             }
             Some("TooManyDistributions") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyDistributions)
             }
             Some("InvalidTTLOrder") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidTTLOrder)
             }
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
+                    )
             }
             Some("InvalidOriginKeepaliveTimeout") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginKeepaliveTimeout)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidOriginReadTimeout") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginReadTimeout)
             }
             Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidHeadersForS3Origin") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidHeadersForS3Origin)
             }
             Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
             }
             Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
             }
             Some("TooManyDistributionsWithSingleFunctionARN") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithSingleFunctionARN,
+                    )
             }
             Some("InvalidRelativePath") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidRelativePath)
             }
             Some("TooManyLambdaFunctionAssociations") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyLambdaFunctionAssociations)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyLambdaFunctionAssociations,
+                    )
             }
             Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidLocationCode") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidLocationCode)
             }
             Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidTagging)
             }
             Some("TooManyDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
+                    )
             }
             Some("TooManyQueryStringParameters") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyQueryStringParameters)
             }
             Some("RealtimeLogConfigOwnerMismatch") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::RealtimeLogConfigOwnerMismatch)
             }
             Some("ContinuousDeploymentPolicyInUse") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyInUse)
             }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::MissingBody)
             }
             Some("TooManyHeadersInForwardedValues") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyHeadersInForwardedValues)
             }
             Some("InvalidLambdaFunctionAssociation") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidLambdaFunctionAssociation)
             }
             Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
             }
             Some("TooManyCertificates") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCertificates)
             }
             Some("TrustedKeyGroupDoesNotExist") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrustedKeyGroupDoesNotExist)
             }
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
+                    )
             }
             Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
             }
             Some("InvalidResponseCode") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidResponseCode)
             }
             Some("InvalidGeoRestrictionParameter") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidGeoRestrictionParameter)
             }
             Some("TooManyOrigins") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyOrigins)
             }
             Some("InvalidViewerCertificate") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidViewerCertificate)
             }
             Some("InvalidFunctionAssociation") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidFunctionAssociation)
             }
             Some("TooManyDistributionsWithLambdaAssociations") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithLambdaAssociations)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithLambdaAssociations,
+                    )
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToKeyGroup,
+                    )
             }
             Some("DistributionAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DistributionAlreadyExists)
             }
             Some("NoSuchOrigin") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOrigin)
             }
             Some("TooManyCacheBehaviors") => {
-                restxml_runtime::error_body::modeled("CreateDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCacheBehaviors)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateDistributionWithTags",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateDistributionWithTags",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateDistributionWithTagsError::AccessDenied`].
@@ -766,8 +1183,12 @@ impl CreateDistributionWithTagsError {
     }
     /// Whether this is [`CreateDistributionWithTagsError::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
     #[inline]
-    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(&self) -> bool {
-        matches!(self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_))
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
+        )
     }
     /// Whether this is [`CreateDistributionWithTagsError::InvalidOriginKeepaliveTimeout`].
     #[inline]
@@ -831,8 +1252,12 @@ impl CreateDistributionWithTagsError {
     }
     /// Whether this is [`CreateDistributionWithTagsError::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(&self) -> bool {
-        matches!(self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_))
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
+        )
     }
     /// Whether this is [`CreateDistributionWithTagsError::InconsistentQuantities`].
     #[inline]
@@ -916,7 +1341,9 @@ impl CreateDistributionWithTagsError {
     }
     /// Whether this is [`CreateDistributionWithTagsError::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_response_headers_policy(&self) -> bool {
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(
+        &self,
+    ) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
     }
     /// Whether this is [`CreateDistributionWithTagsError::NoSuchResponseHeadersPolicy`].
@@ -994,22 +1421,44 @@ impl Clone for CreateDistributionWithTagsError {
             Self::TooManyDistributionsAssociatedToOriginAccessControl(value) => {
                 Self::TooManyDistributionsAssociatedToOriginAccessControl(value.clone())
             }
-            Self::InvalidDefaultRootObject(value) => Self::InvalidDefaultRootObject(value.clone()),
+            Self::InvalidDefaultRootObject(value) => {
+                Self::InvalidDefaultRootObject(value.clone())
+            }
             Self::InvalidDomainNameForOriginAccessControl(value) => {
                 Self::InvalidDomainNameForOriginAccessControl(value.clone())
             }
-            Self::InvalidQueryStringParameters(value) => Self::InvalidQueryStringParameters(value.clone()),
-            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
-            Self::TooManyCookieNamesInWhiteList(value) => Self::TooManyCookieNamesInWhiteList(value.clone()),
-            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::InvalidQueryStringParameters(value) => {
+                Self::InvalidQueryStringParameters(value.clone())
+            }
+            Self::TooManyTrustedSigners(value) => {
+                Self::TooManyTrustedSigners(value.clone())
+            }
+            Self::TooManyCookieNamesInWhiteList(value) => {
+                Self::TooManyCookieNamesInWhiteList(value.clone())
+            }
+            Self::NoSuchFieldLevelEncryptionConfig(value) => {
+                Self::NoSuchFieldLevelEncryptionConfig(value.clone())
+            }
             Self::InvalidErrorCode(value) => Self::InvalidErrorCode(value.clone()),
-            Self::IllegalOriginAccessConfiguration(value) => Self::IllegalOriginAccessConfiguration(value.clone()),
-            Self::InvalidProtocolSettings(value) => Self::InvalidProtocolSettings(value.clone()),
-            Self::TooManyFunctionAssociations(value) => Self::TooManyFunctionAssociations(value.clone()),
-            Self::TooManyOriginCustomHeaders(value) => Self::TooManyOriginCustomHeaders(value.clone()),
+            Self::IllegalOriginAccessConfiguration(value) => {
+                Self::IllegalOriginAccessConfiguration(value.clone())
+            }
+            Self::InvalidProtocolSettings(value) => {
+                Self::InvalidProtocolSettings(value.clone())
+            }
+            Self::TooManyFunctionAssociations(value) => {
+                Self::TooManyFunctionAssociations(value.clone())
+            }
+            Self::TooManyOriginCustomHeaders(value) => {
+                Self::TooManyOriginCustomHeaders(value.clone())
+            }
             Self::InvalidOrigin(value) => Self::InvalidOrigin(value.clone()),
-            Self::InvalidForwardCookies(value) => Self::InvalidForwardCookies(value.clone()),
-            Self::InvalidMinimumProtocolVersion(value) => Self::InvalidMinimumProtocolVersion(value.clone()),
+            Self::InvalidForwardCookies(value) => {
+                Self::InvalidForwardCookies(value.clone())
+            }
+            Self::InvalidMinimumProtocolVersion(value) => {
+                Self::InvalidMinimumProtocolVersion(value.clone())
+            }
             Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
             Self::TooManyKeyGroupsAssociatedToDistribution(value) => {
                 Self::TooManyKeyGroupsAssociatedToDistribution(value.clone())
@@ -1017,70 +1466,132 @@ impl Clone for CreateDistributionWithTagsError {
             Self::TooManyDistributionsAssociatedToCachePolicy(value) => {
                 Self::TooManyDistributionsAssociatedToCachePolicy(value.clone())
             }
-            Self::InvalidRequiredProtocol(value) => Self::InvalidRequiredProtocol(value.clone()),
+            Self::InvalidRequiredProtocol(value) => {
+                Self::InvalidRequiredProtocol(value.clone())
+            }
             Self::TooManyDistributionsWithFunctionAssociations(value) => {
                 Self::TooManyDistributionsWithFunctionAssociations(value.clone())
             }
-            Self::TooManyOriginGroupsPerDistribution(value) => Self::TooManyOriginGroupsPerDistribution(value.clone()),
-            Self::TooManyDistributions(value) => Self::TooManyDistributions(value.clone()),
-            Self::InvalidTTLOrder(value) => Self::InvalidTTLOrder(value.clone()),
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value) => {
-                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value.clone())
+            Self::TooManyOriginGroupsPerDistribution(value) => {
+                Self::TooManyOriginGroupsPerDistribution(value.clone())
             }
-            Self::InvalidOriginKeepaliveTimeout(value) => Self::InvalidOriginKeepaliveTimeout(value.clone()),
+            Self::TooManyDistributions(value) => {
+                Self::TooManyDistributions(value.clone())
+            }
+            Self::InvalidTTLOrder(value) => Self::InvalidTTLOrder(value.clone()),
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                value,
+            ) => {
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                    value.clone(),
+                )
+            }
+            Self::InvalidOriginKeepaliveTimeout(value) => {
+                Self::InvalidOriginKeepaliveTimeout(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidOriginReadTimeout(value) => Self::InvalidOriginReadTimeout(value.clone()),
-            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
+            Self::InvalidOriginReadTimeout(value) => {
+                Self::InvalidOriginReadTimeout(value.clone())
+            }
+            Self::InvalidOriginAccessControl(value) => {
+                Self::InvalidOriginAccessControl(value.clone())
+            }
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::InvalidHeadersForS3Origin(value) => Self::InvalidHeadersForS3Origin(value.clone()),
-            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::InvalidHeadersForS3Origin(value) => {
+                Self::InvalidHeadersForS3Origin(value.clone())
+            }
+            Self::TrustedSignerDoesNotExist(value) => {
+                Self::TrustedSignerDoesNotExist(value.clone())
+            }
             Self::InvalidWebACLId(value) => Self::InvalidWebACLId(value.clone()),
             Self::TooManyDistributionsWithSingleFunctionARN(value) => {
                 Self::TooManyDistributionsWithSingleFunctionARN(value.clone())
             }
             Self::InvalidRelativePath(value) => Self::InvalidRelativePath(value.clone()),
-            Self::TooManyLambdaFunctionAssociations(value) => Self::TooManyLambdaFunctionAssociations(value.clone()),
-            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value) => {
-                Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value.clone())
+            Self::TooManyLambdaFunctionAssociations(value) => {
+                Self::TooManyLambdaFunctionAssociations(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => {
+                Self::NoSuchOriginRequestPolicy(value.clone())
+            }
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value) => {
+                Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(
+                    value.clone(),
+                )
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::InvalidLocationCode(value) => Self::InvalidLocationCode(value.clone()),
-            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
+            Self::InvalidOriginAccessIdentity(value) => {
+                Self::InvalidOriginAccessIdentity(value.clone())
+            }
             Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
-            Self::TooManyDistributionCNAMEs(value) => Self::TooManyDistributionCNAMEs(value.clone()),
-            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
+            Self::TooManyDistributionCNAMEs(value) => {
+                Self::TooManyDistributionCNAMEs(value.clone())
+            }
+            Self::NoSuchContinuousDeploymentPolicy(value) => {
+                Self::NoSuchContinuousDeploymentPolicy(value.clone())
+            }
             Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value) => {
                 Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value.clone())
             }
-            Self::TooManyQueryStringParameters(value) => Self::TooManyQueryStringParameters(value.clone()),
-            Self::RealtimeLogConfigOwnerMismatch(value) => Self::RealtimeLogConfigOwnerMismatch(value.clone()),
-            Self::ContinuousDeploymentPolicyInUse(value) => Self::ContinuousDeploymentPolicyInUse(value.clone()),
+            Self::TooManyQueryStringParameters(value) => {
+                Self::TooManyQueryStringParameters(value.clone())
+            }
+            Self::RealtimeLogConfigOwnerMismatch(value) => {
+                Self::RealtimeLogConfigOwnerMismatch(value.clone())
+            }
+            Self::ContinuousDeploymentPolicyInUse(value) => {
+                Self::ContinuousDeploymentPolicyInUse(value.clone())
+            }
             Self::MissingBody(value) => Self::MissingBody(value.clone()),
-            Self::TooManyHeadersInForwardedValues(value) => Self::TooManyHeadersInForwardedValues(value.clone()),
-            Self::InvalidLambdaFunctionAssociation(value) => Self::InvalidLambdaFunctionAssociation(value.clone()),
+            Self::TooManyHeadersInForwardedValues(value) => {
+                Self::TooManyHeadersInForwardedValues(value.clone())
+            }
+            Self::InvalidLambdaFunctionAssociation(value) => {
+                Self::InvalidLambdaFunctionAssociation(value.clone())
+            }
             Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
             Self::TooManyCertificates(value) => Self::TooManyCertificates(value.clone()),
-            Self::TrustedKeyGroupDoesNotExist(value) => Self::TrustedKeyGroupDoesNotExist(value.clone()),
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value) => {
-                Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value.clone())
+            Self::TrustedKeyGroupDoesNotExist(value) => {
+                Self::TrustedKeyGroupDoesNotExist(value.clone())
             }
-            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
-            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value) => {
+                Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(
+                    value.clone(),
+                )
+            }
+            Self::NoSuchResponseHeadersPolicy(value) => {
+                Self::NoSuchResponseHeadersPolicy(value.clone())
+            }
+            Self::NoSuchRealtimeLogConfig(value) => {
+                Self::NoSuchRealtimeLogConfig(value.clone())
+            }
             Self::InvalidResponseCode(value) => Self::InvalidResponseCode(value.clone()),
-            Self::InvalidGeoRestrictionParameter(value) => Self::InvalidGeoRestrictionParameter(value.clone()),
+            Self::InvalidGeoRestrictionParameter(value) => {
+                Self::InvalidGeoRestrictionParameter(value.clone())
+            }
             Self::TooManyOrigins(value) => Self::TooManyOrigins(value.clone()),
-            Self::InvalidViewerCertificate(value) => Self::InvalidViewerCertificate(value.clone()),
-            Self::InvalidFunctionAssociation(value) => Self::InvalidFunctionAssociation(value.clone()),
+            Self::InvalidViewerCertificate(value) => {
+                Self::InvalidViewerCertificate(value.clone())
+            }
+            Self::InvalidFunctionAssociation(value) => {
+                Self::InvalidFunctionAssociation(value.clone())
+            }
             Self::TooManyDistributionsWithLambdaAssociations(value) => {
                 Self::TooManyDistributionsWithLambdaAssociations(value.clone())
             }
             Self::TooManyDistributionsAssociatedToKeyGroup(value) => {
                 Self::TooManyDistributionsAssociatedToKeyGroup(value.clone())
             }
-            Self::DistributionAlreadyExists(value) => Self::DistributionAlreadyExists(value.clone()),
+            Self::DistributionAlreadyExists(value) => {
+                Self::DistributionAlreadyExists(value.clone())
+            }
             Self::NoSuchOrigin(value) => Self::NoSuchOrigin(value.clone()),
-            Self::TooManyCacheBehaviors(value) => Self::TooManyCacheBehaviors(value.clone()),
+            Self::TooManyCacheBehaviors(value) => {
+                Self::TooManyCacheBehaviors(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -1115,7 +1626,9 @@ impl CreateDistributionWithTagsError {
             Self::TooManyOriginGroupsPerDistribution(error) => error,
             Self::TooManyDistributions(error) => error,
             Self::InvalidTTLOrder(error) => error,
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => error,
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                error,
+            ) => error,
             Self::InvalidOriginKeepaliveTimeout(error) => error,
             Self::InvalidArgument(error) => error,
             Self::InvalidOriginReadTimeout(error) => error,
@@ -1128,7 +1641,9 @@ impl CreateDistributionWithTagsError {
             Self::InvalidRelativePath(error) => error,
             Self::TooManyLambdaFunctionAssociations(error) => error,
             Self::NoSuchOriginRequestPolicy(error) => error,
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => error,
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
+                error
+            }
             Self::InconsistentQuantities(error) => error,
             Self::InvalidLocationCode(error) => error,
             Self::InvalidOriginAccessIdentity(error) => error,
@@ -1189,7 +1704,9 @@ impl std::error::Error for CreateDistributionWithTagsError {
 pub fn serialize_request(
     input: &crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution");
     request.push_query("WithTags", None);
     {
@@ -1197,7 +1714,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("DistributionConfigWithTags")
+            body
+                .root("DistributionConfigWithTags")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -1214,11 +1732,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateDistributionWithTagsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateDistributionWithTagsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateDistributionWithTagsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -32,7 +32,8 @@ impl CreateFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<CreateFieldLevelEncryptionConfigInput> for CreateFieldLevelEncryptionConfigInputBuilder {
+impl From<CreateFieldLevelEncryptionConfigInput>
+for CreateFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateFieldLevelEncryptionConfigInput) -> Self {
@@ -69,25 +70,38 @@ impl Clone for CreateFieldLevelEncryptionConfigInputBuilder {
 impl CreateFieldLevelEncryptionConfigInputBuilder {
     /// Sets [`CreateFieldLevelEncryptionConfigInput::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
     /// Builds the [`CreateFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_config,) {
-            (Some(m_field_level_encryption_config),) => Ok(CreateFieldLevelEncryptionConfigInput {
-                field_level_encryption_config: m_field_level_encryption_config,
-            }),
-            (m_field_level_encryption_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateFieldLevelEncryptionConfigInput",
-                &[(
-                    m_field_level_encryption_config.is_none(),
-                    "field_level_encryption_config",
-                    "FieldLevelEncryptionConfig",
-                )],
-            )),
+            (Some(m_field_level_encryption_config),) => {
+                Ok(CreateFieldLevelEncryptionConfigInput {
+                    field_level_encryption_config: m_field_level_encryption_config,
+                })
+            }
+            (m_field_level_encryption_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateFieldLevelEncryptionConfigInput",
+                        &[
+                            (
+                                m_field_level_encryption_config.is_none(),
+                                "field_level_encryption_config",
+                                "FieldLevelEncryptionConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -159,13 +173,19 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionConfigOutputBuilder {
 impl CreateFieldLevelEncryptionConfigOutputBuilder {
     /// Sets [`CreateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn field_level_encryption(mut self, value: crate::types::FieldLevelEncryption) -> Self {
+    pub fn field_level_encryption(
+        mut self,
+        value: crate::types::FieldLevelEncryption,
+    ) -> Self {
         self.field_level_encryption = Some(value);
         self
     }
     /// Sets or clears [`CreateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn set_field_level_encryption(mut self, value: Option<crate::types::FieldLevelEncryption>) -> Self {
+    pub fn set_field_level_encryption(
+        mut self,
+        value: Option<crate::types::FieldLevelEncryption>,
+    ) -> Self {
         self.field_level_encryption = value;
         self
     }
@@ -195,7 +215,9 @@ impl CreateFieldLevelEncryptionConfigOutputBuilder {
     }
     /// Builds the [`CreateFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
         Ok(CreateFieldLevelEncryptionConfigOutput {
             field_level_encryption: self.field_level_encryption,
             location: self.location,
@@ -212,11 +234,17 @@ pub enum CreateFieldLevelEncryptionConfigError {
     /// No profile specified for the field-level encryption query argument.
     QueryArgProfileEmpty(crate::error::QueryArgProfileEmpty),
     /// The maximum number of content type profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionContentTypeProfiles(crate::error::TooManyFieldLevelEncryptionContentTypeProfiles),
+    TooManyFieldLevelEncryptionContentTypeProfiles(
+        crate::error::TooManyFieldLevelEncryptionContentTypeProfiles,
+    ),
     /// The maximum number of query arg profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionQueryArgProfiles(crate::error::TooManyFieldLevelEncryptionQueryArgProfiles),
+    TooManyFieldLevelEncryptionQueryArgProfiles(
+        crate::error::TooManyFieldLevelEncryptionQueryArgProfiles,
+    ),
     /// The specified configuration for field-level encryption already exists.
-    FieldLevelEncryptionConfigAlreadyExists(crate::error::FieldLevelEncryptionConfigAlreadyExists),
+    FieldLevelEncryptionConfigAlreadyExists(
+        crate::error::FieldLevelEncryptionConfigAlreadyExists,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The maximum number of configurations for field-level encryption have been created.
@@ -233,47 +261,110 @@ impl CreateFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("QueryArgProfileEmpty") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::QueryArgProfileEmpty)
             }
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionContentTypeProfiles,
+                    )
             }
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionQueryArgProfiles,
+                    )
             }
             Some("FieldLevelEncryptionConfigAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionConfigAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::FieldLevelEncryptionConfigAlreadyExists,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("TooManyFieldLevelEncryptionConfigs") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionConfigs)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionConfigs,
+                    )
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchFieldLevelEncryptionProfile,
+                    )
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateFieldLevelEncryptionConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateFieldLevelEncryptionConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateFieldLevelEncryptionConfigError::QueryArgProfileEmpty`].
@@ -327,7 +418,9 @@ impl Clone for CreateFieldLevelEncryptionConfigError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::QueryArgProfileEmpty(value) => Self::QueryArgProfileEmpty(value.clone()),
+            Self::QueryArgProfileEmpty(value) => {
+                Self::QueryArgProfileEmpty(value.clone())
+            }
             Self::TooManyFieldLevelEncryptionContentTypeProfiles(value) => {
                 Self::TooManyFieldLevelEncryptionContentTypeProfiles(value.clone())
             }
@@ -337,9 +430,15 @@ impl Clone for CreateFieldLevelEncryptionConfigError {
             Self::FieldLevelEncryptionConfigAlreadyExists(value) => {
                 Self::FieldLevelEncryptionConfigAlreadyExists(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::TooManyFieldLevelEncryptionConfigs(value) => Self::TooManyFieldLevelEncryptionConfigs(value.clone()),
-            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::TooManyFieldLevelEncryptionConfigs(value) => {
+                Self::TooManyFieldLevelEncryptionConfigs(value.clone())
+            }
+            Self::NoSuchFieldLevelEncryptionProfile(value) => {
+                Self::NoSuchFieldLevelEncryptionProfile(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -390,14 +489,17 @@ impl std::error::Error for CreateFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/field-level-encryption");
     {
         let value = &input.field_level_encryption_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("FieldLevelEncryptionConfig")
+            body
+                .root("FieldLevelEncryptionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -414,11 +516,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateFieldLevelEncryptionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateFieldLevelEncryptionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateFieldLevelEncryptionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -19,7 +19,10 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionProfileInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFieldLevelEncryptionProfileInput")
-            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
             .finish()
     }
 }
@@ -32,12 +35,15 @@ impl CreateFieldLevelEncryptionProfileInput {
     }
 }
 
-impl From<CreateFieldLevelEncryptionProfileInput> for CreateFieldLevelEncryptionProfileInputBuilder {
+impl From<CreateFieldLevelEncryptionProfileInput>
+for CreateFieldLevelEncryptionProfileInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateFieldLevelEncryptionProfileInput) -> Self {
         CreateFieldLevelEncryptionProfileInputBuilder {
-            field_level_encryption_profile_config: Some(input.field_level_encryption_profile_config),
+            field_level_encryption_profile_config: Some(
+                input.field_level_encryption_profile_config,
+            ),
         }
     }
 }
@@ -45,14 +51,19 @@ impl From<CreateFieldLevelEncryptionProfileInput> for CreateFieldLevelEncryption
 /// A builder for [`CreateFieldLevelEncryptionProfileInput`].
 #[derive(Default)]
 pub struct CreateFieldLevelEncryptionProfileInputBuilder {
-    field_level_encryption_profile_config: Option<crate::types::FieldLevelEncryptionProfileConfig>,
+    field_level_encryption_profile_config: Option<
+        crate::types::FieldLevelEncryptionProfileConfig,
+    >,
 }
 
 impl std::fmt::Debug for CreateFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFieldLevelEncryptionProfileInputBuilder")
-            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
             .finish()
     }
 }
@@ -61,7 +72,9 @@ impl Clone for CreateFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
         CreateFieldLevelEncryptionProfileInputBuilder {
-            field_level_encryption_profile_config: self.field_level_encryption_profile_config.clone(),
+            field_level_encryption_profile_config: self
+                .field_level_encryption_profile_config
+                .clone(),
         }
     }
 }
@@ -78,19 +91,29 @@ impl CreateFieldLevelEncryptionProfileInputBuilder {
     }
     /// Builds the [`CreateFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_profile_config,) {
-            (Some(m_field_level_encryption_profile_config),) => Ok(CreateFieldLevelEncryptionProfileInput {
-                field_level_encryption_profile_config: m_field_level_encryption_profile_config,
-            }),
-            (m_field_level_encryption_profile_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateFieldLevelEncryptionProfileInput",
-                &[(
-                    m_field_level_encryption_profile_config.is_none(),
-                    "field_level_encryption_profile_config",
-                    "FieldLevelEncryptionProfileConfig",
-                )],
-            )),
+            (Some(m_field_level_encryption_profile_config),) => {
+                Ok(CreateFieldLevelEncryptionProfileInput {
+                    field_level_encryption_profile_config: m_field_level_encryption_profile_config,
+                })
+            }
+            (m_field_level_encryption_profile_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateFieldLevelEncryptionProfileInput",
+                        &[
+                            (
+                                m_field_level_encryption_profile_config.is_none(),
+                                "field_level_encryption_profile_config",
+                                "FieldLevelEncryptionProfileConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -104,7 +127,9 @@ impl CreateFieldLevelEncryptionProfileInputBuilder {
 #[non_exhaustive]
 pub struct CreateFieldLevelEncryptionProfileOutput {
     /// Returned when you create a new field-level encryption profile.
-    pub field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
+    pub field_level_encryption_profile: Option<
+        crate::types::FieldLevelEncryptionProfile,
+    >,
     /// The fully qualified URI of the new profile resource just created.
     pub location: Option<String>,
     /// The current version of the field level encryption profile. For example: `E2QWRUHAPOMQZL`.
@@ -118,7 +143,10 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFieldLevelEncryptionProfileOutput")
-            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -152,7 +180,10 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFieldLevelEncryptionProfileOutputBuilder")
-            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -162,7 +193,10 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutputBuilder {
 impl CreateFieldLevelEncryptionProfileOutputBuilder {
     /// Sets [`CreateFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
     #[inline]
-    pub fn field_level_encryption_profile(mut self, value: crate::types::FieldLevelEncryptionProfile) -> Self {
+    pub fn field_level_encryption_profile(
+        mut self,
+        value: crate::types::FieldLevelEncryptionProfile,
+    ) -> Self {
         self.field_level_encryption_profile = Some(value);
         self
     }
@@ -201,7 +235,9 @@ impl CreateFieldLevelEncryptionProfileOutputBuilder {
     }
     /// Builds the [`CreateFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
         Ok(CreateFieldLevelEncryptionProfileOutput {
             field_level_encryption_profile: self.field_level_encryption_profile,
             location: self.location,
@@ -216,19 +252,29 @@ impl CreateFieldLevelEncryptionProfileOutputBuilder {
 #[non_exhaustive]
 pub enum CreateFieldLevelEncryptionProfileError {
     /// The maximum number of field patterns for field-level encryption have been created.
-    TooManyFieldLevelEncryptionFieldPatterns(crate::error::TooManyFieldLevelEncryptionFieldPatterns),
+    TooManyFieldLevelEncryptionFieldPatterns(
+        crate::error::TooManyFieldLevelEncryptionFieldPatterns,
+    ),
     /// The specified profile for field-level encryption already exists.
-    FieldLevelEncryptionProfileAlreadyExists(crate::error::FieldLevelEncryptionProfileAlreadyExists),
+    FieldLevelEncryptionProfileAlreadyExists(
+        crate::error::FieldLevelEncryptionProfileAlreadyExists,
+    ),
     /// The specified public key doesn't exist.
     NoSuchPublicKey(crate::error::NoSuchPublicKey),
     /// The maximum size of a profile for field-level encryption was exceeded.
-    FieldLevelEncryptionProfileSizeExceeded(crate::error::FieldLevelEncryptionProfileSizeExceeded),
+    FieldLevelEncryptionProfileSizeExceeded(
+        crate::error::FieldLevelEncryptionProfileSizeExceeded,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The maximum number of profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionProfiles(crate::error::TooManyFieldLevelEncryptionProfiles),
+    TooManyFieldLevelEncryptionProfiles(
+        crate::error::TooManyFieldLevelEncryptionProfiles,
+    ),
     /// The maximum number of encryption entities for field-level encryption have been created.
-    TooManyFieldLevelEncryptionEncryptionEntities(crate::error::TooManyFieldLevelEncryptionEncryptionEntities),
+    TooManyFieldLevelEncryptionEncryptionEntities(
+        crate::error::TooManyFieldLevelEncryptionEncryptionEntities,
+    ),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// An error response the model does not describe for this operation.
@@ -239,47 +285,110 @@ impl CreateFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("TooManyFieldLevelEncryptionFieldPatterns") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionFieldPatterns)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionFieldPatterns,
+                    )
             }
             Some("FieldLevelEncryptionProfileAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::FieldLevelEncryptionProfileAlreadyExists,
+                    )
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
             }
             Some("FieldLevelEncryptionProfileSizeExceeded") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileSizeExceeded)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::FieldLevelEncryptionProfileSizeExceeded,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("TooManyFieldLevelEncryptionProfiles") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionProfiles)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionProfiles,
+                    )
             }
             Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionEncryptionEntities)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionEncryptionEntities,
+                    )
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateFieldLevelEncryptionProfile",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateFieldLevelEncryptionProfile",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateFieldLevelEncryptionProfileError::TooManyFieldLevelEncryptionFieldPatterns`].
@@ -343,7 +452,9 @@ impl Clone for CreateFieldLevelEncryptionProfileError {
             Self::FieldLevelEncryptionProfileSizeExceeded(value) => {
                 Self::FieldLevelEncryptionProfileSizeExceeded(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::TooManyFieldLevelEncryptionProfiles(value) => {
                 Self::TooManyFieldLevelEncryptionProfiles(value.clone())
             }
@@ -400,14 +511,17 @@ impl std::error::Error for CreateFieldLevelEncryptionProfileError {
 pub fn serialize_request(
     input: &crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/field-level-encryption-profile");
     {
         let value = &input.field_level_encryption_profile_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("FieldLevelEncryptionProfileConfig")
+            body
+                .root("FieldLevelEncryptionProfileConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -424,11 +538,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateFieldLevelEncryptionProfileError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateFieldLevelEncryptionProfileError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateFieldLevelEncryptionProfileError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -75,7 +75,10 @@ impl std::fmt::Debug for CreateFunctionInputBuilder {
         f.debug_struct("CreateFunctionInputBuilder")
             .field("name", &self.name)
             .field("function_config", &self.function_config)
-            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "function_code",
+                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .field("tags", &self.tags)
             .finish()
     }
@@ -128,20 +131,30 @@ impl CreateFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.function_config, self.function_code) {
-            (Some(m_name), Some(m_function_config), Some(m_function_code)) => Ok(CreateFunctionInput {
-                name: m_name,
-                function_config: m_function_config,
-                function_code: m_function_code,
-                tags: self.tags,
-            }),
-            (m_name, m_function_config, m_function_code) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateFunctionInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_function_config.is_none(), "function_config", "FunctionConfig"),
-                    (m_function_code.is_none(), "function_code", "FunctionCode"),
-                ],
-            )),
+            (Some(m_name), Some(m_function_config), Some(m_function_code)) => {
+                Ok(CreateFunctionInput {
+                    name: m_name,
+                    function_config: m_function_config,
+                    function_code: m_function_code,
+                    tags: self.tags,
+                })
+            }
+            (m_name, m_function_config, m_function_code) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_function_config.is_none(),
+                                "function_config",
+                                "FunctionConfig",
+                            ),
+                            (m_function_code.is_none(), "function_code", "FunctionCode"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -219,7 +232,10 @@ impl CreateFunctionOutputBuilder {
     }
     /// Sets or clears [`CreateFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
@@ -281,24 +297,68 @@ impl CreateFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("FunctionAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::FunctionAlreadyExists)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
             Some("FunctionSizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::FunctionSizeLimitExceeded)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("TooManyFunctions") => restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::TooManyFunctions),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateFunction", meta, headers, body)),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("TooManyFunctions") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::TooManyFunctions)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateFunctionError::FunctionAlreadyExists`].
@@ -337,9 +397,15 @@ impl Clone for CreateFunctionError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::FunctionAlreadyExists(value) => Self::FunctionAlreadyExists(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
-            Self::FunctionSizeLimitExceeded(value) => Self::FunctionSizeLimitExceeded(value.clone()),
+            Self::FunctionAlreadyExists(value) => {
+                Self::FunctionAlreadyExists(value.clone())
+            }
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
+            Self::FunctionSizeLimitExceeded(value) => {
+                Self::FunctionSizeLimitExceeded(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::TooManyFunctions(value) => Self::TooManyFunctions(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -388,7 +454,9 @@ impl std::error::Error for CreateFunctionError {
 pub fn serialize_request(
     input: &crate::operation::create_function::CreateFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/function");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -422,13 +490,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::create_function::CreateFunctionOutput, restxml_runtime::SdkError<CreateFunctionError>> {
+) -> Result<
+    crate::operation::create_function::CreateFunctionOutput,
+    restxml_runtime::SdkError<CreateFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -90,17 +90,31 @@ impl CreateInvalidationInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateInvalidationInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.invalidation_batch) {
-            (Some(m_distribution_id), Some(m_invalidation_batch)) => Ok(CreateInvalidationInput {
-                distribution_id: m_distribution_id,
-                invalidation_batch: m_invalidation_batch,
-            }),
-            (m_distribution_id, m_invalidation_batch) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateInvalidationInput",
-                &[
-                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
-                    (m_invalidation_batch.is_none(), "invalidation_batch", "InvalidationBatch"),
-                ],
-            )),
+            (Some(m_distribution_id), Some(m_invalidation_batch)) => {
+                Ok(CreateInvalidationInput {
+                    distribution_id: m_distribution_id,
+                    invalidation_batch: m_invalidation_batch,
+                })
+            }
+            (m_distribution_id, m_invalidation_batch) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateInvalidationInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (
+                                m_invalidation_batch.is_none(),
+                                "invalidation_batch",
+                                "InvalidationBatch",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -185,7 +199,10 @@ impl CreateInvalidationOutputBuilder {
     }
     /// Sets or clears [`CreateInvalidationOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
+    pub fn set_invalidation(
+        mut self,
+        value: Option<crate::types::Invalidation>,
+    ) -> Self {
         self.invalidation = value;
         self
     }
@@ -226,35 +243,86 @@ impl CreateInvalidationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("TooManyInvalidationsInProgress") => {
-                restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyInvalidationsInProgress)
             }
-            Some("MissingBody") => restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::MissingBody),
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
-            Some("BatchTooLarge") => restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::BatchTooLarge),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateInvalidation",
-                meta,
-                headers,
-                body,
-            )),
+            Some("BatchTooLarge") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::BatchTooLarge)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateInvalidation",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateInvalidationError::NoSuchDistribution`].
@@ -305,9 +373,13 @@ impl Clone for CreateInvalidationError {
         match self {
             Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::TooManyInvalidationsInProgress(value) => Self::TooManyInvalidationsInProgress(value.clone()),
+            Self::TooManyInvalidationsInProgress(value) => {
+                Self::TooManyInvalidationsInProgress(value.clone())
+            }
             Self::MissingBody(value) => Self::MissingBody(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::BatchTooLarge(value) => Self::BatchTooLarge(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -358,7 +430,9 @@ impl std::error::Error for CreateInvalidationError {
 pub fn serialize_request(
     input: &crate::operation::create_invalidation::CreateInvalidationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -370,7 +444,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("InvalidationBatch").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("InvalidationBatch")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -386,11 +462,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateInvalidationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateInvalidationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateInvalidationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -35,7 +35,8 @@ impl CreateInvalidationForDistributionTenantInput {
     }
 }
 
-impl From<CreateInvalidationForDistributionTenantInput> for CreateInvalidationForDistributionTenantInputBuilder {
+impl From<CreateInvalidationForDistributionTenantInput>
+for CreateInvalidationForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateInvalidationForDistributionTenantInput) -> Self {
@@ -88,18 +89,34 @@ impl CreateInvalidationForDistributionTenantInputBuilder {
     }
     /// Builds the [`CreateInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        CreateInvalidationForDistributionTenantInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.id, self.invalidation_batch) {
             (Some(m_id), Some(m_invalidation_batch)) => {
-                Ok(CreateInvalidationForDistributionTenantInput { id: m_id, invalidation_batch: m_invalidation_batch })
+                Ok(CreateInvalidationForDistributionTenantInput {
+                    id: m_id,
+                    invalidation_batch: m_invalidation_batch,
+                })
             }
-            (m_id, m_invalidation_batch) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateInvalidationForDistributionTenantInput",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_invalidation_batch.is_none(), "invalidation_batch", "InvalidationBatch"),
-                ],
-            )),
+            (m_id, m_invalidation_batch) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateInvalidationForDistributionTenantInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_invalidation_batch.is_none(),
+                                "invalidation_batch",
+                                "InvalidationBatch",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -184,13 +201,21 @@ impl CreateInvalidationForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`CreateInvalidationForDistributionTenantOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
+    pub fn set_invalidation(
+        mut self,
+        value: Option<crate::types::Invalidation>,
+    ) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`CreateInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateInvalidationForDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        CreateInvalidationForDistributionTenantOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(CreateInvalidationForDistributionTenantOutput {
             location: self.location,
             invalidation: self.invalidation,
@@ -225,43 +250,86 @@ impl CreateInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("TooManyInvalidationsInProgress") => {
-                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyInvalidationsInProgress)
             }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::MissingBody)
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("BatchTooLarge") => {
-                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::BatchTooLarge)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateInvalidationForDistributionTenant",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateInvalidationForDistributionTenant",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateInvalidationForDistributionTenantError::AccessDenied`].
@@ -312,9 +380,13 @@ impl Clone for CreateInvalidationForDistributionTenantError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::TooManyInvalidationsInProgress(value) => Self::TooManyInvalidationsInProgress(value.clone()),
+            Self::TooManyInvalidationsInProgress(value) => {
+                Self::TooManyInvalidationsInProgress(value.clone())
+            }
             Self::MissingBody(value) => Self::MissingBody(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::BatchTooLarge(value) => Self::BatchTooLarge(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -339,7 +411,8 @@ impl CreateInvalidationForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateInvalidationForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata
+for CreateInvalidationForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -365,7 +438,9 @@ impl std::error::Error for CreateInvalidationForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -377,7 +452,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("InvalidationBatch").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("InvalidationBatch")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -393,11 +470,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateInvalidationForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateInvalidationForDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateInvalidationForDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

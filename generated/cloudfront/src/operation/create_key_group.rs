@@ -20,7 +20,9 @@ pub struct CreateKeyGroupInput {
 impl std::fmt::Debug for CreateKeyGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateKeyGroupInput").field("key_group_config", &self.key_group_config).finish()
+        f.debug_struct("CreateKeyGroupInput")
+            .field("key_group_config", &self.key_group_config)
+            .finish()
     }
 }
 
@@ -36,7 +38,9 @@ impl From<CreateKeyGroupInput> for CreateKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateKeyGroupInput) -> Self {
-        CreateKeyGroupInputBuilder { key_group_config: Some(input.key_group_config) }
+        CreateKeyGroupInputBuilder {
+            key_group_config: Some(input.key_group_config),
+        }
     }
 }
 
@@ -49,14 +53,18 @@ pub struct CreateKeyGroupInputBuilder {
 impl std::fmt::Debug for CreateKeyGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateKeyGroupInputBuilder").field("key_group_config", &self.key_group_config).finish()
+        f.debug_struct("CreateKeyGroupInputBuilder")
+            .field("key_group_config", &self.key_group_config)
+            .finish()
     }
 }
 
 impl Clone for CreateKeyGroupInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        CreateKeyGroupInputBuilder { key_group_config: self.key_group_config.clone() }
+        CreateKeyGroupInputBuilder {
+            key_group_config: self.key_group_config.clone(),
+        }
     }
 }
 
@@ -71,11 +79,25 @@ impl CreateKeyGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_config,) {
-            (Some(m_key_group_config),) => Ok(CreateKeyGroupInput { key_group_config: m_key_group_config }),
-            (m_key_group_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateKeyGroupInput",
-                &[(m_key_group_config.is_none(), "key_group_config", "KeyGroupConfig")],
-            )),
+            (Some(m_key_group_config),) => {
+                Ok(CreateKeyGroupInput {
+                    key_group_config: m_key_group_config,
+                })
+            }
+            (m_key_group_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeyGroupInput",
+                        &[
+                            (
+                                m_key_group_config.is_none(),
+                                "key_group_config",
+                                "KeyGroupConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -213,22 +235,59 @@ impl CreateKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("TooManyPublicKeysInKeyGroup") => {
-                restxml_runtime::error_body::modeled("CreateKeyGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyPublicKeysInKeyGroup)
             }
-            Some("TooManyKeyGroups") => restxml_runtime::error_body::modeled("CreateKeyGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::TooManyKeyGroups),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateKeyGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("TooManyKeyGroups") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::TooManyKeyGroups)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("KeyGroupAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateKeyGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::KeyGroupAlreadyExists)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateKeyGroup", meta, headers, body)),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateKeyGroup",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateKeyGroupError::TooManyPublicKeysInKeyGroup`].
@@ -262,10 +321,14 @@ impl Clone for CreateKeyGroupError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::TooManyPublicKeysInKeyGroup(value) => Self::TooManyPublicKeysInKeyGroup(value.clone()),
+            Self::TooManyPublicKeysInKeyGroup(value) => {
+                Self::TooManyPublicKeysInKeyGroup(value.clone())
+            }
             Self::TooManyKeyGroups(value) => Self::TooManyKeyGroups(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::KeyGroupAlreadyExists(value) => Self::KeyGroupAlreadyExists(value.clone()),
+            Self::KeyGroupAlreadyExists(value) => {
+                Self::KeyGroupAlreadyExists(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -311,14 +374,18 @@ impl std::error::Error for CreateKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::create_key_group::CreateKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/key-group");
     {
         let value = &input.key_group_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("KeyGroupConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("KeyGroupConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -329,13 +396,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::create_key_group::CreateKeyGroupOutput, restxml_runtime::SdkError<CreateKeyGroupError>> {
+) -> Result<
+    crate::operation::create_key_group::CreateKeyGroupOutput,
+    restxml_runtime::SdkError<CreateKeyGroupError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -114,7 +114,10 @@ impl CreateKeyValueStoreInputBuilder {
     }
     /// Sets or clears [`CreateKeyValueStoreInput::import_source`].
     #[inline]
-    pub fn set_import_source(mut self, value: Option<crate::types::ImportSource>) -> Self {
+    pub fn set_import_source(
+        mut self,
+        value: Option<crate::types::ImportSource>,
+    ) -> Self {
         self.import_source = value;
         self
     }
@@ -134,16 +137,22 @@ impl CreateKeyValueStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(CreateKeyValueStoreInput {
-                name: m_name,
-                comment: self.comment,
-                import_source: self.import_source,
-                tags: self.tags,
-            }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateKeyValueStoreInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(CreateKeyValueStoreInput {
+                    name: m_name,
+                    comment: self.comment,
+                    import_source: self.import_source,
+                    tags: self.tags,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeyValueStoreInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -221,7 +230,10 @@ impl CreateKeyValueStoreOutputBuilder {
     }
     /// Sets or clears [`CreateKeyValueStoreOutput::key_value_store`].
     #[inline]
-    pub fn set_key_value_store(mut self, value: Option<crate::types::KeyValueStore>) -> Self {
+    pub fn set_key_value_store(
+        mut self,
+        value: Option<crate::types::KeyValueStore>,
+    ) -> Self {
         self.key_value_store = value;
         self
     }
@@ -251,7 +263,9 @@ impl CreateKeyValueStoreOutputBuilder {
     }
     /// Builds the [`CreateKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateKeyValueStoreOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateKeyValueStoreOutput, restxml_runtime::BuildError> {
         Ok(CreateKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
@@ -285,35 +299,77 @@ impl CreateKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("EntitySizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateKeyValueStore",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateKeyValueStore",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateKeyValueStoreError::AccessDenied`].
@@ -358,11 +414,15 @@ impl Clone for CreateKeyValueStoreError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
             Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::EntitySizeLimitExceeded(value) => Self::EntitySizeLimitExceeded(value.clone()),
+            Self::EntitySizeLimitExceeded(value) => {
+                Self::EntitySizeLimitExceeded(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -410,7 +470,9 @@ impl std::error::Error for CreateKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::create_key_value_store::CreateKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/key-value-store");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -447,11 +509,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateKeyValueStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateKeyValueStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateKeyValueStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -37,7 +37,8 @@ impl CreateMonitoringSubscriptionInput {
     }
 }
 
-impl From<CreateMonitoringSubscriptionInput> for CreateMonitoringSubscriptionInputBuilder {
+impl From<CreateMonitoringSubscriptionInput>
+for CreateMonitoringSubscriptionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateMonitoringSubscriptionInput) -> Self {
@@ -84,25 +85,44 @@ impl CreateMonitoringSubscriptionInputBuilder {
     }
     /// Sets [`CreateMonitoringSubscriptionInput::monitoring_subscription`].
     #[inline]
-    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
+    pub fn monitoring_subscription(
+        mut self,
+        value: crate::types::MonitoringSubscription,
+    ) -> Self {
         self.monitoring_subscription = Some(value);
         self
     }
     /// Builds the [`CreateMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateMonitoringSubscriptionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.monitoring_subscription) {
-            (Some(m_distribution_id), Some(m_monitoring_subscription)) => Ok(CreateMonitoringSubscriptionInput {
-                distribution_id: m_distribution_id,
-                monitoring_subscription: m_monitoring_subscription,
-            }),
-            (m_distribution_id, m_monitoring_subscription) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateMonitoringSubscriptionInput",
-                &[
-                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
-                    (m_monitoring_subscription.is_none(), "monitoring_subscription", "MonitoringSubscription"),
-                ],
-            )),
+            (Some(m_distribution_id), Some(m_monitoring_subscription)) => {
+                Ok(CreateMonitoringSubscriptionInput {
+                    distribution_id: m_distribution_id,
+                    monitoring_subscription: m_monitoring_subscription,
+                })
+            }
+            (m_distribution_id, m_monitoring_subscription) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateMonitoringSubscriptionInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (
+                                m_monitoring_subscription.is_none(),
+                                "monitoring_subscription",
+                                "MonitoringSubscription",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -164,19 +184,27 @@ impl std::fmt::Debug for CreateMonitoringSubscriptionOutputBuilder {
 impl CreateMonitoringSubscriptionOutputBuilder {
     /// Sets [`CreateMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
+    pub fn monitoring_subscription(
+        mut self,
+        value: crate::types::MonitoringSubscription,
+    ) -> Self {
         self.monitoring_subscription = Some(value);
         self
     }
     /// Sets or clears [`CreateMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn set_monitoring_subscription(mut self, value: Option<crate::types::MonitoringSubscription>) -> Self {
+    pub fn set_monitoring_subscription(
+        mut self,
+        value: Option<crate::types::MonitoringSubscription>,
+    ) -> Self {
         self.monitoring_subscription = value;
         self
     }
     /// Builds the [`CreateMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
         Ok(CreateMonitoringSubscriptionOutput {
             monitoring_subscription: self.monitoring_subscription,
             meta: Default::default(),
@@ -193,7 +221,9 @@ pub enum CreateMonitoringSubscriptionError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// A monitoring subscription already exists for the specified distribution.
-    MonitoringSubscriptionAlreadyExists(crate::error::MonitoringSubscriptionAlreadyExists),
+    MonitoringSubscriptionAlreadyExists(
+        crate::error::MonitoringSubscriptionAlreadyExists,
+    ),
     /// This operation is not supported in this Amazon Web Services Region.
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// An error response the model does not describe for this operation.
@@ -204,31 +234,62 @@ impl CreateMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled("CreateMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("MonitoringSubscriptionAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateMonitoringSubscription", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::MonitoringSubscriptionAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "CreateMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::MonitoringSubscriptionAlreadyExists,
+                    )
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("CreateMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateMonitoringSubscription",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateMonitoringSubscription",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateMonitoringSubscriptionError::NoSuchDistribution`].
@@ -267,7 +328,9 @@ impl Clone for CreateMonitoringSubscriptionError {
             Self::MonitoringSubscriptionAlreadyExists(value) => {
                 Self::MonitoringSubscriptionAlreadyExists(value.clone())
             }
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -313,7 +376,9 @@ impl std::error::Error for CreateMonitoringSubscriptionError {
 pub fn serialize_request(
     input: &crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distributions/");
     {
         let value = &input.distribution_id;
@@ -325,7 +390,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("MonitoringSubscription")
+            body
+                .root("MonitoringSubscription")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -342,11 +408,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateMonitoringSubscriptionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateMonitoringSubscriptionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateMonitoringSubscriptionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -40,7 +40,9 @@ impl From<CreateOriginAccessControlInput> for CreateOriginAccessControlInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateOriginAccessControlInput) -> Self {
-        CreateOriginAccessControlInputBuilder { origin_access_control_config: Some(input.origin_access_control_config) }
+        CreateOriginAccessControlInputBuilder {
+            origin_access_control_config: Some(input.origin_access_control_config),
+        }
     }
 }
 
@@ -71,25 +73,38 @@ impl Clone for CreateOriginAccessControlInputBuilder {
 impl CreateOriginAccessControlInputBuilder {
     /// Sets [`CreateOriginAccessControlInput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
     /// Builds the [`CreateOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.origin_access_control_config,) {
             (Some(m_origin_access_control_config),) => {
-                Ok(CreateOriginAccessControlInput { origin_access_control_config: m_origin_access_control_config })
+                Ok(CreateOriginAccessControlInput {
+                    origin_access_control_config: m_origin_access_control_config,
+                })
             }
-            (m_origin_access_control_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateOriginAccessControlInput",
-                &[(
-                    m_origin_access_control_config.is_none(),
-                    "origin_access_control_config",
-                    "OriginAccessControlConfig",
-                )],
-            )),
+            (m_origin_access_control_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateOriginAccessControlInput",
+                        &[
+                            (
+                                m_origin_access_control_config.is_none(),
+                                "origin_access_control_config",
+                                "OriginAccessControlConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -161,13 +176,19 @@ impl std::fmt::Debug for CreateOriginAccessControlOutputBuilder {
 impl CreateOriginAccessControlOutputBuilder {
     /// Sets [`CreateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
+    pub fn origin_access_control(
+        mut self,
+        value: crate::types::OriginAccessControl,
+    ) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`CreateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
+    pub fn set_origin_access_control(
+        mut self,
+        value: Option<crate::types::OriginAccessControl>,
+    ) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -197,7 +218,9 @@ impl CreateOriginAccessControlOutputBuilder {
     }
     /// Builds the [`CreateOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(CreateOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             location: self.location,
@@ -225,27 +248,50 @@ impl CreateOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("OriginAccessControlAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::OriginAccessControlAlreadyExists)
             }
             Some("TooManyOriginAccessControls") => {
-                restxml_runtime::error_body::modeled("CreateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyOriginAccessControls)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateOriginAccessControl",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateOriginAccessControl",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateOriginAccessControlError::OriginAccessControlAlreadyExists`].
@@ -274,8 +320,12 @@ impl Clone for CreateOriginAccessControlError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::OriginAccessControlAlreadyExists(value) => Self::OriginAccessControlAlreadyExists(value.clone()),
-            Self::TooManyOriginAccessControls(value) => Self::TooManyOriginAccessControls(value.clone()),
+            Self::OriginAccessControlAlreadyExists(value) => {
+                Self::OriginAccessControlAlreadyExists(value.clone())
+            }
+            Self::TooManyOriginAccessControls(value) => {
+                Self::TooManyOriginAccessControls(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -321,14 +371,17 @@ impl std::error::Error for CreateOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::create_origin_access_control::CreateOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/origin-access-control");
     {
         let value = &input.origin_access_control_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("OriginAccessControlConfig")
+            body
+                .root("OriginAccessControlConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -345,11 +398,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateOriginAccessControlError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateOriginAccessControlError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -48,7 +48,9 @@ impl From<CreateOriginRequestPolicyInput> for CreateOriginRequestPolicyInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateOriginRequestPolicyInput) -> Self {
-        CreateOriginRequestPolicyInputBuilder { origin_request_policy_config: Some(input.origin_request_policy_config) }
+        CreateOriginRequestPolicyInputBuilder {
+            origin_request_policy_config: Some(input.origin_request_policy_config),
+        }
     }
 }
 
@@ -79,25 +81,38 @@ impl Clone for CreateOriginRequestPolicyInputBuilder {
 impl CreateOriginRequestPolicyInputBuilder {
     /// Sets [`CreateOriginRequestPolicyInput::origin_request_policy_config`].
     #[inline]
-    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
+    pub fn origin_request_policy_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyConfig,
+    ) -> Self {
         self.origin_request_policy_config = Some(value);
         self
     }
     /// Builds the [`CreateOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateOriginRequestPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateOriginRequestPolicyInput, restxml_runtime::BuildError> {
         match (self.origin_request_policy_config,) {
             (Some(m_origin_request_policy_config),) => {
-                Ok(CreateOriginRequestPolicyInput { origin_request_policy_config: m_origin_request_policy_config })
+                Ok(CreateOriginRequestPolicyInput {
+                    origin_request_policy_config: m_origin_request_policy_config,
+                })
             }
-            (m_origin_request_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateOriginRequestPolicyInput",
-                &[(
-                    m_origin_request_policy_config.is_none(),
-                    "origin_request_policy_config",
-                    "OriginRequestPolicyConfig",
-                )],
-            )),
+            (m_origin_request_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateOriginRequestPolicyInput",
+                        &[
+                            (
+                                m_origin_request_policy_config.is_none(),
+                                "origin_request_policy_config",
+                                "OriginRequestPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -169,13 +184,19 @@ impl std::fmt::Debug for CreateOriginRequestPolicyOutputBuilder {
 impl CreateOriginRequestPolicyOutputBuilder {
     /// Sets [`CreateOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn origin_request_policy(mut self, value: crate::types::OriginRequestPolicy) -> Self {
+    pub fn origin_request_policy(
+        mut self,
+        value: crate::types::OriginRequestPolicy,
+    ) -> Self {
         self.origin_request_policy = Some(value);
         self
     }
     /// Sets or clears [`CreateOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn set_origin_request_policy(mut self, value: Option<crate::types::OriginRequestPolicy>) -> Self {
+    pub fn set_origin_request_policy(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicy>,
+    ) -> Self {
         self.origin_request_policy = value;
         self
     }
@@ -205,7 +226,9 @@ impl CreateOriginRequestPolicyOutputBuilder {
     }
     /// Builds the [`CreateOriginRequestPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateOriginRequestPolicyOutput {
             origin_request_policy: self.origin_request_policy,
             location: self.location,
@@ -222,15 +245,21 @@ pub enum CreateOriginRequestPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of headers in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyHeadersInOriginRequestPolicy(crate::error::TooManyHeadersInOriginRequestPolicy),
+    TooManyHeadersInOriginRequestPolicy(
+        crate::error::TooManyHeadersInOriginRequestPolicy,
+    ),
     /// The number of cookies in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyCookiesInOriginRequestPolicy(crate::error::TooManyCookiesInOriginRequestPolicy),
+    TooManyCookiesInOriginRequestPolicy(
+        crate::error::TooManyCookiesInOriginRequestPolicy,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use `UpdateOriginRequestPolicy`.
     OriginRequestPolicyAlreadyExists(crate::error::OriginRequestPolicyAlreadyExists),
     /// The number of query strings in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyQueryStringsInOriginRequestPolicy(crate::error::TooManyQueryStringsInOriginRequestPolicy),
+    TooManyQueryStringsInOriginRequestPolicy(
+        crate::error::TooManyQueryStringsInOriginRequestPolicy,
+    ),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// You have reached the maximum number of origin request policies for this Amazon Web Services account. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
@@ -243,47 +272,104 @@ impl CreateOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("TooManyHeadersInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInOriginRequestPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyHeadersInOriginRequestPolicy,
+                    )
             }
             Some("TooManyCookiesInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCookiesInOriginRequestPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyCookiesInOriginRequestPolicy,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("OriginRequestPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::OriginRequestPolicyAlreadyExists)
             }
             Some("TooManyQueryStringsInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInOriginRequestPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyQueryStringsInOriginRequestPolicy,
+                    )
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("TooManyOriginRequestPolicies") => {
-                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyOriginRequestPolicies)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateOriginRequestPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateOriginRequestPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateOriginRequestPolicyError::AccessDenied`].
@@ -344,13 +430,19 @@ impl Clone for CreateOriginRequestPolicyError {
             Self::TooManyCookiesInOriginRequestPolicy(value) => {
                 Self::TooManyCookiesInOriginRequestPolicy(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::OriginRequestPolicyAlreadyExists(value) => Self::OriginRequestPolicyAlreadyExists(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::OriginRequestPolicyAlreadyExists(value) => {
+                Self::OriginRequestPolicyAlreadyExists(value.clone())
+            }
             Self::TooManyQueryStringsInOriginRequestPolicy(value) => {
                 Self::TooManyQueryStringsInOriginRequestPolicy(value.clone())
             }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::TooManyOriginRequestPolicies(value) => Self::TooManyOriginRequestPolicies(value.clone()),
+            Self::TooManyOriginRequestPolicies(value) => {
+                Self::TooManyOriginRequestPolicies(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -400,14 +492,17 @@ impl std::error::Error for CreateOriginRequestPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/origin-request-policy");
     {
         let value = &input.origin_request_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("OriginRequestPolicyConfig")
+            body
+                .root("OriginRequestPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -424,11 +519,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateOriginRequestPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateOriginRequestPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateOriginRequestPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -18,7 +18,9 @@ pub struct CreatePublicKeyInput {
 impl std::fmt::Debug for CreatePublicKeyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreatePublicKeyInput").field("public_key_config", &self.public_key_config).finish()
+        f.debug_struct("CreatePublicKeyInput")
+            .field("public_key_config", &self.public_key_config)
+            .finish()
     }
 }
 
@@ -34,7 +36,9 @@ impl From<CreatePublicKeyInput> for CreatePublicKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreatePublicKeyInput) -> Self {
-        CreatePublicKeyInputBuilder { public_key_config: Some(input.public_key_config) }
+        CreatePublicKeyInputBuilder {
+            public_key_config: Some(input.public_key_config),
+        }
     }
 }
 
@@ -47,14 +51,18 @@ pub struct CreatePublicKeyInputBuilder {
 impl std::fmt::Debug for CreatePublicKeyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreatePublicKeyInputBuilder").field("public_key_config", &self.public_key_config).finish()
+        f.debug_struct("CreatePublicKeyInputBuilder")
+            .field("public_key_config", &self.public_key_config)
+            .finish()
     }
 }
 
 impl Clone for CreatePublicKeyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        CreatePublicKeyInputBuilder { public_key_config: self.public_key_config.clone() }
+        CreatePublicKeyInputBuilder {
+            public_key_config: self.public_key_config.clone(),
+        }
     }
 }
 
@@ -69,11 +77,25 @@ impl CreatePublicKeyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreatePublicKeyInput, restxml_runtime::BuildError> {
         match (self.public_key_config,) {
-            (Some(m_public_key_config),) => Ok(CreatePublicKeyInput { public_key_config: m_public_key_config }),
-            (m_public_key_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreatePublicKeyInput",
-                &[(m_public_key_config.is_none(), "public_key_config", "PublicKeyConfig")],
-            )),
+            (Some(m_public_key_config),) => {
+                Ok(CreatePublicKeyInput {
+                    public_key_config: m_public_key_config,
+                })
+            }
+            (m_public_key_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreatePublicKeyInput",
+                        &[
+                            (
+                                m_public_key_config.is_none(),
+                                "public_key_config",
+                                "PublicKeyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -209,19 +231,49 @@ impl CreatePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("TooManyPublicKeys") => restxml_runtime::error_body::modeled("CreatePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::TooManyPublicKeys),
+            Some("TooManyPublicKeys") => {
+                restxml_runtime::error_body::modeled(
+                        "CreatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::TooManyPublicKeys)
+            }
             Some("PublicKeyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreatePublicKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PublicKeyAlreadyExists)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreatePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreatePublicKey", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreatePublicKey",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -252,7 +304,9 @@ impl Clone for CreatePublicKeyError {
     fn clone(&self) -> Self {
         match self {
             Self::TooManyPublicKeys(value) => Self::TooManyPublicKeys(value.clone()),
-            Self::PublicKeyAlreadyExists(value) => Self::PublicKeyAlreadyExists(value.clone()),
+            Self::PublicKeyAlreadyExists(value) => {
+                Self::PublicKeyAlreadyExists(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -298,14 +352,18 @@ impl std::error::Error for CreatePublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::create_public_key::CreatePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/public-key");
     {
         let value = &input.public_key_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("PublicKeyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("PublicKeyConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -316,14 +374,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::create_public_key::CreatePublicKeyOutput, restxml_runtime::SdkError<CreatePublicKeyError>>
-{
+) -> Result<
+    crate::operation::create_public_key::CreatePublicKeyOutput,
+    restxml_runtime::SdkError<CreatePublicKeyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreatePublicKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreatePublicKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -120,7 +120,9 @@ impl CreateRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`CreateRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
         match (self.end_points, self.fields, self.name, self.sampling_rate) {
             (Some(m_end_points), Some(m_fields), Some(m_name), Some(m_sampling_rate)) => {
                 Ok(CreateRealtimeLogConfigInput {
@@ -130,15 +132,19 @@ impl CreateRealtimeLogConfigInputBuilder {
                     sampling_rate: m_sampling_rate,
                 })
             }
-            (m_end_points, m_fields, m_name, m_sampling_rate) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateRealtimeLogConfigInput",
-                &[
-                    (m_end_points.is_none(), "end_points", "EndPoints"),
-                    (m_fields.is_none(), "fields", "Fields"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
-                ],
-            )),
+            (m_end_points, m_fields, m_name, m_sampling_rate) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateRealtimeLogConfigInput",
+                        &[
+                            (m_end_points.is_none(), "end_points", "EndPoints"),
+                            (m_fields.is_none(), "fields", "Fields"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -161,7 +167,9 @@ pub struct CreateRealtimeLogConfigOutput {
 impl std::fmt::Debug for CreateRealtimeLogConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateRealtimeLogConfigOutput").field("realtime_log_config", &self.realtime_log_config).finish()
+        f.debug_struct("CreateRealtimeLogConfigOutput")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
     }
 }
 
@@ -198,20 +206,31 @@ impl std::fmt::Debug for CreateRealtimeLogConfigOutputBuilder {
 impl CreateRealtimeLogConfigOutputBuilder {
     /// Sets [`CreateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn realtime_log_config(mut self, value: crate::types::RealtimeLogConfig) -> Self {
+    pub fn realtime_log_config(
+        mut self,
+        value: crate::types::RealtimeLogConfig,
+    ) -> Self {
         self.realtime_log_config = Some(value);
         self
     }
     /// Sets or clears [`CreateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn set_realtime_log_config(mut self, value: Option<crate::types::RealtimeLogConfig>) -> Self {
+    pub fn set_realtime_log_config(
+        mut self,
+        value: Option<crate::types::RealtimeLogConfig>,
+    ) -> Self {
         self.realtime_log_config = value;
         self
     }
     /// Builds the [`CreateRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
-        Ok(CreateRealtimeLogConfigOutput { realtime_log_config: self.realtime_log_config, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+        Ok(CreateRealtimeLogConfigOutput {
+            realtime_log_config: self.realtime_log_config,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -235,31 +254,59 @@ impl CreateRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("RealtimeLogConfigAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::RealtimeLogConfigAlreadyExists)
             }
             Some("TooManyRealtimeLogConfigs") => {
-                restxml_runtime::error_body::modeled("CreateRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyRealtimeLogConfigs)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateRealtimeLogConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateRealtimeLogConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateRealtimeLogConfigError::AccessDenied`].
@@ -294,8 +341,12 @@ impl Clone for CreateRealtimeLogConfigError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::RealtimeLogConfigAlreadyExists(value) => Self::RealtimeLogConfigAlreadyExists(value.clone()),
-            Self::TooManyRealtimeLogConfigs(value) => Self::TooManyRealtimeLogConfigs(value.clone()),
+            Self::RealtimeLogConfigAlreadyExists(value) => {
+                Self::RealtimeLogConfigAlreadyExists(value.clone())
+            }
+            Self::TooManyRealtimeLogConfigs(value) => {
+                Self::TooManyRealtimeLogConfigs(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -342,7 +393,9 @@ impl std::error::Error for CreateRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/realtime-log-config");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -382,11 +435,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateRealtimeLogConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateRealtimeLogConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -399,7 +456,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_realtime_log_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "RealtimeLogConfig" {
-                    m_realtime_log_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_realtime_log_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((m_realtime_log_config,))

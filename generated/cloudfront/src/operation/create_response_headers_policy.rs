@@ -25,7 +25,10 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateResponseHeadersPolicyInput")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .finish()
     }
 }
@@ -58,7 +61,10 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateResponseHeadersPolicyInputBuilder")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .finish()
     }
 }
@@ -75,25 +81,38 @@ impl Clone for CreateResponseHeadersPolicyInputBuilder {
 impl CreateResponseHeadersPolicyInputBuilder {
     /// Sets [`CreateResponseHeadersPolicyInput::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
     /// Builds the [`CreateResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.response_headers_policy_config,) {
-            (Some(m_response_headers_policy_config),) => Ok(CreateResponseHeadersPolicyInput {
-                response_headers_policy_config: m_response_headers_policy_config,
-            }),
-            (m_response_headers_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateResponseHeadersPolicyInput",
-                &[(
-                    m_response_headers_policy_config.is_none(),
-                    "response_headers_policy_config",
-                    "ResponseHeadersPolicyConfig",
-                )],
-            )),
+            (Some(m_response_headers_policy_config),) => {
+                Ok(CreateResponseHeadersPolicyInput {
+                    response_headers_policy_config: m_response_headers_policy_config,
+                })
+            }
+            (m_response_headers_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateResponseHeadersPolicyInput",
+                        &[
+                            (
+                                m_response_headers_policy_config.is_none(),
+                                "response_headers_policy_config",
+                                "ResponseHeadersPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -165,13 +184,19 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyOutputBuilder {
 impl CreateResponseHeadersPolicyOutputBuilder {
     /// Sets [`CreateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
+    pub fn response_headers_policy(
+        mut self,
+        value: crate::types::ResponseHeadersPolicy,
+    ) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Sets or clears [`CreateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn set_response_headers_policy(mut self, value: Option<crate::types::ResponseHeadersPolicy>) -> Self {
+    pub fn set_response_headers_policy(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicy>,
+    ) -> Self {
         self.response_headers_policy = value;
         self
     }
@@ -201,7 +226,9 @@ impl CreateResponseHeadersPolicyOutputBuilder {
     }
     /// Builds the [`CreateResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             location: self.location,
@@ -218,7 +245,9 @@ pub enum CreateResponseHeadersPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of custom headers in the response headers policy exceeds the maximum.
-    TooManyCustomHeadersInResponseHeadersPolicy(crate::error::TooManyCustomHeadersInResponseHeadersPolicy),
+    TooManyCustomHeadersInResponseHeadersPolicy(
+        crate::error::TooManyCustomHeadersInResponseHeadersPolicy,
+    ),
     /// A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use `UpdateResponseHeadersPolicy`.
     ResponseHeadersPolicyAlreadyExists(crate::error::ResponseHeadersPolicyAlreadyExists),
     /// The value of `Quantity` and the size of `Items` don't match.
@@ -228,7 +257,9 @@ pub enum CreateResponseHeadersPolicyError {
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// The number of headers in `RemoveHeadersConfig` in the response headers policy exceeds the maximum.
-    TooManyRemoveHeadersInResponseHeadersPolicy(crate::error::TooManyRemoveHeadersInResponseHeadersPolicy),
+    TooManyRemoveHeadersInResponseHeadersPolicy(
+        crate::error::TooManyRemoveHeadersInResponseHeadersPolicy,
+    ),
     /// You have reached the maximum number of response headers policies for this Amazon Web Services account.
     TooManyResponseHeadersPolicies(crate::error::TooManyResponseHeadersPolicies),
     /// An error response the model does not describe for this operation.
@@ -239,47 +270,107 @@ impl CreateResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyCustomHeadersInResponseHeadersPolicy,
+                    )
             }
             Some("ResponseHeadersPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ResponseHeadersPolicyAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "CreateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::ResponseHeadersPolicyAlreadyExists,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("TooLongCSPInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooLongCSPInResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooLongCSPInResponseHeadersPolicy,
+                    )
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyRemoveHeadersInResponseHeadersPolicy,
+                    )
             }
             Some("TooManyResponseHeadersPolicies") => {
-                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyResponseHeadersPolicies)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateResponseHeadersPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateResponseHeadersPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateResponseHeadersPolicyError::AccessDenied`].
@@ -337,14 +428,22 @@ impl Clone for CreateResponseHeadersPolicyError {
             Self::TooManyCustomHeadersInResponseHeadersPolicy(value) => {
                 Self::TooManyCustomHeadersInResponseHeadersPolicy(value.clone())
             }
-            Self::ResponseHeadersPolicyAlreadyExists(value) => Self::ResponseHeadersPolicyAlreadyExists(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::TooLongCSPInResponseHeadersPolicy(value) => Self::TooLongCSPInResponseHeadersPolicy(value.clone()),
+            Self::ResponseHeadersPolicyAlreadyExists(value) => {
+                Self::ResponseHeadersPolicyAlreadyExists(value.clone())
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::TooLongCSPInResponseHeadersPolicy(value) => {
+                Self::TooLongCSPInResponseHeadersPolicy(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::TooManyRemoveHeadersInResponseHeadersPolicy(value) => {
                 Self::TooManyRemoveHeadersInResponseHeadersPolicy(value.clone())
             }
-            Self::TooManyResponseHeadersPolicies(value) => Self::TooManyResponseHeadersPolicies(value.clone()),
+            Self::TooManyResponseHeadersPolicies(value) => {
+                Self::TooManyResponseHeadersPolicies(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -394,14 +493,17 @@ impl std::error::Error for CreateResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/response-headers-policy");
     {
         let value = &input.response_headers_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("ResponseHeadersPolicyConfig")
+            body
+                .root("ResponseHeadersPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -418,11 +520,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateResponseHeadersPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateResponseHeadersPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateResponseHeadersPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

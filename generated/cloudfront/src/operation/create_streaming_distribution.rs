@@ -69,25 +69,38 @@ impl Clone for CreateStreamingDistributionInputBuilder {
 impl CreateStreamingDistributionInputBuilder {
     /// Sets [`CreateStreamingDistributionInput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
     /// Builds the [`CreateStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config,) {
             (Some(m_streaming_distribution_config),) => {
-                Ok(CreateStreamingDistributionInput { streaming_distribution_config: m_streaming_distribution_config })
+                Ok(CreateStreamingDistributionInput {
+                    streaming_distribution_config: m_streaming_distribution_config,
+                })
             }
-            (m_streaming_distribution_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateStreamingDistributionInput",
-                &[(
-                    m_streaming_distribution_config.is_none(),
-                    "streaming_distribution_config",
-                    "StreamingDistributionConfig",
-                )],
-            )),
+            (m_streaming_distribution_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateStreamingDistributionInput",
+                        &[
+                            (
+                                m_streaming_distribution_config.is_none(),
+                                "streaming_distribution_config",
+                                "StreamingDistributionConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -159,13 +172,19 @@ impl std::fmt::Debug for CreateStreamingDistributionOutputBuilder {
 impl CreateStreamingDistributionOutputBuilder {
     /// Sets [`CreateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
+    pub fn streaming_distribution(
+        mut self,
+        value: crate::types::StreamingDistribution,
+    ) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`CreateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
+    pub fn set_streaming_distribution(
+        mut self,
+        value: Option<crate::types::StreamingDistribution>,
+    ) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -195,7 +214,9 @@ impl CreateStreamingDistributionOutputBuilder {
     }
     /// Builds the [`CreateStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(CreateStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             location: self.location,
@@ -243,67 +264,146 @@ impl CreateStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("StreamingDistributionAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::StreamingDistributionAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::StreamingDistributionAlreadyExists,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
             }
             Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
             }
             Some("TooManyStreamingDistributions") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributions)
             }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::MissingBody)
             }
             Some("TooManyStreamingDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributionCNAMEs)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyStreamingDistributionCNAMEs,
+                    )
             }
             Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
             }
             Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
             }
             Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOrigin)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateStreamingDistribution",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateStreamingDistribution",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateStreamingDistributionError::AccessDenied`].
@@ -383,16 +483,32 @@ impl Clone for CreateStreamingDistributionError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::StreamingDistributionAlreadyExists(value) => Self::StreamingDistributionAlreadyExists(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
+            Self::StreamingDistributionAlreadyExists(value) => {
+                Self::StreamingDistributionAlreadyExists(value.clone())
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::InvalidOriginAccessIdentity(value) => {
+                Self::InvalidOriginAccessIdentity(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
-            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
-            Self::TooManyStreamingDistributions(value) => Self::TooManyStreamingDistributions(value.clone()),
+            Self::TooManyTrustedSigners(value) => {
+                Self::TooManyTrustedSigners(value.clone())
+            }
+            Self::InvalidOriginAccessControl(value) => {
+                Self::InvalidOriginAccessControl(value.clone())
+            }
+            Self::TooManyStreamingDistributions(value) => {
+                Self::TooManyStreamingDistributions(value.clone())
+            }
             Self::MissingBody(value) => Self::MissingBody(value.clone()),
-            Self::TooManyStreamingDistributionCNAMEs(value) => Self::TooManyStreamingDistributionCNAMEs(value.clone()),
-            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::TooManyStreamingDistributionCNAMEs(value) => {
+                Self::TooManyStreamingDistributionCNAMEs(value.clone())
+            }
+            Self::TrustedSignerDoesNotExist(value) => {
+                Self::TrustedSignerDoesNotExist(value.clone())
+            }
             Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
             Self::InvalidOrigin(value) => Self::InvalidOrigin(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -449,14 +565,17 @@ impl std::error::Error for CreateStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::create_streaming_distribution::CreateStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/streaming-distribution");
     {
         let value = &input.streaming_distribution_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("StreamingDistributionConfig")
+            body
+                .root("StreamingDistributionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -473,11 +592,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateStreamingDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateStreamingDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -19,7 +19,10 @@ impl std::fmt::Debug for CreateStreamingDistributionWithTagsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateStreamingDistributionWithTagsInput")
-            .field("streaming_distribution_config_with_tags", &self.streaming_distribution_config_with_tags)
+            .field(
+                "streaming_distribution_config_with_tags",
+                &self.streaming_distribution_config_with_tags,
+            )
             .finish()
     }
 }
@@ -32,12 +35,15 @@ impl CreateStreamingDistributionWithTagsInput {
     }
 }
 
-impl From<CreateStreamingDistributionWithTagsInput> for CreateStreamingDistributionWithTagsInputBuilder {
+impl From<CreateStreamingDistributionWithTagsInput>
+for CreateStreamingDistributionWithTagsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateStreamingDistributionWithTagsInput) -> Self {
         CreateStreamingDistributionWithTagsInputBuilder {
-            streaming_distribution_config_with_tags: Some(input.streaming_distribution_config_with_tags),
+            streaming_distribution_config_with_tags: Some(
+                input.streaming_distribution_config_with_tags,
+            ),
         }
     }
 }
@@ -45,14 +51,19 @@ impl From<CreateStreamingDistributionWithTagsInput> for CreateStreamingDistribut
 /// A builder for [`CreateStreamingDistributionWithTagsInput`].
 #[derive(Default)]
 pub struct CreateStreamingDistributionWithTagsInputBuilder {
-    streaming_distribution_config_with_tags: Option<crate::types::StreamingDistributionConfigWithTags>,
+    streaming_distribution_config_with_tags: Option<
+        crate::types::StreamingDistributionConfigWithTags,
+    >,
 }
 
 impl std::fmt::Debug for CreateStreamingDistributionWithTagsInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateStreamingDistributionWithTagsInputBuilder")
-            .field("streaming_distribution_config_with_tags", &self.streaming_distribution_config_with_tags)
+            .field(
+                "streaming_distribution_config_with_tags",
+                &self.streaming_distribution_config_with_tags,
+            )
             .finish()
     }
 }
@@ -61,7 +72,9 @@ impl Clone for CreateStreamingDistributionWithTagsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
         CreateStreamingDistributionWithTagsInputBuilder {
-            streaming_distribution_config_with_tags: self.streaming_distribution_config_with_tags.clone(),
+            streaming_distribution_config_with_tags: self
+                .streaming_distribution_config_with_tags
+                .clone(),
         }
     }
 }
@@ -78,19 +91,29 @@ impl CreateStreamingDistributionWithTagsInputBuilder {
     }
     /// Builds the [`CreateStreamingDistributionWithTagsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateStreamingDistributionWithTagsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateStreamingDistributionWithTagsInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config_with_tags,) {
-            (Some(m_streaming_distribution_config_with_tags),) => Ok(CreateStreamingDistributionWithTagsInput {
-                streaming_distribution_config_with_tags: m_streaming_distribution_config_with_tags,
-            }),
-            (m_streaming_distribution_config_with_tags,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateStreamingDistributionWithTagsInput",
-                &[(
-                    m_streaming_distribution_config_with_tags.is_none(),
-                    "streaming_distribution_config_with_tags",
-                    "StreamingDistributionConfigWithTags",
-                )],
-            )),
+            (Some(m_streaming_distribution_config_with_tags),) => {
+                Ok(CreateStreamingDistributionWithTagsInput {
+                    streaming_distribution_config_with_tags: m_streaming_distribution_config_with_tags,
+                })
+            }
+            (m_streaming_distribution_config_with_tags,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateStreamingDistributionWithTagsInput",
+                        &[
+                            (
+                                m_streaming_distribution_config_with_tags.is_none(),
+                                "streaming_distribution_config_with_tags",
+                                "StreamingDistributionConfigWithTags",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -162,13 +185,19 @@ impl std::fmt::Debug for CreateStreamingDistributionWithTagsOutputBuilder {
 impl CreateStreamingDistributionWithTagsOutputBuilder {
     /// Sets [`CreateStreamingDistributionWithTagsOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
+    pub fn streaming_distribution(
+        mut self,
+        value: crate::types::StreamingDistribution,
+    ) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`CreateStreamingDistributionWithTagsOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
+    pub fn set_streaming_distribution(
+        mut self,
+        value: Option<crate::types::StreamingDistribution>,
+    ) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -198,7 +227,9 @@ impl CreateStreamingDistributionWithTagsOutputBuilder {
     }
     /// Builds the [`CreateStreamingDistributionWithTagsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateStreamingDistributionWithTagsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateStreamingDistributionWithTagsOutput, restxml_runtime::BuildError> {
         Ok(CreateStreamingDistributionWithTagsOutput {
             streaming_distribution: self.streaming_distribution,
             location: self.location,
@@ -248,71 +279,155 @@ impl CreateStreamingDistributionWithTagsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("StreamingDistributionAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::StreamingDistributionAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::StreamingDistributionAlreadyExists,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
             }
             Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
             }
             Some("TooManyStreamingDistributions") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributions)
             }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::MissingBody)
             }
             Some("TooManyStreamingDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributionCNAMEs)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyStreamingDistributionCNAMEs,
+                    )
             }
             Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
             }
             Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
             }
             Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateStreamingDistributionWithTags",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOrigin)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateStreamingDistributionWithTags",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateStreamingDistributionWithTags",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateStreamingDistributionWithTagsError::AccessDenied`].
@@ -397,17 +512,33 @@ impl Clone for CreateStreamingDistributionWithTagsError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::StreamingDistributionAlreadyExists(value) => Self::StreamingDistributionAlreadyExists(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
+            Self::StreamingDistributionAlreadyExists(value) => {
+                Self::StreamingDistributionAlreadyExists(value.clone())
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::InvalidOriginAccessIdentity(value) => {
+                Self::InvalidOriginAccessIdentity(value.clone())
+            }
             Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
-            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
-            Self::TooManyStreamingDistributions(value) => Self::TooManyStreamingDistributions(value.clone()),
+            Self::TooManyTrustedSigners(value) => {
+                Self::TooManyTrustedSigners(value.clone())
+            }
+            Self::InvalidOriginAccessControl(value) => {
+                Self::InvalidOriginAccessControl(value.clone())
+            }
+            Self::TooManyStreamingDistributions(value) => {
+                Self::TooManyStreamingDistributions(value.clone())
+            }
             Self::MissingBody(value) => Self::MissingBody(value.clone()),
-            Self::TooManyStreamingDistributionCNAMEs(value) => Self::TooManyStreamingDistributionCNAMEs(value.clone()),
-            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::TooManyStreamingDistributionCNAMEs(value) => {
+                Self::TooManyStreamingDistributionCNAMEs(value.clone())
+            }
+            Self::TrustedSignerDoesNotExist(value) => {
+                Self::TrustedSignerDoesNotExist(value.clone())
+            }
             Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
             Self::InvalidOrigin(value) => Self::InvalidOrigin(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -465,7 +596,9 @@ impl std::error::Error for CreateStreamingDistributionWithTagsError {
 pub fn serialize_request(
     input: &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/streaming-distribution");
     request.push_query("WithTags", None);
     {
@@ -473,7 +606,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("StreamingDistributionConfigWithTags")
+            body
+                .root("StreamingDistributionConfigWithTags")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -490,11 +624,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateStreamingDistributionWithTagsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateStreamingDistributionWithTagsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateStreamingDistributionWithTagsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -28,7 +28,10 @@ impl std::fmt::Debug for CreateTrustStoreInput {
         f.debug_struct("CreateTrustStoreInput")
             .field("name", &self.name)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .field("tags", &self.tags)
             .finish()
     }
@@ -49,7 +52,8 @@ impl From<CreateTrustStoreInput> for CreateTrustStoreInputBuilder {
         CreateTrustStoreInputBuilder {
             name: Some(input.name),
             ca_certificates_bundle_source: Some(input.ca_certificates_bundle_source),
-            use_client_certificate_ocsp_endpoint: input.use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: input
+                .use_client_certificate_ocsp_endpoint,
             tags: input.tags,
         }
     }
@@ -70,7 +74,10 @@ impl std::fmt::Debug for CreateTrustStoreInputBuilder {
         f.debug_struct("CreateTrustStoreInputBuilder")
             .field("name", &self.name)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .field("tags", &self.tags)
             .finish()
     }
@@ -82,7 +89,8 @@ impl Clone for CreateTrustStoreInputBuilder {
         CreateTrustStoreInputBuilder {
             name: self.name.clone(),
             ca_certificates_bundle_source: self.ca_certificates_bundle_source.clone(),
-            use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: self
+                .use_client_certificate_ocsp_endpoint,
             tags: self.tags.clone(),
         }
     }
@@ -97,7 +105,10 @@ impl CreateTrustStoreInputBuilder {
     }
     /// Sets [`CreateTrustStoreInput::ca_certificates_bundle_source`].
     #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
         self.ca_certificates_bundle_source = Some(value);
         self
     }
@@ -109,7 +120,10 @@ impl CreateTrustStoreInputBuilder {
     }
     /// Sets or clears [`CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
@@ -129,23 +143,30 @@ impl CreateTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreInput, restxml_runtime::BuildError> {
         match (self.name, self.ca_certificates_bundle_source) {
-            (Some(m_name), Some(m_ca_certificates_bundle_source)) => Ok(CreateTrustStoreInput {
-                name: m_name,
-                ca_certificates_bundle_source: m_ca_certificates_bundle_source,
-                use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
-                tags: self.tags,
-            }),
-            (m_name, m_ca_certificates_bundle_source) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateTrustStoreInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (
-                        m_ca_certificates_bundle_source.is_none(),
-                        "ca_certificates_bundle_source",
-                        "CaCertificatesBundleSource",
+            (Some(m_name), Some(m_ca_certificates_bundle_source)) => {
+                Ok(CreateTrustStoreInput {
+                    name: m_name,
+                    ca_certificates_bundle_source: m_ca_certificates_bundle_source,
+                    use_client_certificate_ocsp_endpoint: self
+                        .use_client_certificate_ocsp_endpoint,
+                    tags: self.tags,
+                })
+            }
+            (m_name, m_ca_certificates_bundle_source) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrustStoreInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_ca_certificates_bundle_source.is_none(),
+                                "ca_certificates_bundle_source",
+                                "CaCertificatesBundleSource",
+                            ),
+                        ],
                     ),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -237,7 +258,11 @@ impl CreateTrustStoreOutputBuilder {
     /// Builds the [`CreateTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(CreateTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
+        Ok(CreateTrustStoreOutput {
+            trust_store: self.trust_store,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -265,27 +290,76 @@ impl CreateTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
-            Some("InvalidTagging") => restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidTagging),
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateTrustStore", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateTrustStore",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -383,7 +457,9 @@ impl std::error::Error for CreateTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::create_trust_store::CreateTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/trust-store");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -421,11 +497,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateTrustStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateTrustStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

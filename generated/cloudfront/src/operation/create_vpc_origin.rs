@@ -76,7 +76,10 @@ impl Clone for CreateVpcOriginInputBuilder {
 impl CreateVpcOriginInputBuilder {
     /// Sets [`CreateVpcOriginInput::vpc_origin_endpoint_config`].
     #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
@@ -97,12 +100,25 @@ impl CreateVpcOriginInputBuilder {
     pub fn build(self) -> Result<CreateVpcOriginInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_endpoint_config,) {
             (Some(m_vpc_origin_endpoint_config),) => {
-                Ok(CreateVpcOriginInput { vpc_origin_endpoint_config: m_vpc_origin_endpoint_config, tags: self.tags })
+                Ok(CreateVpcOriginInput {
+                    vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
+                    tags: self.tags,
+                })
             }
-            (m_vpc_origin_endpoint_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateVpcOriginInput",
-                &[(m_vpc_origin_endpoint_config.is_none(), "vpc_origin_endpoint_config", "VpcOriginEndpointConfig")],
-            )),
+            (m_vpc_origin_endpoint_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateVpcOriginInput",
+                        &[
+                            (
+                                m_vpc_origin_endpoint_config.is_none(),
+                                "vpc_origin_endpoint_config",
+                                "VpcOriginEndpointConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -246,29 +262,85 @@ impl CreateVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityAlreadyExists),
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+            }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
-            Some("InvalidTagging") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidTagging),
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateVpcOrigin", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateVpcOrigin",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -319,9 +391,13 @@ impl Clone for CreateVpcOriginError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
             Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
@@ -373,7 +449,9 @@ impl std::error::Error for CreateVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::create_vpc_origin::CreateVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/vpc-origin");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -399,14 +477,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::create_vpc_origin::CreateVpcOriginOutput, restxml_runtime::SdkError<CreateVpcOriginError>>
-{
+) -> Result<
+    crate::operation::create_vpc_origin::CreateVpcOriginOutput,
+    restxml_runtime::SdkError<CreateVpcOriginError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateVpcOriginError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateVpcOriginError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -20,7 +20,10 @@ pub struct DeleteAnycastIpListInput {
 impl std::fmt::Debug for DeleteAnycastIpListInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteAnycastIpListInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteAnycastIpListInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<DeleteAnycastIpListInput> for DeleteAnycastIpListInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteAnycastIpListInput) -> Self {
-        DeleteAnycastIpListInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
+        DeleteAnycastIpListInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -60,7 +66,10 @@ impl std::fmt::Debug for DeleteAnycastIpListInputBuilder {
 impl Clone for DeleteAnycastIpListInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteAnycastIpListInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteAnycastIpListInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -81,11 +90,23 @@ impl DeleteAnycastIpListInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteAnycastIpListInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(DeleteAnycastIpListInput { id: m_id, if_match: m_if_match }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteAnycastIpListInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(DeleteAnycastIpListInput {
+                    id: m_id,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteAnycastIpListInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -118,39 +139,95 @@ impl DeleteAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("IllegalDelete") => restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalDelete),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("IllegalDelete") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteAnycastIpList",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteAnycastIpList",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteAnycastIpListError::CannotDeleteEntityWhileInUse`].
@@ -204,14 +281,20 @@ impl Clone for DeleteAnycastIpListError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::CannotDeleteEntityWhileInUse(value) => {
+                Self::CannotDeleteEntityWhileInUse(value.clone())
+            }
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -261,7 +344,9 @@ impl std::error::Error for DeleteAnycastIpListError {
 pub fn serialize_request(
     input: &crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/anycast-ip-list/");
     {
         let value = &input.id;
@@ -278,13 +363,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteAnycastIpListError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteAnycastIpListError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteAnycastIpListError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteAnycastIpListError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

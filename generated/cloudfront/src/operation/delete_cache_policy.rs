@@ -24,7 +24,10 @@ pub struct DeleteCachePolicyInput {
 impl std::fmt::Debug for DeleteCachePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteCachePolicyInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteCachePolicyInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -40,7 +43,10 @@ impl From<DeleteCachePolicyInput> for DeleteCachePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteCachePolicyInput) -> Self {
-        DeleteCachePolicyInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteCachePolicyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -54,14 +60,20 @@ pub struct DeleteCachePolicyInputBuilder {
 impl std::fmt::Debug for DeleteCachePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteCachePolicyInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteCachePolicyInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
 impl Clone for DeleteCachePolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteCachePolicyInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteCachePolicyInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -88,11 +100,20 @@ impl DeleteCachePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteCachePolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteCachePolicyInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteCachePolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteCachePolicyInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteCachePolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -121,31 +142,77 @@ impl DeleteCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+            }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("IllegalDelete") => restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalDelete),
-            Some("CachePolicyInUse") => restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::CachePolicyInUse),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("IllegalDelete") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+            }
+            Some("CachePolicyInUse") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::CachePolicyInUse)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteCachePolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteCachePolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteCachePolicyError::NoSuchCachePolicy`].
@@ -194,7 +261,9 @@ impl Clone for DeleteCachePolicyError {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
             Self::CachePolicyInUse(value) => Self::CachePolicyInUse(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -242,7 +311,9 @@ impl std::error::Error for DeleteCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_cache_policy::DeleteCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -258,13 +329,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteCachePolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteCachePolicyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteCachePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteCachePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

@@ -35,11 +35,15 @@ impl DeleteCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<DeleteCloudFrontOriginAccessIdentityInput> for DeleteCloudFrontOriginAccessIdentityInputBuilder {
+impl From<DeleteCloudFrontOriginAccessIdentityInput>
+for DeleteCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteCloudFrontOriginAccessIdentityInput) -> Self {
-        DeleteCloudFrontOriginAccessIdentityInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteCloudFrontOriginAccessIdentityInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -63,7 +67,10 @@ impl std::fmt::Debug for DeleteCloudFrontOriginAccessIdentityInputBuilder {
 impl Clone for DeleteCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteCloudFrontOriginAccessIdentityInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteCloudFrontOriginAccessIdentityInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -88,13 +95,24 @@ impl DeleteCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`DeleteCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteCloudFrontOriginAccessIdentityInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteCloudFrontOriginAccessIdentityInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteCloudFrontOriginAccessIdentityInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteCloudFrontOriginAccessIdentityInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -108,11 +126,15 @@ pub enum DeleteCloudFrontOriginAccessIdentityError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The Origin Access Identity specified is already in use.
-    CloudFrontOriginAccessIdentityInUse(crate::error::CloudFrontOriginAccessIdentityInUse),
+    CloudFrontOriginAccessIdentityInUse(
+        crate::error::CloudFrontOriginAccessIdentityInUse,
+    ),
     /// The `If-Match` version is missing or not valid.
     InvalidIfMatchVersion(crate::error::InvalidIfMatchVersion),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
+    NoSuchCloudFrontOriginAccessIdentity(
+        crate::error::NoSuchCloudFrontOriginAccessIdentity,
+    ),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -121,35 +143,74 @@ impl DeleteCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("CloudFrontOriginAccessIdentityInUse") => {
-                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CloudFrontOriginAccessIdentityInUse)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CloudFrontOriginAccessIdentityInUse,
+                    )
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             Some("NoSuchCloudFrontOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchCloudFrontOriginAccessIdentity,
+                    )
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteCloudFrontOriginAccessIdentity",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteCloudFrontOriginAccessIdentity",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteCloudFrontOriginAccessIdentityError::PreconditionFailed`].
@@ -193,7 +254,9 @@ impl Clone for DeleteCloudFrontOriginAccessIdentityError {
             Self::CloudFrontOriginAccessIdentityInUse(value) => {
                 Self::CloudFrontOriginAccessIdentityInUse(value.clone())
             }
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::NoSuchCloudFrontOriginAccessIdentity(value) => {
                 Self::NoSuchCloudFrontOriginAccessIdentity(value.clone())
             }
@@ -217,7 +280,8 @@ impl DeleteCloudFrontOriginAccessIdentityError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DeleteCloudFrontOriginAccessIdentityError {
+impl restxml_runtime::ProvideErrorMetadata
+for DeleteCloudFrontOriginAccessIdentityError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -243,7 +307,9 @@ impl std::error::Error for DeleteCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -259,13 +325,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteCloudFrontOriginAccessIdentityError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteCloudFrontOriginAccessIdentityError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

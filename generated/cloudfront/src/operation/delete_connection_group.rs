@@ -20,7 +20,10 @@ pub struct DeleteConnectionGroupInput {
 impl std::fmt::Debug for DeleteConnectionGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteConnectionGroupInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteConnectionGroupInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<DeleteConnectionGroupInput> for DeleteConnectionGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteConnectionGroupInput) -> Self {
-        DeleteConnectionGroupInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
+        DeleteConnectionGroupInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -60,7 +66,10 @@ impl std::fmt::Debug for DeleteConnectionGroupInputBuilder {
 impl Clone for DeleteConnectionGroupInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteConnectionGroupInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteConnectionGroupInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -79,13 +88,27 @@ impl DeleteConnectionGroupInputBuilder {
     }
     /// Builds the [`DeleteConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(DeleteConnectionGroupInput { id: m_id, if_match: m_if_match }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteConnectionGroupInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(DeleteConnectionGroupInput {
+                    id: m_id,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteConnectionGroupInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -114,37 +137,77 @@ impl DeleteConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled("DeleteConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteConnectionGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("DeleteConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("ResourceNotDisabled") => {
-                restxml_runtime::error_body::modeled("DeleteConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ResourceNotDisabled)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteConnectionGroup",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteConnectionGroup",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteConnectionGroupError::CannotDeleteEntityWhileInUse`].
@@ -188,12 +251,16 @@ impl Clone for DeleteConnectionGroupError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::CannotDeleteEntityWhileInUse(value) => {
+                Self::CannotDeleteEntityWhileInUse(value.clone())
+            }
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::ResourceNotDisabled(value) => Self::ResourceNotDisabled(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -241,7 +308,9 @@ impl std::error::Error for DeleteConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::delete_connection_group::DeleteConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/connection-group/");
     {
         let value = &input.id;
@@ -258,13 +327,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteConnectionGroupError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteConnectionGroupError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteConnectionGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteConnectionGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

@@ -37,11 +37,15 @@ impl DeleteContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<DeleteContinuousDeploymentPolicyInput> for DeleteContinuousDeploymentPolicyInputBuilder {
+impl From<DeleteContinuousDeploymentPolicyInput>
+for DeleteContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteContinuousDeploymentPolicyInput) -> Self {
-        DeleteContinuousDeploymentPolicyInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteContinuousDeploymentPolicyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -65,7 +69,10 @@ impl std::fmt::Debug for DeleteContinuousDeploymentPolicyInputBuilder {
 impl Clone for DeleteContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteContinuousDeploymentPolicyInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteContinuousDeploymentPolicyInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -90,13 +97,24 @@ impl DeleteContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`DeleteContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteContinuousDeploymentPolicyInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteContinuousDeploymentPolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteContinuousDeploymentPolicyInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteContinuousDeploymentPolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -125,39 +143,77 @@ impl DeleteContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("ContinuousDeploymentPolicyInUse") => {
-                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyInUse)
             }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteContinuousDeploymentPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteContinuousDeploymentPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteContinuousDeploymentPolicyError::ContinuousDeploymentPolicyInUse`].
@@ -201,12 +257,18 @@ impl Clone for DeleteContinuousDeploymentPolicyError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::ContinuousDeploymentPolicyInUse(value) => Self::ContinuousDeploymentPolicyInUse(value.clone()),
+            Self::ContinuousDeploymentPolicyInUse(value) => {
+                Self::ContinuousDeploymentPolicyInUse(value.clone())
+            }
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => {
+                Self::NoSuchContinuousDeploymentPolicy(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -254,7 +316,9 @@ impl std::error::Error for DeleteContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -270,13 +334,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteContinuousDeploymentPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteContinuousDeploymentPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

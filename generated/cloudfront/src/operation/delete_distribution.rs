@@ -44,7 +44,10 @@ pub struct DeleteDistributionInput {
 impl std::fmt::Debug for DeleteDistributionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteDistributionInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteDistributionInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -60,7 +63,10 @@ impl From<DeleteDistributionInput> for DeleteDistributionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteDistributionInput) -> Self {
-        DeleteDistributionInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteDistributionInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -84,7 +90,10 @@ impl std::fmt::Debug for DeleteDistributionInputBuilder {
 impl Clone for DeleteDistributionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteDistributionInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteDistributionInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -111,11 +120,20 @@ impl DeleteDistributionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteDistributionInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteDistributionInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteDistributionInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteDistributionInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -144,35 +162,77 @@ impl DeleteDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("ResourceInUse") => restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::ResourceInUse),
+            Some("ResourceInUse") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::ResourceInUse)
+            }
             Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("DistributionNotDisabled") => {
-                restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DistributionNotDisabled)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteDistribution",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteDistribution",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteDistributionError::ResourceInUse`].
@@ -220,8 +280,12 @@ impl Clone for DeleteDistributionError {
             Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::DistributionNotDisabled(value) => Self::DistributionNotDisabled(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::DistributionNotDisabled(value) => {
+                Self::DistributionNotDisabled(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -269,7 +333,9 @@ impl std::error::Error for DeleteDistributionError {
 pub fn serialize_request(
     input: &crate::operation::delete_distribution::DeleteDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -285,13 +351,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteDistributionError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteDistributionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

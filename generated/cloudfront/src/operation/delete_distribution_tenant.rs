@@ -22,7 +22,10 @@ pub struct DeleteDistributionTenantInput {
 impl std::fmt::Debug for DeleteDistributionTenantInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteDistributionTenantInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteDistributionTenantInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ impl From<DeleteDistributionTenantInput> for DeleteDistributionTenantInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteDistributionTenantInput) -> Self {
-        DeleteDistributionTenantInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
+        DeleteDistributionTenantInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -62,7 +68,10 @@ impl std::fmt::Debug for DeleteDistributionTenantInputBuilder {
 impl Clone for DeleteDistributionTenantInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteDistributionTenantInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteDistributionTenantInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -81,13 +90,27 @@ impl DeleteDistributionTenantInputBuilder {
     }
     /// Builds the [`DeleteDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(DeleteDistributionTenantInput { id: m_id, if_match: m_if_match }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteDistributionTenantInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(DeleteDistributionTenantInput {
+                    id: m_id,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteDistributionTenantInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -114,35 +137,68 @@ impl DeleteDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("DeleteDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("ResourceNotDisabled") => {
-                restxml_runtime::error_body::modeled("DeleteDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ResourceNotDisabled)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteDistributionTenant",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteDistributionTenant",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteDistributionTenantError::PreconditionFailed`].
@@ -185,7 +241,9 @@ impl Clone for DeleteDistributionTenantError {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::ResourceNotDisabled(value) => Self::ResourceNotDisabled(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -232,7 +290,9 @@ impl std::error::Error for DeleteDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::delete_distribution_tenant::DeleteDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -249,13 +309,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteDistributionTenantError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteDistributionTenantError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

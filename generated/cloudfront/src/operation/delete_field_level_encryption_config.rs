@@ -35,11 +35,15 @@ impl DeleteFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<DeleteFieldLevelEncryptionConfigInput> for DeleteFieldLevelEncryptionConfigInputBuilder {
+impl From<DeleteFieldLevelEncryptionConfigInput>
+for DeleteFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFieldLevelEncryptionConfigInput) -> Self {
-        DeleteFieldLevelEncryptionConfigInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteFieldLevelEncryptionConfigInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -63,7 +67,10 @@ impl std::fmt::Debug for DeleteFieldLevelEncryptionConfigInputBuilder {
 impl Clone for DeleteFieldLevelEncryptionConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteFieldLevelEncryptionConfigInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteFieldLevelEncryptionConfigInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -88,13 +95,24 @@ impl DeleteFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`DeleteFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteFieldLevelEncryptionConfigInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteFieldLevelEncryptionConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteFieldLevelEncryptionConfigInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteFieldLevelEncryptionConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -121,35 +139,68 @@ impl DeleteFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("FieldLevelEncryptionConfigInUse") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionConfigInUse)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteFieldLevelEncryptionConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteFieldLevelEncryptionConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteFieldLevelEncryptionConfigError::PreconditionFailed`].
@@ -190,9 +241,15 @@ impl Clone for DeleteFieldLevelEncryptionConfigError {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::FieldLevelEncryptionConfigInUse(value) => Self::FieldLevelEncryptionConfigInUse(value.clone()),
-            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::FieldLevelEncryptionConfigInUse(value) => {
+                Self::FieldLevelEncryptionConfigInUse(value.clone())
+            }
+            Self::NoSuchFieldLevelEncryptionConfig(value) => {
+                Self::NoSuchFieldLevelEncryptionConfig(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -239,7 +296,9 @@ impl std::error::Error for DeleteFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -255,13 +314,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteFieldLevelEncryptionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteFieldLevelEncryptionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

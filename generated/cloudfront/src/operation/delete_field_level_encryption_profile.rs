@@ -35,11 +35,15 @@ impl DeleteFieldLevelEncryptionProfileInput {
     }
 }
 
-impl From<DeleteFieldLevelEncryptionProfileInput> for DeleteFieldLevelEncryptionProfileInputBuilder {
+impl From<DeleteFieldLevelEncryptionProfileInput>
+for DeleteFieldLevelEncryptionProfileInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFieldLevelEncryptionProfileInput) -> Self {
-        DeleteFieldLevelEncryptionProfileInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteFieldLevelEncryptionProfileInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -63,7 +67,10 @@ impl std::fmt::Debug for DeleteFieldLevelEncryptionProfileInputBuilder {
 impl Clone for DeleteFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteFieldLevelEncryptionProfileInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteFieldLevelEncryptionProfileInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -88,13 +95,24 @@ impl DeleteFieldLevelEncryptionProfileInputBuilder {
     }
     /// Builds the [`DeleteFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteFieldLevelEncryptionProfileInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteFieldLevelEncryptionProfileInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteFieldLevelEncryptionProfileInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteFieldLevelEncryptionProfileInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -121,35 +139,71 @@ impl DeleteFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchFieldLevelEncryptionProfile,
+                    )
             }
             Some("FieldLevelEncryptionProfileInUse") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileInUse)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteFieldLevelEncryptionProfile",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteFieldLevelEncryptionProfile",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteFieldLevelEncryptionProfileError::PreconditionFailed`].
@@ -190,9 +244,15 @@ impl Clone for DeleteFieldLevelEncryptionProfileError {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
-            Self::FieldLevelEncryptionProfileInUse(value) => Self::FieldLevelEncryptionProfileInUse(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchFieldLevelEncryptionProfile(value) => {
+                Self::NoSuchFieldLevelEncryptionProfile(value.clone())
+            }
+            Self::FieldLevelEncryptionProfileInUse(value) => {
+                Self::FieldLevelEncryptionProfileInUse(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -239,7 +299,9 @@ impl std::error::Error for DeleteFieldLevelEncryptionProfileError {
 pub fn serialize_request(
     input: &crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/field-level-encryption-profile/");
     {
         let value = &input.id;
@@ -255,13 +317,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteFieldLevelEncryptionProfileError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteFieldLevelEncryptionProfileError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

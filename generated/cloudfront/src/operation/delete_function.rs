@@ -24,7 +24,10 @@ pub struct DeleteFunctionInput {
 impl std::fmt::Debug for DeleteFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteFunctionInput").field("name", &self.name).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteFunctionInput")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -40,7 +43,10 @@ impl From<DeleteFunctionInput> for DeleteFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFunctionInput) -> Self {
-        DeleteFunctionInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
+        DeleteFunctionInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -64,7 +70,10 @@ impl std::fmt::Debug for DeleteFunctionInputBuilder {
 impl Clone for DeleteFunctionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteFunctionInputBuilder { name: self.name.clone(), if_match: self.if_match.clone() }
+        DeleteFunctionInputBuilder {
+            name: self.name.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -85,11 +94,23 @@ impl DeleteFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(m_name), Some(m_if_match)) => Ok(DeleteFunctionInput { name: m_name, if_match: m_if_match }),
-            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteFunctionInput",
-                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_name), Some(m_if_match)) => {
+                Ok(DeleteFunctionInput {
+                    name: m_name,
+                    if_match: m_if_match,
+                })
+            }
+            (m_name, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -116,22 +137,68 @@ impl DeleteFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
-            Some("FunctionInUse") => restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::FunctionInUse),
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("FunctionInUse") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::FunctionInUse)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteFunction", meta, headers, body)),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteFunctionError::PreconditionFailed`].
@@ -171,10 +238,16 @@ impl Clone for DeleteFunctionError {
     fn clone(&self) -> Self {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::FunctionInUse(value) => Self::FunctionInUse(value.clone()),
-            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchFunctionExists(value) => {
+                Self::NoSuchFunctionExists(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -221,7 +294,9 @@ impl std::error::Error for DeleteFunctionError {
 pub fn serialize_request(
     input: &crate::operation::delete_function::DeleteFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -238,13 +313,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFunctionError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

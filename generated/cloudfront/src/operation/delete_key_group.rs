@@ -24,7 +24,10 @@ pub struct DeleteKeyGroupInput {
 impl std::fmt::Debug for DeleteKeyGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyGroupInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteKeyGroupInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -40,7 +43,10 @@ impl From<DeleteKeyGroupInput> for DeleteKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeyGroupInput) -> Self {
-        DeleteKeyGroupInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteKeyGroupInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -54,14 +60,20 @@ pub struct DeleteKeyGroupInputBuilder {
 impl std::fmt::Debug for DeleteKeyGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyGroupInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteKeyGroupInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
 impl Clone for DeleteKeyGroupInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteKeyGroupInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteKeyGroupInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -88,9 +100,19 @@ impl DeleteKeyGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteKeyGroupInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteKeyGroupInput { id: m_id, if_match: self.if_match }),
+            (Some(m_id),) => {
+                Ok(DeleteKeyGroupInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("DeleteKeyGroupInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeyGroupInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
@@ -116,20 +138,59 @@ impl DeleteKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeleteKeyGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("ResourceInUse") => restxml_runtime::error_body::modeled("DeleteKeyGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::ResourceInUse),
-            Some("NoSuchResource") => restxml_runtime::error_body::modeled("DeleteKeyGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchResource),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("ResourceInUse") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::ResourceInUse)
+            }
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteKeyGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeyGroup", meta, headers, body)),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteKeyGroup",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteKeyGroupError::PreconditionFailed`].
@@ -166,7 +227,9 @@ impl Clone for DeleteKeyGroupError {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::ResourceInUse(value) => Self::ResourceInUse(value.clone()),
             Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -212,7 +275,9 @@ impl std::error::Error for DeleteKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_group::DeleteKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -228,13 +293,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyGroupError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteKeyGroupError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

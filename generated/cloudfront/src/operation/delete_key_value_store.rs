@@ -20,7 +20,10 @@ pub struct DeleteKeyValueStoreInput {
 impl std::fmt::Debug for DeleteKeyValueStoreInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyValueStoreInput").field("name", &self.name).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteKeyValueStoreInput")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<DeleteKeyValueStoreInput> for DeleteKeyValueStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeyValueStoreInput) -> Self {
-        DeleteKeyValueStoreInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
+        DeleteKeyValueStoreInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -60,7 +66,10 @@ impl std::fmt::Debug for DeleteKeyValueStoreInputBuilder {
 impl Clone for DeleteKeyValueStoreInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteKeyValueStoreInputBuilder { name: self.name.clone(), if_match: self.if_match.clone() }
+        DeleteKeyValueStoreInputBuilder {
+            name: self.name.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -81,11 +90,23 @@ impl DeleteKeyValueStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(m_name), Some(m_if_match)) => Ok(DeleteKeyValueStoreInput { name: m_name, if_match: m_if_match }),
-            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteKeyValueStoreInput",
-                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_name), Some(m_if_match)) => {
+                Ok(DeleteKeyValueStoreInput {
+                    name: m_name,
+                    if_match: m_if_match,
+                })
+            }
+            (m_name, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeyValueStoreInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -114,35 +135,77 @@ impl DeleteKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteKeyValueStore",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteKeyValueStore",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteKeyValueStoreError::CannotDeleteEntityWhileInUse`].
@@ -186,12 +249,18 @@ impl Clone for DeleteKeyValueStoreError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::CannotDeleteEntityWhileInUse(value) => {
+                Self::CannotDeleteEntityWhileInUse(value.clone())
+            }
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -239,7 +308,9 @@ impl std::error::Error for DeleteKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_value_store::DeleteKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/key-value-store/");
     {
         let value = &input.name;
@@ -256,13 +327,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyValueStoreError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteKeyValueStoreError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteKeyValueStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteKeyValueStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

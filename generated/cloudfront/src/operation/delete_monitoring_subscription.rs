@@ -18,7 +18,9 @@ pub struct DeleteMonitoringSubscriptionInput {
 impl std::fmt::Debug for DeleteMonitoringSubscriptionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteMonitoringSubscriptionInput").field("distribution_id", &self.distribution_id).finish()
+        f.debug_struct("DeleteMonitoringSubscriptionInput")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl DeleteMonitoringSubscriptionInput {
     }
 }
 
-impl From<DeleteMonitoringSubscriptionInput> for DeleteMonitoringSubscriptionInputBuilder {
+impl From<DeleteMonitoringSubscriptionInput>
+for DeleteMonitoringSubscriptionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteMonitoringSubscriptionInput) -> Self {
-        DeleteMonitoringSubscriptionInputBuilder { distribution_id: Some(input.distribution_id) }
+        DeleteMonitoringSubscriptionInputBuilder {
+            distribution_id: Some(input.distribution_id),
+        }
     }
 }
 
@@ -56,7 +61,9 @@ impl std::fmt::Debug for DeleteMonitoringSubscriptionInputBuilder {
 impl Clone for DeleteMonitoringSubscriptionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteMonitoringSubscriptionInputBuilder { distribution_id: self.distribution_id.clone() }
+        DeleteMonitoringSubscriptionInputBuilder {
+            distribution_id: self.distribution_id.clone(),
+        }
     }
 }
 
@@ -69,13 +76,29 @@ impl DeleteMonitoringSubscriptionInputBuilder {
     }
     /// Builds the [`DeleteMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteMonitoringSubscriptionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(m_distribution_id),) => Ok(DeleteMonitoringSubscriptionInput { distribution_id: m_distribution_id }),
-            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteMonitoringSubscriptionInput",
-                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
-            )),
+            (Some(m_distribution_id),) => {
+                Ok(DeleteMonitoringSubscriptionInput {
+                    distribution_id: m_distribution_id,
+                })
+            }
+            (m_distribution_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteMonitoringSubscriptionInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -127,8 +150,12 @@ impl std::fmt::Debug for DeleteMonitoringSubscriptionOutputBuilder {
 impl DeleteMonitoringSubscriptionOutputBuilder {
     /// Builds the [`DeleteMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
-        Ok(DeleteMonitoringSubscriptionOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
+        Ok(DeleteMonitoringSubscriptionOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -152,31 +179,59 @@ impl DeleteMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled("DeleteMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("DeleteMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("NoSuchMonitoringSubscription") => {
-                restxml_runtime::error_body::modeled("DeleteMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchMonitoringSubscription)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteMonitoringSubscription",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteMonitoringSubscription",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteMonitoringSubscriptionError::NoSuchDistribution`].
@@ -212,8 +267,12 @@ impl Clone for DeleteMonitoringSubscriptionError {
         match self {
             Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
-            Self::NoSuchMonitoringSubscription(value) => Self::NoSuchMonitoringSubscription(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
+            Self::NoSuchMonitoringSubscription(value) => {
+                Self::NoSuchMonitoringSubscription(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -259,7 +318,9 @@ impl std::error::Error for DeleteMonitoringSubscriptionError {
 pub fn serialize_request(
     input: &crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/distributions/");
     {
         let value = &input.distribution_id;
@@ -278,11 +339,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteMonitoringSubscriptionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteMonitoringSubscriptionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteMonitoringSubscriptionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

@@ -41,7 +41,10 @@ impl From<DeleteOriginAccessControlInput> for DeleteOriginAccessControlInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteOriginAccessControlInput) -> Self {
-        DeleteOriginAccessControlInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteOriginAccessControlInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -65,7 +68,10 @@ impl std::fmt::Debug for DeleteOriginAccessControlInputBuilder {
 impl Clone for DeleteOriginAccessControlInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteOriginAccessControlInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteOriginAccessControlInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -90,13 +96,24 @@ impl DeleteOriginAccessControlInputBuilder {
     }
     /// Builds the [`DeleteOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteOriginAccessControlInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteOriginAccessControlInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteOriginAccessControlInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteOriginAccessControlInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -123,35 +140,68 @@ impl DeleteOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("OriginAccessControlInUse") => {
-                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::OriginAccessControlInUse)
             }
             Some("NoSuchOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteOriginAccessControl",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteOriginAccessControl",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteOriginAccessControlError::PreconditionFailed`].
@@ -192,9 +242,15 @@ impl Clone for DeleteOriginAccessControlError {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::OriginAccessControlInUse(value) => Self::OriginAccessControlInUse(value.clone()),
-            Self::NoSuchOriginAccessControl(value) => Self::NoSuchOriginAccessControl(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::OriginAccessControlInUse(value) => {
+                Self::OriginAccessControlInUse(value.clone())
+            }
+            Self::NoSuchOriginAccessControl(value) => {
+                Self::NoSuchOriginAccessControl(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -241,7 +297,9 @@ impl std::error::Error for DeleteOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -257,13 +315,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginAccessControlError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteOriginAccessControlError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteOriginAccessControlError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteOriginAccessControlError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

@@ -43,7 +43,10 @@ impl From<DeleteOriginRequestPolicyInput> for DeleteOriginRequestPolicyInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteOriginRequestPolicyInput) -> Self {
-        DeleteOriginRequestPolicyInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteOriginRequestPolicyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -67,7 +70,10 @@ impl std::fmt::Debug for DeleteOriginRequestPolicyInputBuilder {
 impl Clone for DeleteOriginRequestPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteOriginRequestPolicyInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteOriginRequestPolicyInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -92,13 +98,24 @@ impl DeleteOriginRequestPolicyInputBuilder {
     }
     /// Builds the [`DeleteOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteOriginRequestPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteOriginRequestPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteOriginRequestPolicyInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteOriginRequestPolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteOriginRequestPolicyInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteOriginRequestPolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -127,39 +144,77 @@ impl DeleteOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalDelete)
             }
             Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             Some("OriginRequestPolicyInUse") => {
-                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::OriginRequestPolicyInUse)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteOriginRequestPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteOriginRequestPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteOriginRequestPolicyError::PreconditionFailed`].
@@ -206,9 +261,15 @@ impl Clone for DeleteOriginRequestPolicyError {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
-            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
-            Self::OriginRequestPolicyInUse(value) => Self::OriginRequestPolicyInUse(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => {
+                Self::NoSuchOriginRequestPolicy(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
+            Self::OriginRequestPolicyInUse(value) => {
+                Self::OriginRequestPolicyInUse(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -256,7 +317,9 @@ impl std::error::Error for DeleteOriginRequestPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -272,13 +335,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginRequestPolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteOriginRequestPolicyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteOriginRequestPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteOriginRequestPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

@@ -20,7 +20,10 @@ pub struct DeletePublicKeyInput {
 impl std::fmt::Debug for DeletePublicKeyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeletePublicKeyInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeletePublicKeyInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<DeletePublicKeyInput> for DeletePublicKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeletePublicKeyInput) -> Self {
-        DeletePublicKeyInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeletePublicKeyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -50,14 +56,20 @@ pub struct DeletePublicKeyInputBuilder {
 impl std::fmt::Debug for DeletePublicKeyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeletePublicKeyInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeletePublicKeyInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
 impl Clone for DeletePublicKeyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeletePublicKeyInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeletePublicKeyInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -84,11 +96,20 @@ impl DeletePublicKeyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeletePublicKeyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeletePublicKeyInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeletePublicKeyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeletePublicKeyInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeletePublicKeyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -115,23 +136,67 @@ impl DeletePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("NoSuchPublicKey") => restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchPublicKey),
-            Some("PublicKeyInUse") => restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PublicKeyInUse),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "DeletePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DeletePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchPublicKey") => {
+                restxml_runtime::error_body::modeled(
+                        "DeletePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+            }
+            Some("PublicKeyInUse") => {
+                restxml_runtime::error_body::modeled(
+                        "DeletePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PublicKeyInUse)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeletePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeletePublicKey", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeletePublicKey",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -175,7 +240,9 @@ impl Clone for DeletePublicKeyError {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::NoSuchPublicKey(value) => Self::NoSuchPublicKey(value.clone()),
             Self::PublicKeyInUse(value) => Self::PublicKeyInUse(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -222,7 +289,9 @@ impl std::error::Error for DeletePublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::delete_public_key::DeletePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -238,13 +307,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeletePublicKeyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeletePublicKeyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeletePublicKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeletePublicKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

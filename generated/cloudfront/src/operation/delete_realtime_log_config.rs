@@ -25,7 +25,10 @@ pub struct DeleteRealtimeLogConfigInput {
 impl std::fmt::Debug for DeleteRealtimeLogConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteRealtimeLogConfigInput").field("name", &self.name).field("arn", &self.arn).finish()
+        f.debug_struct("DeleteRealtimeLogConfigInput")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .finish()
     }
 }
 
@@ -41,7 +44,10 @@ impl From<DeleteRealtimeLogConfigInput> for DeleteRealtimeLogConfigInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteRealtimeLogConfigInput) -> Self {
-        DeleteRealtimeLogConfigInputBuilder { name: input.name, arn: input.arn }
+        DeleteRealtimeLogConfigInputBuilder {
+            name: input.name,
+            arn: input.arn,
+        }
     }
 }
 
@@ -55,14 +61,20 @@ pub struct DeleteRealtimeLogConfigInputBuilder {
 impl std::fmt::Debug for DeleteRealtimeLogConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteRealtimeLogConfigInputBuilder").field("name", &self.name).field("arn", &self.arn).finish()
+        f.debug_struct("DeleteRealtimeLogConfigInputBuilder")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .finish()
     }
 }
 
 impl Clone for DeleteRealtimeLogConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteRealtimeLogConfigInputBuilder { name: self.name.clone(), arn: self.arn.clone() }
+        DeleteRealtimeLogConfigInputBuilder {
+            name: self.name.clone(),
+            arn: self.arn.clone(),
+        }
     }
 }
 
@@ -93,8 +105,13 @@ impl DeleteRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`DeleteRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteRealtimeLogConfigInput, restxml_runtime::BuildError> {
-        Ok(DeleteRealtimeLogConfigInput { name: self.name, arn: self.arn })
+    pub fn build(
+        self,
+    ) -> Result<DeleteRealtimeLogConfigInput, restxml_runtime::BuildError> {
+        Ok(DeleteRealtimeLogConfigInput {
+            name: self.name,
+            arn: self.arn,
+        })
     }
 }
 
@@ -118,31 +135,59 @@ impl DeleteRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("DeleteRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled("DeleteRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
             }
             Some("RealtimeLogConfigInUse") => {
-                restxml_runtime::error_body::modeled("DeleteRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::RealtimeLogConfigInUse)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteRealtimeLogConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteRealtimeLogConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteRealtimeLogConfigError::AccessDenied`].
@@ -178,8 +223,12 @@ impl Clone for DeleteRealtimeLogConfigError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
-            Self::RealtimeLogConfigInUse(value) => Self::RealtimeLogConfigInUse(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => {
+                Self::NoSuchRealtimeLogConfig(value.clone())
+            }
+            Self::RealtimeLogConfigInUse(value) => {
+                Self::RealtimeLogConfigInUse(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -225,7 +274,9 @@ impl std::error::Error for DeleteRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/delete-realtime-log-config");
     if input.name.is_some() || input.arn.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -250,13 +301,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteRealtimeLogConfigError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteRealtimeLogConfigError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteRealtimeLogConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteRealtimeLogConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

@@ -18,7 +18,9 @@ pub struct DeleteResourcePolicyInput {
 impl std::fmt::Debug for DeleteResourcePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteResourcePolicyInput").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("DeleteResourcePolicyInput")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
@@ -34,7 +36,9 @@ impl From<DeleteResourcePolicyInput> for DeleteResourcePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteResourcePolicyInput) -> Self {
-        DeleteResourcePolicyInputBuilder { resource_arn: Some(input.resource_arn) }
+        DeleteResourcePolicyInputBuilder {
+            resource_arn: Some(input.resource_arn),
+        }
     }
 }
 
@@ -47,14 +51,18 @@ pub struct DeleteResourcePolicyInputBuilder {
 impl std::fmt::Debug for DeleteResourcePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteResourcePolicyInputBuilder").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("DeleteResourcePolicyInputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
 impl Clone for DeleteResourcePolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteResourcePolicyInputBuilder { resource_arn: self.resource_arn.clone() }
+        DeleteResourcePolicyInputBuilder {
+            resource_arn: self.resource_arn.clone(),
+        }
     }
 }
 
@@ -67,13 +75,23 @@ impl DeleteResourcePolicyInputBuilder {
     }
     /// Builds the [`DeleteResourcePolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteResourcePolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(m_resource_arn),) => Ok(DeleteResourcePolicyInput { resource_arn: m_resource_arn }),
-            (m_resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteResourcePolicyInput",
-                &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
-            )),
+            (Some(m_resource_arn),) => {
+                Ok(DeleteResourcePolicyInput {
+                    resource_arn: m_resource_arn,
+                })
+            }
+            (m_resource_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteResourcePolicyInput",
+                        &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -102,33 +120,77 @@ impl DeleteResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("IllegalDelete") => restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalDelete),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("IllegalDelete") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteResourcePolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteResourcePolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteResourcePolicyError::PreconditionFailed`].
@@ -176,7 +238,9 @@ impl Clone for DeleteResourcePolicyError {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -225,7 +289,9 @@ impl std::error::Error for DeleteResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_resource_policy::DeleteResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/delete-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -248,13 +314,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResourcePolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteResourcePolicyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteResourcePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteResourcePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

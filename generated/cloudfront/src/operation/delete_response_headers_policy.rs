@@ -47,7 +47,10 @@ impl From<DeleteResponseHeadersPolicyInput> for DeleteResponseHeadersPolicyInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteResponseHeadersPolicyInput) -> Self {
-        DeleteResponseHeadersPolicyInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteResponseHeadersPolicyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -71,7 +74,10 @@ impl std::fmt::Debug for DeleteResponseHeadersPolicyInputBuilder {
 impl Clone for DeleteResponseHeadersPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteResponseHeadersPolicyInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteResponseHeadersPolicyInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -96,13 +102,24 @@ impl DeleteResponseHeadersPolicyInputBuilder {
     }
     /// Builds the [`DeleteResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteResponseHeadersPolicyInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteResponseHeadersPolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteResponseHeadersPolicyInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteResponseHeadersPolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -131,39 +148,77 @@ impl DeleteResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("ResponseHeadersPolicyInUse") => {
-                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ResponseHeadersPolicyInUse)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalDelete)
             }
             Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteResponseHeadersPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteResponseHeadersPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteResponseHeadersPolicyError::PreconditionFailed`].
@@ -208,11 +263,17 @@ impl Clone for DeleteResponseHeadersPolicyError {
     fn clone(&self) -> Self {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
-            Self::ResponseHeadersPolicyInUse(value) => Self::ResponseHeadersPolicyInUse(value.clone()),
+            Self::ResponseHeadersPolicyInUse(value) => {
+                Self::ResponseHeadersPolicyInUse(value.clone())
+            }
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
-            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => {
+                Self::NoSuchResponseHeadersPolicy(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -260,7 +321,9 @@ impl std::error::Error for DeleteResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -276,13 +339,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteResponseHeadersPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteResponseHeadersPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

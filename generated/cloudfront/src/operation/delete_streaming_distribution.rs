@@ -59,7 +59,10 @@ impl From<DeleteStreamingDistributionInput> for DeleteStreamingDistributionInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteStreamingDistributionInput) -> Self {
-        DeleteStreamingDistributionInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteStreamingDistributionInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -83,7 +86,10 @@ impl std::fmt::Debug for DeleteStreamingDistributionInputBuilder {
 impl Clone for DeleteStreamingDistributionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteStreamingDistributionInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteStreamingDistributionInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -108,13 +114,24 @@ impl DeleteStreamingDistributionInputBuilder {
     }
     /// Builds the [`DeleteStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteStreamingDistributionInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteStreamingDistributionInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteStreamingDistributionInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteStreamingDistributionInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -141,35 +158,68 @@ impl DeleteStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchStreamingDistribution") => {
-                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
             }
             Some("StreamingDistributionNotDisabled") => {
-                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::StreamingDistributionNotDisabled)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteStreamingDistribution",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteStreamingDistribution",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteStreamingDistributionError::PreconditionFailed`].
@@ -210,9 +260,15 @@ impl Clone for DeleteStreamingDistributionError {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchStreamingDistribution(value) => Self::NoSuchStreamingDistribution(value.clone()),
-            Self::StreamingDistributionNotDisabled(value) => Self::StreamingDistributionNotDisabled(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchStreamingDistribution(value) => {
+                Self::NoSuchStreamingDistribution(value.clone())
+            }
+            Self::StreamingDistributionNotDisabled(value) => {
+                Self::StreamingDistributionNotDisabled(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -259,7 +315,9 @@ impl std::error::Error for DeleteStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -275,13 +333,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteStreamingDistributionError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteStreamingDistributionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteStreamingDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteStreamingDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

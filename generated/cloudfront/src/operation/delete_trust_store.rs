@@ -20,7 +20,10 @@ pub struct DeleteTrustStoreInput {
 impl std::fmt::Debug for DeleteTrustStoreInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrustStoreInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteTrustStoreInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<DeleteTrustStoreInput> for DeleteTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrustStoreInput) -> Self {
-        DeleteTrustStoreInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
+        DeleteTrustStoreInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -50,14 +56,20 @@ pub struct DeleteTrustStoreInputBuilder {
 impl std::fmt::Debug for DeleteTrustStoreInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrustStoreInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteTrustStoreInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
 impl Clone for DeleteTrustStoreInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteTrustStoreInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteTrustStoreInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -78,11 +90,23 @@ impl DeleteTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteTrustStoreInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(DeleteTrustStoreInput { id: m_id, if_match: m_if_match }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteTrustStoreInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(DeleteTrustStoreInput {
+                    id: m_id,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteTrustStoreInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -111,27 +135,76 @@ impl DeleteTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteTrustStore", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteTrustStore",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -176,12 +249,16 @@ impl Clone for DeleteTrustStoreError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::CannotDeleteEntityWhileInUse(value) => {
+                Self::CannotDeleteEntityWhileInUse(value.clone())
+            }
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -229,7 +306,9 @@ impl std::error::Error for DeleteTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::delete_trust_store::DeleteTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/trust-store/");
     {
         let value = &input.id;
@@ -246,13 +325,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteTrustStoreError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteTrustStoreError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteTrustStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteTrustStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

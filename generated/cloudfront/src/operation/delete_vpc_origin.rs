@@ -20,7 +20,10 @@ pub struct DeleteVpcOriginInput {
 impl std::fmt::Debug for DeleteVpcOriginInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVpcOriginInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteVpcOriginInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<DeleteVpcOriginInput> for DeleteVpcOriginInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteVpcOriginInput) -> Self {
-        DeleteVpcOriginInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
+        DeleteVpcOriginInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -50,14 +56,20 @@ pub struct DeleteVpcOriginInputBuilder {
 impl std::fmt::Debug for DeleteVpcOriginInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVpcOriginInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteVpcOriginInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
 impl Clone for DeleteVpcOriginInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteVpcOriginInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DeleteVpcOriginInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -78,11 +90,23 @@ impl DeleteVpcOriginInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(DeleteVpcOriginInput { id: m_id, if_match: m_if_match }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteVpcOriginInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(DeleteVpcOriginInput {
+                    id: m_id,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteVpcOriginInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -174,7 +198,11 @@ impl DeleteVpcOriginOutputBuilder {
     /// Builds the [`DeleteVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(DeleteVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
+        Ok(DeleteVpcOriginOutput {
+            vpc_origin: self.vpc_origin,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -206,33 +234,94 @@ impl DeleteVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("IllegalDelete") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalDelete),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("IllegalDelete") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteVpcOrigin", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteVpcOrigin",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -287,14 +376,20 @@ impl Clone for DeleteVpcOriginError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::CannotDeleteEntityWhileInUse(value) => {
+                Self::CannotDeleteEntityWhileInUse(value.clone())
+            }
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -344,7 +439,9 @@ impl std::error::Error for DeleteVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::delete_vpc_origin::DeleteVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -361,14 +458,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::delete_vpc_origin::DeleteVpcOriginOutput, restxml_runtime::SdkError<DeleteVpcOriginError>>
-{
+) -> Result<
+    crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
+    restxml_runtime::SdkError<DeleteVpcOriginError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteVpcOriginError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteVpcOriginError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

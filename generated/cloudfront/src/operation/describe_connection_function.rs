@@ -39,7 +39,10 @@ impl From<DescribeConnectionFunctionInput> for DescribeConnectionFunctionInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeConnectionFunctionInput) -> Self {
-        DescribeConnectionFunctionInputBuilder { identifier: Some(input.identifier), stage: input.stage }
+        DescribeConnectionFunctionInputBuilder {
+            identifier: Some(input.identifier),
+            stage: input.stage,
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for DescribeConnectionFunctionInputBuilder {
 impl Clone for DescribeConnectionFunctionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DescribeConnectionFunctionInputBuilder { identifier: self.identifier.clone(), stage: self.stage.clone() }
+        DescribeConnectionFunctionInputBuilder {
+            identifier: self.identifier.clone(),
+            stage: self.stage.clone(),
+        }
     }
 }
 
@@ -88,15 +94,24 @@ impl DescribeConnectionFunctionInputBuilder {
     }
     /// Builds the [`DescribeConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
             (Some(m_identifier),) => {
-                Ok(DescribeConnectionFunctionInput { identifier: m_identifier, stage: self.stage })
+                Ok(DescribeConnectionFunctionInput {
+                    identifier: m_identifier,
+                    stage: self.stage,
+                })
             }
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DescribeConnectionFunctionInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeConnectionFunctionInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -163,13 +178,19 @@ impl std::fmt::Debug for DescribeConnectionFunctionOutputBuilder {
 impl DescribeConnectionFunctionOutputBuilder {
     /// Sets [`DescribeConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
+    pub fn connection_function_summary(
+        mut self,
+        value: crate::types::ConnectionFunctionSummary,
+    ) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`DescribeConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
+    pub fn set_connection_function_summary(
+        mut self,
+        value: Option<crate::types::ConnectionFunctionSummary>,
+    ) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -187,7 +208,9 @@ impl DescribeConnectionFunctionOutputBuilder {
     }
     /// Builds the [`DescribeConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DescribeConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(DescribeConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
@@ -216,31 +239,59 @@ impl DescribeConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DescribeConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DescribeConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("DescribeConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DescribeConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("DescribeConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DescribeConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("DescribeConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DescribeConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DescribeConnectionFunction",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DescribeConnectionFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DescribeConnectionFunctionError::AccessDenied`].
@@ -276,7 +327,9 @@ impl Clone for DescribeConnectionFunctionError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -323,7 +376,9 @@ impl std::error::Error for DescribeConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::describe_connection_function::DescribeConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.identifier;
@@ -345,11 +400,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DescribeConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DescribeConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DescribeConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -22,7 +22,10 @@ pub struct DescribeFunctionInput {
 impl std::fmt::Debug for DescribeFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInput").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("DescribeFunctionInput")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ impl From<DescribeFunctionInput> for DescribeFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeFunctionInput) -> Self {
-        DescribeFunctionInputBuilder { name: Some(input.name), stage: input.stage }
+        DescribeFunctionInputBuilder {
+            name: Some(input.name),
+            stage: input.stage,
+        }
     }
 }
 
@@ -52,14 +58,20 @@ pub struct DescribeFunctionInputBuilder {
 impl std::fmt::Debug for DescribeFunctionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInputBuilder").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("DescribeFunctionInputBuilder")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
 impl Clone for DescribeFunctionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DescribeFunctionInputBuilder { name: self.name.clone(), stage: self.stage.clone() }
+        DescribeFunctionInputBuilder {
+            name: self.name.clone(),
+            stage: self.stage.clone(),
+        }
     }
 }
 
@@ -86,11 +98,20 @@ impl DescribeFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DescribeFunctionInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(DescribeFunctionInput { name: m_name, stage: self.stage }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DescribeFunctionInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(DescribeFunctionInput {
+                    name: m_name,
+                    stage: self.stage,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeFunctionInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -163,7 +184,10 @@ impl DescribeFunctionOutputBuilder {
     }
     /// Sets or clears [`DescribeFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
@@ -206,19 +230,40 @@ impl DescribeFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("DescribeFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DescribeFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled("DescribeFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DescribeFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DescribeFunction", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DescribeFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -243,8 +288,12 @@ impl Clone for DescribeFunctionError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
-            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
+            Self::NoSuchFunctionExists(value) => {
+                Self::NoSuchFunctionExists(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -288,7 +337,9 @@ impl std::error::Error for DescribeFunctionError {
 pub fn serialize_request(
     input: &crate::operation::describe_function::DescribeFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -305,14 +356,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::describe_function::DescribeFunctionOutput, restxml_runtime::SdkError<DescribeFunctionError>>
-{
+) -> Result<
+    crate::operation::describe_function::DescribeFunctionOutput,
+    restxml_runtime::SdkError<DescribeFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DescribeFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DescribeFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -34,7 +34,9 @@ impl From<DescribeKeyValueStoreInput> for DescribeKeyValueStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeKeyValueStoreInput) -> Self {
-        DescribeKeyValueStoreInputBuilder { name: Some(input.name) }
+        DescribeKeyValueStoreInputBuilder {
+            name: Some(input.name),
+        }
     }
 }
 
@@ -47,14 +49,18 @@ pub struct DescribeKeyValueStoreInputBuilder {
 impl std::fmt::Debug for DescribeKeyValueStoreInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeKeyValueStoreInputBuilder").field("name", &self.name).finish()
+        f.debug_struct("DescribeKeyValueStoreInputBuilder")
+            .field("name", &self.name)
+            .finish()
     }
 }
 
 impl Clone for DescribeKeyValueStoreInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DescribeKeyValueStoreInputBuilder { name: self.name.clone() }
+        DescribeKeyValueStoreInputBuilder {
+            name: self.name.clone(),
+        }
     }
 }
 
@@ -67,13 +73,23 @@ impl DescribeKeyValueStoreInputBuilder {
     }
     /// Builds the [`DescribeKeyValueStoreInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DescribeKeyValueStoreInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(DescribeKeyValueStoreInput { name: m_name }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DescribeKeyValueStoreInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(DescribeKeyValueStoreInput {
+                    name: m_name,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeKeyValueStoreInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -146,7 +162,10 @@ impl DescribeKeyValueStoreOutputBuilder {
     }
     /// Sets or clears [`DescribeKeyValueStoreOutput::key_value_store`].
     #[inline]
-    pub fn set_key_value_store(mut self, value: Option<crate::types::KeyValueStore>) -> Self {
+    pub fn set_key_value_store(
+        mut self,
+        value: Option<crate::types::KeyValueStore>,
+    ) -> Self {
         self.key_value_store = value;
         self
     }
@@ -164,7 +183,9 @@ impl DescribeKeyValueStoreOutputBuilder {
     }
     /// Builds the [`DescribeKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DescribeKeyValueStoreOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeKeyValueStoreOutput, restxml_runtime::BuildError> {
         Ok(DescribeKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
@@ -193,29 +214,59 @@ impl DescribeKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("DescribeKeyValueStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "DescribeKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("DescribeKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DescribeKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("DescribeKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DescribeKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("DescribeKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DescribeKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DescribeKeyValueStore",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DescribeKeyValueStore",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DescribeKeyValueStoreError::AccessDenied`].
@@ -251,7 +302,9 @@ impl Clone for DescribeKeyValueStoreError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -298,7 +351,9 @@ impl std::error::Error for DescribeKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::describe_key_value_store::DescribeKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-value-store/");
     {
         let value = &input.name;
@@ -316,11 +371,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DescribeKeyValueStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DescribeKeyValueStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DescribeKeyValueStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

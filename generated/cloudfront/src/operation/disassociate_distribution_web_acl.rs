@@ -35,11 +35,15 @@ impl DisassociateDistributionWebACLInput {
     }
 }
 
-impl From<DisassociateDistributionWebACLInput> for DisassociateDistributionWebACLInputBuilder {
+impl From<DisassociateDistributionWebACLInput>
+for DisassociateDistributionWebACLInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisassociateDistributionWebACLInput) -> Self {
-        DisassociateDistributionWebACLInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DisassociateDistributionWebACLInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -63,7 +67,10 @@ impl std::fmt::Debug for DisassociateDistributionWebACLInputBuilder {
 impl Clone for DisassociateDistributionWebACLInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DisassociateDistributionWebACLInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        DisassociateDistributionWebACLInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -88,13 +95,24 @@ impl DisassociateDistributionWebACLInputBuilder {
     }
     /// Builds the [`DisassociateDistributionWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateDistributionWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisassociateDistributionWebACLInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DisassociateDistributionWebACLInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisassociateDistributionWebACLInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DisassociateDistributionWebACLInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateDistributionWebACLInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -185,8 +203,14 @@ impl DisassociateDistributionWebACLOutputBuilder {
     }
     /// Builds the [`DisassociateDistributionWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateDistributionWebACLOutput, restxml_runtime::BuildError> {
-        Ok(DisassociateDistributionWebACLOutput { id: self.id, e_tag: self.e_tag, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DisassociateDistributionWebACLOutput, restxml_runtime::BuildError> {
+        Ok(DisassociateDistributionWebACLOutput {
+            id: self.id,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -212,35 +236,68 @@ impl DisassociateDistributionWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateDistributionWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateDistributionWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateDistributionWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateDistributionWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateDistributionWebACL",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DisassociateDistributionWebACL",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DisassociateDistributionWebACL",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DisassociateDistributionWebACLError::PreconditionFailed`].
@@ -283,7 +340,9 @@ impl Clone for DisassociateDistributionWebACLError {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -330,7 +389,9 @@ impl std::error::Error for DisassociateDistributionWebACLError {
 pub fn serialize_request(
     input: &crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -352,11 +413,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisassociateDistributionWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DisassociateDistributionWebACLError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DisassociateDistributionWebACLError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -367,7 +432,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["DisassociateDistributionWebACLResult"])?;
+            let element = &mut document
+                .output_root(&["DisassociateDistributionWebACLResult"])?;
             let mut m_id = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "Id" {

@@ -34,7 +34,9 @@ impl From<GetAnycastIpListInput> for GetAnycastIpListInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetAnycastIpListInput) -> Self {
-        GetAnycastIpListInputBuilder { id: Some(input.id) }
+        GetAnycastIpListInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -54,7 +56,9 @@ impl std::fmt::Debug for GetAnycastIpListInputBuilder {
 impl Clone for GetAnycastIpListInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetAnycastIpListInputBuilder { id: self.id.clone() }
+        GetAnycastIpListInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -70,10 +74,14 @@ impl GetAnycastIpListInputBuilder {
     pub fn build(self) -> Result<GetAnycastIpListInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(GetAnycastIpListInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetAnycastIpListInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetAnycastIpListInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -146,7 +154,10 @@ impl GetAnycastIpListOutputBuilder {
     }
     /// Sets or clears [`GetAnycastIpListOutput::anycast_ip_list`].
     #[inline]
-    pub fn set_anycast_ip_list(mut self, value: Option<crate::types::AnycastIpList>) -> Self {
+    pub fn set_anycast_ip_list(
+        mut self,
+        value: Option<crate::types::AnycastIpList>,
+    ) -> Self {
         self.anycast_ip_list = value;
         self
     }
@@ -193,21 +204,58 @@ impl GetAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "GetAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("GetAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "GetAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAnycastIpList", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetAnycastIpList",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -244,7 +292,9 @@ impl Clone for GetAnycastIpListError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -291,7 +341,9 @@ impl std::error::Error for GetAnycastIpListError {
 pub fn serialize_request(
     input: &crate::operation::get_anycast_ip_list::GetAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/anycast-ip-list/");
     {
         let value = &input.id;
@@ -309,11 +361,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetAnycastIpListError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetAnycastIpListError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetAnycastIpListError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

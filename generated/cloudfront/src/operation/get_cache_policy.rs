@@ -40,7 +40,9 @@ impl From<GetCachePolicyInput> for GetCachePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCachePolicyInput) -> Self {
-        GetCachePolicyInputBuilder { id: Some(input.id) }
+        GetCachePolicyInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -60,7 +62,9 @@ impl std::fmt::Debug for GetCachePolicyInputBuilder {
 impl Clone for GetCachePolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetCachePolicyInputBuilder { id: self.id.clone() }
+        GetCachePolicyInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -77,7 +81,12 @@ impl GetCachePolicyInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetCachePolicyInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetCachePolicyInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCachePolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
@@ -170,7 +179,11 @@ impl GetCachePolicyOutputBuilder {
     /// Builds the [`GetCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetCachePolicyOutput, restxml_runtime::BuildError> {
-        Ok(GetCachePolicyOutput { cache_policy: self.cache_policy, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetCachePolicyOutput {
+            cache_policy: self.cache_policy,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -190,14 +203,41 @@ impl GetCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("GetCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCachePolicy", meta, headers, body)),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(
+                        "GetCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetCachePolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetCachePolicyError::NoSuchCachePolicy`].
@@ -266,7 +306,9 @@ impl std::error::Error for GetCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_cache_policy::GetCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -279,13 +321,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_cache_policy::GetCachePolicyOutput, restxml_runtime::SdkError<GetCachePolicyError>> {
+) -> Result<
+    crate::operation::get_cache_policy::GetCachePolicyOutput,
+    restxml_runtime::SdkError<GetCachePolicyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetCachePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetCachePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

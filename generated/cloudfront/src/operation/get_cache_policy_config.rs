@@ -36,7 +36,9 @@ impl From<GetCachePolicyConfigInput> for GetCachePolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCachePolicyConfigInput) -> Self {
-        GetCachePolicyConfigInputBuilder { id: Some(input.id) }
+        GetCachePolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -56,7 +58,9 @@ impl std::fmt::Debug for GetCachePolicyConfigInputBuilder {
 impl Clone for GetCachePolicyConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetCachePolicyConfigInputBuilder { id: self.id.clone() }
+        GetCachePolicyConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -69,13 +73,23 @@ impl GetCachePolicyConfigInputBuilder {
     }
     /// Builds the [`GetCachePolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCachePolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetCachePolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetCachePolicyConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetCachePolicyConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetCachePolicyConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCachePolicyConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -142,13 +156,19 @@ impl std::fmt::Debug for GetCachePolicyConfigOutputBuilder {
 impl GetCachePolicyConfigOutputBuilder {
     /// Sets [`GetCachePolicyConfigOutput::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
     /// Sets or clears [`GetCachePolicyConfigOutput::cache_policy_config`].
     #[inline]
-    pub fn set_cache_policy_config(mut self, value: Option<crate::types::CachePolicyConfig>) -> Self {
+    pub fn set_cache_policy_config(
+        mut self,
+        value: Option<crate::types::CachePolicyConfig>,
+    ) -> Self {
         self.cache_policy_config = value;
         self
     }
@@ -166,7 +186,9 @@ impl GetCachePolicyConfigOutputBuilder {
     }
     /// Builds the [`GetCachePolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCachePolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetCachePolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetCachePolicyConfigOutput {
             cache_policy_config: self.cache_policy_config,
             e_tag: self.e_tag,
@@ -191,21 +213,41 @@ impl GetCachePolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled("GetCachePolicyConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetCachePolicyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetCachePolicyConfig", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetCachePolicyConfig",
-                meta,
-                headers,
-                body,
-            )),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetCachePolicyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetCachePolicyConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetCachePolicyConfigError::NoSuchCachePolicy`].
@@ -274,7 +316,9 @@ impl std::error::Error for GetCachePolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_cache_policy_config::GetCachePolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -293,11 +337,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCachePolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetCachePolicyConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetCachePolicyConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -18,7 +18,9 @@ pub struct GetCloudFrontOriginAccessIdentityInput {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityInput").field("id", &self.id).finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<GetCloudFrontOriginAccessIdentityInput> for GetCloudFrontOriginAccessIdentityInputBuilder {
+impl From<GetCloudFrontOriginAccessIdentityInput>
+for GetCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCloudFrontOriginAccessIdentityInput) -> Self {
-        GetCloudFrontOriginAccessIdentityInputBuilder { id: Some(input.id) }
+        GetCloudFrontOriginAccessIdentityInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetCloudFrontOriginAccessIdentityInputBuilder {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetCloudFrontOriginAccessIdentityInputBuilder { id: self.id.clone() }
+        GetCloudFrontOriginAccessIdentityInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetCloudFrontOriginAccessIdentityInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetCloudFrontOriginAccessIdentityInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetCloudFrontOriginAccessIdentityInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCloudFrontOriginAccessIdentityInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -87,7 +106,9 @@ impl GetCloudFrontOriginAccessIdentityInputBuilder {
 #[non_exhaustive]
 pub struct GetCloudFrontOriginAccessIdentityOutput {
     /// The origin access identity's information.
-    pub cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    pub cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     /// The current version of the origin access identity's information. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -99,7 +120,10 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityOutput")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -123,7 +147,9 @@ impl GetCloudFrontOriginAccessIdentityOutput {
 /// A builder for [`GetCloudFrontOriginAccessIdentityOutput`].
 #[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityOutputBuilder {
-    cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     e_tag: Option<String>,
 }
 
@@ -131,7 +157,10 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityOutputBuilder")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -140,7 +169,10 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutputBuilder {
 impl GetCloudFrontOriginAccessIdentityOutputBuilder {
     /// Sets [`GetCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
     #[inline]
-    pub fn cloud_front_origin_access_identity(mut self, value: crate::types::CloudFrontOriginAccessIdentity) -> Self {
+    pub fn cloud_front_origin_access_identity(
+        mut self,
+        value: crate::types::CloudFrontOriginAccessIdentity,
+    ) -> Self {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
@@ -167,7 +199,9 @@ impl GetCloudFrontOriginAccessIdentityOutputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
         Ok(GetCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             e_tag: self.e_tag,
@@ -183,7 +217,9 @@ pub enum GetCloudFrontOriginAccessIdentityError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
+    NoSuchCloudFrontOriginAccessIdentity(
+        crate::error::NoSuchCloudFrontOriginAccessIdentity,
+    ),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -192,23 +228,44 @@ impl GetCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchCloudFrontOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("GetCloudFrontOriginAccessIdentity", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
+                restxml_runtime::error_body::modeled(
+                        "GetCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchCloudFrontOriginAccessIdentity,
+                    )
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetCloudFrontOriginAccessIdentity",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetCloudFrontOriginAccessIdentity",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetCloudFrontOriginAccessIdentityError::AccessDenied`].
@@ -279,7 +336,9 @@ impl std::error::Error for GetCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -297,11 +356,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCloudFrontOriginAccessIdentityError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetCloudFrontOriginAccessIdentityError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetCloudFrontOriginAccessIdentityError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -18,7 +18,9 @@ pub struct GetCloudFrontOriginAccessIdentityConfigInput {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetCloudFrontOriginAccessIdentityConfigInput {
     }
 }
 
-impl From<GetCloudFrontOriginAccessIdentityConfigInput> for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+impl From<GetCloudFrontOriginAccessIdentityConfigInput>
+for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCloudFrontOriginAccessIdentityConfigInput) -> Self {
-        GetCloudFrontOriginAccessIdentityConfigInputBuilder { id: Some(input.id) }
+        GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetCloudFrontOriginAccessIdentityConfigInputBuilder {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetCloudFrontOriginAccessIdentityConfigInputBuilder { id: self.id.clone() }
+        GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +76,26 @@ impl GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        GetCloudFrontOriginAccessIdentityConfigInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetCloudFrontOriginAccessIdentityConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetCloudFrontOriginAccessIdentityConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetCloudFrontOriginAccessIdentityConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCloudFrontOriginAccessIdentityConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -87,7 +109,9 @@ impl GetCloudFrontOriginAccessIdentityConfigInputBuilder {
 #[non_exhaustive]
 pub struct GetCloudFrontOriginAccessIdentityConfigOutput {
     /// The origin access identity's configuration information.
-    pub cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    pub cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -99,7 +123,10 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityConfigOutput")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -123,7 +150,9 @@ impl GetCloudFrontOriginAccessIdentityConfigOutput {
 /// A builder for [`GetCloudFrontOriginAccessIdentityConfigOutput`].
 #[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
-    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
     e_tag: Option<String>,
 }
 
@@ -131,7 +160,10 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityConfigOutputBuilder")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -170,9 +202,15 @@ impl GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        GetCloudFrontOriginAccessIdentityConfigOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(GetCloudFrontOriginAccessIdentityConfigOutput {
-            cloud_front_origin_access_identity_config: self.cloud_front_origin_access_identity_config,
+            cloud_front_origin_access_identity_config: self
+                .cloud_front_origin_access_identity_config,
             e_tag: self.e_tag,
             meta: Default::default(),
         })
@@ -186,7 +224,9 @@ pub enum GetCloudFrontOriginAccessIdentityConfigError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
+    NoSuchCloudFrontOriginAccessIdentity(
+        crate::error::NoSuchCloudFrontOriginAccessIdentity,
+    ),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -195,23 +235,44 @@ impl GetCloudFrontOriginAccessIdentityConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetCloudFrontOriginAccessIdentityConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetCloudFrontOriginAccessIdentityConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchCloudFrontOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("GetCloudFrontOriginAccessIdentityConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
+                restxml_runtime::error_body::modeled(
+                        "GetCloudFrontOriginAccessIdentityConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchCloudFrontOriginAccessIdentity,
+                    )
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetCloudFrontOriginAccessIdentityConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetCloudFrontOriginAccessIdentityConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetCloudFrontOriginAccessIdentityConfigError::AccessDenied`].
@@ -256,7 +317,8 @@ impl GetCloudFrontOriginAccessIdentityConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetCloudFrontOriginAccessIdentityConfigError {
+impl restxml_runtime::ProvideErrorMetadata
+for GetCloudFrontOriginAccessIdentityConfigError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -282,7 +344,9 @@ impl std::error::Error for GetCloudFrontOriginAccessIdentityConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -301,20 +365,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCloudFrontOriginAccessIdentityConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetCloudFrontOriginAccessIdentityConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetCloudFrontOriginAccessIdentityConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_cloud_front_origin_access_identity_config = if restxml_runtime::xml::is_blank(body) {
+    let m_cloud_front_origin_access_identity_config = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(body, &["CloudFrontOriginAccessIdentityConfig"])
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["CloudFrontOriginAccessIdentityConfig"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -39,7 +39,10 @@ impl From<GetConnectionFunctionInput> for GetConnectionFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetConnectionFunctionInput) -> Self {
-        GetConnectionFunctionInputBuilder { identifier: Some(input.identifier), stage: input.stage }
+        GetConnectionFunctionInputBuilder {
+            identifier: Some(input.identifier),
+            stage: input.stage,
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for GetConnectionFunctionInputBuilder {
 impl Clone for GetConnectionFunctionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetConnectionFunctionInputBuilder { identifier: self.identifier.clone(), stage: self.stage.clone() }
+        GetConnectionFunctionInputBuilder {
+            identifier: self.identifier.clone(),
+            stage: self.stage.clone(),
+        }
     }
 }
 
@@ -88,13 +94,24 @@ impl GetConnectionFunctionInputBuilder {
     }
     /// Builds the [`GetConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(GetConnectionFunctionInput { identifier: m_identifier, stage: self.stage }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetConnectionFunctionInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(GetConnectionFunctionInput {
+                    identifier: m_identifier,
+                    stage: self.stage,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetConnectionFunctionInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -158,7 +175,10 @@ impl std::fmt::Debug for GetConnectionFunctionOutputBuilder {
         f.debug_struct("GetConnectionFunctionOutputBuilder")
             .field(
                 "connection_function_code",
-                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .connection_function_code
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
             .field("e_tag", &self.e_tag)
             .field("content_type", &self.content_type)
@@ -175,7 +195,10 @@ impl GetConnectionFunctionOutputBuilder {
     }
     /// Sets or clears [`GetConnectionFunctionOutput::connection_function_code`].
     #[inline]
-    pub fn set_connection_function_code(mut self, value: Option<restxml_runtime::Blob>) -> Self {
+    pub fn set_connection_function_code(
+        mut self,
+        value: Option<restxml_runtime::Blob>,
+    ) -> Self {
         self.connection_function_code = value;
         self
     }
@@ -205,7 +228,9 @@ impl GetConnectionFunctionOutputBuilder {
     }
     /// Builds the [`GetConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(GetConnectionFunctionOutput {
             connection_function_code: self.connection_function_code,
             e_tag: self.e_tag,
@@ -233,25 +258,50 @@ impl GetConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetConnectionFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("GetConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("GetConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetConnectionFunction",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetConnectionFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetConnectionFunctionError::AccessDenied`].
@@ -282,7 +332,9 @@ impl Clone for GetConnectionFunctionError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -327,7 +379,9 @@ impl std::error::Error for GetConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::get_connection_function::GetConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.identifier;
@@ -348,18 +402,27 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_connection_function_code = (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec()));
+    let m_connection_function_code = (!body.is_empty())
+        .then(|| restxml_runtime::Blob::new(body.to_vec()));
     let m_e_tag = restxml_runtime::http::header_string(status, headers, "ETag")?;
-    let m_content_type = restxml_runtime::http::header_string(status, headers, "Content-Type")?;
+    let m_content_type = restxml_runtime::http::header_string(
+        status,
+        headers,
+        "Content-Type",
+    )?;
     Ok(crate::operation::get_connection_function::GetConnectionFunctionOutput {
         connection_function_code: m_connection_function_code,
         e_tag: m_e_tag,

@@ -18,7 +18,9 @@ pub struct GetConnectionGroupInput {
 impl std::fmt::Debug for GetConnectionGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetConnectionGroupInput").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetConnectionGroupInput")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -34,7 +36,9 @@ impl From<GetConnectionGroupInput> for GetConnectionGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetConnectionGroupInput) -> Self {
-        GetConnectionGroupInputBuilder { identifier: Some(input.identifier) }
+        GetConnectionGroupInputBuilder {
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -47,14 +51,18 @@ pub struct GetConnectionGroupInputBuilder {
 impl std::fmt::Debug for GetConnectionGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetConnectionGroupInputBuilder").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetConnectionGroupInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
 impl Clone for GetConnectionGroupInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetConnectionGroupInputBuilder { identifier: self.identifier.clone() }
+        GetConnectionGroupInputBuilder {
+            identifier: self.identifier.clone(),
+        }
     }
 }
 
@@ -69,11 +77,19 @@ impl GetConnectionGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(GetConnectionGroupInput { identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetConnectionGroupInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(GetConnectionGroupInput {
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetConnectionGroupInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -146,7 +162,10 @@ impl GetConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`GetConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
+    pub fn set_connection_group(
+        mut self,
+        value: Option<crate::types::ConnectionGroup>,
+    ) -> Self {
         self.connection_group = value;
         self
     }
@@ -189,19 +208,41 @@ impl GetConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetConnectionGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetConnectionGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetConnectionGroup",
-                meta,
-                headers,
-                body,
-            )),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "GetConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetConnectionGroup",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetConnectionGroupError::AccessDenied`].
@@ -270,7 +311,9 @@ impl std::error::Error for GetConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::get_connection_group::GetConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/connection-group/");
     {
         let value = &input.identifier;
@@ -288,11 +331,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetConnectionGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetConnectionGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -32,11 +32,14 @@ impl GetConnectionGroupByRoutingEndpointInput {
     }
 }
 
-impl From<GetConnectionGroupByRoutingEndpointInput> for GetConnectionGroupByRoutingEndpointInputBuilder {
+impl From<GetConnectionGroupByRoutingEndpointInput>
+for GetConnectionGroupByRoutingEndpointInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetConnectionGroupByRoutingEndpointInput) -> Self {
-        GetConnectionGroupByRoutingEndpointInputBuilder { routing_endpoint: Some(input.routing_endpoint) }
+        GetConnectionGroupByRoutingEndpointInputBuilder {
+            routing_endpoint: Some(input.routing_endpoint),
+        }
     }
 }
 
@@ -58,7 +61,9 @@ impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointInputBuilder {
 impl Clone for GetConnectionGroupByRoutingEndpointInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetConnectionGroupByRoutingEndpointInputBuilder { routing_endpoint: self.routing_endpoint.clone() }
+        GetConnectionGroupByRoutingEndpointInputBuilder {
+            routing_endpoint: self.routing_endpoint.clone(),
+        }
     }
 }
 
@@ -71,15 +76,29 @@ impl GetConnectionGroupByRoutingEndpointInputBuilder {
     }
     /// Builds the [`GetConnectionGroupByRoutingEndpointInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetConnectionGroupByRoutingEndpointInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetConnectionGroupByRoutingEndpointInput, restxml_runtime::BuildError> {
         match (self.routing_endpoint,) {
             (Some(m_routing_endpoint),) => {
-                Ok(GetConnectionGroupByRoutingEndpointInput { routing_endpoint: m_routing_endpoint })
+                Ok(GetConnectionGroupByRoutingEndpointInput {
+                    routing_endpoint: m_routing_endpoint,
+                })
             }
-            (m_routing_endpoint,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetConnectionGroupByRoutingEndpointInput",
-                &[(m_routing_endpoint.is_none(), "routing_endpoint", "RoutingEndpoint")],
-            )),
+            (m_routing_endpoint,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetConnectionGroupByRoutingEndpointInput",
+                        &[
+                            (
+                                m_routing_endpoint.is_none(),
+                                "routing_endpoint",
+                                "RoutingEndpoint",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -152,7 +171,10 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
     }
     /// Sets or clears [`GetConnectionGroupByRoutingEndpointOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
+    pub fn set_connection_group(
+        mut self,
+        value: Option<crate::types::ConnectionGroup>,
+    ) -> Self {
         self.connection_group = value;
         self
     }
@@ -170,7 +192,9 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
     }
     /// Builds the [`GetConnectionGroupByRoutingEndpointOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetConnectionGroupByRoutingEndpointOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetConnectionGroupByRoutingEndpointOutput, restxml_runtime::BuildError> {
         Ok(GetConnectionGroupByRoutingEndpointOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -195,23 +219,41 @@ impl GetConnectionGroupByRoutingEndpointError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetConnectionGroupByRoutingEndpoint", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetConnectionGroupByRoutingEndpoint",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("GetConnectionGroupByRoutingEndpoint", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetConnectionGroupByRoutingEndpoint",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetConnectionGroupByRoutingEndpoint",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetConnectionGroupByRoutingEndpoint",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetConnectionGroupByRoutingEndpointError::AccessDenied`].
@@ -280,7 +322,9 @@ impl std::error::Error for GetConnectionGroupByRoutingEndpointError {
 pub fn serialize_request(
     input: &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/connection-group");
     {
         let value = &input.routing_endpoint;
@@ -298,11 +342,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetConnectionGroupByRoutingEndpointError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetConnectionGroupByRoutingEndpointError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetConnectionGroupByRoutingEndpointError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -18,7 +18,9 @@ pub struct GetContinuousDeploymentPolicyInput {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyInput").field("id", &self.id).finish()
+        f.debug_struct("GetContinuousDeploymentPolicyInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<GetContinuousDeploymentPolicyInput> for GetContinuousDeploymentPolicyInputBuilder {
+impl From<GetContinuousDeploymentPolicyInput>
+for GetContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetContinuousDeploymentPolicyInput) -> Self {
-        GetContinuousDeploymentPolicyInputBuilder { id: Some(input.id) }
+        GetContinuousDeploymentPolicyInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetContinuousDeploymentPolicyInputBuilder {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetContinuousDeploymentPolicyInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetContinuousDeploymentPolicyInputBuilder { id: self.id.clone() }
+        GetContinuousDeploymentPolicyInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetContinuousDeploymentPolicyInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetContinuousDeploymentPolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetContinuousDeploymentPolicyInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetContinuousDeploymentPolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,13 +159,19 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyOutputBuilder {
 impl GetContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
+    pub fn continuous_deployment_policy(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicy,
+    ) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
+    pub fn set_continuous_deployment_policy(
+        mut self,
+        value: Option<crate::types::ContinuousDeploymentPolicy>,
+    ) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -164,7 +189,9 @@ impl GetContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(GetContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
@@ -189,23 +216,41 @@ impl GetContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled("GetContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetContinuousDeploymentPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetContinuousDeploymentPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetContinuousDeploymentPolicyError::AccessDenied`].
@@ -230,7 +275,9 @@ impl Clone for GetContinuousDeploymentPolicyError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => {
+                Self::NoSuchContinuousDeploymentPolicy(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -274,7 +321,9 @@ impl std::error::Error for GetContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -292,11 +341,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetContinuousDeploymentPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetContinuousDeploymentPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

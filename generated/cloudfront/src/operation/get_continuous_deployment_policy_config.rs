@@ -18,7 +18,9 @@ pub struct GetContinuousDeploymentPolicyConfigInput {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetContinuousDeploymentPolicyConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetContinuousDeploymentPolicyConfigInput {
     }
 }
 
-impl From<GetContinuousDeploymentPolicyConfigInput> for GetContinuousDeploymentPolicyConfigInputBuilder {
+impl From<GetContinuousDeploymentPolicyConfigInput>
+for GetContinuousDeploymentPolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetContinuousDeploymentPolicyConfigInput) -> Self {
-        GetContinuousDeploymentPolicyConfigInputBuilder { id: Some(input.id) }
+        GetContinuousDeploymentPolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetContinuousDeploymentPolicyConfigInputBuilder {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetContinuousDeploymentPolicyConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetContinuousDeploymentPolicyConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetContinuousDeploymentPolicyConfigInputBuilder { id: self.id.clone() }
+        GetContinuousDeploymentPolicyConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetContinuousDeploymentPolicyConfigInputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetContinuousDeploymentPolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetContinuousDeploymentPolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetContinuousDeploymentPolicyConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetContinuousDeploymentPolicyConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetContinuousDeploymentPolicyConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetContinuousDeploymentPolicyConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -87,7 +106,9 @@ impl GetContinuousDeploymentPolicyConfigInputBuilder {
 #[non_exhaustive]
 pub struct GetContinuousDeploymentPolicyConfigOutput {
     /// Contains the configuration for a continuous deployment policy.
-    pub continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
+    pub continuous_deployment_policy_config: Option<
+        crate::types::ContinuousDeploymentPolicyConfig,
+    >,
     /// The version identifier for the current version of the continuous deployment policy.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -99,7 +120,10 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetContinuousDeploymentPolicyConfigOutput")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -123,7 +147,9 @@ impl GetContinuousDeploymentPolicyConfigOutput {
 /// A builder for [`GetContinuousDeploymentPolicyConfigOutput`].
 #[derive(Default)]
 pub struct GetContinuousDeploymentPolicyConfigOutputBuilder {
-    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
+    continuous_deployment_policy_config: Option<
+        crate::types::ContinuousDeploymentPolicyConfig,
+    >,
     e_tag: Option<String>,
 }
 
@@ -131,7 +157,10 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetContinuousDeploymentPolicyConfigOutputBuilder")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -170,9 +199,12 @@ impl GetContinuousDeploymentPolicyConfigOutputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetContinuousDeploymentPolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetContinuousDeploymentPolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetContinuousDeploymentPolicyConfigOutput {
-            continuous_deployment_policy_config: self.continuous_deployment_policy_config,
+            continuous_deployment_policy_config: self
+                .continuous_deployment_policy_config,
             e_tag: self.e_tag,
             meta: Default::default(),
         })
@@ -195,23 +227,41 @@ impl GetContinuousDeploymentPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetContinuousDeploymentPolicyConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetContinuousDeploymentPolicyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled("GetContinuousDeploymentPolicyConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetContinuousDeploymentPolicyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetContinuousDeploymentPolicyConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetContinuousDeploymentPolicyConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetContinuousDeploymentPolicyConfigError::AccessDenied`].
@@ -236,7 +286,9 @@ impl Clone for GetContinuousDeploymentPolicyConfigError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => {
+                Self::NoSuchContinuousDeploymentPolicy(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -280,7 +332,9 @@ impl std::error::Error for GetContinuousDeploymentPolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -299,11 +353,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetContinuousDeploymentPolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetContinuousDeploymentPolicyConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetContinuousDeploymentPolicyConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -312,7 +370,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(body, &["ContinuousDeploymentPolicyConfig"])
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["ContinuousDeploymentPolicyConfig"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

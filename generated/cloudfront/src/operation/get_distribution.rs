@@ -34,7 +34,9 @@ impl From<GetDistributionInput> for GetDistributionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionInput) -> Self {
-        GetDistributionInputBuilder { id: Some(input.id) }
+        GetDistributionInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -54,7 +56,9 @@ impl std::fmt::Debug for GetDistributionInputBuilder {
 impl Clone for GetDistributionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetDistributionInputBuilder { id: self.id.clone() }
+        GetDistributionInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -70,10 +74,14 @@ impl GetDistributionInputBuilder {
     pub fn build(self) -> Result<GetDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(GetDistributionInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDistributionInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -146,7 +154,10 @@ impl GetDistributionOutputBuilder {
     }
     /// Sets or clears [`GetDistributionOutput::distribution`].
     #[inline]
-    pub fn set_distribution(mut self, value: Option<crate::types::Distribution>) -> Self {
+    pub fn set_distribution(
+        mut self,
+        value: Option<crate::types::Distribution>,
+    ) -> Self {
         self.distribution = value;
         self
     }
@@ -165,7 +176,11 @@ impl GetDistributionOutputBuilder {
     /// Builds the [`GetDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetDistributionOutput, restxml_runtime::BuildError> {
-        Ok(GetDistributionOutput { distribution: self.distribution, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetDistributionOutput {
+            distribution: self.distribution,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -185,15 +200,40 @@ impl GetDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled("GetDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(
+                        "GetDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetDistribution", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetDistribution",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -263,7 +303,9 @@ impl std::error::Error for GetDistributionError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution::GetDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -276,14 +318,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_distribution::GetDistributionOutput, restxml_runtime::SdkError<GetDistributionError>>
-{
+) -> Result<
+    crate::operation::get_distribution::GetDistributionOutput,
+    restxml_runtime::SdkError<GetDistributionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

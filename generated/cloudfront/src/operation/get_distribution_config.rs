@@ -34,7 +34,9 @@ impl From<GetDistributionConfigInput> for GetDistributionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionConfigInput) -> Self {
-        GetDistributionConfigInputBuilder { id: Some(input.id) }
+        GetDistributionConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +49,18 @@ pub struct GetDistributionConfigInputBuilder {
 impl std::fmt::Debug for GetDistributionConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetDistributionConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetDistributionConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetDistributionConfigInputBuilder { id: self.id.clone() }
+        GetDistributionConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +73,23 @@ impl GetDistributionConfigInputBuilder {
     }
     /// Builds the [`GetDistributionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetDistributionConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDistributionConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetDistributionConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,13 +156,19 @@ impl std::fmt::Debug for GetDistributionConfigOutputBuilder {
 impl GetDistributionConfigOutputBuilder {
     /// Sets [`GetDistributionConfigOutput::distribution_config`].
     #[inline]
-    pub fn distribution_config(mut self, value: crate::types::DistributionConfig) -> Self {
+    pub fn distribution_config(
+        mut self,
+        value: crate::types::DistributionConfig,
+    ) -> Self {
         self.distribution_config = Some(value);
         self
     }
     /// Sets or clears [`GetDistributionConfigOutput::distribution_config`].
     #[inline]
-    pub fn set_distribution_config(mut self, value: Option<crate::types::DistributionConfig>) -> Self {
+    pub fn set_distribution_config(
+        mut self,
+        value: Option<crate::types::DistributionConfig>,
+    ) -> Self {
         self.distribution_config = value;
         self
     }
@@ -164,7 +186,9 @@ impl GetDistributionConfigOutputBuilder {
     }
     /// Builds the [`GetDistributionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionConfigOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionConfigOutput {
             distribution_config: self.distribution_config,
             e_tag: self.e_tag,
@@ -189,21 +213,41 @@ impl GetDistributionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled("GetDistributionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetDistributionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetDistributionConfig", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetDistributionConfig",
-                meta,
-                headers,
-                body,
-            )),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetDistributionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetDistributionConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetDistributionConfigError::NoSuchDistribution`].
@@ -272,7 +316,9 @@ impl std::error::Error for GetDistributionConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution_config::GetDistributionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -291,11 +337,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetDistributionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDistributionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDistributionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -18,7 +18,9 @@ pub struct GetDistributionTenantInput {
 impl std::fmt::Debug for GetDistributionTenantInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantInput").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetDistributionTenantInput")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -34,7 +36,9 @@ impl From<GetDistributionTenantInput> for GetDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionTenantInput) -> Self {
-        GetDistributionTenantInputBuilder { identifier: Some(input.identifier) }
+        GetDistributionTenantInputBuilder {
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -47,14 +51,18 @@ pub struct GetDistributionTenantInputBuilder {
 impl std::fmt::Debug for GetDistributionTenantInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantInputBuilder").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetDistributionTenantInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
 impl Clone for GetDistributionTenantInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetDistributionTenantInputBuilder { identifier: self.identifier.clone() }
+        GetDistributionTenantInputBuilder {
+            identifier: self.identifier.clone(),
+        }
     }
 }
 
@@ -67,13 +75,23 @@ impl GetDistributionTenantInputBuilder {
     }
     /// Builds the [`GetDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(GetDistributionTenantInput { identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDistributionTenantInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(GetDistributionTenantInput {
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionTenantInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,13 +158,19 @@ impl std::fmt::Debug for GetDistributionTenantOutputBuilder {
 impl GetDistributionTenantOutputBuilder {
     /// Sets [`GetDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
+    pub fn distribution_tenant(
+        mut self,
+        value: crate::types::DistributionTenant,
+    ) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`GetDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
+    pub fn set_distribution_tenant(
+        mut self,
+        value: Option<crate::types::DistributionTenant>,
+    ) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -164,7 +188,9 @@ impl GetDistributionTenantOutputBuilder {
     }
     /// Builds the [`GetDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -189,21 +215,41 @@ impl GetDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetDistributionTenant", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("GetDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetDistributionTenant",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetDistributionTenant",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetDistributionTenantError::AccessDenied`].
@@ -272,7 +318,9 @@ impl std::error::Error for GetDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution_tenant::GetDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.identifier;
@@ -290,11 +338,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

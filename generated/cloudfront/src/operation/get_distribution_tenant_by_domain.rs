@@ -18,7 +18,9 @@ pub struct GetDistributionTenantByDomainInput {
 impl std::fmt::Debug for GetDistributionTenantByDomainInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantByDomainInput").field("domain", &self.domain).finish()
+        f.debug_struct("GetDistributionTenantByDomainInput")
+            .field("domain", &self.domain)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetDistributionTenantByDomainInput {
     }
 }
 
-impl From<GetDistributionTenantByDomainInput> for GetDistributionTenantByDomainInputBuilder {
+impl From<GetDistributionTenantByDomainInput>
+for GetDistributionTenantByDomainInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionTenantByDomainInput) -> Self {
-        GetDistributionTenantByDomainInputBuilder { domain: Some(input.domain) }
+        GetDistributionTenantByDomainInputBuilder {
+            domain: Some(input.domain),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetDistributionTenantByDomainInputBuilder {
 impl std::fmt::Debug for GetDistributionTenantByDomainInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantByDomainInputBuilder").field("domain", &self.domain).finish()
+        f.debug_struct("GetDistributionTenantByDomainInputBuilder")
+            .field("domain", &self.domain)
+            .finish()
     }
 }
 
 impl Clone for GetDistributionTenantByDomainInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetDistributionTenantByDomainInputBuilder { domain: self.domain.clone() }
+        GetDistributionTenantByDomainInputBuilder {
+            domain: self.domain.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetDistributionTenantByDomainInputBuilder {
     }
     /// Builds the [`GetDistributionTenantByDomainInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionTenantByDomainInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionTenantByDomainInput, restxml_runtime::BuildError> {
         match (self.domain,) {
-            (Some(m_domain),) => Ok(GetDistributionTenantByDomainInput { domain: m_domain }),
-            (m_domain,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDistributionTenantByDomainInput",
-                &[(m_domain.is_none(), "domain", "Domain")],
-            )),
+            (Some(m_domain),) => {
+                Ok(GetDistributionTenantByDomainInput {
+                    domain: m_domain,
+                })
+            }
+            (m_domain,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionTenantByDomainInput",
+                        &[(m_domain.is_none(), "domain", "Domain")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,13 +159,19 @@ impl std::fmt::Debug for GetDistributionTenantByDomainOutputBuilder {
 impl GetDistributionTenantByDomainOutputBuilder {
     /// Sets [`GetDistributionTenantByDomainOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
+    pub fn distribution_tenant(
+        mut self,
+        value: crate::types::DistributionTenant,
+    ) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`GetDistributionTenantByDomainOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
+    pub fn set_distribution_tenant(
+        mut self,
+        value: Option<crate::types::DistributionTenant>,
+    ) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -164,7 +189,9 @@ impl GetDistributionTenantByDomainOutputBuilder {
     }
     /// Builds the [`GetDistributionTenantByDomainOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionTenantByDomainOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionTenantByDomainOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionTenantByDomainOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -189,23 +216,41 @@ impl GetDistributionTenantByDomainError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetDistributionTenantByDomain", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetDistributionTenantByDomain",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("GetDistributionTenantByDomain", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetDistributionTenantByDomain",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetDistributionTenantByDomain",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetDistributionTenantByDomain",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetDistributionTenantByDomainError::AccessDenied`].
@@ -274,7 +319,9 @@ impl std::error::Error for GetDistributionTenantByDomainError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution-tenant");
     {
         let value = &input.domain;
@@ -292,11 +339,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetDistributionTenantByDomainError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDistributionTenantByDomainError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDistributionTenantByDomainError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

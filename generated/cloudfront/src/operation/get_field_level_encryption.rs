@@ -34,7 +34,9 @@ impl From<GetFieldLevelEncryptionInput> for GetFieldLevelEncryptionInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionInput) -> Self {
-        GetFieldLevelEncryptionInputBuilder { id: Some(input.id) }
+        GetFieldLevelEncryptionInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +49,18 @@ pub struct GetFieldLevelEncryptionInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetFieldLevelEncryptionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetFieldLevelEncryptionInputBuilder { id: self.id.clone() }
+        GetFieldLevelEncryptionInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +73,23 @@ impl GetFieldLevelEncryptionInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetFieldLevelEncryptionInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetFieldLevelEncryptionInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetFieldLevelEncryptionInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,13 +156,19 @@ impl std::fmt::Debug for GetFieldLevelEncryptionOutputBuilder {
 impl GetFieldLevelEncryptionOutputBuilder {
     /// Sets [`GetFieldLevelEncryptionOutput::field_level_encryption`].
     #[inline]
-    pub fn field_level_encryption(mut self, value: crate::types::FieldLevelEncryption) -> Self {
+    pub fn field_level_encryption(
+        mut self,
+        value: crate::types::FieldLevelEncryption,
+    ) -> Self {
         self.field_level_encryption = Some(value);
         self
     }
     /// Sets or clears [`GetFieldLevelEncryptionOutput::field_level_encryption`].
     #[inline]
-    pub fn set_field_level_encryption(mut self, value: Option<crate::types::FieldLevelEncryption>) -> Self {
+    pub fn set_field_level_encryption(
+        mut self,
+        value: Option<crate::types::FieldLevelEncryption>,
+    ) -> Self {
         self.field_level_encryption = value;
         self
     }
@@ -164,7 +186,9 @@ impl GetFieldLevelEncryptionOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionOutput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionOutput {
             field_level_encryption: self.field_level_encryption,
             e_tag: self.e_tag,
@@ -189,23 +213,41 @@ impl GetFieldLevelEncryptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetFieldLevelEncryption", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetFieldLevelEncryption",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("GetFieldLevelEncryption", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetFieldLevelEncryption",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetFieldLevelEncryption",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetFieldLevelEncryption",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetFieldLevelEncryptionError::AccessDenied`].
@@ -230,7 +272,9 @@ impl Clone for GetFieldLevelEncryptionError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::NoSuchFieldLevelEncryptionConfig(value) => {
+                Self::NoSuchFieldLevelEncryptionConfig(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -274,7 +318,9 @@ impl std::error::Error for GetFieldLevelEncryptionError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -292,11 +338,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetFieldLevelEncryptionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -18,7 +18,9 @@ pub struct GetFieldLevelEncryptionConfigInput {
 impl std::fmt::Debug for GetFieldLevelEncryptionConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<GetFieldLevelEncryptionConfigInput> for GetFieldLevelEncryptionConfigInputBuilder {
+impl From<GetFieldLevelEncryptionConfigInput>
+for GetFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionConfigInput) -> Self {
-        GetFieldLevelEncryptionConfigInputBuilder { id: Some(input.id) }
+        GetFieldLevelEncryptionConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetFieldLevelEncryptionConfigInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetFieldLevelEncryptionConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetFieldLevelEncryptionConfigInputBuilder { id: self.id.clone() }
+        GetFieldLevelEncryptionConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetFieldLevelEncryptionConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetFieldLevelEncryptionConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetFieldLevelEncryptionConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,7 +159,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionConfigOutputBuilder {
 impl GetFieldLevelEncryptionConfigOutputBuilder {
     /// Sets [`GetFieldLevelEncryptionConfigOutput::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
@@ -167,7 +189,9 @@ impl GetFieldLevelEncryptionConfigOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionConfigOutput {
             field_level_encryption_config: self.field_level_encryption_config,
             e_tag: self.e_tag,
@@ -192,23 +216,41 @@ impl GetFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("GetFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetFieldLevelEncryptionConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetFieldLevelEncryptionConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetFieldLevelEncryptionConfigError::AccessDenied`].
@@ -233,7 +275,9 @@ impl Clone for GetFieldLevelEncryptionConfigError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::NoSuchFieldLevelEncryptionConfig(value) => {
+                Self::NoSuchFieldLevelEncryptionConfig(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -277,7 +321,9 @@ impl std::error::Error for GetFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -296,11 +342,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetFieldLevelEncryptionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

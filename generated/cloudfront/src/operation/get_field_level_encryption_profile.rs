@@ -18,7 +18,9 @@ pub struct GetFieldLevelEncryptionProfileInput {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileInput").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetFieldLevelEncryptionProfileInput {
     }
 }
 
-impl From<GetFieldLevelEncryptionProfileInput> for GetFieldLevelEncryptionProfileInputBuilder {
+impl From<GetFieldLevelEncryptionProfileInput>
+for GetFieldLevelEncryptionProfileInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionProfileInput) -> Self {
-        GetFieldLevelEncryptionProfileInputBuilder { id: Some(input.id) }
+        GetFieldLevelEncryptionProfileInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetFieldLevelEncryptionProfileInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetFieldLevelEncryptionProfileInputBuilder { id: self.id.clone() }
+        GetFieldLevelEncryptionProfileInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetFieldLevelEncryptionProfileInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetFieldLevelEncryptionProfileInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetFieldLevelEncryptionProfileInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetFieldLevelEncryptionProfileInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionProfileInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -87,7 +106,9 @@ impl GetFieldLevelEncryptionProfileInputBuilder {
 #[non_exhaustive]
 pub struct GetFieldLevelEncryptionProfileOutput {
     /// Return the field-level encryption profile information.
-    pub field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
+    pub field_level_encryption_profile: Option<
+        crate::types::FieldLevelEncryptionProfile,
+    >,
     /// The current version of the field level encryption profile. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -99,7 +120,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileOutput")
-            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -131,7 +155,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileOutputBuilder")
-            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -140,7 +167,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutputBuilder {
 impl GetFieldLevelEncryptionProfileOutputBuilder {
     /// Sets [`GetFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
     #[inline]
-    pub fn field_level_encryption_profile(mut self, value: crate::types::FieldLevelEncryptionProfile) -> Self {
+    pub fn field_level_encryption_profile(
+        mut self,
+        value: crate::types::FieldLevelEncryptionProfile,
+    ) -> Self {
         self.field_level_encryption_profile = Some(value);
         self
     }
@@ -167,7 +197,9 @@ impl GetFieldLevelEncryptionProfileOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionProfileOutput {
             field_level_encryption_profile: self.field_level_encryption_profile,
             e_tag: self.e_tag,
@@ -192,23 +224,44 @@ impl GetFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled("GetFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+                restxml_runtime::error_body::modeled(
+                        "GetFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchFieldLevelEncryptionProfile,
+                    )
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetFieldLevelEncryptionProfile",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetFieldLevelEncryptionProfile",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetFieldLevelEncryptionProfileError::AccessDenied`].
@@ -233,7 +286,9 @@ impl Clone for GetFieldLevelEncryptionProfileError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::NoSuchFieldLevelEncryptionProfile(value) => {
+                Self::NoSuchFieldLevelEncryptionProfile(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -277,7 +332,9 @@ impl std::error::Error for GetFieldLevelEncryptionProfileError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption-profile/");
     {
         let value = &input.id;
@@ -295,11 +352,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionProfileError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionProfileError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetFieldLevelEncryptionProfileError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

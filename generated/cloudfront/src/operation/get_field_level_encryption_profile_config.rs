@@ -18,7 +18,9 @@ pub struct GetFieldLevelEncryptionProfileConfigInput {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetFieldLevelEncryptionProfileConfigInput {
     }
 }
 
-impl From<GetFieldLevelEncryptionProfileConfigInput> for GetFieldLevelEncryptionProfileConfigInputBuilder {
+impl From<GetFieldLevelEncryptionProfileConfigInput>
+for GetFieldLevelEncryptionProfileConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionProfileConfigInput) -> Self {
-        GetFieldLevelEncryptionProfileConfigInputBuilder { id: Some(input.id) }
+        GetFieldLevelEncryptionProfileConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetFieldLevelEncryptionProfileConfigInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetFieldLevelEncryptionProfileConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetFieldLevelEncryptionProfileConfigInputBuilder { id: self.id.clone() }
+        GetFieldLevelEncryptionProfileConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetFieldLevelEncryptionProfileConfigInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionProfileConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetFieldLevelEncryptionProfileConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetFieldLevelEncryptionProfileConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetFieldLevelEncryptionProfileConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionProfileConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -87,7 +106,9 @@ impl GetFieldLevelEncryptionProfileConfigInputBuilder {
 #[non_exhaustive]
 pub struct GetFieldLevelEncryptionProfileConfigOutput {
     /// Return the field-level encryption profile configuration information.
-    pub field_level_encryption_profile_config: Option<crate::types::FieldLevelEncryptionProfileConfig>,
+    pub field_level_encryption_profile_config: Option<
+        crate::types::FieldLevelEncryptionProfileConfig,
+    >,
     /// The current version of the field-level encryption profile configuration result. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -99,7 +120,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileConfigOutput")
-            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -123,7 +147,9 @@ impl GetFieldLevelEncryptionProfileConfigOutput {
 /// A builder for [`GetFieldLevelEncryptionProfileConfigOutput`].
 #[derive(Default)]
 pub struct GetFieldLevelEncryptionProfileConfigOutputBuilder {
-    field_level_encryption_profile_config: Option<crate::types::FieldLevelEncryptionProfileConfig>,
+    field_level_encryption_profile_config: Option<
+        crate::types::FieldLevelEncryptionProfileConfig,
+    >,
     e_tag: Option<String>,
 }
 
@@ -131,7 +157,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileConfigOutputBuilder")
-            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -170,9 +199,15 @@ impl GetFieldLevelEncryptionProfileConfigOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        GetFieldLevelEncryptionProfileConfigOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(GetFieldLevelEncryptionProfileConfigOutput {
-            field_level_encryption_profile_config: self.field_level_encryption_profile_config,
+            field_level_encryption_profile_config: self
+                .field_level_encryption_profile_config,
             e_tag: self.e_tag,
             meta: Default::default(),
         })
@@ -195,23 +230,44 @@ impl GetFieldLevelEncryptionProfileConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetFieldLevelEncryptionProfileConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetFieldLevelEncryptionProfileConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled("GetFieldLevelEncryptionProfileConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+                restxml_runtime::error_body::modeled(
+                        "GetFieldLevelEncryptionProfileConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchFieldLevelEncryptionProfile,
+                    )
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetFieldLevelEncryptionProfileConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetFieldLevelEncryptionProfileConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetFieldLevelEncryptionProfileConfigError::AccessDenied`].
@@ -236,7 +292,9 @@ impl Clone for GetFieldLevelEncryptionProfileConfigError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::NoSuchFieldLevelEncryptionProfile(value) => {
+                Self::NoSuchFieldLevelEncryptionProfile(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -254,7 +312,8 @@ impl GetFieldLevelEncryptionProfileConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetFieldLevelEncryptionProfileConfigError {
+impl restxml_runtime::ProvideErrorMetadata
+for GetFieldLevelEncryptionProfileConfigError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -280,7 +339,9 @@ impl std::error::Error for GetFieldLevelEncryptionProfileConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption-profile/");
     {
         let value = &input.id;
@@ -299,20 +360,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionProfileConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionProfileConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetFieldLevelEncryptionProfileConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_field_level_encryption_profile_config = if restxml_runtime::xml::is_blank(body) {
+    let m_field_level_encryption_profile_config = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(body, &["FieldLevelEncryptionProfileConfig"])
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["FieldLevelEncryptionProfileConfig"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

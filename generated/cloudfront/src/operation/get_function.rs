@@ -22,7 +22,10 @@ pub struct GetFunctionInput {
 impl std::fmt::Debug for GetFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFunctionInput").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("GetFunctionInput")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ impl From<GetFunctionInput> for GetFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFunctionInput) -> Self {
-        GetFunctionInputBuilder { name: Some(input.name), stage: input.stage }
+        GetFunctionInputBuilder {
+            name: Some(input.name),
+            stage: input.stage,
+        }
     }
 }
 
@@ -52,14 +58,20 @@ pub struct GetFunctionInputBuilder {
 impl std::fmt::Debug for GetFunctionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFunctionInputBuilder").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("GetFunctionInputBuilder")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
 impl Clone for GetFunctionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetFunctionInputBuilder { name: self.name.clone(), stage: self.stage.clone() }
+        GetFunctionInputBuilder {
+            name: self.name.clone(),
+            stage: self.stage.clone(),
+        }
     }
 }
 
@@ -86,11 +98,20 @@ impl GetFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetFunctionInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(GetFunctionInput { name: m_name, stage: self.stage }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetFunctionInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(GetFunctionInput {
+                    name: m_name,
+                    stage: self.stage,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFunctionInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -152,7 +173,10 @@ impl std::fmt::Debug for GetFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFunctionOutputBuilder")
-            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "function_code",
+                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .field("e_tag", &self.e_tag)
             .field("content_type", &self.content_type)
             .finish()
@@ -224,14 +248,31 @@ impl GetFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("GetFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled("GetFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetFunction", meta, headers, body)),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("GetFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled("GetFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetFunctionError::UnsupportedOperation`].
@@ -255,8 +296,12 @@ impl Clone for GetFunctionError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
-            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
+            Self::NoSuchFunctionExists(value) => {
+                Self::NoSuchFunctionExists(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -300,7 +345,9 @@ impl std::error::Error for GetFunctionError {
 pub fn serialize_request(
     input: &crate::operation::get_function::GetFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -316,20 +363,32 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_function::GetFunctionOutput, restxml_runtime::SdkError<GetFunctionError>> {
+) -> Result<
+    crate::operation::get_function::GetFunctionOutput,
+    restxml_runtime::SdkError<GetFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_function_code = (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec()));
+    let m_function_code = (!body.is_empty())
+        .then(|| restxml_runtime::Blob::new(body.to_vec()));
     let m_e_tag = restxml_runtime::http::header_string(status, headers, "ETag")?;
-    let m_content_type = restxml_runtime::http::header_string(status, headers, "Content-Type")?;
+    let m_content_type = restxml_runtime::http::header_string(
+        status,
+        headers,
+        "Content-Type",
+    )?;
     Ok(crate::operation::get_function::GetFunctionOutput {
         function_code: m_function_code,
         e_tag: m_e_tag,

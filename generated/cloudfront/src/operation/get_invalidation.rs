@@ -39,7 +39,10 @@ impl From<GetInvalidationInput> for GetInvalidationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetInvalidationInput) -> Self {
-        GetInvalidationInputBuilder { distribution_id: Some(input.distribution_id), id: Some(input.id) }
+        GetInvalidationInputBuilder {
+            distribution_id: Some(input.distribution_id),
+            id: Some(input.id),
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for GetInvalidationInputBuilder {
 impl Clone for GetInvalidationInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetInvalidationInputBuilder { distribution_id: self.distribution_id.clone(), id: self.id.clone() }
+        GetInvalidationInputBuilder {
+            distribution_id: self.distribution_id.clone(),
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -85,12 +91,26 @@ impl GetInvalidationInputBuilder {
     pub fn build(self) -> Result<GetInvalidationInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.id) {
             (Some(m_distribution_id), Some(m_id)) => {
-                Ok(GetInvalidationInput { distribution_id: m_distribution_id, id: m_id })
+                Ok(GetInvalidationInput {
+                    distribution_id: m_distribution_id,
+                    id: m_id,
+                })
             }
-            (m_distribution_id, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetInvalidationInput",
-                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId"), (m_id.is_none(), "id", "Id")],
-            )),
+            (m_distribution_id, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetInvalidationInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -113,7 +133,9 @@ pub struct GetInvalidationOutput {
 impl std::fmt::Debug for GetInvalidationOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationOutput").field("invalidation", &self.invalidation).finish()
+        f.debug_struct("GetInvalidationOutput")
+            .field("invalidation", &self.invalidation)
+            .finish()
     }
 }
 
@@ -141,7 +163,9 @@ pub struct GetInvalidationOutputBuilder {
 impl std::fmt::Debug for GetInvalidationOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationOutputBuilder").field("invalidation", &self.invalidation).finish()
+        f.debug_struct("GetInvalidationOutputBuilder")
+            .field("invalidation", &self.invalidation)
+            .finish()
     }
 }
 
@@ -154,14 +178,20 @@ impl GetInvalidationOutputBuilder {
     }
     /// Sets or clears [`GetInvalidationOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
+    pub fn set_invalidation(
+        mut self,
+        value: Option<crate::types::Invalidation>,
+    ) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`GetInvalidationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetInvalidationOutput, restxml_runtime::BuildError> {
-        Ok(GetInvalidationOutput { invalidation: self.invalidation, meta: Default::default() })
+        Ok(GetInvalidationOutput {
+            invalidation: self.invalidation,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -183,17 +213,49 @@ impl GetInvalidationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled("GetInvalidation", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetInvalidation", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled("GetInvalidation", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchInvalidation),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(
+                        "GetInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchInvalidation") => {
+                restxml_runtime::error_body::modeled(
+                        "GetInvalidation",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchInvalidation)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetInvalidation", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetInvalidation",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -270,7 +332,9 @@ impl std::error::Error for GetInvalidationError {
 pub fn serialize_request(
     input: &crate::operation::get_invalidation::GetInvalidationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -288,14 +352,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_invalidation::GetInvalidationOutput, restxml_runtime::SdkError<GetInvalidationError>>
-{
+) -> Result<
+    crate::operation::get_invalidation::GetInvalidationOutput,
+    restxml_runtime::SdkError<GetInvalidationError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetInvalidationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetInvalidationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -35,7 +35,8 @@ impl GetInvalidationForDistributionTenantInput {
     }
 }
 
-impl From<GetInvalidationForDistributionTenantInput> for GetInvalidationForDistributionTenantInputBuilder {
+impl From<GetInvalidationForDistributionTenantInput>
+for GetInvalidationForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetInvalidationForDistributionTenantInput) -> Self {
@@ -88,19 +89,31 @@ impl GetInvalidationForDistributionTenantInputBuilder {
     }
     /// Builds the [`GetInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.distribution_tenant_id, self.id) {
-            (Some(m_distribution_tenant_id), Some(m_id)) => Ok(GetInvalidationForDistributionTenantInput {
-                distribution_tenant_id: m_distribution_tenant_id,
-                id: m_id,
-            }),
-            (m_distribution_tenant_id, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetInvalidationForDistributionTenantInput",
-                &[
-                    (m_distribution_tenant_id.is_none(), "distribution_tenant_id", "DistributionTenantId"),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+            (Some(m_distribution_tenant_id), Some(m_id)) => {
+                Ok(GetInvalidationForDistributionTenantInput {
+                    distribution_tenant_id: m_distribution_tenant_id,
+                    id: m_id,
+                })
+            }
+            (m_distribution_tenant_id, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetInvalidationForDistributionTenantInput",
+                        &[
+                            (
+                                m_distribution_tenant_id.is_none(),
+                                "distribution_tenant_id",
+                                "DistributionTenantId",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -123,7 +136,9 @@ pub struct GetInvalidationForDistributionTenantOutput {
 impl std::fmt::Debug for GetInvalidationForDistributionTenantOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationForDistributionTenantOutput").field("invalidation", &self.invalidation).finish()
+        f.debug_struct("GetInvalidationForDistributionTenantOutput")
+            .field("invalidation", &self.invalidation)
+            .finish()
     }
 }
 
@@ -166,14 +181,25 @@ impl GetInvalidationForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`GetInvalidationForDistributionTenantOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
+    pub fn set_invalidation(
+        mut self,
+        value: Option<crate::types::Invalidation>,
+    ) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`GetInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetInvalidationForDistributionTenantOutput, restxml_runtime::BuildError> {
-        Ok(GetInvalidationForDistributionTenantOutput { invalidation: self.invalidation, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<
+        GetInvalidationForDistributionTenantOutput,
+        restxml_runtime::BuildError,
+    > {
+        Ok(GetInvalidationForDistributionTenantOutput {
+            invalidation: self.invalidation,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -195,27 +221,50 @@ impl GetInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("GetInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("NoSuchInvalidation") => {
-                restxml_runtime::error_body::modeled("GetInvalidationForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetInvalidationForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchInvalidation)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetInvalidationForDistributionTenant",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetInvalidationForDistributionTenant",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetInvalidationForDistributionTenantError::AccessDenied`].
@@ -265,7 +314,8 @@ impl GetInvalidationForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetInvalidationForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata
+for GetInvalidationForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -291,7 +341,9 @@ impl std::error::Error for GetInvalidationForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.distribution_tenant_id;
@@ -314,11 +366,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetInvalidationForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetInvalidationForDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetInvalidationForDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -36,7 +36,9 @@ impl From<GetKeyGroupInput> for GetKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetKeyGroupInput) -> Self {
-        GetKeyGroupInputBuilder { id: Some(input.id) }
+        GetKeyGroupInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -56,7 +58,9 @@ impl std::fmt::Debug for GetKeyGroupInputBuilder {
 impl Clone for GetKeyGroupInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetKeyGroupInputBuilder { id: self.id.clone() }
+        GetKeyGroupInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -73,7 +77,12 @@ impl GetKeyGroupInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetKeyGroupInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetKeyGroupInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetKeyGroupInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
@@ -99,7 +108,10 @@ pub struct GetKeyGroupOutput {
 impl std::fmt::Debug for GetKeyGroupOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetKeyGroupOutput").field("key_group", &self.key_group).field("e_tag", &self.e_tag).finish()
+        f.debug_struct("GetKeyGroupOutput")
+            .field("key_group", &self.key_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
     }
 }
 
@@ -163,7 +175,11 @@ impl GetKeyGroupOutputBuilder {
     /// Builds the [`GetKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupOutput, restxml_runtime::BuildError> {
-        Ok(GetKeyGroupOutput { key_group: self.key_group, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetKeyGroupOutput {
+            key_group: self.key_group,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -181,12 +197,27 @@ impl GetKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("NoSuchResource") => restxml_runtime::error_body::modeled("GetKeyGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchResource),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroup", meta, headers, body)),
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::modeled("GetKeyGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetKeyGroup",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetKeyGroupError::NoSuchResource`].
@@ -248,7 +279,9 @@ impl std::error::Error for GetKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::get_key_group::GetKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -261,13 +294,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
+) -> Result<
+    crate::operation::get_key_group::GetKeyGroupOutput,
+    restxml_runtime::SdkError<GetKeyGroupError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -36,7 +36,9 @@ impl From<GetKeyGroupConfigInput> for GetKeyGroupConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetKeyGroupConfigInput) -> Self {
-        GetKeyGroupConfigInputBuilder { id: Some(input.id) }
+        GetKeyGroupConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -56,7 +58,9 @@ impl std::fmt::Debug for GetKeyGroupConfigInputBuilder {
 impl Clone for GetKeyGroupConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetKeyGroupConfigInputBuilder { id: self.id.clone() }
+        GetKeyGroupConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -72,10 +76,14 @@ impl GetKeyGroupConfigInputBuilder {
     pub fn build(self) -> Result<GetKeyGroupConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(GetKeyGroupConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetKeyGroupConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetKeyGroupConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -148,7 +156,10 @@ impl GetKeyGroupConfigOutputBuilder {
     }
     /// Sets or clears [`GetKeyGroupConfigOutput::key_group_config`].
     #[inline]
-    pub fn set_key_group_config(mut self, value: Option<crate::types::KeyGroupConfig>) -> Self {
+    pub fn set_key_group_config(
+        mut self,
+        value: Option<crate::types::KeyGroupConfig>,
+    ) -> Self {
         self.key_group_config = value;
         self
     }
@@ -189,17 +200,32 @@ impl GetKeyGroupConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("NoSuchResource") => restxml_runtime::error_body::modeled("GetKeyGroupConfig", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchResource),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetKeyGroupConfig",
-                meta,
-                headers,
-                body,
-            )),
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::modeled(
+                        "GetKeyGroupConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetKeyGroupConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetKeyGroupConfigError::NoSuchResource`].
@@ -261,7 +287,9 @@ impl std::error::Error for GetKeyGroupConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_key_group_config::GetKeyGroupConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -280,11 +308,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetKeyGroupConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetKeyGroupConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetKeyGroupConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -18,7 +18,9 @@ pub struct GetManagedCertificateDetailsInput {
 impl std::fmt::Debug for GetManagedCertificateDetailsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetManagedCertificateDetailsInput").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetManagedCertificateDetailsInput")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetManagedCertificateDetailsInput {
     }
 }
 
-impl From<GetManagedCertificateDetailsInput> for GetManagedCertificateDetailsInputBuilder {
+impl From<GetManagedCertificateDetailsInput>
+for GetManagedCertificateDetailsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetManagedCertificateDetailsInput) -> Self {
-        GetManagedCertificateDetailsInputBuilder { identifier: Some(input.identifier) }
+        GetManagedCertificateDetailsInputBuilder {
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetManagedCertificateDetailsInputBuilder {
 impl std::fmt::Debug for GetManagedCertificateDetailsInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetManagedCertificateDetailsInputBuilder").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetManagedCertificateDetailsInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
 impl Clone for GetManagedCertificateDetailsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetManagedCertificateDetailsInputBuilder { identifier: self.identifier.clone() }
+        GetManagedCertificateDetailsInputBuilder {
+            identifier: self.identifier.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetManagedCertificateDetailsInputBuilder {
     }
     /// Builds the [`GetManagedCertificateDetailsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetManagedCertificateDetailsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetManagedCertificateDetailsInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(GetManagedCertificateDetailsInput { identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetManagedCertificateDetailsInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(GetManagedCertificateDetailsInput {
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetManagedCertificateDetailsInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -135,19 +154,27 @@ impl std::fmt::Debug for GetManagedCertificateDetailsOutputBuilder {
 impl GetManagedCertificateDetailsOutputBuilder {
     /// Sets [`GetManagedCertificateDetailsOutput::managed_certificate_details`].
     #[inline]
-    pub fn managed_certificate_details(mut self, value: crate::types::ManagedCertificateDetails) -> Self {
+    pub fn managed_certificate_details(
+        mut self,
+        value: crate::types::ManagedCertificateDetails,
+    ) -> Self {
         self.managed_certificate_details = Some(value);
         self
     }
     /// Sets or clears [`GetManagedCertificateDetailsOutput::managed_certificate_details`].
     #[inline]
-    pub fn set_managed_certificate_details(mut self, value: Option<crate::types::ManagedCertificateDetails>) -> Self {
+    pub fn set_managed_certificate_details(
+        mut self,
+        value: Option<crate::types::ManagedCertificateDetails>,
+    ) -> Self {
         self.managed_certificate_details = value;
         self
     }
     /// Builds the [`GetManagedCertificateDetailsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetManagedCertificateDetailsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetManagedCertificateDetailsOutput, restxml_runtime::BuildError> {
         Ok(GetManagedCertificateDetailsOutput {
             managed_certificate_details: self.managed_certificate_details,
             meta: Default::default(),
@@ -171,23 +198,41 @@ impl GetManagedCertificateDetailsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetManagedCertificateDetails", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetManagedCertificateDetails",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("GetManagedCertificateDetails", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetManagedCertificateDetails",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetManagedCertificateDetails",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetManagedCertificateDetails",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetManagedCertificateDetailsError::AccessDenied`].
@@ -256,7 +301,9 @@ impl std::error::Error for GetManagedCertificateDetailsError {
 pub fn serialize_request(
     input: &crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/managed-certificate/");
     {
         let value = &input.identifier;
@@ -274,11 +321,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetManagedCertificateDetailsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetManagedCertificateDetailsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetManagedCertificateDetailsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -18,7 +18,9 @@ pub struct GetMonitoringSubscriptionInput {
 impl std::fmt::Debug for GetMonitoringSubscriptionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetMonitoringSubscriptionInput").field("distribution_id", &self.distribution_id).finish()
+        f.debug_struct("GetMonitoringSubscriptionInput")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
     }
 }
 
@@ -34,7 +36,9 @@ impl From<GetMonitoringSubscriptionInput> for GetMonitoringSubscriptionInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetMonitoringSubscriptionInput) -> Self {
-        GetMonitoringSubscriptionInputBuilder { distribution_id: Some(input.distribution_id) }
+        GetMonitoringSubscriptionInputBuilder {
+            distribution_id: Some(input.distribution_id),
+        }
     }
 }
 
@@ -47,14 +51,18 @@ pub struct GetMonitoringSubscriptionInputBuilder {
 impl std::fmt::Debug for GetMonitoringSubscriptionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetMonitoringSubscriptionInputBuilder").field("distribution_id", &self.distribution_id).finish()
+        f.debug_struct("GetMonitoringSubscriptionInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
     }
 }
 
 impl Clone for GetMonitoringSubscriptionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetMonitoringSubscriptionInputBuilder { distribution_id: self.distribution_id.clone() }
+        GetMonitoringSubscriptionInputBuilder {
+            distribution_id: self.distribution_id.clone(),
+        }
     }
 }
 
@@ -67,13 +75,29 @@ impl GetMonitoringSubscriptionInputBuilder {
     }
     /// Builds the [`GetMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetMonitoringSubscriptionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(m_distribution_id),) => Ok(GetMonitoringSubscriptionInput { distribution_id: m_distribution_id }),
-            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetMonitoringSubscriptionInput",
-                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
-            )),
+            (Some(m_distribution_id),) => {
+                Ok(GetMonitoringSubscriptionInput {
+                    distribution_id: m_distribution_id,
+                })
+            }
+            (m_distribution_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetMonitoringSubscriptionInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -135,19 +159,27 @@ impl std::fmt::Debug for GetMonitoringSubscriptionOutputBuilder {
 impl GetMonitoringSubscriptionOutputBuilder {
     /// Sets [`GetMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
+    pub fn monitoring_subscription(
+        mut self,
+        value: crate::types::MonitoringSubscription,
+    ) -> Self {
         self.monitoring_subscription = Some(value);
         self
     }
     /// Sets or clears [`GetMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn set_monitoring_subscription(mut self, value: Option<crate::types::MonitoringSubscription>) -> Self {
+    pub fn set_monitoring_subscription(
+        mut self,
+        value: Option<crate::types::MonitoringSubscription>,
+    ) -> Self {
         self.monitoring_subscription = value;
         self
     }
     /// Builds the [`GetMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
         Ok(GetMonitoringSubscriptionOutput {
             monitoring_subscription: self.monitoring_subscription,
             meta: Default::default(),
@@ -175,31 +207,59 @@ impl GetMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled("GetMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("GetMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("NoSuchMonitoringSubscription") => {
-                restxml_runtime::error_body::modeled("GetMonitoringSubscription", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetMonitoringSubscription",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchMonitoringSubscription)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetMonitoringSubscription",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetMonitoringSubscription",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetMonitoringSubscriptionError::NoSuchDistribution`].
@@ -235,8 +295,12 @@ impl Clone for GetMonitoringSubscriptionError {
         match self {
             Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
-            Self::NoSuchMonitoringSubscription(value) => Self::NoSuchMonitoringSubscription(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
+            Self::NoSuchMonitoringSubscription(value) => {
+                Self::NoSuchMonitoringSubscription(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -282,7 +346,9 @@ impl std::error::Error for GetMonitoringSubscriptionError {
 pub fn serialize_request(
     input: &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributions/");
     {
         let value = &input.distribution_id;
@@ -301,11 +367,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetMonitoringSubscriptionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetMonitoringSubscriptionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetMonitoringSubscriptionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -34,7 +34,9 @@ impl From<GetOriginAccessControlInput> for GetOriginAccessControlInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginAccessControlInput) -> Self {
-        GetOriginAccessControlInputBuilder { id: Some(input.id) }
+        GetOriginAccessControlInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +49,18 @@ pub struct GetOriginAccessControlInputBuilder {
 impl std::fmt::Debug for GetOriginAccessControlInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetOriginAccessControlInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetOriginAccessControlInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetOriginAccessControlInputBuilder { id: self.id.clone() }
+        GetOriginAccessControlInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +73,23 @@ impl GetOriginAccessControlInputBuilder {
     }
     /// Builds the [`GetOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetOriginAccessControlInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetOriginAccessControlInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetOriginAccessControlInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginAccessControlInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,13 +156,19 @@ impl std::fmt::Debug for GetOriginAccessControlOutputBuilder {
 impl GetOriginAccessControlOutputBuilder {
     /// Sets [`GetOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
+    pub fn origin_access_control(
+        mut self,
+        value: crate::types::OriginAccessControl,
+    ) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`GetOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
+    pub fn set_origin_access_control(
+        mut self,
+        value: Option<crate::types::OriginAccessControl>,
+    ) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -164,7 +186,9 @@ impl GetOriginAccessControlOutputBuilder {
     }
     /// Builds the [`GetOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(GetOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             e_tag: self.e_tag,
@@ -189,21 +213,41 @@ impl GetOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetOriginAccessControl", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("NoSuchOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("GetOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetOriginAccessControl",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetOriginAccessControl",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetOriginAccessControlError::AccessDenied`].
@@ -228,7 +272,9 @@ impl Clone for GetOriginAccessControlError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchOriginAccessControl(value) => Self::NoSuchOriginAccessControl(value.clone()),
+            Self::NoSuchOriginAccessControl(value) => {
+                Self::NoSuchOriginAccessControl(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -272,7 +318,9 @@ impl std::error::Error for GetOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_access_control::GetOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -290,11 +338,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetOriginAccessControlError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetOriginAccessControlError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

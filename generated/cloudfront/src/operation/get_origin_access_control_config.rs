@@ -18,7 +18,9 @@ pub struct GetOriginAccessControlConfigInput {
 impl std::fmt::Debug for GetOriginAccessControlConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetOriginAccessControlConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetOriginAccessControlConfigInput {
     }
 }
 
-impl From<GetOriginAccessControlConfigInput> for GetOriginAccessControlConfigInputBuilder {
+impl From<GetOriginAccessControlConfigInput>
+for GetOriginAccessControlConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginAccessControlConfigInput) -> Self {
-        GetOriginAccessControlConfigInputBuilder { id: Some(input.id) }
+        GetOriginAccessControlConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetOriginAccessControlConfigInputBuilder {
 impl std::fmt::Debug for GetOriginAccessControlConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetOriginAccessControlConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetOriginAccessControlConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetOriginAccessControlConfigInputBuilder { id: self.id.clone() }
+        GetOriginAccessControlConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetOriginAccessControlConfigInputBuilder {
     }
     /// Builds the [`GetOriginAccessControlConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginAccessControlConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginAccessControlConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetOriginAccessControlConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetOriginAccessControlConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetOriginAccessControlConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginAccessControlConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,13 +159,19 @@ impl std::fmt::Debug for GetOriginAccessControlConfigOutputBuilder {
 impl GetOriginAccessControlConfigOutputBuilder {
     /// Sets [`GetOriginAccessControlConfigOutput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
     /// Sets or clears [`GetOriginAccessControlConfigOutput::origin_access_control_config`].
     #[inline]
-    pub fn set_origin_access_control_config(mut self, value: Option<crate::types::OriginAccessControlConfig>) -> Self {
+    pub fn set_origin_access_control_config(
+        mut self,
+        value: Option<crate::types::OriginAccessControlConfig>,
+    ) -> Self {
         self.origin_access_control_config = value;
         self
     }
@@ -164,7 +189,9 @@ impl GetOriginAccessControlConfigOutputBuilder {
     }
     /// Builds the [`GetOriginAccessControlConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginAccessControlConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginAccessControlConfigOutput, restxml_runtime::BuildError> {
         Ok(GetOriginAccessControlConfigOutput {
             origin_access_control_config: self.origin_access_control_config,
             e_tag: self.e_tag,
@@ -189,23 +216,41 @@ impl GetOriginAccessControlConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetOriginAccessControlConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetOriginAccessControlConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("GetOriginAccessControlConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetOriginAccessControlConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetOriginAccessControlConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetOriginAccessControlConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetOriginAccessControlConfigError::AccessDenied`].
@@ -230,7 +275,9 @@ impl Clone for GetOriginAccessControlConfigError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchOriginAccessControl(value) => Self::NoSuchOriginAccessControl(value.clone()),
+            Self::NoSuchOriginAccessControl(value) => {
+                Self::NoSuchOriginAccessControl(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -274,7 +321,9 @@ impl std::error::Error for GetOriginAccessControlConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -293,11 +342,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginAccessControlConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetOriginAccessControlConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetOriginAccessControlConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -40,7 +40,9 @@ impl From<GetOriginRequestPolicyInput> for GetOriginRequestPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginRequestPolicyInput) -> Self {
-        GetOriginRequestPolicyInputBuilder { id: Some(input.id) }
+        GetOriginRequestPolicyInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -53,14 +55,18 @@ pub struct GetOriginRequestPolicyInputBuilder {
 impl std::fmt::Debug for GetOriginRequestPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetOriginRequestPolicyInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetOriginRequestPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetOriginRequestPolicyInputBuilder { id: self.id.clone() }
+        GetOriginRequestPolicyInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -73,13 +79,23 @@ impl GetOriginRequestPolicyInputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginRequestPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginRequestPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetOriginRequestPolicyInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetOriginRequestPolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetOriginRequestPolicyInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginRequestPolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -146,13 +162,19 @@ impl std::fmt::Debug for GetOriginRequestPolicyOutputBuilder {
 impl GetOriginRequestPolicyOutputBuilder {
     /// Sets [`GetOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn origin_request_policy(mut self, value: crate::types::OriginRequestPolicy) -> Self {
+    pub fn origin_request_policy(
+        mut self,
+        value: crate::types::OriginRequestPolicy,
+    ) -> Self {
         self.origin_request_policy = Some(value);
         self
     }
     /// Sets or clears [`GetOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn set_origin_request_policy(mut self, value: Option<crate::types::OriginRequestPolicy>) -> Self {
+    pub fn set_origin_request_policy(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicy>,
+    ) -> Self {
         self.origin_request_policy = value;
         self
     }
@@ -170,7 +192,9 @@ impl GetOriginRequestPolicyOutputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginRequestPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginRequestPolicyOutput, restxml_runtime::BuildError> {
         Ok(GetOriginRequestPolicyOutput {
             origin_request_policy: self.origin_request_policy,
             e_tag: self.e_tag,
@@ -195,21 +219,41 @@ impl GetOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetOriginRequestPolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("GetOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetOriginRequestPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetOriginRequestPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetOriginRequestPolicyError::AccessDenied`].
@@ -234,7 +278,9 @@ impl Clone for GetOriginRequestPolicyError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => {
+                Self::NoSuchOriginRequestPolicy(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -278,7 +324,9 @@ impl std::error::Error for GetOriginRequestPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -296,11 +344,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginRequestPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetOriginRequestPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetOriginRequestPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

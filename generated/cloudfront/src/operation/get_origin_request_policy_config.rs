@@ -20,7 +20,9 @@ pub struct GetOriginRequestPolicyConfigInput {
 impl std::fmt::Debug for GetOriginRequestPolicyConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetOriginRequestPolicyConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -32,11 +34,14 @@ impl GetOriginRequestPolicyConfigInput {
     }
 }
 
-impl From<GetOriginRequestPolicyConfigInput> for GetOriginRequestPolicyConfigInputBuilder {
+impl From<GetOriginRequestPolicyConfigInput>
+for GetOriginRequestPolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginRequestPolicyConfigInput) -> Self {
-        GetOriginRequestPolicyConfigInputBuilder { id: Some(input.id) }
+        GetOriginRequestPolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -49,14 +54,18 @@ pub struct GetOriginRequestPolicyConfigInputBuilder {
 impl std::fmt::Debug for GetOriginRequestPolicyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetOriginRequestPolicyConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetOriginRequestPolicyConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetOriginRequestPolicyConfigInputBuilder { id: self.id.clone() }
+        GetOriginRequestPolicyConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -69,13 +78,23 @@ impl GetOriginRequestPolicyConfigInputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginRequestPolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginRequestPolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetOriginRequestPolicyConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetOriginRequestPolicyConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetOriginRequestPolicyConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginRequestPolicyConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -142,13 +161,19 @@ impl std::fmt::Debug for GetOriginRequestPolicyConfigOutputBuilder {
 impl GetOriginRequestPolicyConfigOutputBuilder {
     /// Sets [`GetOriginRequestPolicyConfigOutput::origin_request_policy_config`].
     #[inline]
-    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
+    pub fn origin_request_policy_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyConfig,
+    ) -> Self {
         self.origin_request_policy_config = Some(value);
         self
     }
     /// Sets or clears [`GetOriginRequestPolicyConfigOutput::origin_request_policy_config`].
     #[inline]
-    pub fn set_origin_request_policy_config(mut self, value: Option<crate::types::OriginRequestPolicyConfig>) -> Self {
+    pub fn set_origin_request_policy_config(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicyConfig>,
+    ) -> Self {
         self.origin_request_policy_config = value;
         self
     }
@@ -166,7 +191,9 @@ impl GetOriginRequestPolicyConfigOutputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginRequestPolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginRequestPolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetOriginRequestPolicyConfigOutput {
             origin_request_policy_config: self.origin_request_policy_config,
             e_tag: self.e_tag,
@@ -191,23 +218,41 @@ impl GetOriginRequestPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetOriginRequestPolicyConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetOriginRequestPolicyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("GetOriginRequestPolicyConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetOriginRequestPolicyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetOriginRequestPolicyConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetOriginRequestPolicyConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetOriginRequestPolicyConfigError::AccessDenied`].
@@ -232,7 +277,9 @@ impl Clone for GetOriginRequestPolicyConfigError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => {
+                Self::NoSuchOriginRequestPolicy(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -276,7 +323,9 @@ impl std::error::Error for GetOriginRequestPolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -295,11 +344,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginRequestPolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetOriginRequestPolicyConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetOriginRequestPolicyConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -34,7 +34,9 @@ impl From<GetPublicKeyInput> for GetPublicKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetPublicKeyInput) -> Self {
-        GetPublicKeyInputBuilder { id: Some(input.id) }
+        GetPublicKeyInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -54,7 +56,9 @@ impl std::fmt::Debug for GetPublicKeyInputBuilder {
 impl Clone for GetPublicKeyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetPublicKeyInputBuilder { id: self.id.clone() }
+        GetPublicKeyInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -71,7 +75,12 @@ impl GetPublicKeyInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetPublicKeyInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetPublicKeyInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetPublicKeyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
@@ -97,7 +106,10 @@ pub struct GetPublicKeyOutput {
 impl std::fmt::Debug for GetPublicKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetPublicKeyOutput").field("public_key", &self.public_key).field("e_tag", &self.e_tag).finish()
+        f.debug_struct("GetPublicKeyOutput")
+            .field("public_key", &self.public_key)
+            .field("e_tag", &self.e_tag)
+            .finish()
     }
 }
 
@@ -161,7 +173,11 @@ impl GetPublicKeyOutputBuilder {
     /// Builds the [`GetPublicKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetPublicKeyOutput, restxml_runtime::BuildError> {
-        Ok(GetPublicKeyOutput { public_key: self.public_key, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetPublicKeyOutput {
+            public_key: self.public_key,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -181,14 +197,31 @@ impl GetPublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetPublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("NoSuchPublicKey") => restxml_runtime::error_body::modeled("GetPublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchPublicKey),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetPublicKey", meta, headers, body)),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetPublicKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchPublicKey") => {
+                restxml_runtime::error_body::modeled("GetPublicKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetPublicKey",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetPublicKeyError::AccessDenied`].
@@ -257,7 +290,9 @@ impl std::error::Error for GetPublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::get_public_key::GetPublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -270,13 +305,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_public_key::GetPublicKeyOutput, restxml_runtime::SdkError<GetPublicKeyError>> {
+) -> Result<
+    crate::operation::get_public_key::GetPublicKeyOutput,
+    restxml_runtime::SdkError<GetPublicKeyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetPublicKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetPublicKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

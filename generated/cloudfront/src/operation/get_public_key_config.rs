@@ -34,7 +34,9 @@ impl From<GetPublicKeyConfigInput> for GetPublicKeyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetPublicKeyConfigInput) -> Self {
-        GetPublicKeyConfigInputBuilder { id: Some(input.id) }
+        GetPublicKeyConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -54,7 +56,9 @@ impl std::fmt::Debug for GetPublicKeyConfigInputBuilder {
 impl Clone for GetPublicKeyConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetPublicKeyConfigInputBuilder { id: self.id.clone() }
+        GetPublicKeyConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -69,11 +73,19 @@ impl GetPublicKeyConfigInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetPublicKeyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetPublicKeyConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetPublicKeyConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetPublicKeyConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetPublicKeyConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -146,7 +158,10 @@ impl GetPublicKeyConfigOutputBuilder {
     }
     /// Sets or clears [`GetPublicKeyConfigOutput::public_key_config`].
     #[inline]
-    pub fn set_public_key_config(mut self, value: Option<crate::types::PublicKeyConfig>) -> Self {
+    pub fn set_public_key_config(
+        mut self,
+        value: Option<crate::types::PublicKeyConfig>,
+    ) -> Self {
         self.public_key_config = value;
         self
     }
@@ -189,19 +204,41 @@ impl GetPublicKeyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetPublicKeyConfig", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("NoSuchPublicKey") => restxml_runtime::error_body::modeled("GetPublicKeyConfig", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchPublicKey),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetPublicKeyConfig",
-                meta,
-                headers,
-                body,
-            )),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetPublicKeyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchPublicKey") => {
+                restxml_runtime::error_body::modeled(
+                        "GetPublicKeyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetPublicKeyConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetPublicKeyConfigError::AccessDenied`].
@@ -270,7 +307,9 @@ impl std::error::Error for GetPublicKeyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_public_key_config::GetPublicKeyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -289,11 +328,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetPublicKeyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetPublicKeyConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetPublicKeyConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

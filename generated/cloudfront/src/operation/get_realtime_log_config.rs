@@ -23,7 +23,10 @@ pub struct GetRealtimeLogConfigInput {
 impl std::fmt::Debug for GetRealtimeLogConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetRealtimeLogConfigInput").field("name", &self.name).field("arn", &self.arn).finish()
+        f.debug_struct("GetRealtimeLogConfigInput")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .finish()
     }
 }
 
@@ -39,7 +42,10 @@ impl From<GetRealtimeLogConfigInput> for GetRealtimeLogConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetRealtimeLogConfigInput) -> Self {
-        GetRealtimeLogConfigInputBuilder { name: input.name, arn: input.arn }
+        GetRealtimeLogConfigInputBuilder {
+            name: input.name,
+            arn: input.arn,
+        }
     }
 }
 
@@ -53,14 +59,20 @@ pub struct GetRealtimeLogConfigInputBuilder {
 impl std::fmt::Debug for GetRealtimeLogConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetRealtimeLogConfigInputBuilder").field("name", &self.name).field("arn", &self.arn).finish()
+        f.debug_struct("GetRealtimeLogConfigInputBuilder")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .finish()
     }
 }
 
 impl Clone for GetRealtimeLogConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetRealtimeLogConfigInputBuilder { name: self.name.clone(), arn: self.arn.clone() }
+        GetRealtimeLogConfigInputBuilder {
+            name: self.name.clone(),
+            arn: self.arn.clone(),
+        }
     }
 }
 
@@ -91,8 +103,13 @@ impl GetRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`GetRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetRealtimeLogConfigInput, restxml_runtime::BuildError> {
-        Ok(GetRealtimeLogConfigInput { name: self.name, arn: self.arn })
+    pub fn build(
+        self,
+    ) -> Result<GetRealtimeLogConfigInput, restxml_runtime::BuildError> {
+        Ok(GetRealtimeLogConfigInput {
+            name: self.name,
+            arn: self.arn,
+        })
     }
 }
 
@@ -114,7 +131,9 @@ pub struct GetRealtimeLogConfigOutput {
 impl std::fmt::Debug for GetRealtimeLogConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetRealtimeLogConfigOutput").field("realtime_log_config", &self.realtime_log_config).finish()
+        f.debug_struct("GetRealtimeLogConfigOutput")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
     }
 }
 
@@ -151,20 +170,31 @@ impl std::fmt::Debug for GetRealtimeLogConfigOutputBuilder {
 impl GetRealtimeLogConfigOutputBuilder {
     /// Sets [`GetRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn realtime_log_config(mut self, value: crate::types::RealtimeLogConfig) -> Self {
+    pub fn realtime_log_config(
+        mut self,
+        value: crate::types::RealtimeLogConfig,
+    ) -> Self {
         self.realtime_log_config = Some(value);
         self
     }
     /// Sets or clears [`GetRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn set_realtime_log_config(mut self, value: Option<crate::types::RealtimeLogConfig>) -> Self {
+    pub fn set_realtime_log_config(
+        mut self,
+        value: Option<crate::types::RealtimeLogConfig>,
+    ) -> Self {
         self.realtime_log_config = value;
         self
     }
     /// Builds the [`GetRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetRealtimeLogConfigOutput, restxml_runtime::BuildError> {
-        Ok(GetRealtimeLogConfigOutput { realtime_log_config: self.realtime_log_config, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<GetRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+        Ok(GetRealtimeLogConfigOutput {
+            realtime_log_config: self.realtime_log_config,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -186,25 +216,50 @@ impl GetRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetRealtimeLogConfig", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("GetRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled("GetRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetRealtimeLogConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetRealtimeLogConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetRealtimeLogConfigError::AccessDenied`].
@@ -235,7 +290,9 @@ impl Clone for GetRealtimeLogConfigError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => {
+                Self::NoSuchRealtimeLogConfig(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -280,7 +337,9 @@ impl std::error::Error for GetRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/get-realtime-log-config");
     if input.name.is_some() || input.arn.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -310,11 +369,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetRealtimeLogConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetRealtimeLogConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -327,7 +390,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_realtime_log_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "RealtimeLogConfig" {
-                    m_realtime_log_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_realtime_log_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((m_realtime_log_config,))

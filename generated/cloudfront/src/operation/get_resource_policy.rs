@@ -18,7 +18,9 @@ pub struct GetResourcePolicyInput {
 impl std::fmt::Debug for GetResourcePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResourcePolicyInput").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("GetResourcePolicyInput")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
@@ -34,7 +36,9 @@ impl From<GetResourcePolicyInput> for GetResourcePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetResourcePolicyInput) -> Self {
-        GetResourcePolicyInputBuilder { resource_arn: Some(input.resource_arn) }
+        GetResourcePolicyInputBuilder {
+            resource_arn: Some(input.resource_arn),
+        }
     }
 }
 
@@ -47,14 +51,18 @@ pub struct GetResourcePolicyInputBuilder {
 impl std::fmt::Debug for GetResourcePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResourcePolicyInputBuilder").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("GetResourcePolicyInputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
 impl Clone for GetResourcePolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetResourcePolicyInputBuilder { resource_arn: self.resource_arn.clone() }
+        GetResourcePolicyInputBuilder {
+            resource_arn: self.resource_arn.clone(),
+        }
     }
 }
 
@@ -69,11 +77,19 @@ impl GetResourcePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(m_resource_arn),) => Ok(GetResourcePolicyInput { resource_arn: m_resource_arn }),
-            (m_resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetResourcePolicyInput",
-                &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
-            )),
+            (Some(m_resource_arn),) => {
+                Ok(GetResourcePolicyInput {
+                    resource_arn: m_resource_arn,
+                })
+            }
+            (m_resource_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetResourcePolicyInput",
+                        &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -193,25 +209,59 @@ impl GetResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "GetResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("GetResourcePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetResourcePolicy",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "GetResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetResourcePolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetResourcePolicyError::AccessDenied`].
@@ -247,7 +297,9 @@ impl Clone for GetResourcePolicyError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -294,7 +346,9 @@ impl std::error::Error for GetResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_resource_policy::GetResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/get-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -322,15 +376,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetResourcePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetResourcePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetResourcePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_resource_arn, body_policy_document) = if restxml_runtime::xml::is_blank(body) {
+    let (body_resource_arn, body_policy_document) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -341,10 +401,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "ResourceArn" => {
-                        m_resource_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_resource_arn = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "PolicyDocument" => {
-                        m_policy_document = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_policy_document = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

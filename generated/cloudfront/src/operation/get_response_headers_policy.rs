@@ -38,7 +38,9 @@ impl From<GetResponseHeadersPolicyInput> for GetResponseHeadersPolicyInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetResponseHeadersPolicyInput) -> Self {
-        GetResponseHeadersPolicyInputBuilder { id: Some(input.id) }
+        GetResponseHeadersPolicyInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -51,14 +53,18 @@ pub struct GetResponseHeadersPolicyInputBuilder {
 impl std::fmt::Debug for GetResponseHeadersPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetResponseHeadersPolicyInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetResponseHeadersPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetResponseHeadersPolicyInputBuilder { id: self.id.clone() }
+        GetResponseHeadersPolicyInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -71,13 +77,23 @@ impl GetResponseHeadersPolicyInputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetResponseHeadersPolicyInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetResponseHeadersPolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetResponseHeadersPolicyInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetResponseHeadersPolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -144,13 +160,19 @@ impl std::fmt::Debug for GetResponseHeadersPolicyOutputBuilder {
 impl GetResponseHeadersPolicyOutputBuilder {
     /// Sets [`GetResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
+    pub fn response_headers_policy(
+        mut self,
+        value: crate::types::ResponseHeadersPolicy,
+    ) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Sets or clears [`GetResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn set_response_headers_policy(mut self, value: Option<crate::types::ResponseHeadersPolicy>) -> Self {
+    pub fn set_response_headers_policy(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicy>,
+    ) -> Self {
         self.response_headers_policy = value;
         self
     }
@@ -168,7 +190,9 @@ impl GetResponseHeadersPolicyOutputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
         Ok(GetResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             e_tag: self.e_tag,
@@ -193,23 +217,41 @@ impl GetResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("GetResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetResponseHeadersPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetResponseHeadersPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetResponseHeadersPolicyError::AccessDenied`].
@@ -234,7 +276,9 @@ impl Clone for GetResponseHeadersPolicyError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => {
+                Self::NoSuchResponseHeadersPolicy(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -278,7 +322,9 @@ impl std::error::Error for GetResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -296,11 +342,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetResponseHeadersPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetResponseHeadersPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetResponseHeadersPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -22,7 +22,9 @@ pub struct GetResponseHeadersPolicyConfigInput {
 impl std::fmt::Debug for GetResponseHeadersPolicyConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetResponseHeadersPolicyConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -34,11 +36,14 @@ impl GetResponseHeadersPolicyConfigInput {
     }
 }
 
-impl From<GetResponseHeadersPolicyConfigInput> for GetResponseHeadersPolicyConfigInputBuilder {
+impl From<GetResponseHeadersPolicyConfigInput>
+for GetResponseHeadersPolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetResponseHeadersPolicyConfigInput) -> Self {
-        GetResponseHeadersPolicyConfigInputBuilder { id: Some(input.id) }
+        GetResponseHeadersPolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -51,14 +56,18 @@ pub struct GetResponseHeadersPolicyConfigInputBuilder {
 impl std::fmt::Debug for GetResponseHeadersPolicyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetResponseHeadersPolicyConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetResponseHeadersPolicyConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetResponseHeadersPolicyConfigInputBuilder { id: self.id.clone() }
+        GetResponseHeadersPolicyConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -71,13 +80,23 @@ impl GetResponseHeadersPolicyConfigInputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetResponseHeadersPolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetResponseHeadersPolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetResponseHeadersPolicyConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetResponseHeadersPolicyConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetResponseHeadersPolicyConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetResponseHeadersPolicyConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -91,7 +110,9 @@ impl GetResponseHeadersPolicyConfigInputBuilder {
 #[non_exhaustive]
 pub struct GetResponseHeadersPolicyConfigOutput {
     /// Contains a response headers policy.
-    pub response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
+    pub response_headers_policy_config: Option<
+        crate::types::ResponseHeadersPolicyConfig,
+    >,
     /// The version identifier for the current version of the response headers policy.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -103,7 +124,10 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetResponseHeadersPolicyConfigOutput")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -135,7 +159,10 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetResponseHeadersPolicyConfigOutputBuilder")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -144,7 +171,10 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutputBuilder {
 impl GetResponseHeadersPolicyConfigOutputBuilder {
     /// Sets [`GetResponseHeadersPolicyConfigOutput::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
@@ -171,7 +201,9 @@ impl GetResponseHeadersPolicyConfigOutputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetResponseHeadersPolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetResponseHeadersPolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetResponseHeadersPolicyConfigOutput {
             response_headers_policy_config: self.response_headers_policy_config,
             e_tag: self.e_tag,
@@ -196,23 +228,41 @@ impl GetResponseHeadersPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetResponseHeadersPolicyConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetResponseHeadersPolicyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("GetResponseHeadersPolicyConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetResponseHeadersPolicyConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetResponseHeadersPolicyConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetResponseHeadersPolicyConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetResponseHeadersPolicyConfigError::AccessDenied`].
@@ -237,7 +287,9 @@ impl Clone for GetResponseHeadersPolicyConfigError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => {
+                Self::NoSuchResponseHeadersPolicy(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -281,7 +333,9 @@ impl std::error::Error for GetResponseHeadersPolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -300,11 +354,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetResponseHeadersPolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetResponseHeadersPolicyConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetResponseHeadersPolicyConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -34,7 +34,9 @@ impl From<GetStreamingDistributionInput> for GetStreamingDistributionInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetStreamingDistributionInput) -> Self {
-        GetStreamingDistributionInputBuilder { id: Some(input.id) }
+        GetStreamingDistributionInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +49,18 @@ pub struct GetStreamingDistributionInputBuilder {
 impl std::fmt::Debug for GetStreamingDistributionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetStreamingDistributionInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetStreamingDistributionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetStreamingDistributionInputBuilder { id: self.id.clone() }
+        GetStreamingDistributionInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +73,23 @@ impl GetStreamingDistributionInputBuilder {
     }
     /// Builds the [`GetStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetStreamingDistributionInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetStreamingDistributionInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetStreamingDistributionInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetStreamingDistributionInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,13 +156,19 @@ impl std::fmt::Debug for GetStreamingDistributionOutputBuilder {
 impl GetStreamingDistributionOutputBuilder {
     /// Sets [`GetStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
+    pub fn streaming_distribution(
+        mut self,
+        value: crate::types::StreamingDistribution,
+    ) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`GetStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
+    pub fn set_streaming_distribution(
+        mut self,
+        value: Option<crate::types::StreamingDistribution>,
+    ) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -164,7 +186,9 @@ impl GetStreamingDistributionOutputBuilder {
     }
     /// Builds the [`GetStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(GetStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             e_tag: self.e_tag,
@@ -189,23 +213,41 @@ impl GetStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchStreamingDistribution") => {
-                restxml_runtime::error_body::modeled("GetStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetStreamingDistribution",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetStreamingDistribution",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetStreamingDistributionError::AccessDenied`].
@@ -230,7 +272,9 @@ impl Clone for GetStreamingDistributionError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchStreamingDistribution(value) => Self::NoSuchStreamingDistribution(value.clone()),
+            Self::NoSuchStreamingDistribution(value) => {
+                Self::NoSuchStreamingDistribution(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -274,7 +318,9 @@ impl std::error::Error for GetStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::get_streaming_distribution::GetStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -292,11 +338,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetStreamingDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetStreamingDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

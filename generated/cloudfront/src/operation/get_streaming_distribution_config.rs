@@ -18,7 +18,9 @@ pub struct GetStreamingDistributionConfigInput {
 impl std::fmt::Debug for GetStreamingDistributionConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetStreamingDistributionConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +32,14 @@ impl GetStreamingDistributionConfigInput {
     }
 }
 
-impl From<GetStreamingDistributionConfigInput> for GetStreamingDistributionConfigInputBuilder {
+impl From<GetStreamingDistributionConfigInput>
+for GetStreamingDistributionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetStreamingDistributionConfigInput) -> Self {
-        GetStreamingDistributionConfigInputBuilder { id: Some(input.id) }
+        GetStreamingDistributionConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,14 +52,18 @@ pub struct GetStreamingDistributionConfigInputBuilder {
 impl std::fmt::Debug for GetStreamingDistributionConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetStreamingDistributionConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetStreamingDistributionConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetStreamingDistributionConfigInputBuilder { id: self.id.clone() }
+        GetStreamingDistributionConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +76,23 @@ impl GetStreamingDistributionConfigInputBuilder {
     }
     /// Builds the [`GetStreamingDistributionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetStreamingDistributionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetStreamingDistributionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetStreamingDistributionConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetStreamingDistributionConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetStreamingDistributionConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetStreamingDistributionConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -140,7 +159,10 @@ impl std::fmt::Debug for GetStreamingDistributionConfigOutputBuilder {
 impl GetStreamingDistributionConfigOutputBuilder {
     /// Sets [`GetStreamingDistributionConfigOutput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
@@ -167,7 +189,9 @@ impl GetStreamingDistributionConfigOutputBuilder {
     }
     /// Builds the [`GetStreamingDistributionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetStreamingDistributionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetStreamingDistributionConfigOutput, restxml_runtime::BuildError> {
         Ok(GetStreamingDistributionConfigOutput {
             streaming_distribution_config: self.streaming_distribution_config,
             e_tag: self.e_tag,
@@ -192,23 +216,41 @@ impl GetStreamingDistributionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("GetStreamingDistributionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetStreamingDistributionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchStreamingDistribution") => {
-                restxml_runtime::error_body::modeled("GetStreamingDistributionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetStreamingDistributionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetStreamingDistributionConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetStreamingDistributionConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetStreamingDistributionConfigError::AccessDenied`].
@@ -233,7 +275,9 @@ impl Clone for GetStreamingDistributionConfigError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchStreamingDistribution(value) => Self::NoSuchStreamingDistribution(value.clone()),
+            Self::NoSuchStreamingDistribution(value) => {
+                Self::NoSuchStreamingDistribution(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -277,7 +321,9 @@ impl std::error::Error for GetStreamingDistributionConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -296,11 +342,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetStreamingDistributionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetStreamingDistributionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetStreamingDistributionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

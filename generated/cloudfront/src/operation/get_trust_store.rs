@@ -18,7 +18,9 @@ pub struct GetTrustStoreInput {
 impl std::fmt::Debug for GetTrustStoreInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrustStoreInput").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetTrustStoreInput")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -34,7 +36,9 @@ impl From<GetTrustStoreInput> for GetTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetTrustStoreInput) -> Self {
-        GetTrustStoreInputBuilder { identifier: Some(input.identifier) }
+        GetTrustStoreInputBuilder {
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -47,14 +51,18 @@ pub struct GetTrustStoreInputBuilder {
 impl std::fmt::Debug for GetTrustStoreInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrustStoreInputBuilder").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetTrustStoreInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
 impl Clone for GetTrustStoreInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetTrustStoreInputBuilder { identifier: self.identifier.clone() }
+        GetTrustStoreInputBuilder {
+            identifier: self.identifier.clone(),
+        }
     }
 }
 
@@ -69,11 +77,19 @@ impl GetTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetTrustStoreInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(GetTrustStoreInput { identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrustStoreInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(GetTrustStoreInput {
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrustStoreInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -165,7 +181,11 @@ impl GetTrustStoreOutputBuilder {
     /// Builds the [`GetTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(GetTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetTrustStoreOutput {
+            trust_store: self.trust_store,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -187,16 +207,50 @@ impl GetTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrustStore", meta, headers, body)),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "GetTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "GetTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "GetTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetTrustStore",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetTrustStoreError::AccessDenied`].
@@ -272,7 +326,9 @@ impl std::error::Error for GetTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::get_trust_store::GetTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/trust-store/");
     {
         let value = &input.identifier;
@@ -285,13 +341,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_trust_store::GetTrustStoreOutput, restxml_runtime::SdkError<GetTrustStoreError>> {
+) -> Result<
+    crate::operation::get_trust_store::GetTrustStoreOutput,
+    restxml_runtime::SdkError<GetTrustStoreError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetTrustStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetTrustStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -34,7 +34,9 @@ impl From<GetVpcOriginInput> for GetVpcOriginInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetVpcOriginInput) -> Self {
-        GetVpcOriginInputBuilder { id: Some(input.id) }
+        GetVpcOriginInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -54,7 +56,9 @@ impl std::fmt::Debug for GetVpcOriginInputBuilder {
 impl Clone for GetVpcOriginInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetVpcOriginInputBuilder { id: self.id.clone() }
+        GetVpcOriginInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -71,7 +75,12 @@ impl GetVpcOriginInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetVpcOriginInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetVpcOriginInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetVpcOriginInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
@@ -97,7 +106,10 @@ pub struct GetVpcOriginOutput {
 impl std::fmt::Debug for GetVpcOriginOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetVpcOriginOutput").field("vpc_origin", &self.vpc_origin).field("e_tag", &self.e_tag).finish()
+        f.debug_struct("GetVpcOriginOutput")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("e_tag", &self.e_tag)
+            .finish()
     }
 }
 
@@ -161,7 +173,11 @@ impl GetVpcOriginOutputBuilder {
     /// Builds the [`GetVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(GetVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetVpcOriginOutput {
+            vpc_origin: self.vpc_origin,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -185,18 +201,39 @@ impl GetVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetVpcOrigin", meta, headers, body)),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetVpcOrigin",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetVpcOriginError::AccessDenied`].
@@ -232,7 +269,9 @@ impl Clone for GetVpcOriginError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -279,7 +318,9 @@ impl std::error::Error for GetVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::get_vpc_origin::GetVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -292,13 +333,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_vpc_origin::GetVpcOriginOutput, restxml_runtime::SdkError<GetVpcOriginError>> {
+) -> Result<
+    crate::operation::get_vpc_origin::GetVpcOriginOutput,
+    restxml_runtime::SdkError<GetVpcOriginError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetVpcOriginError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetVpcOriginError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

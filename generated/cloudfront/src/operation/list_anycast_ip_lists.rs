@@ -39,7 +39,10 @@ impl From<ListAnycastIpListsInput> for ListAnycastIpListsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListAnycastIpListsInput) -> Self {
-        ListAnycastIpListsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListAnycastIpListsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for ListAnycastIpListsInputBuilder {
 impl Clone for ListAnycastIpListsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListAnycastIpListsInputBuilder { marker: self.marker.clone(), max_items: self.max_items }
+        ListAnycastIpListsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
     }
 }
 
@@ -95,7 +101,10 @@ impl ListAnycastIpListsInputBuilder {
     /// Builds the [`ListAnycastIpListsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsInput, restxml_runtime::BuildError> {
-        Ok(ListAnycastIpListsInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListAnycastIpListsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -117,7 +126,9 @@ pub struct ListAnycastIpListsOutput {
 impl std::fmt::Debug for ListAnycastIpListsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListAnycastIpListsOutput").field("anycast_ip_lists", &self.anycast_ip_lists).finish()
+        f.debug_struct("ListAnycastIpListsOutput")
+            .field("anycast_ip_lists", &self.anycast_ip_lists)
+            .finish()
     }
 }
 
@@ -145,27 +156,38 @@ pub struct ListAnycastIpListsOutputBuilder {
 impl std::fmt::Debug for ListAnycastIpListsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListAnycastIpListsOutputBuilder").field("anycast_ip_lists", &self.anycast_ip_lists).finish()
+        f.debug_struct("ListAnycastIpListsOutputBuilder")
+            .field("anycast_ip_lists", &self.anycast_ip_lists)
+            .finish()
     }
 }
 
 impl ListAnycastIpListsOutputBuilder {
     /// Sets [`ListAnycastIpListsOutput::anycast_ip_lists`].
     #[inline]
-    pub fn anycast_ip_lists(mut self, value: crate::types::AnycastIpListCollection) -> Self {
+    pub fn anycast_ip_lists(
+        mut self,
+        value: crate::types::AnycastIpListCollection,
+    ) -> Self {
         self.anycast_ip_lists = Some(value);
         self
     }
     /// Sets or clears [`ListAnycastIpListsOutput::anycast_ip_lists`].
     #[inline]
-    pub fn set_anycast_ip_lists(mut self, value: Option<crate::types::AnycastIpListCollection>) -> Self {
+    pub fn set_anycast_ip_lists(
+        mut self,
+        value: Option<crate::types::AnycastIpListCollection>,
+    ) -> Self {
         self.anycast_ip_lists = value;
         self
     }
     /// Builds the [`ListAnycastIpListsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsOutput, restxml_runtime::BuildError> {
-        Ok(ListAnycastIpListsOutput { anycast_ip_lists: self.anycast_ip_lists, meta: Default::default() })
+        Ok(ListAnycastIpListsOutput {
+            anycast_ip_lists: self.anycast_ip_lists,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -189,25 +211,59 @@ impl ListAnycastIpListsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListAnycastIpLists", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("ListAnycastIpLists", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListAnycastIpLists",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "ListAnycastIpLists",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("ListAnycastIpLists", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListAnycastIpLists",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListAnycastIpLists", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListAnycastIpLists",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListAnycastIpLists",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListAnycastIpLists",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListAnycastIpListsError::AccessDenied`].
@@ -243,7 +299,9 @@ impl Clone for ListAnycastIpListsError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -290,13 +348,19 @@ impl std::error::Error for ListAnycastIpListsError {
 pub fn serialize_request(
     input: &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/anycast-ip-list");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     request.build()
 }
@@ -310,11 +374,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListAnycastIpListsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListAnycastIpListsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListAnycastIpListsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -50,7 +50,11 @@ impl From<ListCachePoliciesInput> for ListCachePoliciesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCachePoliciesInput) -> Self {
-        ListCachePoliciesInputBuilder { r#type: input.r#type, marker: input.marker, max_items: input.max_items }
+        ListCachePoliciesInputBuilder {
+            r#type: input.r#type,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -124,7 +128,11 @@ impl ListCachePoliciesInputBuilder {
     /// Builds the [`ListCachePoliciesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListCachePoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
+        Ok(ListCachePoliciesInput {
+            r#type: self.r#type,
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -146,7 +154,9 @@ pub struct ListCachePoliciesOutput {
 impl std::fmt::Debug for ListCachePoliciesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCachePoliciesOutput").field("cache_policy_list", &self.cache_policy_list).finish()
+        f.debug_struct("ListCachePoliciesOutput")
+            .field("cache_policy_list", &self.cache_policy_list)
+            .finish()
     }
 }
 
@@ -174,7 +184,9 @@ pub struct ListCachePoliciesOutputBuilder {
 impl std::fmt::Debug for ListCachePoliciesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCachePoliciesOutputBuilder").field("cache_policy_list", &self.cache_policy_list).finish()
+        f.debug_struct("ListCachePoliciesOutputBuilder")
+            .field("cache_policy_list", &self.cache_policy_list)
+            .finish()
     }
 }
 
@@ -187,14 +199,20 @@ impl ListCachePoliciesOutputBuilder {
     }
     /// Sets or clears [`ListCachePoliciesOutput::cache_policy_list`].
     #[inline]
-    pub fn set_cache_policy_list(mut self, value: Option<crate::types::CachePolicyList>) -> Self {
+    pub fn set_cache_policy_list(
+        mut self,
+        value: Option<crate::types::CachePolicyList>,
+    ) -> Self {
         self.cache_policy_list = value;
         self
     }
     /// Builds the [`ListCachePoliciesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesOutput, restxml_runtime::BuildError> {
-        Ok(ListCachePoliciesOutput { cache_policy_list: self.cache_policy_list, meta: Default::default() })
+        Ok(ListCachePoliciesOutput {
+            cache_policy_list: self.cache_policy_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -216,21 +234,50 @@ impl ListCachePoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("ListCachePolicies", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListCachePolicies", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListCachePolicies", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListCachePolicies",
-                meta,
-                headers,
-                body,
-            )),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(
+                        "ListCachePolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListCachePolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListCachePolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListCachePolicies",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListCachePoliciesError::NoSuchCachePolicy`].
@@ -306,7 +353,9 @@ impl std::error::Error for ListCachePoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_cache_policies::ListCachePoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/cache-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -329,11 +378,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCachePoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCachePoliciesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCachePoliciesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -35,11 +35,15 @@ impl ListCloudFrontOriginAccessIdentitiesInput {
     }
 }
 
-impl From<ListCloudFrontOriginAccessIdentitiesInput> for ListCloudFrontOriginAccessIdentitiesInputBuilder {
+impl From<ListCloudFrontOriginAccessIdentitiesInput>
+for ListCloudFrontOriginAccessIdentitiesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCloudFrontOriginAccessIdentitiesInput) -> Self {
-        ListCloudFrontOriginAccessIdentitiesInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListCloudFrontOriginAccessIdentitiesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -97,8 +101,13 @@ impl ListCloudFrontOriginAccessIdentitiesInputBuilder {
     }
     /// Builds the [`ListCloudFrontOriginAccessIdentitiesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListCloudFrontOriginAccessIdentitiesInput, restxml_runtime::BuildError> {
-        Ok(ListCloudFrontOriginAccessIdentitiesInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListCloudFrontOriginAccessIdentitiesInput, restxml_runtime::BuildError> {
+        Ok(ListCloudFrontOriginAccessIdentitiesInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -111,7 +120,9 @@ impl ListCloudFrontOriginAccessIdentitiesInputBuilder {
 #[non_exhaustive]
 pub struct ListCloudFrontOriginAccessIdentitiesOutput {
     /// The `CloudFrontOriginAccessIdentityList` type.
-    pub cloud_front_origin_access_identity_list: Option<crate::types::CloudFrontOriginAccessIdentityList>,
+    pub cloud_front_origin_access_identity_list: Option<
+        crate::types::CloudFrontOriginAccessIdentityList,
+    >,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -121,7 +132,10 @@ impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListCloudFrontOriginAccessIdentitiesOutput")
-            .field("cloud_front_origin_access_identity_list", &self.cloud_front_origin_access_identity_list)
+            .field(
+                "cloud_front_origin_access_identity_list",
+                &self.cloud_front_origin_access_identity_list,
+            )
             .finish()
     }
 }
@@ -144,14 +158,19 @@ impl ListCloudFrontOriginAccessIdentitiesOutput {
 /// A builder for [`ListCloudFrontOriginAccessIdentitiesOutput`].
 #[derive(Default)]
 pub struct ListCloudFrontOriginAccessIdentitiesOutputBuilder {
-    cloud_front_origin_access_identity_list: Option<crate::types::CloudFrontOriginAccessIdentityList>,
+    cloud_front_origin_access_identity_list: Option<
+        crate::types::CloudFrontOriginAccessIdentityList,
+    >,
 }
 
 impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListCloudFrontOriginAccessIdentitiesOutputBuilder")
-            .field("cloud_front_origin_access_identity_list", &self.cloud_front_origin_access_identity_list)
+            .field(
+                "cloud_front_origin_access_identity_list",
+                &self.cloud_front_origin_access_identity_list,
+            )
             .finish()
     }
 }
@@ -177,9 +196,15 @@ impl ListCloudFrontOriginAccessIdentitiesOutputBuilder {
     }
     /// Builds the [`ListCloudFrontOriginAccessIdentitiesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListCloudFrontOriginAccessIdentitiesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListCloudFrontOriginAccessIdentitiesOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListCloudFrontOriginAccessIdentitiesOutput {
-            cloud_front_origin_access_identity_list: self.cloud_front_origin_access_identity_list,
+            cloud_front_origin_access_identity_list: self
+                .cloud_front_origin_access_identity_list,
             meta: Default::default(),
         })
     }
@@ -199,19 +224,32 @@ impl ListCloudFrontOriginAccessIdentitiesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListCloudFrontOriginAccessIdentities", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListCloudFrontOriginAccessIdentities",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListCloudFrontOriginAccessIdentities",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListCloudFrontOriginAccessIdentities",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListCloudFrontOriginAccessIdentitiesError::InvalidArgument`].
@@ -247,7 +285,8 @@ impl ListCloudFrontOriginAccessIdentitiesError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListCloudFrontOriginAccessIdentitiesError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListCloudFrontOriginAccessIdentitiesError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -273,7 +312,9 @@ impl std::error::Error for ListCloudFrontOriginAccessIdentitiesError {
 pub fn serialize_request(
     input: &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -293,19 +334,28 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCloudFrontOriginAccessIdentitiesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCloudFrontOriginAccessIdentitiesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCloudFrontOriginAccessIdentitiesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let m_cloud_front_origin_access_identity_list = if restxml_runtime::xml::is_blank(body) {
+    let m_cloud_front_origin_access_identity_list = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(body, &["CloudFrontOriginAccessIdentityList"])
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["CloudFrontOriginAccessIdentityList"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -138,21 +138,33 @@ impl ListConflictingAliasesInputBuilder {
     }
     /// Builds the [`ListConflictingAliasesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConflictingAliasesInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListConflictingAliasesInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.alias) {
-            (Some(m_distribution_id), Some(m_alias)) => Ok(ListConflictingAliasesInput {
-                distribution_id: m_distribution_id,
-                alias: m_alias,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_distribution_id, m_alias) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListConflictingAliasesInput",
-                &[
-                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
-                    (m_alias.is_none(), "alias", "Alias"),
-                ],
-            )),
+            (Some(m_distribution_id), Some(m_alias)) => {
+                Ok(ListConflictingAliasesInput {
+                    distribution_id: m_distribution_id,
+                    alias: m_alias,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_distribution_id, m_alias) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListConflictingAliasesInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (m_alias.is_none(), "alias", "Alias"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -214,19 +226,27 @@ impl std::fmt::Debug for ListConflictingAliasesOutputBuilder {
 impl ListConflictingAliasesOutputBuilder {
     /// Sets [`ListConflictingAliasesOutput::conflicting_aliases_list`].
     #[inline]
-    pub fn conflicting_aliases_list(mut self, value: crate::types::ConflictingAliasesList) -> Self {
+    pub fn conflicting_aliases_list(
+        mut self,
+        value: crate::types::ConflictingAliasesList,
+    ) -> Self {
         self.conflicting_aliases_list = Some(value);
         self
     }
     /// Sets or clears [`ListConflictingAliasesOutput::conflicting_aliases_list`].
     #[inline]
-    pub fn set_conflicting_aliases_list(mut self, value: Option<crate::types::ConflictingAliasesList>) -> Self {
+    pub fn set_conflicting_aliases_list(
+        mut self,
+        value: Option<crate::types::ConflictingAliasesList>,
+    ) -> Self {
         self.conflicting_aliases_list = value;
         self
     }
     /// Builds the [`ListConflictingAliasesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConflictingAliasesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListConflictingAliasesOutput, restxml_runtime::BuildError> {
         Ok(ListConflictingAliasesOutput {
             conflicting_aliases_list: self.conflicting_aliases_list,
             meta: Default::default(),
@@ -250,23 +270,41 @@ impl ListConflictingAliasesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled("ListConflictingAliases", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListConflictingAliases",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListConflictingAliases", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListConflictingAliases",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListConflictingAliases",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListConflictingAliases",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListConflictingAliasesError::NoSuchDistribution`].
@@ -335,7 +373,9 @@ impl std::error::Error for ListConflictingAliasesError {
 pub fn serialize_request(
     input: &crate::operation::list_conflicting_aliases::ListConflictingAliasesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/conflicting-alias");
     {
         let value = &input.distribution_id;
@@ -349,7 +389,11 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     request.build()
 }
@@ -363,11 +407,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListConflictingAliasesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListConflictingAliasesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListConflictingAliasesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

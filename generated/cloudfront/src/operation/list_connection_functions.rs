@@ -42,7 +42,11 @@ impl From<ListConnectionFunctionsInput> for ListConnectionFunctionsInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListConnectionFunctionsInput) -> Self {
-        ListConnectionFunctionsInputBuilder { marker: input.marker, max_items: input.max_items, stage: input.stage }
+        ListConnectionFunctionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            stage: input.stage,
+        }
     }
 }
 
@@ -115,8 +119,14 @@ impl ListConnectionFunctionsInputBuilder {
     }
     /// Builds the [`ListConnectionFunctionsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConnectionFunctionsInput, restxml_runtime::BuildError> {
-        Ok(ListConnectionFunctionsInput { marker: self.marker, max_items: self.max_items, stage: self.stage })
+    pub fn build(
+        self,
+    ) -> Result<ListConnectionFunctionsInput, restxml_runtime::BuildError> {
+        Ok(ListConnectionFunctionsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+            stage: self.stage,
+        })
     }
 }
 
@@ -194,19 +204,27 @@ impl ListConnectionFunctionsOutputBuilder {
     }
     /// Sets [`ListConnectionFunctionsOutput::connection_functions`].
     #[inline]
-    pub fn connection_functions(mut self, value: Vec<crate::types::ConnectionFunctionSummary>) -> Self {
+    pub fn connection_functions(
+        mut self,
+        value: Vec<crate::types::ConnectionFunctionSummary>,
+    ) -> Self {
         self.connection_functions = Some(value);
         self
     }
     /// Sets or clears [`ListConnectionFunctionsOutput::connection_functions`].
     #[inline]
-    pub fn set_connection_functions(mut self, value: Option<Vec<crate::types::ConnectionFunctionSummary>>) -> Self {
+    pub fn set_connection_functions(
+        mut self,
+        value: Option<Vec<crate::types::ConnectionFunctionSummary>>,
+    ) -> Self {
         self.connection_functions = value;
         self
     }
     /// Builds the [`ListConnectionFunctionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConnectionFunctionsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListConnectionFunctionsOutput, restxml_runtime::BuildError> {
         Ok(ListConnectionFunctionsOutput {
             next_marker: self.next_marker,
             connection_functions: self.connection_functions,
@@ -233,27 +251,50 @@ impl ListConnectionFunctionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListConnectionFunctions", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListConnectionFunctions",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("ListConnectionFunctions", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListConnectionFunctions",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListConnectionFunctions", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListConnectionFunctions",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListConnectionFunctions",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListConnectionFunctions",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListConnectionFunctionsError::AccessDenied`].
@@ -283,7 +324,9 @@ impl Clone for ListConnectionFunctionsError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -329,7 +372,9 @@ impl std::error::Error for ListConnectionFunctionsError {
 pub fn serialize_request(
     input: &crate::operation::list_connection_functions::ListConnectionFunctionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/connection-functions");
     if input.marker.is_some() || input.max_items.is_some() || input.stage.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -362,15 +407,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListConnectionFunctionsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListConnectionFunctionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListConnectionFunctionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_connection_functions) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_marker, body_connection_functions) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -381,12 +432,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "ConnectionFunctions" => {
-                        m_connection_functions = Some(child.read_list("ConnectionFunctionSummary", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_connection_functions = Some(
+                            child
+                                .read_list(
+                                    "ConnectionFunctionSummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }

@@ -83,13 +83,19 @@ impl Clone for ListConnectionGroupsInputBuilder {
 impl ListConnectionGroupsInputBuilder {
     /// Sets [`ListConnectionGroupsInput::association_filter`].
     #[inline]
-    pub fn association_filter(mut self, value: crate::types::ConnectionGroupAssociationFilter) -> Self {
+    pub fn association_filter(
+        mut self,
+        value: crate::types::ConnectionGroupAssociationFilter,
+    ) -> Self {
         self.association_filter = Some(value);
         self
     }
     /// Sets or clears [`ListConnectionGroupsInput::association_filter`].
     #[inline]
-    pub fn set_association_filter(mut self, value: Option<crate::types::ConnectionGroupAssociationFilter>) -> Self {
+    pub fn set_association_filter(
+        mut self,
+        value: Option<crate::types::ConnectionGroupAssociationFilter>,
+    ) -> Self {
         self.association_filter = value;
         self
     }
@@ -119,7 +125,9 @@ impl ListConnectionGroupsInputBuilder {
     }
     /// Builds the [`ListConnectionGroupsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConnectionGroupsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListConnectionGroupsInput, restxml_runtime::BuildError> {
         Ok(ListConnectionGroupsInput {
             association_filter: self.association_filter,
             marker: self.marker,
@@ -202,19 +210,27 @@ impl ListConnectionGroupsOutputBuilder {
     }
     /// Sets [`ListConnectionGroupsOutput::connection_groups`].
     #[inline]
-    pub fn connection_groups(mut self, value: Vec<crate::types::ConnectionGroupSummary>) -> Self {
+    pub fn connection_groups(
+        mut self,
+        value: Vec<crate::types::ConnectionGroupSummary>,
+    ) -> Self {
         self.connection_groups = Some(value);
         self
     }
     /// Sets or clears [`ListConnectionGroupsOutput::connection_groups`].
     #[inline]
-    pub fn set_connection_groups(mut self, value: Option<Vec<crate::types::ConnectionGroupSummary>>) -> Self {
+    pub fn set_connection_groups(
+        mut self,
+        value: Option<Vec<crate::types::ConnectionGroupSummary>>,
+    ) -> Self {
         self.connection_groups = value;
         self
     }
     /// Builds the [`ListConnectionGroupsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConnectionGroupsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListConnectionGroupsOutput, restxml_runtime::BuildError> {
         Ok(ListConnectionGroupsOutput {
             next_marker: self.next_marker,
             connection_groups: self.connection_groups,
@@ -241,23 +257,50 @@ impl ListConnectionGroupsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListConnectionGroups", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("ListConnectionGroups", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListConnectionGroups",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "ListConnectionGroups",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListConnectionGroups", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListConnectionGroups",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListConnectionGroups",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListConnectionGroups",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListConnectionGroupsError::AccessDenied`].
@@ -333,9 +376,13 @@ impl std::error::Error for ListConnectionGroupsError {
 pub fn serialize_request(
     input: &crate::operation::list_connection_groups::ListConnectionGroupsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/connection-groups");
-    if input.association_filter.is_some() || input.marker.is_some() || input.max_items.is_some() {
+    if input.association_filter.is_some() || input.marker.is_some()
+        || input.max_items.is_some()
+    {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
             let mut content = body
@@ -366,15 +413,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListConnectionGroupsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListConnectionGroupsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListConnectionGroupsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_connection_groups) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_marker, body_connection_groups) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -385,12 +438,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "ConnectionGroups" => {
-                        m_connection_groups = Some(child.read_list("ConnectionGroupSummary", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_connection_groups = Some(
+                            child
+                                .read_list(
+                                    "ConnectionGroupSummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }

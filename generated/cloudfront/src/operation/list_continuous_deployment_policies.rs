@@ -37,11 +37,15 @@ impl ListContinuousDeploymentPoliciesInput {
     }
 }
 
-impl From<ListContinuousDeploymentPoliciesInput> for ListContinuousDeploymentPoliciesInputBuilder {
+impl From<ListContinuousDeploymentPoliciesInput>
+for ListContinuousDeploymentPoliciesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListContinuousDeploymentPoliciesInput) -> Self {
-        ListContinuousDeploymentPoliciesInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListContinuousDeploymentPoliciesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -65,7 +69,10 @@ impl std::fmt::Debug for ListContinuousDeploymentPoliciesInputBuilder {
 impl Clone for ListContinuousDeploymentPoliciesInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListContinuousDeploymentPoliciesInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListContinuousDeploymentPoliciesInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -96,8 +103,13 @@ impl ListContinuousDeploymentPoliciesInputBuilder {
     }
     /// Builds the [`ListContinuousDeploymentPoliciesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListContinuousDeploymentPoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListContinuousDeploymentPoliciesInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListContinuousDeploymentPoliciesInput, restxml_runtime::BuildError> {
+        Ok(ListContinuousDeploymentPoliciesInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -110,7 +122,9 @@ impl ListContinuousDeploymentPoliciesInputBuilder {
 #[non_exhaustive]
 pub struct ListContinuousDeploymentPoliciesOutput {
     /// A list of continuous deployment policies.
-    pub continuous_deployment_policy_list: Option<crate::types::ContinuousDeploymentPolicyList>,
+    pub continuous_deployment_policy_list: Option<
+        crate::types::ContinuousDeploymentPolicyList,
+    >,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -120,7 +134,10 @@ impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListContinuousDeploymentPoliciesOutput")
-            .field("continuous_deployment_policy_list", &self.continuous_deployment_policy_list)
+            .field(
+                "continuous_deployment_policy_list",
+                &self.continuous_deployment_policy_list,
+            )
             .finish()
     }
 }
@@ -143,14 +160,19 @@ impl ListContinuousDeploymentPoliciesOutput {
 /// A builder for [`ListContinuousDeploymentPoliciesOutput`].
 #[derive(Default)]
 pub struct ListContinuousDeploymentPoliciesOutputBuilder {
-    continuous_deployment_policy_list: Option<crate::types::ContinuousDeploymentPolicyList>,
+    continuous_deployment_policy_list: Option<
+        crate::types::ContinuousDeploymentPolicyList,
+    >,
 }
 
 impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListContinuousDeploymentPoliciesOutputBuilder")
-            .field("continuous_deployment_policy_list", &self.continuous_deployment_policy_list)
+            .field(
+                "continuous_deployment_policy_list",
+                &self.continuous_deployment_policy_list,
+            )
             .finish()
     }
 }
@@ -158,7 +180,10 @@ impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutputBuilder {
 impl ListContinuousDeploymentPoliciesOutputBuilder {
     /// Sets [`ListContinuousDeploymentPoliciesOutput::continuous_deployment_policy_list`].
     #[inline]
-    pub fn continuous_deployment_policy_list(mut self, value: crate::types::ContinuousDeploymentPolicyList) -> Self {
+    pub fn continuous_deployment_policy_list(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicyList,
+    ) -> Self {
         self.continuous_deployment_policy_list = Some(value);
         self
     }
@@ -173,7 +198,9 @@ impl ListContinuousDeploymentPoliciesOutputBuilder {
     }
     /// Builds the [`ListContinuousDeploymentPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListContinuousDeploymentPoliciesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListContinuousDeploymentPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListContinuousDeploymentPoliciesOutput {
             continuous_deployment_policy_list: self.continuous_deployment_policy_list,
             meta: Default::default(),
@@ -199,27 +226,50 @@ impl ListContinuousDeploymentPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListContinuousDeploymentPolicies", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListContinuousDeploymentPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListContinuousDeploymentPolicies", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListContinuousDeploymentPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled("ListContinuousDeploymentPolicies", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListContinuousDeploymentPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListContinuousDeploymentPolicies",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListContinuousDeploymentPolicies",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListContinuousDeploymentPoliciesError::AccessDenied`].
@@ -250,7 +300,9 @@ impl Clone for ListContinuousDeploymentPoliciesError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => {
+                Self::NoSuchContinuousDeploymentPolicy(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -295,7 +347,9 @@ impl std::error::Error for ListContinuousDeploymentPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -315,11 +369,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListContinuousDeploymentPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListContinuousDeploymentPoliciesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListContinuousDeploymentPoliciesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

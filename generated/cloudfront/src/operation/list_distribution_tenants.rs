@@ -83,13 +83,19 @@ impl Clone for ListDistributionTenantsInputBuilder {
 impl ListDistributionTenantsInputBuilder {
     /// Sets [`ListDistributionTenantsInput::association_filter`].
     #[inline]
-    pub fn association_filter(mut self, value: crate::types::DistributionTenantAssociationFilter) -> Self {
+    pub fn association_filter(
+        mut self,
+        value: crate::types::DistributionTenantAssociationFilter,
+    ) -> Self {
         self.association_filter = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionTenantsInput::association_filter`].
     #[inline]
-    pub fn set_association_filter(mut self, value: Option<crate::types::DistributionTenantAssociationFilter>) -> Self {
+    pub fn set_association_filter(
+        mut self,
+        value: Option<crate::types::DistributionTenantAssociationFilter>,
+    ) -> Self {
         self.association_filter = value;
         self
     }
@@ -119,7 +125,9 @@ impl ListDistributionTenantsInputBuilder {
     }
     /// Builds the [`ListDistributionTenantsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionTenantsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionTenantsInput, restxml_runtime::BuildError> {
         Ok(ListDistributionTenantsInput {
             association_filter: self.association_filter,
             marker: self.marker,
@@ -202,19 +210,27 @@ impl ListDistributionTenantsOutputBuilder {
     }
     /// Sets [`ListDistributionTenantsOutput::distribution_tenant_list`].
     #[inline]
-    pub fn distribution_tenant_list(mut self, value: Vec<crate::types::DistributionTenantSummary>) -> Self {
+    pub fn distribution_tenant_list(
+        mut self,
+        value: Vec<crate::types::DistributionTenantSummary>,
+    ) -> Self {
         self.distribution_tenant_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionTenantsOutput::distribution_tenant_list`].
     #[inline]
-    pub fn set_distribution_tenant_list(mut self, value: Option<Vec<crate::types::DistributionTenantSummary>>) -> Self {
+    pub fn set_distribution_tenant_list(
+        mut self,
+        value: Option<Vec<crate::types::DistributionTenantSummary>>,
+    ) -> Self {
         self.distribution_tenant_list = value;
         self
     }
     /// Builds the [`ListDistributionTenantsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionTenantsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionTenantsOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionTenantsOutput {
             next_marker: self.next_marker,
             distribution_tenant_list: self.distribution_tenant_list,
@@ -241,27 +257,50 @@ impl ListDistributionTenantsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionTenants", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionTenants",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("ListDistributionTenants", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionTenants",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionTenants", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionTenants",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionTenants",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionTenants",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionTenantsError::AccessDenied`].
@@ -337,9 +376,13 @@ impl std::error::Error for ListDistributionTenantsError {
 pub fn serialize_request(
     input: &crate::operation::list_distribution_tenants::ListDistributionTenantsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution-tenants");
-    if input.association_filter.is_some() || input.marker.is_some() || input.max_items.is_some() {
+    if input.association_filter.is_some() || input.marker.is_some()
+        || input.max_items.is_some()
+    {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
             let mut content = body
@@ -370,15 +413,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionTenantsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionTenantsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionTenantsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -389,12 +438,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "DistributionTenantList" => {
-                        m_distribution_tenant_list = Some(child.read_list("DistributionTenantSummary", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_distribution_tenant_list = Some(
+                            child
+                                .read_list(
+                                    "DistributionTenantSummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }

@@ -44,7 +44,8 @@ impl ListDistributionTenantsByCustomizationInput {
     }
 }
 
-impl From<ListDistributionTenantsByCustomizationInput> for ListDistributionTenantsByCustomizationInputBuilder {
+impl From<ListDistributionTenantsByCustomizationInput>
+for ListDistributionTenantsByCustomizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionTenantsByCustomizationInput) -> Self {
@@ -141,7 +142,12 @@ impl ListDistributionTenantsByCustomizationInputBuilder {
     }
     /// Builds the [`ListDistributionTenantsByCustomizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionTenantsByCustomizationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionTenantsByCustomizationInput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionTenantsByCustomizationInput {
             web_acl_arn: self.web_acl_arn,
             certificate_arn: self.certificate_arn,
@@ -225,19 +231,30 @@ impl ListDistributionTenantsByCustomizationOutputBuilder {
     }
     /// Sets [`ListDistributionTenantsByCustomizationOutput::distribution_tenant_list`].
     #[inline]
-    pub fn distribution_tenant_list(mut self, value: Vec<crate::types::DistributionTenantSummary>) -> Self {
+    pub fn distribution_tenant_list(
+        mut self,
+        value: Vec<crate::types::DistributionTenantSummary>,
+    ) -> Self {
         self.distribution_tenant_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionTenantsByCustomizationOutput::distribution_tenant_list`].
     #[inline]
-    pub fn set_distribution_tenant_list(mut self, value: Option<Vec<crate::types::DistributionTenantSummary>>) -> Self {
+    pub fn set_distribution_tenant_list(
+        mut self,
+        value: Option<Vec<crate::types::DistributionTenantSummary>>,
+    ) -> Self {
         self.distribution_tenant_list = value;
         self
     }
     /// Builds the [`ListDistributionTenantsByCustomizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionTenantsByCustomizationOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionTenantsByCustomizationOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionTenantsByCustomizationOutput {
             next_marker: self.next_marker,
             distribution_tenant_list: self.distribution_tenant_list,
@@ -264,27 +281,50 @@ impl ListDistributionTenantsByCustomizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionTenantsByCustomization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionTenantsByCustomization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("ListDistributionTenantsByCustomization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionTenantsByCustomization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionTenantsByCustomization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionTenantsByCustomization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionTenantsByCustomization",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionTenantsByCustomization",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionTenantsByCustomizationError::AccessDenied`].
@@ -334,7 +374,8 @@ impl ListDistributionTenantsByCustomizationError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionTenantsByCustomizationError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListDistributionTenantsByCustomizationError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -360,12 +401,12 @@ impl std::error::Error for ListDistributionTenantsByCustomizationError {
 pub fn serialize_request(
     input: &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution-tenants-by-customization");
-    if input.web_acl_arn.is_some()
-        || input.certificate_arn.is_some()
-        || input.marker.is_some()
-        || input.max_items.is_some()
+    if input.web_acl_arn.is_some() || input.certificate_arn.is_some()
+        || input.marker.is_some() || input.max_items.is_some()
     {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
@@ -400,31 +441,44 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionTenantsByCustomizationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionTenantsByCustomizationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionTenantsByCustomizationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListDistributionTenantsByCustomizationResult"])?;
+            let element = &mut document
+                .output_root(&["ListDistributionTenantsByCustomizationResult"])?;
             let mut m_next_marker = None;
             let mut m_distribution_tenant_list = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "DistributionTenantList" => {
-                        m_distribution_tenant_list = Some(child.read_list("DistributionTenantSummary", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_distribution_tenant_list = Some(
+                            child
+                                .read_list(
+                                    "DistributionTenantSummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }

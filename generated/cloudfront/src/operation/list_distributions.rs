@@ -39,7 +39,10 @@ impl From<ListDistributionsInput> for ListDistributionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsInput) -> Self {
-        ListDistributionsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListDistributionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for ListDistributionsInputBuilder {
 impl Clone for ListDistributionsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListDistributionsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListDistributionsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -95,7 +101,10 @@ impl ListDistributionsInputBuilder {
     /// Builds the [`ListDistributionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListDistributionsInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListDistributionsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -117,7 +126,9 @@ pub struct ListDistributionsOutput {
 impl std::fmt::Debug for ListDistributionsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsOutput").field("distribution_list", &self.distribution_list).finish()
+        f.debug_struct("ListDistributionsOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
     }
 }
 
@@ -145,7 +156,9 @@ pub struct ListDistributionsOutputBuilder {
 impl std::fmt::Debug for ListDistributionsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsOutputBuilder").field("distribution_list", &self.distribution_list).finish()
+        f.debug_struct("ListDistributionsOutputBuilder")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
     }
 }
 
@@ -158,14 +171,20 @@ impl ListDistributionsOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListDistributionsOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsOutput { distribution_list: self.distribution_list, meta: Default::default() })
+        Ok(ListDistributionsOutput {
+            distribution_list: self.distribution_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -183,17 +202,32 @@ impl ListDistributionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListDistributions", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributions",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListDistributions",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributions",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsError::InvalidArgument`].
@@ -255,7 +289,9 @@ impl std::error::Error for ListDistributionsError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions::ListDistributionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -275,11 +311,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -38,7 +38,8 @@ impl ListDistributionsByAnycastIpListIdInput {
     }
 }
 
-impl From<ListDistributionsByAnycastIpListIdInput> for ListDistributionsByAnycastIpListIdInputBuilder {
+impl From<ListDistributionsByAnycastIpListIdInput>
+for ListDistributionsByAnycastIpListIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByAnycastIpListIdInput) -> Self {
@@ -113,17 +114,31 @@ impl ListDistributionsByAnycastIpListIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByAnycastIpListIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByAnycastIpListIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByAnycastIpListIdInput, restxml_runtime::BuildError> {
         match (self.anycast_ip_list_id,) {
-            (Some(m_anycast_ip_list_id),) => Ok(ListDistributionsByAnycastIpListIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                anycast_ip_list_id: m_anycast_ip_list_id,
-            }),
-            (m_anycast_ip_list_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByAnycastIpListIdInput",
-                &[(m_anycast_ip_list_id.is_none(), "anycast_ip_list_id", "AnycastIpListId")],
-            )),
+            (Some(m_anycast_ip_list_id),) => {
+                Ok(ListDistributionsByAnycastIpListIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    anycast_ip_list_id: m_anycast_ip_list_id,
+                })
+            }
+            (m_anycast_ip_list_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByAnycastIpListIdInput",
+                        &[
+                            (
+                                m_anycast_ip_list_id.is_none(),
+                                "anycast_ip_list_id",
+                                "AnycastIpListId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -191,13 +206,18 @@ impl ListDistributionsByAnycastIpListIdOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByAnycastIpListIdOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByAnycastIpListIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByAnycastIpListIdOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByAnycastIpListIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByAnycastIpListIdOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -225,31 +245,59 @@ impl ListDistributionsByAnycastIpListIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByAnycastIpListId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByAnycastIpListId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByAnycastIpListId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByAnycastIpListId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByAnycastIpListId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByAnycastIpListId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByAnycastIpListId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByAnycastIpListId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByAnycastIpListId",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByAnycastIpListId",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByAnycastIpListIdError::AccessDenied`].
@@ -285,7 +333,9 @@ impl Clone for ListDistributionsByAnycastIpListIdError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -332,7 +382,9 @@ impl std::error::Error for ListDistributionsByAnycastIpListIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByAnycastIpListId/");
     {
         let value = &input.anycast_ip_list_id;
@@ -356,11 +408,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByAnycastIpListIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByAnycastIpListIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByAnycastIpListIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -40,7 +40,8 @@ impl ListDistributionsByCachePolicyIdInput {
     }
 }
 
-impl From<ListDistributionsByCachePolicyIdInput> for ListDistributionsByCachePolicyIdInputBuilder {
+impl From<ListDistributionsByCachePolicyIdInput>
+for ListDistributionsByCachePolicyIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByCachePolicyIdInput) -> Self {
@@ -115,17 +116,31 @@ impl ListDistributionsByCachePolicyIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByCachePolicyIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByCachePolicyIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByCachePolicyIdInput, restxml_runtime::BuildError> {
         match (self.cache_policy_id,) {
-            (Some(m_cache_policy_id),) => Ok(ListDistributionsByCachePolicyIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                cache_policy_id: m_cache_policy_id,
-            }),
-            (m_cache_policy_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByCachePolicyIdInput",
-                &[(m_cache_policy_id.is_none(), "cache_policy_id", "CachePolicyId")],
-            )),
+            (Some(m_cache_policy_id),) => {
+                Ok(ListDistributionsByCachePolicyIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    cache_policy_id: m_cache_policy_id,
+                })
+            }
+            (m_cache_policy_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByCachePolicyIdInput",
+                        &[
+                            (
+                                m_cache_policy_id.is_none(),
+                                "cache_policy_id",
+                                "CachePolicyId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -187,19 +202,27 @@ impl std::fmt::Debug for ListDistributionsByCachePolicyIdOutputBuilder {
 impl ListDistributionsByCachePolicyIdOutputBuilder {
     /// Sets [`ListDistributionsByCachePolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
+    pub fn distribution_id_list(
+        mut self,
+        value: crate::types::DistributionIdList,
+    ) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByCachePolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
+    pub fn set_distribution_id_list(
+        mut self,
+        value: Option<crate::types::DistributionIdList>,
+    ) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByCachePolicyIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByCachePolicyIdOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByCachePolicyIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByCachePolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -225,27 +248,50 @@ impl ListDistributionsByCachePolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByCachePolicyId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByCachePolicyId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByCachePolicyId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByCachePolicyId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByCachePolicyId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByCachePolicyId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByCachePolicyId",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByCachePolicyId",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByCachePolicyIdError::NoSuchCachePolicy`].
@@ -321,7 +367,9 @@ impl std::error::Error for ListDistributionsByCachePolicyIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByCachePolicyId/");
     {
         let value = &input.cache_policy_id;
@@ -345,11 +393,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByCachePolicyIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByCachePolicyIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByCachePolicyIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

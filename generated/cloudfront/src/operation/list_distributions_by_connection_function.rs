@@ -25,7 +25,10 @@ impl std::fmt::Debug for ListDistributionsByConnectionFunctionInput {
         f.debug_struct("ListDistributionsByConnectionFunctionInput")
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
-            .field("connection_function_identifier", &self.connection_function_identifier)
+            .field(
+                "connection_function_identifier",
+                &self.connection_function_identifier,
+            )
             .finish()
     }
 }
@@ -38,7 +41,8 @@ impl ListDistributionsByConnectionFunctionInput {
     }
 }
 
-impl From<ListDistributionsByConnectionFunctionInput> for ListDistributionsByConnectionFunctionInputBuilder {
+impl From<ListDistributionsByConnectionFunctionInput>
+for ListDistributionsByConnectionFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByConnectionFunctionInput) -> Self {
@@ -64,7 +68,10 @@ impl std::fmt::Debug for ListDistributionsByConnectionFunctionInputBuilder {
         f.debug_struct("ListDistributionsByConnectionFunctionInputBuilder")
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
-            .field("connection_function_identifier", &self.connection_function_identifier)
+            .field(
+                "connection_function_identifier",
+                &self.connection_function_identifier,
+            )
             .finish()
     }
 }
@@ -113,21 +120,34 @@ impl ListDistributionsByConnectionFunctionInputBuilder {
     }
     /// Builds the [`ListDistributionsByConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByConnectionFunctionInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.connection_function_identifier,) {
-            (Some(m_connection_function_identifier),) => Ok(ListDistributionsByConnectionFunctionInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                connection_function_identifier: m_connection_function_identifier,
-            }),
-            (m_connection_function_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByConnectionFunctionInput",
-                &[(
-                    m_connection_function_identifier.is_none(),
-                    "connection_function_identifier",
-                    "ConnectionFunctionIdentifier",
-                )],
-            )),
+            (Some(m_connection_function_identifier),) => {
+                Ok(ListDistributionsByConnectionFunctionInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    connection_function_identifier: m_connection_function_identifier,
+                })
+            }
+            (m_connection_function_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByConnectionFunctionInput",
+                        &[
+                            (
+                                m_connection_function_identifier.is_none(),
+                                "connection_function_identifier",
+                                "ConnectionFunctionIdentifier",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -195,13 +215,21 @@ impl ListDistributionsByConnectionFunctionOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByConnectionFunctionOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByConnectionFunctionOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionsByConnectionFunctionOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -227,27 +255,50 @@ impl ListDistributionsByConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByConnectionFunction",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByConnectionFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByConnectionFunctionError::AccessDenied`].
@@ -297,7 +348,8 @@ impl ListDistributionsByConnectionFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByConnectionFunctionError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListDistributionsByConnectionFunctionError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -323,13 +375,19 @@ impl std::error::Error for ListDistributionsByConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByConnectionFunction");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     {
         let value = &input.connection_function_identifier;
@@ -347,11 +405,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

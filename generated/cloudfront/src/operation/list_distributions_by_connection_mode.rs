@@ -38,7 +38,8 @@ impl ListDistributionsByConnectionModeInput {
     }
 }
 
-impl From<ListDistributionsByConnectionModeInput> for ListDistributionsByConnectionModeInputBuilder {
+impl From<ListDistributionsByConnectionModeInput>
+for ListDistributionsByConnectionModeInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByConnectionModeInput) -> Self {
@@ -113,17 +114,31 @@ impl ListDistributionsByConnectionModeInputBuilder {
     }
     /// Builds the [`ListDistributionsByConnectionModeInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByConnectionModeInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByConnectionModeInput, restxml_runtime::BuildError> {
         match (self.connection_mode,) {
-            (Some(m_connection_mode),) => Ok(ListDistributionsByConnectionModeInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                connection_mode: m_connection_mode,
-            }),
-            (m_connection_mode,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByConnectionModeInput",
-                &[(m_connection_mode.is_none(), "connection_mode", "ConnectionMode")],
-            )),
+            (Some(m_connection_mode),) => {
+                Ok(ListDistributionsByConnectionModeInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    connection_mode: m_connection_mode,
+                })
+            }
+            (m_connection_mode,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByConnectionModeInput",
+                        &[
+                            (
+                                m_connection_mode.is_none(),
+                                "connection_mode",
+                                "ConnectionMode",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -191,13 +206,18 @@ impl ListDistributionsByConnectionModeOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByConnectionModeOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByConnectionModeOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByConnectionModeOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByConnectionModeOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByConnectionModeOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -221,23 +241,41 @@ impl ListDistributionsByConnectionModeError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByConnectionMode", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByConnectionMode",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByConnectionMode", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByConnectionMode",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByConnectionMode",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByConnectionMode",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByConnectionModeError::AccessDenied`].
@@ -306,7 +344,9 @@ impl std::error::Error for ListDistributionsByConnectionModeError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByConnectionMode/");
     {
         let value = &input.connection_mode;
@@ -316,7 +356,11 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     request.build()
 }
@@ -330,11 +374,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByConnectionModeError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByConnectionModeError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByConnectionModeError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

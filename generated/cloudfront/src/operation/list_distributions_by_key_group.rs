@@ -115,17 +115,25 @@ impl ListDistributionsByKeyGroupInputBuilder {
     }
     /// Builds the [`ListDistributionsByKeyGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_id,) {
-            (Some(m_key_group_id),) => Ok(ListDistributionsByKeyGroupInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                key_group_id: m_key_group_id,
-            }),
-            (m_key_group_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByKeyGroupInput",
-                &[(m_key_group_id.is_none(), "key_group_id", "KeyGroupId")],
-            )),
+            (Some(m_key_group_id),) => {
+                Ok(ListDistributionsByKeyGroupInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    key_group_id: m_key_group_id,
+                })
+            }
+            (m_key_group_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByKeyGroupInput",
+                        &[(m_key_group_id.is_none(), "key_group_id", "KeyGroupId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -187,19 +195,27 @@ impl std::fmt::Debug for ListDistributionsByKeyGroupOutputBuilder {
 impl ListDistributionsByKeyGroupOutputBuilder {
     /// Sets [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
+    pub fn distribution_id_list(
+        mut self,
+        value: crate::types::DistributionIdList,
+    ) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
+    pub fn set_distribution_id_list(
+        mut self,
+        value: Option<crate::types::DistributionIdList>,
+    ) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByKeyGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByKeyGroupOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -223,23 +239,41 @@ impl ListDistributionsByKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByKeyGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByKeyGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResource)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByKeyGroup",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByKeyGroup",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByKeyGroupError::InvalidArgument`].
@@ -308,7 +342,9 @@ impl std::error::Error for ListDistributionsByKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByKeyGroupId/");
     {
         let value = &input.key_group_id;
@@ -332,11 +368,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByKeyGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -40,7 +40,8 @@ impl ListDistributionsByOriginRequestPolicyIdInput {
     }
 }
 
-impl From<ListDistributionsByOriginRequestPolicyIdInput> for ListDistributionsByOriginRequestPolicyIdInputBuilder {
+impl From<ListDistributionsByOriginRequestPolicyIdInput>
+for ListDistributionsByOriginRequestPolicyIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByOriginRequestPolicyIdInput) -> Self {
@@ -115,17 +116,34 @@ impl ListDistributionsByOriginRequestPolicyIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByOriginRequestPolicyIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByOriginRequestPolicyIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByOriginRequestPolicyIdInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.origin_request_policy_id,) {
-            (Some(m_origin_request_policy_id),) => Ok(ListDistributionsByOriginRequestPolicyIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                origin_request_policy_id: m_origin_request_policy_id,
-            }),
-            (m_origin_request_policy_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByOriginRequestPolicyIdInput",
-                &[(m_origin_request_policy_id.is_none(), "origin_request_policy_id", "OriginRequestPolicyId")],
-            )),
+            (Some(m_origin_request_policy_id),) => {
+                Ok(ListDistributionsByOriginRequestPolicyIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    origin_request_policy_id: m_origin_request_policy_id,
+                })
+            }
+            (m_origin_request_policy_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByOriginRequestPolicyIdInput",
+                        &[
+                            (
+                                m_origin_request_policy_id.is_none(),
+                                "origin_request_policy_id",
+                                "OriginRequestPolicyId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -187,19 +205,30 @@ impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdOutputBuilder {
 impl ListDistributionsByOriginRequestPolicyIdOutputBuilder {
     /// Sets [`ListDistributionsByOriginRequestPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
+    pub fn distribution_id_list(
+        mut self,
+        value: crate::types::DistributionIdList,
+    ) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByOriginRequestPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
+    pub fn set_distribution_id_list(
+        mut self,
+        value: Option<crate::types::DistributionIdList>,
+    ) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByOriginRequestPolicyIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByOriginRequestPolicyIdOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByOriginRequestPolicyIdOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionsByOriginRequestPolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -225,27 +254,50 @@ impl ListDistributionsByOriginRequestPolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByOriginRequestPolicyId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByOriginRequestPolicyId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByOriginRequestPolicyId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByOriginRequestPolicyId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByOriginRequestPolicyId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByOriginRequestPolicyId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByOriginRequestPolicyId",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByOriginRequestPolicyId",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByOriginRequestPolicyIdError::AccessDenied`].
@@ -275,7 +327,9 @@ impl Clone for ListDistributionsByOriginRequestPolicyIdError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => {
+                Self::NoSuchOriginRequestPolicy(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -295,7 +349,8 @@ impl ListDistributionsByOriginRequestPolicyIdError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByOriginRequestPolicyIdError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListDistributionsByOriginRequestPolicyIdError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -321,7 +376,9 @@ impl std::error::Error for ListDistributionsByOriginRequestPolicyIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByOriginRequestPolicyId/");
     {
         let value = &input.origin_request_policy_id;
@@ -345,11 +402,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByOriginRequestPolicyIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByOriginRequestPolicyIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByOriginRequestPolicyIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

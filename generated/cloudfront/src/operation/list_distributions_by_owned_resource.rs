@@ -38,7 +38,8 @@ impl ListDistributionsByOwnedResourceInput {
     }
 }
 
-impl From<ListDistributionsByOwnedResourceInput> for ListDistributionsByOwnedResourceInputBuilder {
+impl From<ListDistributionsByOwnedResourceInput>
+for ListDistributionsByOwnedResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByOwnedResourceInput) -> Self {
@@ -113,17 +114,25 @@ impl ListDistributionsByOwnedResourceInputBuilder {
     }
     /// Builds the [`ListDistributionsByOwnedResourceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(m_resource_arn),) => Ok(ListDistributionsByOwnedResourceInput {
-                resource_arn: m_resource_arn,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByOwnedResourceInput",
-                &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
-            )),
+            (Some(m_resource_arn),) => {
+                Ok(ListDistributionsByOwnedResourceInput {
+                    resource_arn: m_resource_arn,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_resource_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByOwnedResourceInput",
+                        &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -185,19 +194,27 @@ impl std::fmt::Debug for ListDistributionsByOwnedResourceOutputBuilder {
 impl ListDistributionsByOwnedResourceOutputBuilder {
     /// Sets [`ListDistributionsByOwnedResourceOutput::distribution_list`].
     #[inline]
-    pub fn distribution_list(mut self, value: crate::types::DistributionIdOwnerList) -> Self {
+    pub fn distribution_list(
+        mut self,
+        value: crate::types::DistributionIdOwnerList,
+    ) -> Self {
         self.distribution_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByOwnedResourceOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionIdOwnerList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionIdOwnerList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByOwnedResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByOwnedResourceOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -225,31 +242,59 @@ impl ListDistributionsByOwnedResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByOwnedResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByOwnedResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByOwnedResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByOwnedResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByOwnedResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByOwnedResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByOwnedResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByOwnedResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByOwnedResource",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByOwnedResource",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByOwnedResourceError::AccessDenied`].
@@ -285,7 +330,9 @@ impl Clone for ListDistributionsByOwnedResourceError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -332,7 +379,9 @@ impl std::error::Error for ListDistributionsByOwnedResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByOwnedResource/");
     {
         let value = &input.resource_arn;
@@ -356,11 +405,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByOwnedResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByOwnedResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByOwnedResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

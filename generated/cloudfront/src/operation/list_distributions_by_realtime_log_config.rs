@@ -45,7 +45,8 @@ impl ListDistributionsByRealtimeLogConfigInput {
     }
 }
 
-impl From<ListDistributionsByRealtimeLogConfigInput> for ListDistributionsByRealtimeLogConfigInputBuilder {
+impl From<ListDistributionsByRealtimeLogConfigInput>
+for ListDistributionsByRealtimeLogConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByRealtimeLogConfigInput) -> Self {
@@ -142,7 +143,9 @@ impl ListDistributionsByRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`ListDistributionsByRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByRealtimeLogConfigInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByRealtimeLogConfigInput {
             marker: self.marker,
             max_items: self.max_items,
@@ -215,13 +218,21 @@ impl ListDistributionsByRealtimeLogConfigOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByRealtimeLogConfigOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByRealtimeLogConfigOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionsByRealtimeLogConfigOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -243,19 +254,32 @@ impl ListDistributionsByRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByRealtimeLogConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByRealtimeLogConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByRealtimeLogConfigError::InvalidArgument`].
@@ -291,7 +315,8 @@ impl ListDistributionsByRealtimeLogConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByRealtimeLogConfigError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListDistributionsByRealtimeLogConfigError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -317,10 +342,11 @@ impl std::error::Error for ListDistributionsByRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distributionsByRealtimeLogConfig");
-    if input.marker.is_some()
-        || input.max_items.is_some()
+    if input.marker.is_some() || input.max_items.is_some()
         || input.realtime_log_config_name.is_some()
         || input.realtime_log_config_arn.is_some()
     {
@@ -357,11 +383,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByRealtimeLogConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByRealtimeLogConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

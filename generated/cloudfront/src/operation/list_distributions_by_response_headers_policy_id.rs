@@ -40,7 +40,8 @@ impl ListDistributionsByResponseHeadersPolicyIdInput {
     }
 }
 
-impl From<ListDistributionsByResponseHeadersPolicyIdInput> for ListDistributionsByResponseHeadersPolicyIdInputBuilder {
+impl From<ListDistributionsByResponseHeadersPolicyIdInput>
+for ListDistributionsByResponseHeadersPolicyIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByResponseHeadersPolicyIdInput) -> Self {
@@ -115,17 +116,34 @@ impl ListDistributionsByResponseHeadersPolicyIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByResponseHeadersPolicyIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByResponseHeadersPolicyIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByResponseHeadersPolicyIdInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.response_headers_policy_id,) {
-            (Some(m_response_headers_policy_id),) => Ok(ListDistributionsByResponseHeadersPolicyIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                response_headers_policy_id: m_response_headers_policy_id,
-            }),
-            (m_response_headers_policy_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByResponseHeadersPolicyIdInput",
-                &[(m_response_headers_policy_id.is_none(), "response_headers_policy_id", "ResponseHeadersPolicyId")],
-            )),
+            (Some(m_response_headers_policy_id),) => {
+                Ok(ListDistributionsByResponseHeadersPolicyIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    response_headers_policy_id: m_response_headers_policy_id,
+                })
+            }
+            (m_response_headers_policy_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByResponseHeadersPolicyIdInput",
+                        &[
+                            (
+                                m_response_headers_policy_id.is_none(),
+                                "response_headers_policy_id",
+                                "ResponseHeadersPolicyId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -187,19 +205,30 @@ impl std::fmt::Debug for ListDistributionsByResponseHeadersPolicyIdOutputBuilder
 impl ListDistributionsByResponseHeadersPolicyIdOutputBuilder {
     /// Sets [`ListDistributionsByResponseHeadersPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
+    pub fn distribution_id_list(
+        mut self,
+        value: crate::types::DistributionIdList,
+    ) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByResponseHeadersPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
+    pub fn set_distribution_id_list(
+        mut self,
+        value: Option<crate::types::DistributionIdList>,
+    ) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByResponseHeadersPolicyIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByResponseHeadersPolicyIdOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByResponseHeadersPolicyIdOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionsByResponseHeadersPolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -225,27 +254,50 @@ impl ListDistributionsByResponseHeadersPolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByResponseHeadersPolicyId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByResponseHeadersPolicyId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByResponseHeadersPolicyId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByResponseHeadersPolicyId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByResponseHeadersPolicyId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByResponseHeadersPolicyId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByResponseHeadersPolicyId",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByResponseHeadersPolicyId",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByResponseHeadersPolicyIdError::AccessDenied`].
@@ -275,7 +327,9 @@ impl Clone for ListDistributionsByResponseHeadersPolicyIdError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => {
+                Self::NoSuchResponseHeadersPolicy(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -295,7 +349,8 @@ impl ListDistributionsByResponseHeadersPolicyIdError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByResponseHeadersPolicyIdError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListDistributionsByResponseHeadersPolicyIdError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -321,7 +376,9 @@ impl std::error::Error for ListDistributionsByResponseHeadersPolicyIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByResponseHeadersPolicyId/");
     {
         let value = &input.response_headers_policy_id;
@@ -343,15 +400,17 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ) -> Result<
     crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdOutput,
     restxml_runtime::SdkError<ListDistributionsByResponseHeadersPolicyIdError>,
->{
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(
-            ListDistributionsByResponseHeadersPolicyIdError::from_response(
-                response.status().as_u16(),
-                response.headers(),
-                response.body().as_ref(),
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByResponseHeadersPolicyIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
             ),
-        ));
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -38,7 +38,8 @@ impl ListDistributionsByTrustStoreInput {
     }
 }
 
-impl From<ListDistributionsByTrustStoreInput> for ListDistributionsByTrustStoreInputBuilder {
+impl From<ListDistributionsByTrustStoreInput>
+for ListDistributionsByTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByTrustStoreInput) -> Self {
@@ -113,17 +114,31 @@ impl ListDistributionsByTrustStoreInputBuilder {
     }
     /// Builds the [`ListDistributionsByTrustStoreInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
         match (self.trust_store_identifier,) {
-            (Some(m_trust_store_identifier),) => Ok(ListDistributionsByTrustStoreInput {
-                trust_store_identifier: m_trust_store_identifier,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_trust_store_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByTrustStoreInput",
-                &[(m_trust_store_identifier.is_none(), "trust_store_identifier", "TrustStoreIdentifier")],
-            )),
+            (Some(m_trust_store_identifier),) => {
+                Ok(ListDistributionsByTrustStoreInput {
+                    trust_store_identifier: m_trust_store_identifier,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_trust_store_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByTrustStoreInput",
+                        &[
+                            (
+                                m_trust_store_identifier.is_none(),
+                                "trust_store_identifier",
+                                "TrustStoreIdentifier",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -191,14 +206,22 @@ impl ListDistributionsByTrustStoreOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByTrustStoreOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByTrustStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByTrustStoreOutput { distribution_list: self.distribution_list, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
+        Ok(ListDistributionsByTrustStoreOutput {
+            distribution_list: self.distribution_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -220,27 +243,50 @@ impl ListDistributionsByTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByTrustStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByTrustStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByTrustStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByTrustStore",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByTrustStore",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByTrustStoreError::AccessDenied`].
@@ -316,7 +362,9 @@ impl std::error::Error for ListDistributionsByTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByTrustStore");
     {
         let value = &input.trust_store_identifier;
@@ -340,11 +388,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByTrustStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByTrustStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -38,7 +38,8 @@ impl ListDistributionsByVpcOriginIdInput {
     }
 }
 
-impl From<ListDistributionsByVpcOriginIdInput> for ListDistributionsByVpcOriginIdInputBuilder {
+impl From<ListDistributionsByVpcOriginIdInput>
+for ListDistributionsByVpcOriginIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByVpcOriginIdInput) -> Self {
@@ -113,17 +114,25 @@ impl ListDistributionsByVpcOriginIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByVpcOriginIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_id,) {
-            (Some(m_vpc_origin_id),) => Ok(ListDistributionsByVpcOriginIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                vpc_origin_id: m_vpc_origin_id,
-            }),
-            (m_vpc_origin_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByVpcOriginIdInput",
-                &[(m_vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
-            )),
+            (Some(m_vpc_origin_id),) => {
+                Ok(ListDistributionsByVpcOriginIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    vpc_origin_id: m_vpc_origin_id,
+                })
+            }
+            (m_vpc_origin_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByVpcOriginIdInput",
+                        &[(m_vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -185,19 +194,27 @@ impl std::fmt::Debug for ListDistributionsByVpcOriginIdOutputBuilder {
 impl ListDistributionsByVpcOriginIdOutputBuilder {
     /// Sets [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
+    pub fn distribution_id_list(
+        mut self,
+        value: crate::types::DistributionIdList,
+    ) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
+    pub fn set_distribution_id_list(
+        mut self,
+        value: Option<crate::types::DistributionIdList>,
+    ) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByVpcOriginIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByVpcOriginIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -225,31 +242,59 @@ impl ListDistributionsByVpcOriginIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByVpcOriginId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByVpcOriginId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByVpcOriginId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByVpcOriginId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByVpcOriginId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByVpcOriginId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByVpcOriginId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByVpcOriginId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByVpcOriginId",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByVpcOriginId",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByVpcOriginIdError::AccessDenied`].
@@ -285,7 +330,9 @@ impl Clone for ListDistributionsByVpcOriginIdError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -332,7 +379,9 @@ impl std::error::Error for ListDistributionsByVpcOriginIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByVpcOriginId/");
     {
         let value = &input.vpc_origin_id;
@@ -356,11 +405,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByVpcOriginIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByVpcOriginIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByVpcOriginIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -118,17 +118,25 @@ impl ListDistributionsByWebACLIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByWebACLIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
         match (self.web_acl_id,) {
-            (Some(m_web_acl_id),) => Ok(ListDistributionsByWebACLIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                web_acl_id: m_web_acl_id,
-            }),
-            (m_web_acl_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByWebACLIdInput",
-                &[(m_web_acl_id.is_none(), "web_acl_id", "WebACLId")],
-            )),
+            (Some(m_web_acl_id),) => {
+                Ok(ListDistributionsByWebACLIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    web_acl_id: m_web_acl_id,
+                })
+            }
+            (m_web_acl_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByWebACLIdInput",
+                        &[(m_web_acl_id.is_none(), "web_acl_id", "WebACLId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -151,7 +159,9 @@ pub struct ListDistributionsByWebACLIdOutput {
 impl std::fmt::Debug for ListDistributionsByWebACLIdOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByWebACLIdOutput").field("distribution_list", &self.distribution_list).finish()
+        f.debug_struct("ListDistributionsByWebACLIdOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
     }
 }
 
@@ -194,14 +204,22 @@ impl ListDistributionsByWebACLIdOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByWebACLIdOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByWebACLIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByWebACLIdOutput { distribution_list: self.distribution_list, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
+        Ok(ListDistributionsByWebACLIdOutput {
+            distribution_list: self.distribution_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -221,23 +239,41 @@ impl ListDistributionsByWebACLIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByWebACLId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByWebACLId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListDistributionsByWebACLId", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListDistributionsByWebACLId",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDistributionsByWebACLId",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDistributionsByWebACLId",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDistributionsByWebACLIdError::InvalidWebACLId`].
@@ -306,7 +342,9 @@ impl std::error::Error for ListDistributionsByWebACLIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByWebACLId/");
     {
         let value = &input.web_acl_id;
@@ -330,11 +368,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByWebACLIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByWebACLIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByWebACLIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

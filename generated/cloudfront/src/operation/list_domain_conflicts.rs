@@ -44,7 +44,10 @@ impl std::fmt::Debug for ListDomainConflictsInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListDomainConflictsInput")
             .field("domain", &self.domain)
-            .field("domain_control_validation_resource", &self.domain_control_validation_resource)
+            .field(
+                "domain_control_validation_resource",
+                &self.domain_control_validation_resource,
+            )
             .field("max_items", &self.max_items)
             .field("marker", &self.marker)
             .finish()
@@ -65,7 +68,9 @@ impl From<ListDomainConflictsInput> for ListDomainConflictsInputBuilder {
     fn from(input: ListDomainConflictsInput) -> Self {
         ListDomainConflictsInputBuilder {
             domain: Some(input.domain),
-            domain_control_validation_resource: Some(input.domain_control_validation_resource),
+            domain_control_validation_resource: Some(
+                input.domain_control_validation_resource,
+            ),
             max_items: input.max_items,
             marker: input.marker,
         }
@@ -86,7 +91,10 @@ impl std::fmt::Debug for ListDomainConflictsInputBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListDomainConflictsInputBuilder")
             .field("domain", &self.domain)
-            .field("domain_control_validation_resource", &self.domain_control_validation_resource)
+            .field(
+                "domain_control_validation_resource",
+                &self.domain_control_validation_resource,
+            )
             .field("max_items", &self.max_items)
             .field("marker", &self.marker)
             .finish()
@@ -98,7 +106,9 @@ impl Clone for ListDomainConflictsInputBuilder {
     fn clone(&self) -> Self {
         ListDomainConflictsInputBuilder {
             domain: self.domain.clone(),
-            domain_control_validation_resource: self.domain_control_validation_resource.clone(),
+            domain_control_validation_resource: self
+                .domain_control_validation_resource
+                .clone(),
             max_items: self.max_items,
             marker: self.marker.clone(),
         }
@@ -114,7 +124,10 @@ impl ListDomainConflictsInputBuilder {
     }
     /// Sets [`ListDomainConflictsInput::domain_control_validation_resource`].
     #[inline]
-    pub fn domain_control_validation_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
+    pub fn domain_control_validation_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
         self.domain_control_validation_resource = Some(value);
         self
     }
@@ -146,23 +159,29 @@ impl ListDomainConflictsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListDomainConflictsInput, restxml_runtime::BuildError> {
         match (self.domain, self.domain_control_validation_resource) {
-            (Some(m_domain), Some(m_domain_control_validation_resource)) => Ok(ListDomainConflictsInput {
-                domain: m_domain,
-                domain_control_validation_resource: m_domain_control_validation_resource,
-                max_items: self.max_items,
-                marker: self.marker,
-            }),
-            (m_domain, m_domain_control_validation_resource) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDomainConflictsInput",
-                &[
-                    (m_domain.is_none(), "domain", "Domain"),
-                    (
-                        m_domain_control_validation_resource.is_none(),
-                        "domain_control_validation_resource",
-                        "DomainControlValidationResource",
+            (Some(m_domain), Some(m_domain_control_validation_resource)) => {
+                Ok(ListDomainConflictsInput {
+                    domain: m_domain,
+                    domain_control_validation_resource: m_domain_control_validation_resource,
+                    max_items: self.max_items,
+                    marker: self.marker,
+                })
+            }
+            (m_domain, m_domain_control_validation_resource) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDomainConflictsInput",
+                        &[
+                            (m_domain.is_none(), "domain", "Domain"),
+                            (
+                                m_domain_control_validation_resource.is_none(),
+                                "domain_control_validation_resource",
+                                "DomainControlValidationResource",
+                            ),
+                        ],
                     ),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -235,7 +254,10 @@ impl ListDomainConflictsOutputBuilder {
     }
     /// Sets or clears [`ListDomainConflictsOutput::domain_conflicts`].
     #[inline]
-    pub fn set_domain_conflicts(mut self, value: Option<Vec<crate::types::DomainConflict>>) -> Self {
+    pub fn set_domain_conflicts(
+        mut self,
+        value: Option<Vec<crate::types::DomainConflict>>,
+    ) -> Self {
         self.domain_conflicts = value;
         self
     }
@@ -253,7 +275,9 @@ impl ListDomainConflictsOutputBuilder {
     }
     /// Builds the [`ListDomainConflictsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDomainConflictsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDomainConflictsOutput, restxml_runtime::BuildError> {
         Ok(ListDomainConflictsOutput {
             domain_conflicts: self.domain_conflicts,
             next_marker: self.next_marker,
@@ -280,21 +304,50 @@ impl ListDomainConflictsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListDomainConflicts", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("ListDomainConflicts", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListDomainConflicts", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListDomainConflicts",
-                meta,
-                headers,
-                body,
-            )),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListDomainConflicts",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "ListDomainConflicts",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListDomainConflicts",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListDomainConflicts",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListDomainConflictsError::AccessDenied`].
@@ -370,7 +423,9 @@ impl std::error::Error for ListDomainConflictsError {
 pub fn serialize_request(
     input: &crate::operation::list_domain_conflicts::ListDomainConflictsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/domain-conflicts");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -408,15 +463,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDomainConflictsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDomainConflictsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDomainConflictsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_domain_conflicts, body_next_marker) = if restxml_runtime::xml::is_blank(body) {
+    let (body_domain_conflicts, body_next_marker) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -427,13 +488,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "DomainConflicts" => {
-                        m_domain_conflicts =
-                            Some(child.read_list("DomainConflicts", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
+                        m_domain_conflicts = Some(
+                            child
+                                .read_list(
+                                    "DomainConflicts",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "NextMarker" => {
-                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

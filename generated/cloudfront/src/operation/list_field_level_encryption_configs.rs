@@ -35,11 +35,15 @@ impl ListFieldLevelEncryptionConfigsInput {
     }
 }
 
-impl From<ListFieldLevelEncryptionConfigsInput> for ListFieldLevelEncryptionConfigsInputBuilder {
+impl From<ListFieldLevelEncryptionConfigsInput>
+for ListFieldLevelEncryptionConfigsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFieldLevelEncryptionConfigsInput) -> Self {
-        ListFieldLevelEncryptionConfigsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListFieldLevelEncryptionConfigsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -63,7 +67,10 @@ impl std::fmt::Debug for ListFieldLevelEncryptionConfigsInputBuilder {
 impl Clone for ListFieldLevelEncryptionConfigsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListFieldLevelEncryptionConfigsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListFieldLevelEncryptionConfigsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -94,8 +101,13 @@ impl ListFieldLevelEncryptionConfigsInputBuilder {
     }
     /// Builds the [`ListFieldLevelEncryptionConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListFieldLevelEncryptionConfigsInput, restxml_runtime::BuildError> {
-        Ok(ListFieldLevelEncryptionConfigsInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListFieldLevelEncryptionConfigsInput, restxml_runtime::BuildError> {
+        Ok(ListFieldLevelEncryptionConfigsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -156,19 +168,27 @@ impl std::fmt::Debug for ListFieldLevelEncryptionConfigsOutputBuilder {
 impl ListFieldLevelEncryptionConfigsOutputBuilder {
     /// Sets [`ListFieldLevelEncryptionConfigsOutput::field_level_encryption_list`].
     #[inline]
-    pub fn field_level_encryption_list(mut self, value: crate::types::FieldLevelEncryptionList) -> Self {
+    pub fn field_level_encryption_list(
+        mut self,
+        value: crate::types::FieldLevelEncryptionList,
+    ) -> Self {
         self.field_level_encryption_list = Some(value);
         self
     }
     /// Sets or clears [`ListFieldLevelEncryptionConfigsOutput::field_level_encryption_list`].
     #[inline]
-    pub fn set_field_level_encryption_list(mut self, value: Option<crate::types::FieldLevelEncryptionList>) -> Self {
+    pub fn set_field_level_encryption_list(
+        mut self,
+        value: Option<crate::types::FieldLevelEncryptionList>,
+    ) -> Self {
         self.field_level_encryption_list = value;
         self
     }
     /// Builds the [`ListFieldLevelEncryptionConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListFieldLevelEncryptionConfigsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListFieldLevelEncryptionConfigsOutput, restxml_runtime::BuildError> {
         Ok(ListFieldLevelEncryptionConfigsOutput {
             field_level_encryption_list: self.field_level_encryption_list,
             meta: Default::default(),
@@ -190,19 +210,32 @@ impl ListFieldLevelEncryptionConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListFieldLevelEncryptionConfigs", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListFieldLevelEncryptionConfigs",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListFieldLevelEncryptionConfigs",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListFieldLevelEncryptionConfigs",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListFieldLevelEncryptionConfigsError::InvalidArgument`].
@@ -264,7 +297,9 @@ impl std::error::Error for ListFieldLevelEncryptionConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -284,11 +319,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListFieldLevelEncryptionConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListFieldLevelEncryptionConfigsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListFieldLevelEncryptionConfigsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -35,11 +35,15 @@ impl ListFieldLevelEncryptionProfilesInput {
     }
 }
 
-impl From<ListFieldLevelEncryptionProfilesInput> for ListFieldLevelEncryptionProfilesInputBuilder {
+impl From<ListFieldLevelEncryptionProfilesInput>
+for ListFieldLevelEncryptionProfilesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFieldLevelEncryptionProfilesInput) -> Self {
-        ListFieldLevelEncryptionProfilesInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListFieldLevelEncryptionProfilesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -63,7 +67,10 @@ impl std::fmt::Debug for ListFieldLevelEncryptionProfilesInputBuilder {
 impl Clone for ListFieldLevelEncryptionProfilesInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListFieldLevelEncryptionProfilesInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListFieldLevelEncryptionProfilesInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -94,8 +101,13 @@ impl ListFieldLevelEncryptionProfilesInputBuilder {
     }
     /// Builds the [`ListFieldLevelEncryptionProfilesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListFieldLevelEncryptionProfilesInput, restxml_runtime::BuildError> {
-        Ok(ListFieldLevelEncryptionProfilesInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListFieldLevelEncryptionProfilesInput, restxml_runtime::BuildError> {
+        Ok(ListFieldLevelEncryptionProfilesInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -108,7 +120,9 @@ impl ListFieldLevelEncryptionProfilesInputBuilder {
 #[non_exhaustive]
 pub struct ListFieldLevelEncryptionProfilesOutput {
     /// Returns a list of the field-level encryption profiles that have been created in CloudFront for this account.
-    pub field_level_encryption_profile_list: Option<crate::types::FieldLevelEncryptionProfileList>,
+    pub field_level_encryption_profile_list: Option<
+        crate::types::FieldLevelEncryptionProfileList,
+    >,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -118,7 +132,10 @@ impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListFieldLevelEncryptionProfilesOutput")
-            .field("field_level_encryption_profile_list", &self.field_level_encryption_profile_list)
+            .field(
+                "field_level_encryption_profile_list",
+                &self.field_level_encryption_profile_list,
+            )
             .finish()
     }
 }
@@ -141,14 +158,19 @@ impl ListFieldLevelEncryptionProfilesOutput {
 /// A builder for [`ListFieldLevelEncryptionProfilesOutput`].
 #[derive(Default)]
 pub struct ListFieldLevelEncryptionProfilesOutputBuilder {
-    field_level_encryption_profile_list: Option<crate::types::FieldLevelEncryptionProfileList>,
+    field_level_encryption_profile_list: Option<
+        crate::types::FieldLevelEncryptionProfileList,
+    >,
 }
 
 impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListFieldLevelEncryptionProfilesOutputBuilder")
-            .field("field_level_encryption_profile_list", &self.field_level_encryption_profile_list)
+            .field(
+                "field_level_encryption_profile_list",
+                &self.field_level_encryption_profile_list,
+            )
             .finish()
     }
 }
@@ -156,7 +178,10 @@ impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutputBuilder {
 impl ListFieldLevelEncryptionProfilesOutputBuilder {
     /// Sets [`ListFieldLevelEncryptionProfilesOutput::field_level_encryption_profile_list`].
     #[inline]
-    pub fn field_level_encryption_profile_list(mut self, value: crate::types::FieldLevelEncryptionProfileList) -> Self {
+    pub fn field_level_encryption_profile_list(
+        mut self,
+        value: crate::types::FieldLevelEncryptionProfileList,
+    ) -> Self {
         self.field_level_encryption_profile_list = Some(value);
         self
     }
@@ -171,9 +196,12 @@ impl ListFieldLevelEncryptionProfilesOutputBuilder {
     }
     /// Builds the [`ListFieldLevelEncryptionProfilesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListFieldLevelEncryptionProfilesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListFieldLevelEncryptionProfilesOutput, restxml_runtime::BuildError> {
         Ok(ListFieldLevelEncryptionProfilesOutput {
-            field_level_encryption_profile_list: self.field_level_encryption_profile_list,
+            field_level_encryption_profile_list: self
+                .field_level_encryption_profile_list,
             meta: Default::default(),
         })
     }
@@ -193,19 +221,32 @@ impl ListFieldLevelEncryptionProfilesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListFieldLevelEncryptionProfiles", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListFieldLevelEncryptionProfiles",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListFieldLevelEncryptionProfiles",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListFieldLevelEncryptionProfiles",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListFieldLevelEncryptionProfilesError::InvalidArgument`].
@@ -267,7 +308,9 @@ impl std::error::Error for ListFieldLevelEncryptionProfilesError {
 pub fn serialize_request(
     input: &crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption-profile");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -287,11 +330,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListFieldLevelEncryptionProfilesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListFieldLevelEncryptionProfilesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListFieldLevelEncryptionProfilesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -299,7 +346,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(body, &["FieldLevelEncryptionProfileList"])
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["FieldLevelEncryptionProfileList"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };

@@ -46,7 +46,11 @@ impl From<ListFunctionsInput> for ListFunctionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFunctionsInput) -> Self {
-        ListFunctionsInputBuilder { marker: input.marker, max_items: input.max_items, stage: input.stage }
+        ListFunctionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            stage: input.stage,
+        }
     }
 }
 
@@ -120,7 +124,11 @@ impl ListFunctionsInputBuilder {
     /// Builds the [`ListFunctionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsInput, restxml_runtime::BuildError> {
-        Ok(ListFunctionsInput { marker: self.marker, max_items: self.max_items, stage: self.stage })
+        Ok(ListFunctionsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+            stage: self.stage,
+        })
     }
 }
 
@@ -142,7 +150,9 @@ pub struct ListFunctionsOutput {
 impl std::fmt::Debug for ListFunctionsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFunctionsOutput").field("function_list", &self.function_list).finish()
+        f.debug_struct("ListFunctionsOutput")
+            .field("function_list", &self.function_list)
+            .finish()
     }
 }
 
@@ -170,7 +180,9 @@ pub struct ListFunctionsOutputBuilder {
 impl std::fmt::Debug for ListFunctionsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFunctionsOutputBuilder").field("function_list", &self.function_list).finish()
+        f.debug_struct("ListFunctionsOutputBuilder")
+            .field("function_list", &self.function_list)
+            .finish()
     }
 }
 
@@ -183,14 +195,20 @@ impl ListFunctionsOutputBuilder {
     }
     /// Sets or clears [`ListFunctionsOutput::function_list`].
     #[inline]
-    pub fn set_function_list(mut self, value: Option<crate::types::FunctionList>) -> Self {
+    pub fn set_function_list(
+        mut self,
+        value: Option<crate::types::FunctionList>,
+    ) -> Self {
         self.function_list = value;
         self
     }
     /// Builds the [`ListFunctionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsOutput, restxml_runtime::BuildError> {
-        Ok(ListFunctionsOutput { function_list: self.function_list, meta: Default::default() })
+        Ok(ListFunctionsOutput {
+            function_list: self.function_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -210,14 +228,41 @@ impl ListFunctionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("ListFunctions", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListFunctions", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListFunctions", meta, headers, body)),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(
+                        "ListFunctions",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListFunctions",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListFunctions",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListFunctionsError::UnsupportedOperation`].
@@ -241,7 +286,9 @@ impl Clone for ListFunctionsError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -286,7 +333,9 @@ impl std::error::Error for ListFunctionsError {
 pub fn serialize_request(
     input: &crate::operation::list_functions::ListFunctionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/function");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -304,13 +353,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_functions::ListFunctionsOutput, restxml_runtime::SdkError<ListFunctionsError>> {
+) -> Result<
+    crate::operation::list_functions::ListFunctionsOutput,
+    restxml_runtime::SdkError<ListFunctionsError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListFunctionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListFunctionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -115,15 +115,27 @@ impl ListInvalidationsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(m_distribution_id),) => Ok(ListInvalidationsInput {
-                distribution_id: m_distribution_id,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListInvalidationsInput",
-                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
-            )),
+            (Some(m_distribution_id),) => {
+                Ok(ListInvalidationsInput {
+                    distribution_id: m_distribution_id,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_distribution_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListInvalidationsInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -146,7 +158,9 @@ pub struct ListInvalidationsOutput {
 impl std::fmt::Debug for ListInvalidationsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutput").field("invalidation_list", &self.invalidation_list).finish()
+        f.debug_struct("ListInvalidationsOutput")
+            .field("invalidation_list", &self.invalidation_list)
+            .finish()
     }
 }
 
@@ -174,7 +188,9 @@ pub struct ListInvalidationsOutputBuilder {
 impl std::fmt::Debug for ListInvalidationsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutputBuilder").field("invalidation_list", &self.invalidation_list).finish()
+        f.debug_struct("ListInvalidationsOutputBuilder")
+            .field("invalidation_list", &self.invalidation_list)
+            .finish()
     }
 }
 
@@ -187,14 +203,20 @@ impl ListInvalidationsOutputBuilder {
     }
     /// Sets or clears [`ListInvalidationsOutput::invalidation_list`].
     #[inline]
-    pub fn set_invalidation_list(mut self, value: Option<crate::types::InvalidationList>) -> Self {
+    pub fn set_invalidation_list(
+        mut self,
+        value: Option<crate::types::InvalidationList>,
+    ) -> Self {
         self.invalidation_list = value;
         self
     }
     /// Builds the [`ListInvalidationsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsOutput, restxml_runtime::BuildError> {
-        Ok(ListInvalidationsOutput { invalidation_list: self.invalidation_list, meta: Default::default() })
+        Ok(ListInvalidationsOutput {
+            invalidation_list: self.invalidation_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -216,23 +238,50 @@ impl ListInvalidationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled("ListInvalidations", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListInvalidations",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListInvalidations", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListInvalidations", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListInvalidations",
-                meta,
-                headers,
-                body,
-            )),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListInvalidations",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListInvalidations",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListInvalidations",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListInvalidationsError::NoSuchDistribution`].
@@ -308,7 +357,9 @@ impl std::error::Error for ListInvalidationsError {
 pub fn serialize_request(
     input: &crate::operation::list_invalidations::ListInvalidationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -333,11 +384,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListInvalidationsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListInvalidationsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListInvalidationsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

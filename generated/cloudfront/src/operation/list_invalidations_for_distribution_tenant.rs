@@ -38,7 +38,8 @@ impl ListInvalidationsForDistributionTenantInput {
     }
 }
 
-impl From<ListInvalidationsForDistributionTenantInput> for ListInvalidationsForDistributionTenantInputBuilder {
+impl From<ListInvalidationsForDistributionTenantInput>
+for ListInvalidationsForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListInvalidationsForDistributionTenantInput) -> Self {
@@ -113,17 +114,28 @@ impl ListInvalidationsForDistributionTenantInputBuilder {
     }
     /// Builds the [`ListInvalidationsForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListInvalidationsForDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListInvalidationsForDistributionTenantInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.id,) {
-            (Some(m_id),) => Ok(ListInvalidationsForDistributionTenantInput {
-                id: m_id,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListInvalidationsForDistributionTenantInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(ListInvalidationsForDistributionTenantInput {
+                    id: m_id,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListInvalidationsForDistributionTenantInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -191,13 +203,21 @@ impl ListInvalidationsForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`ListInvalidationsForDistributionTenantOutput::invalidation_list`].
     #[inline]
-    pub fn set_invalidation_list(mut self, value: Option<crate::types::InvalidationList>) -> Self {
+    pub fn set_invalidation_list(
+        mut self,
+        value: Option<crate::types::InvalidationList>,
+    ) -> Self {
         self.invalidation_list = value;
         self
     }
     /// Builds the [`ListInvalidationsForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListInvalidationsForDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListInvalidationsForDistributionTenantOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListInvalidationsForDistributionTenantOutput {
             invalidation_list: self.invalidation_list,
             meta: Default::default(),
@@ -223,27 +243,50 @@ impl ListInvalidationsForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListInvalidationsForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListInvalidationsForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("ListInvalidationsForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListInvalidationsForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListInvalidationsForDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListInvalidationsForDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListInvalidationsForDistributionTenant",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListInvalidationsForDistributionTenant",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListInvalidationsForDistributionTenantError::AccessDenied`].
@@ -293,7 +336,8 @@ impl ListInvalidationsForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListInvalidationsForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListInvalidationsForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -319,7 +363,9 @@ impl std::error::Error for ListInvalidationsForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -330,7 +376,11 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     request.build()
 }
@@ -344,11 +394,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListInvalidationsForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListInvalidationsForDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListInvalidationsForDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -22,7 +22,10 @@ pub struct ListKeyGroupsInput {
 impl std::fmt::Debug for ListKeyGroupsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsInput").field("marker", &self.marker).field("max_items", &self.max_items).finish()
+        f.debug_struct("ListKeyGroupsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ impl From<ListKeyGroupsInput> for ListKeyGroupsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListKeyGroupsInput) -> Self {
-        ListKeyGroupsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListKeyGroupsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -62,7 +68,10 @@ impl std::fmt::Debug for ListKeyGroupsInputBuilder {
 impl Clone for ListKeyGroupsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListKeyGroupsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListKeyGroupsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -94,7 +103,10 @@ impl ListKeyGroupsInputBuilder {
     /// Builds the [`ListKeyGroupsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyGroupsInput, restxml_runtime::BuildError> {
-        Ok(ListKeyGroupsInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListKeyGroupsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -116,7 +128,9 @@ pub struct ListKeyGroupsOutput {
 impl std::fmt::Debug for ListKeyGroupsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsOutput").field("key_group_list", &self.key_group_list).finish()
+        f.debug_struct("ListKeyGroupsOutput")
+            .field("key_group_list", &self.key_group_list)
+            .finish()
     }
 }
 
@@ -144,7 +158,9 @@ pub struct ListKeyGroupsOutputBuilder {
 impl std::fmt::Debug for ListKeyGroupsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsOutputBuilder").field("key_group_list", &self.key_group_list).finish()
+        f.debug_struct("ListKeyGroupsOutputBuilder")
+            .field("key_group_list", &self.key_group_list)
+            .finish()
     }
 }
 
@@ -157,14 +173,20 @@ impl ListKeyGroupsOutputBuilder {
     }
     /// Sets or clears [`ListKeyGroupsOutput::key_group_list`].
     #[inline]
-    pub fn set_key_group_list(mut self, value: Option<crate::types::KeyGroupList>) -> Self {
+    pub fn set_key_group_list(
+        mut self,
+        value: Option<crate::types::KeyGroupList>,
+    ) -> Self {
         self.key_group_list = value;
         self
     }
     /// Builds the [`ListKeyGroupsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyGroupsOutput, restxml_runtime::BuildError> {
-        Ok(ListKeyGroupsOutput { key_group_list: self.key_group_list, meta: Default::default() })
+        Ok(ListKeyGroupsOutput {
+            key_group_list: self.key_group_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -182,12 +204,32 @@ impl ListKeyGroupsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListKeyGroups", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListKeyGroups", meta, headers, body)),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListKeyGroups",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListKeyGroups",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListKeyGroupsError::InvalidArgument`].
@@ -249,7 +291,9 @@ impl std::error::Error for ListKeyGroupsError {
 pub fn serialize_request(
     input: &crate::operation::list_key_groups::ListKeyGroupsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-group");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -264,13 +308,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_key_groups::ListKeyGroupsOutput, restxml_runtime::SdkError<ListKeyGroupsError>> {
+) -> Result<
+    crate::operation::list_key_groups::ListKeyGroupsOutput,
+    restxml_runtime::SdkError<ListKeyGroupsError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListKeyGroupsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListKeyGroupsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

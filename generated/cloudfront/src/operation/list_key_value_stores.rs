@@ -42,7 +42,11 @@ impl From<ListKeyValueStoresInput> for ListKeyValueStoresInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListKeyValueStoresInput) -> Self {
-        ListKeyValueStoresInputBuilder { marker: input.marker, max_items: input.max_items, status: input.status }
+        ListKeyValueStoresInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            status: input.status,
+        }
     }
 }
 
@@ -116,7 +120,11 @@ impl ListKeyValueStoresInputBuilder {
     /// Builds the [`ListKeyValueStoresInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresInput, restxml_runtime::BuildError> {
-        Ok(ListKeyValueStoresInput { marker: self.marker, max_items: self.max_items, status: self.status })
+        Ok(ListKeyValueStoresInput {
+            marker: self.marker,
+            max_items: self.max_items,
+            status: self.status,
+        })
     }
 }
 
@@ -138,7 +146,9 @@ pub struct ListKeyValueStoresOutput {
 impl std::fmt::Debug for ListKeyValueStoresOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyValueStoresOutput").field("key_value_store_list", &self.key_value_store_list).finish()
+        f.debug_struct("ListKeyValueStoresOutput")
+            .field("key_value_store_list", &self.key_value_store_list)
+            .finish()
     }
 }
 
@@ -175,20 +185,29 @@ impl std::fmt::Debug for ListKeyValueStoresOutputBuilder {
 impl ListKeyValueStoresOutputBuilder {
     /// Sets [`ListKeyValueStoresOutput::key_value_store_list`].
     #[inline]
-    pub fn key_value_store_list(mut self, value: crate::types::KeyValueStoreList) -> Self {
+    pub fn key_value_store_list(
+        mut self,
+        value: crate::types::KeyValueStoreList,
+    ) -> Self {
         self.key_value_store_list = Some(value);
         self
     }
     /// Sets or clears [`ListKeyValueStoresOutput::key_value_store_list`].
     #[inline]
-    pub fn set_key_value_store_list(mut self, value: Option<crate::types::KeyValueStoreList>) -> Self {
+    pub fn set_key_value_store_list(
+        mut self,
+        value: Option<crate::types::KeyValueStoreList>,
+    ) -> Self {
         self.key_value_store_list = value;
         self
     }
     /// Builds the [`ListKeyValueStoresOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresOutput, restxml_runtime::BuildError> {
-        Ok(ListKeyValueStoresOutput { key_value_store_list: self.key_value_store_list, meta: Default::default() })
+        Ok(ListKeyValueStoresOutput {
+            key_value_store_list: self.key_value_store_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -210,23 +229,50 @@ impl ListKeyValueStoresError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListKeyValueStores", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListKeyValueStores",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("ListKeyValueStores", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListKeyValueStores",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListKeyValueStores", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListKeyValueStores",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListKeyValueStores",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListKeyValueStores",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListKeyValueStoresError::AccessDenied`].
@@ -256,7 +302,9 @@ impl Clone for ListKeyValueStoresError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -302,7 +350,9 @@ impl std::error::Error for ListKeyValueStoresError {
 pub fn serialize_request(
     input: &crate::operation::list_key_value_stores::ListKeyValueStoresInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-value-store");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -325,11 +375,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListKeyValueStoresError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListKeyValueStoresError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListKeyValueStoresError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

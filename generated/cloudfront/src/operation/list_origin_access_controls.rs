@@ -45,7 +45,10 @@ impl From<ListOriginAccessControlsInput> for ListOriginAccessControlsInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListOriginAccessControlsInput) -> Self {
-        ListOriginAccessControlsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListOriginAccessControlsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -69,7 +72,10 @@ impl std::fmt::Debug for ListOriginAccessControlsInputBuilder {
 impl Clone for ListOriginAccessControlsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListOriginAccessControlsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListOriginAccessControlsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -100,8 +106,13 @@ impl ListOriginAccessControlsInputBuilder {
     }
     /// Builds the [`ListOriginAccessControlsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListOriginAccessControlsInput, restxml_runtime::BuildError> {
-        Ok(ListOriginAccessControlsInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListOriginAccessControlsInput, restxml_runtime::BuildError> {
+        Ok(ListOriginAccessControlsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -162,19 +173,27 @@ impl std::fmt::Debug for ListOriginAccessControlsOutputBuilder {
 impl ListOriginAccessControlsOutputBuilder {
     /// Sets [`ListOriginAccessControlsOutput::origin_access_control_list`].
     #[inline]
-    pub fn origin_access_control_list(mut self, value: crate::types::OriginAccessControlList) -> Self {
+    pub fn origin_access_control_list(
+        mut self,
+        value: crate::types::OriginAccessControlList,
+    ) -> Self {
         self.origin_access_control_list = Some(value);
         self
     }
     /// Sets or clears [`ListOriginAccessControlsOutput::origin_access_control_list`].
     #[inline]
-    pub fn set_origin_access_control_list(mut self, value: Option<crate::types::OriginAccessControlList>) -> Self {
+    pub fn set_origin_access_control_list(
+        mut self,
+        value: Option<crate::types::OriginAccessControlList>,
+    ) -> Self {
         self.origin_access_control_list = value;
         self
     }
     /// Builds the [`ListOriginAccessControlsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListOriginAccessControlsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListOriginAccessControlsOutput, restxml_runtime::BuildError> {
         Ok(ListOriginAccessControlsOutput {
             origin_access_control_list: self.origin_access_control_list,
             meta: Default::default(),
@@ -196,19 +215,32 @@ impl ListOriginAccessControlsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListOriginAccessControls", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListOriginAccessControls",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListOriginAccessControls",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListOriginAccessControls",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListOriginAccessControlsError::InvalidArgument`].
@@ -270,7 +302,9 @@ impl std::error::Error for ListOriginAccessControlsError {
 pub fn serialize_request(
     input: &crate::operation::list_origin_access_controls::ListOriginAccessControlsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-control");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -290,11 +324,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListOriginAccessControlsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListOriginAccessControlsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListOriginAccessControlsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -50,7 +50,11 @@ impl From<ListOriginRequestPoliciesInput> for ListOriginRequestPoliciesInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListOriginRequestPoliciesInput) -> Self {
-        ListOriginRequestPoliciesInputBuilder { r#type: input.r#type, marker: input.marker, max_items: input.max_items }
+        ListOriginRequestPoliciesInputBuilder {
+            r#type: input.r#type,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -93,7 +97,10 @@ impl ListOriginRequestPoliciesInputBuilder {
     }
     /// Sets or clears [`ListOriginRequestPoliciesInput::type`].
     #[inline]
-    pub fn set_type(mut self, value: Option<crate::types::OriginRequestPolicyType>) -> Self {
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicyType>,
+    ) -> Self {
         self.r#type = value;
         self
     }
@@ -123,8 +130,14 @@ impl ListOriginRequestPoliciesInputBuilder {
     }
     /// Builds the [`ListOriginRequestPoliciesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListOriginRequestPoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListOriginRequestPoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListOriginRequestPoliciesInput, restxml_runtime::BuildError> {
+        Ok(ListOriginRequestPoliciesInput {
+            r#type: self.r#type,
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -185,19 +198,27 @@ impl std::fmt::Debug for ListOriginRequestPoliciesOutputBuilder {
 impl ListOriginRequestPoliciesOutputBuilder {
     /// Sets [`ListOriginRequestPoliciesOutput::origin_request_policy_list`].
     #[inline]
-    pub fn origin_request_policy_list(mut self, value: crate::types::OriginRequestPolicyList) -> Self {
+    pub fn origin_request_policy_list(
+        mut self,
+        value: crate::types::OriginRequestPolicyList,
+    ) -> Self {
         self.origin_request_policy_list = Some(value);
         self
     }
     /// Sets or clears [`ListOriginRequestPoliciesOutput::origin_request_policy_list`].
     #[inline]
-    pub fn set_origin_request_policy_list(mut self, value: Option<crate::types::OriginRequestPolicyList>) -> Self {
+    pub fn set_origin_request_policy_list(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicyList>,
+    ) -> Self {
         self.origin_request_policy_list = value;
         self
     }
     /// Builds the [`ListOriginRequestPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListOriginRequestPoliciesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListOriginRequestPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListOriginRequestPoliciesOutput {
             origin_request_policy_list: self.origin_request_policy_list,
             meta: Default::default(),
@@ -223,27 +244,50 @@ impl ListOriginRequestPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListOriginRequestPolicies", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListOriginRequestPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("ListOriginRequestPolicies", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListOriginRequestPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListOriginRequestPolicies", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListOriginRequestPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListOriginRequestPolicies",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListOriginRequestPolicies",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListOriginRequestPoliciesError::AccessDenied`].
@@ -273,7 +317,9 @@ impl Clone for ListOriginRequestPoliciesError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => {
+                Self::NoSuchOriginRequestPolicy(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -319,7 +365,9 @@ impl std::error::Error for ListOriginRequestPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-request-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -342,11 +390,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListOriginRequestPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListOriginRequestPoliciesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListOriginRequestPoliciesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -20,7 +20,10 @@ pub struct ListPublicKeysInput {
 impl std::fmt::Debug for ListPublicKeysInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListPublicKeysInput").field("marker", &self.marker).field("max_items", &self.max_items).finish()
+        f.debug_struct("ListPublicKeysInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<ListPublicKeysInput> for ListPublicKeysInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListPublicKeysInput) -> Self {
-        ListPublicKeysInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListPublicKeysInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -60,7 +66,10 @@ impl std::fmt::Debug for ListPublicKeysInputBuilder {
 impl Clone for ListPublicKeysInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListPublicKeysInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListPublicKeysInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -92,7 +101,10 @@ impl ListPublicKeysInputBuilder {
     /// Builds the [`ListPublicKeysInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListPublicKeysInput, restxml_runtime::BuildError> {
-        Ok(ListPublicKeysInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListPublicKeysInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -114,7 +126,9 @@ pub struct ListPublicKeysOutput {
 impl std::fmt::Debug for ListPublicKeysOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListPublicKeysOutput").field("public_key_list", &self.public_key_list).finish()
+        f.debug_struct("ListPublicKeysOutput")
+            .field("public_key_list", &self.public_key_list)
+            .finish()
     }
 }
 
@@ -142,7 +156,9 @@ pub struct ListPublicKeysOutputBuilder {
 impl std::fmt::Debug for ListPublicKeysOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListPublicKeysOutputBuilder").field("public_key_list", &self.public_key_list).finish()
+        f.debug_struct("ListPublicKeysOutputBuilder")
+            .field("public_key_list", &self.public_key_list)
+            .finish()
     }
 }
 
@@ -155,14 +171,20 @@ impl ListPublicKeysOutputBuilder {
     }
     /// Sets or clears [`ListPublicKeysOutput::public_key_list`].
     #[inline]
-    pub fn set_public_key_list(mut self, value: Option<crate::types::PublicKeyList>) -> Self {
+    pub fn set_public_key_list(
+        mut self,
+        value: Option<crate::types::PublicKeyList>,
+    ) -> Self {
         self.public_key_list = value;
         self
     }
     /// Builds the [`ListPublicKeysOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListPublicKeysOutput, restxml_runtime::BuildError> {
-        Ok(ListPublicKeysOutput { public_key_list: self.public_key_list, meta: Default::default() })
+        Ok(ListPublicKeysOutput {
+            public_key_list: self.public_key_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -180,12 +202,32 @@ impl ListPublicKeysError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListPublicKeys", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListPublicKeys", meta, headers, body)),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListPublicKeys",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListPublicKeys",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListPublicKeysError::InvalidArgument`].
@@ -247,7 +289,9 @@ impl std::error::Error for ListPublicKeysError {
 pub fn serialize_request(
     input: &crate::operation::list_public_keys::ListPublicKeysInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/public-key");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -262,13 +306,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_public_keys::ListPublicKeysOutput, restxml_runtime::SdkError<ListPublicKeysError>> {
+) -> Result<
+    crate::operation::list_public_keys::ListPublicKeysOutput,
+    restxml_runtime::SdkError<ListPublicKeysError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListPublicKeysError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListPublicKeysError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

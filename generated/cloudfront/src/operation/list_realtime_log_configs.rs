@@ -41,7 +41,10 @@ impl From<ListRealtimeLogConfigsInput> for ListRealtimeLogConfigsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListRealtimeLogConfigsInput) -> Self {
-        ListRealtimeLogConfigsInputBuilder { max_items: input.max_items, marker: input.marker }
+        ListRealtimeLogConfigsInputBuilder {
+            max_items: input.max_items,
+            marker: input.marker,
+        }
     }
 }
 
@@ -65,7 +68,10 @@ impl std::fmt::Debug for ListRealtimeLogConfigsInputBuilder {
 impl Clone for ListRealtimeLogConfigsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListRealtimeLogConfigsInputBuilder { max_items: self.max_items.clone(), marker: self.marker.clone() }
+        ListRealtimeLogConfigsInputBuilder {
+            max_items: self.max_items.clone(),
+            marker: self.marker.clone(),
+        }
     }
 }
 
@@ -96,8 +102,13 @@ impl ListRealtimeLogConfigsInputBuilder {
     }
     /// Builds the [`ListRealtimeLogConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListRealtimeLogConfigsInput, restxml_runtime::BuildError> {
-        Ok(ListRealtimeLogConfigsInput { max_items: self.max_items, marker: self.marker })
+    pub fn build(
+        self,
+    ) -> Result<ListRealtimeLogConfigsInput, restxml_runtime::BuildError> {
+        Ok(ListRealtimeLogConfigsInput {
+            max_items: self.max_items,
+            marker: self.marker,
+        })
     }
 }
 
@@ -158,20 +169,31 @@ impl std::fmt::Debug for ListRealtimeLogConfigsOutputBuilder {
 impl ListRealtimeLogConfigsOutputBuilder {
     /// Sets [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
     #[inline]
-    pub fn realtime_log_configs(mut self, value: crate::types::RealtimeLogConfigs) -> Self {
+    pub fn realtime_log_configs(
+        mut self,
+        value: crate::types::RealtimeLogConfigs,
+    ) -> Self {
         self.realtime_log_configs = Some(value);
         self
     }
     /// Sets or clears [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
     #[inline]
-    pub fn set_realtime_log_configs(mut self, value: Option<crate::types::RealtimeLogConfigs>) -> Self {
+    pub fn set_realtime_log_configs(
+        mut self,
+        value: Option<crate::types::RealtimeLogConfigs>,
+    ) -> Self {
         self.realtime_log_configs = value;
         self
     }
     /// Builds the [`ListRealtimeLogConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
-        Ok(ListRealtimeLogConfigsOutput { realtime_log_configs: self.realtime_log_configs, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
+        Ok(ListRealtimeLogConfigsOutput {
+            realtime_log_configs: self.realtime_log_configs,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -193,25 +215,50 @@ impl ListRealtimeLogConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListRealtimeLogConfigs", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListRealtimeLogConfigs",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListRealtimeLogConfigs", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListRealtimeLogConfigs",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled("ListRealtimeLogConfigs", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListRealtimeLogConfigs",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListRealtimeLogConfigs",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListRealtimeLogConfigs",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListRealtimeLogConfigsError::AccessDenied`].
@@ -242,7 +289,9 @@ impl Clone for ListRealtimeLogConfigsError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => {
+                Self::NoSuchRealtimeLogConfig(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -287,7 +336,9 @@ impl std::error::Error for ListRealtimeLogConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/realtime-log-config");
     if let Some(value) = &input.max_items {
         request.push_query("MaxItems", Some(value.as_str()));
@@ -307,11 +358,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListRealtimeLogConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListRealtimeLogConfigsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListRealtimeLogConfigsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -97,7 +97,10 @@ impl ListResponseHeadersPoliciesInputBuilder {
     }
     /// Sets or clears [`ListResponseHeadersPoliciesInput::type`].
     #[inline]
-    pub fn set_type(mut self, value: Option<crate::types::ResponseHeadersPolicyType>) -> Self {
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyType>,
+    ) -> Self {
         self.r#type = value;
         self
     }
@@ -127,8 +130,14 @@ impl ListResponseHeadersPoliciesInputBuilder {
     }
     /// Builds the [`ListResponseHeadersPoliciesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListResponseHeadersPoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListResponseHeadersPoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListResponseHeadersPoliciesInput, restxml_runtime::BuildError> {
+        Ok(ListResponseHeadersPoliciesInput {
+            r#type: self.r#type,
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -189,19 +198,27 @@ impl std::fmt::Debug for ListResponseHeadersPoliciesOutputBuilder {
 impl ListResponseHeadersPoliciesOutputBuilder {
     /// Sets [`ListResponseHeadersPoliciesOutput::response_headers_policy_list`].
     #[inline]
-    pub fn response_headers_policy_list(mut self, value: crate::types::ResponseHeadersPolicyList) -> Self {
+    pub fn response_headers_policy_list(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyList,
+    ) -> Self {
         self.response_headers_policy_list = Some(value);
         self
     }
     /// Sets or clears [`ListResponseHeadersPoliciesOutput::response_headers_policy_list`].
     #[inline]
-    pub fn set_response_headers_policy_list(mut self, value: Option<crate::types::ResponseHeadersPolicyList>) -> Self {
+    pub fn set_response_headers_policy_list(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyList>,
+    ) -> Self {
         self.response_headers_policy_list = value;
         self
     }
     /// Builds the [`ListResponseHeadersPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListResponseHeadersPoliciesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListResponseHeadersPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListResponseHeadersPoliciesOutput {
             response_headers_policy_list: self.response_headers_policy_list,
             meta: Default::default(),
@@ -227,27 +244,50 @@ impl ListResponseHeadersPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("ListResponseHeadersPolicies", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListResponseHeadersPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("ListResponseHeadersPolicies", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListResponseHeadersPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListResponseHeadersPolicies", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListResponseHeadersPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListResponseHeadersPolicies",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListResponseHeadersPolicies",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListResponseHeadersPoliciesError::AccessDenied`].
@@ -277,7 +317,9 @@ impl Clone for ListResponseHeadersPoliciesError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => {
+                Self::NoSuchResponseHeadersPolicy(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -323,7 +365,9 @@ impl std::error::Error for ListResponseHeadersPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/response-headers-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -346,11 +390,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListResponseHeadersPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListResponseHeadersPoliciesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListResponseHeadersPoliciesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -39,7 +39,10 @@ impl From<ListStreamingDistributionsInput> for ListStreamingDistributionsInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListStreamingDistributionsInput) -> Self {
-        ListStreamingDistributionsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListStreamingDistributionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for ListStreamingDistributionsInputBuilder {
 impl Clone for ListStreamingDistributionsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListStreamingDistributionsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListStreamingDistributionsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -94,8 +100,13 @@ impl ListStreamingDistributionsInputBuilder {
     }
     /// Builds the [`ListStreamingDistributionsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListStreamingDistributionsInput, restxml_runtime::BuildError> {
-        Ok(ListStreamingDistributionsInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListStreamingDistributionsInput, restxml_runtime::BuildError> {
+        Ok(ListStreamingDistributionsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -156,19 +167,27 @@ impl std::fmt::Debug for ListStreamingDistributionsOutputBuilder {
 impl ListStreamingDistributionsOutputBuilder {
     /// Sets [`ListStreamingDistributionsOutput::streaming_distribution_list`].
     #[inline]
-    pub fn streaming_distribution_list(mut self, value: crate::types::StreamingDistributionList) -> Self {
+    pub fn streaming_distribution_list(
+        mut self,
+        value: crate::types::StreamingDistributionList,
+    ) -> Self {
         self.streaming_distribution_list = Some(value);
         self
     }
     /// Sets or clears [`ListStreamingDistributionsOutput::streaming_distribution_list`].
     #[inline]
-    pub fn set_streaming_distribution_list(mut self, value: Option<crate::types::StreamingDistributionList>) -> Self {
+    pub fn set_streaming_distribution_list(
+        mut self,
+        value: Option<crate::types::StreamingDistributionList>,
+    ) -> Self {
         self.streaming_distribution_list = value;
         self
     }
     /// Builds the [`ListStreamingDistributionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListStreamingDistributionsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListStreamingDistributionsOutput, restxml_runtime::BuildError> {
         Ok(ListStreamingDistributionsOutput {
             streaming_distribution_list: self.streaming_distribution_list,
             meta: Default::default(),
@@ -190,19 +209,32 @@ impl ListStreamingDistributionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("ListStreamingDistributions", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListStreamingDistributions",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListStreamingDistributions",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListStreamingDistributions",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListStreamingDistributionsError::InvalidArgument`].
@@ -264,7 +296,9 @@ impl std::error::Error for ListStreamingDistributionsError {
 pub fn serialize_request(
     input: &crate::operation::list_streaming_distributions::ListStreamingDistributionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/streaming-distribution");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -284,11 +318,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListStreamingDistributionsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListStreamingDistributionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListStreamingDistributionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

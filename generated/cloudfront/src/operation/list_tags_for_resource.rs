@@ -18,7 +18,9 @@ pub struct ListTagsForResourceInput {
 impl std::fmt::Debug for ListTagsForResourceInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceInput").field("resource", &self.resource).finish()
+        f.debug_struct("ListTagsForResourceInput")
+            .field("resource", &self.resource)
+            .finish()
     }
 }
 
@@ -34,7 +36,9 @@ impl From<ListTagsForResourceInput> for ListTagsForResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListTagsForResourceInput) -> Self {
-        ListTagsForResourceInputBuilder { resource: Some(input.resource) }
+        ListTagsForResourceInputBuilder {
+            resource: Some(input.resource),
+        }
     }
 }
 
@@ -47,14 +51,18 @@ pub struct ListTagsForResourceInputBuilder {
 impl std::fmt::Debug for ListTagsForResourceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceInputBuilder").field("resource", &self.resource).finish()
+        f.debug_struct("ListTagsForResourceInputBuilder")
+            .field("resource", &self.resource)
+            .finish()
     }
 }
 
 impl Clone for ListTagsForResourceInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListTagsForResourceInputBuilder { resource: self.resource.clone() }
+        ListTagsForResourceInputBuilder {
+            resource: self.resource.clone(),
+        }
     }
 }
 
@@ -69,11 +77,19 @@ impl ListTagsForResourceInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource,) {
-            (Some(m_resource),) => Ok(ListTagsForResourceInput { resource: m_resource }),
-            (m_resource,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourceInput",
-                &[(m_resource.is_none(), "resource", "Resource")],
-            )),
+            (Some(m_resource),) => {
+                Ok(ListTagsForResourceInput {
+                    resource: m_resource,
+                })
+            }
+            (m_resource,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceInput",
+                        &[(m_resource.is_none(), "resource", "Resource")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -124,7 +140,9 @@ pub struct ListTagsForResourceOutputBuilder {
 impl std::fmt::Debug for ListTagsForResourceOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceOutputBuilder").field("tags", &self.tags).finish()
+        f.debug_struct("ListTagsForResourceOutputBuilder")
+            .field("tags", &self.tags)
+            .finish()
     }
 }
 
@@ -137,13 +155,24 @@ impl ListTagsForResourceOutputBuilder {
     }
     /// Builds the [`ListTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
         match (self.tags,) {
-            (Some(m_tags),) => Ok(ListTagsForResourceOutput { tags: m_tags, meta: Default::default() }),
-            (m_tags,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourceOutput",
-                &[(m_tags.is_none(), "tags", "Tags")],
-            )),
+            (Some(m_tags),) => {
+                Ok(ListTagsForResourceOutput {
+                    tags: m_tags,
+                    meta: Default::default(),
+                })
+            }
+            (m_tags,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceOutput",
+                        &[(m_tags.is_none(), "tags", "Tags")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -168,23 +197,59 @@ impl ListTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("InvalidTagging") => restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidTagging),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("NoSuchResource") => restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchResource),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListTagsForResource",
-                meta,
-                headers,
-                body,
-            )),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListTagsForResource",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListTagsForResourceError::AccessDenied`].
@@ -267,7 +332,9 @@ impl std::error::Error for ListTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resource::ListTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/tagging");
     {
         let value = &input.resource;
@@ -285,11 +352,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTagsForResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTagsForResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -302,7 +373,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )
     };
     Ok(crate::operation::list_tags_for_resource::ListTagsForResourceOutput {
-        tags: m_tags.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Tags"))?,
+        tags: m_tags
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Tags",
+            ))?,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
 }

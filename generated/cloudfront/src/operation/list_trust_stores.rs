@@ -39,7 +39,10 @@ impl From<ListTrustStoresInput> for ListTrustStoresInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListTrustStoresInput) -> Self {
-        ListTrustStoresInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListTrustStoresInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for ListTrustStoresInputBuilder {
 impl Clone for ListTrustStoresInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListTrustStoresInputBuilder { marker: self.marker.clone(), max_items: self.max_items }
+        ListTrustStoresInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
     }
 }
 
@@ -95,7 +101,10 @@ impl ListTrustStoresInputBuilder {
     /// Builds the [`ListTrustStoresInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListTrustStoresInput, restxml_runtime::BuildError> {
-        Ok(ListTrustStoresInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListTrustStoresInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -173,13 +182,19 @@ impl ListTrustStoresOutputBuilder {
     }
     /// Sets [`ListTrustStoresOutput::trust_store_list`].
     #[inline]
-    pub fn trust_store_list(mut self, value: Vec<crate::types::TrustStoreSummary>) -> Self {
+    pub fn trust_store_list(
+        mut self,
+        value: Vec<crate::types::TrustStoreSummary>,
+    ) -> Self {
         self.trust_store_list = Some(value);
         self
     }
     /// Sets or clears [`ListTrustStoresOutput::trust_store_list`].
     #[inline]
-    pub fn set_trust_store_list(mut self, value: Option<Vec<crate::types::TrustStoreSummary>>) -> Self {
+    pub fn set_trust_store_list(
+        mut self,
+        value: Option<Vec<crate::types::TrustStoreSummary>>,
+    ) -> Self {
         self.trust_store_list = value;
         self
     }
@@ -212,17 +227,49 @@ impl ListTrustStoresError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListTrustStores", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("ListTrustStores", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListTrustStores", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTrustStores",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTrustStores",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTrustStores",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTrustStores", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListTrustStores",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -299,7 +346,9 @@ impl std::error::Error for ListTrustStoresError {
 pub fn serialize_request(
     input: &crate::operation::list_trust_stores::ListTrustStoresInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/trust-stores");
     if input.marker.is_some() || input.max_items.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -324,18 +373,26 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_trust_stores::ListTrustStoresOutput, restxml_runtime::SdkError<ListTrustStoresError>>
-{
+) -> Result<
+    crate::operation::list_trust_stores::ListTrustStoresOutput,
+    restxml_runtime::SdkError<ListTrustStoresError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTrustStoresError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTrustStoresError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_trust_store_list) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_marker, body_trust_store_list) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -346,13 +403,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "TrustStoreList" => {
-                        m_trust_store_list =
-                            Some(child.read_list("TrustStoreSummary", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
+                        m_trust_store_list = Some(
+                            child
+                                .read_list(
+                                    "TrustStoreSummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }

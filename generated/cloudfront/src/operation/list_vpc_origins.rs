@@ -20,7 +20,10 @@ pub struct ListVpcOriginsInput {
 impl std::fmt::Debug for ListVpcOriginsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVpcOriginsInput").field("marker", &self.marker).field("max_items", &self.max_items).finish()
+        f.debug_struct("ListVpcOriginsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<ListVpcOriginsInput> for ListVpcOriginsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListVpcOriginsInput) -> Self {
-        ListVpcOriginsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListVpcOriginsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -60,7 +66,10 @@ impl std::fmt::Debug for ListVpcOriginsInputBuilder {
 impl Clone for ListVpcOriginsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListVpcOriginsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListVpcOriginsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -92,7 +101,10 @@ impl ListVpcOriginsInputBuilder {
     /// Builds the [`ListVpcOriginsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListVpcOriginsInput, restxml_runtime::BuildError> {
-        Ok(ListVpcOriginsInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListVpcOriginsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -114,7 +126,9 @@ pub struct ListVpcOriginsOutput {
 impl std::fmt::Debug for ListVpcOriginsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVpcOriginsOutput").field("vpc_origin_list", &self.vpc_origin_list).finish()
+        f.debug_struct("ListVpcOriginsOutput")
+            .field("vpc_origin_list", &self.vpc_origin_list)
+            .finish()
     }
 }
 
@@ -142,7 +156,9 @@ pub struct ListVpcOriginsOutputBuilder {
 impl std::fmt::Debug for ListVpcOriginsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVpcOriginsOutputBuilder").field("vpc_origin_list", &self.vpc_origin_list).finish()
+        f.debug_struct("ListVpcOriginsOutputBuilder")
+            .field("vpc_origin_list", &self.vpc_origin_list)
+            .finish()
     }
 }
 
@@ -155,14 +171,20 @@ impl ListVpcOriginsOutputBuilder {
     }
     /// Sets or clears [`ListVpcOriginsOutput::vpc_origin_list`].
     #[inline]
-    pub fn set_vpc_origin_list(mut self, value: Option<crate::types::VpcOriginList>) -> Self {
+    pub fn set_vpc_origin_list(
+        mut self,
+        value: Option<crate::types::VpcOriginList>,
+    ) -> Self {
         self.vpc_origin_list = value;
         self
     }
     /// Builds the [`ListVpcOriginsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListVpcOriginsOutput, restxml_runtime::BuildError> {
-        Ok(ListVpcOriginsOutput { vpc_origin_list: self.vpc_origin_list, meta: Default::default() })
+        Ok(ListVpcOriginsOutput {
+            vpc_origin_list: self.vpc_origin_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -186,18 +208,59 @@ impl ListVpcOriginsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListVpcOrigins", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("ListVpcOrigins", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("ListVpcOrigins", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListVpcOrigins", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListVpcOrigins", meta, headers, body)),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "ListVpcOrigins",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "ListVpcOrigins",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(
+                        "ListVpcOrigins",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "ListVpcOrigins",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListVpcOrigins",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListVpcOriginsError::AccessDenied`].
@@ -233,7 +296,9 @@ impl Clone for ListVpcOriginsError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -280,7 +345,9 @@ impl std::error::Error for ListVpcOriginsError {
 pub fn serialize_request(
     input: &crate::operation::list_vpc_origins::ListVpcOriginsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/vpc-origin");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -295,13 +362,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_vpc_origins::ListVpcOriginsOutput, restxml_runtime::SdkError<ListVpcOriginsError>> {
+) -> Result<
+    crate::operation::list_vpc_origins::ListVpcOriginsOutput,
+    restxml_runtime::SdkError<ListVpcOriginsError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListVpcOriginsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListVpcOriginsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

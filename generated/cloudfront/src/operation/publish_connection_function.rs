@@ -39,7 +39,10 @@ impl From<PublishConnectionFunctionInput> for PublishConnectionFunctionInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: PublishConnectionFunctionInput) -> Self {
-        PublishConnectionFunctionInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
+        PublishConnectionFunctionInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for PublishConnectionFunctionInputBuilder {
 impl Clone for PublishConnectionFunctionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        PublishConnectionFunctionInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
+        PublishConnectionFunctionInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -82,13 +88,27 @@ impl PublishConnectionFunctionInputBuilder {
     }
     /// Builds the [`PublishConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<PublishConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<PublishConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(PublishConnectionFunctionInput { id: m_id, if_match: m_if_match }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "PublishConnectionFunctionInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(PublishConnectionFunctionInput {
+                    id: m_id,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublishConnectionFunctionInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -150,19 +170,27 @@ impl std::fmt::Debug for PublishConnectionFunctionOutputBuilder {
 impl PublishConnectionFunctionOutputBuilder {
     /// Sets [`PublishConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
+    pub fn connection_function_summary(
+        mut self,
+        value: crate::types::ConnectionFunctionSummary,
+    ) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`PublishConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
+    pub fn set_connection_function_summary(
+        mut self,
+        value: Option<crate::types::ConnectionFunctionSummary>,
+    ) -> Self {
         self.connection_function_summary = value;
         self
     }
     /// Builds the [`PublishConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<PublishConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<PublishConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(PublishConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             meta: Default::default(),
@@ -194,39 +222,77 @@ impl PublishConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PublishConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PublishConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PublishConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PublishConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PublishConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PublishConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "PublishConnectionFunction",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "PublishConnectionFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`PublishConnectionFunctionError::PreconditionFailed`].
@@ -273,9 +339,13 @@ impl Clone for PublishConnectionFunctionError {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -323,7 +393,9 @@ impl std::error::Error for PublishConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::publish_connection_function::PublishConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -346,11 +418,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<PublishConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(PublishConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                PublishConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -24,7 +24,10 @@ pub struct PublishFunctionInput {
 impl std::fmt::Debug for PublishFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionInput").field("name", &self.name).field("if_match", &self.if_match).finish()
+        f.debug_struct("PublishFunctionInput")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -40,7 +43,10 @@ impl From<PublishFunctionInput> for PublishFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: PublishFunctionInput) -> Self {
-        PublishFunctionInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
+        PublishFunctionInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -64,7 +70,10 @@ impl std::fmt::Debug for PublishFunctionInputBuilder {
 impl Clone for PublishFunctionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        PublishFunctionInputBuilder { name: self.name.clone(), if_match: self.if_match.clone() }
+        PublishFunctionInputBuilder {
+            name: self.name.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -85,11 +94,23 @@ impl PublishFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<PublishFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(m_name), Some(m_if_match)) => Ok(PublishFunctionInput { name: m_name, if_match: m_if_match }),
-            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "PublishFunctionInput",
-                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_name), Some(m_if_match)) => {
+                Ok(PublishFunctionInput {
+                    name: m_name,
+                    if_match: m_if_match,
+                })
+            }
+            (m_name, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublishFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -112,7 +133,9 @@ pub struct PublishFunctionOutput {
 impl std::fmt::Debug for PublishFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionOutput").field("function_summary", &self.function_summary).finish()
+        f.debug_struct("PublishFunctionOutput")
+            .field("function_summary", &self.function_summary)
+            .finish()
     }
 }
 
@@ -140,7 +163,9 @@ pub struct PublishFunctionOutputBuilder {
 impl std::fmt::Debug for PublishFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionOutputBuilder").field("function_summary", &self.function_summary).finish()
+        f.debug_struct("PublishFunctionOutputBuilder")
+            .field("function_summary", &self.function_summary)
+            .finish()
     }
 }
 
@@ -153,14 +178,20 @@ impl PublishFunctionOutputBuilder {
     }
     /// Sets or clears [`PublishFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
     /// Builds the [`PublishFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublishFunctionOutput, restxml_runtime::BuildError> {
-        Ok(PublishFunctionOutput { function_summary: self.function_summary, meta: Default::default() })
+        Ok(PublishFunctionOutput {
+            function_summary: self.function_summary,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -186,27 +217,67 @@ impl PublishFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "PublishFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PublishFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "PublishFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PublishFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PublishFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("PublishFunction", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "PublishFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -247,10 +318,16 @@ impl Clone for PublishFunctionError {
     fn clone(&self) -> Self {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchFunctionExists(value) => {
+                Self::NoSuchFunctionExists(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -297,7 +374,9 @@ impl std::error::Error for PublishFunctionError {
 pub fn serialize_request(
     input: &crate::operation::publish_function::PublishFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -315,14 +394,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::publish_function::PublishFunctionOutput, restxml_runtime::SdkError<PublishFunctionError>>
-{
+) -> Result<
+    crate::operation::publish_function::PublishFunctionOutput,
+    restxml_runtime::SdkError<PublishFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(PublishFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                PublishFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

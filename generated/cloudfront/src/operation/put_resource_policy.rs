@@ -91,15 +91,26 @@ impl PutResourcePolicyInputBuilder {
     pub fn build(self) -> Result<PutResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn, self.policy_document) {
             (Some(m_resource_arn), Some(m_policy_document)) => {
-                Ok(PutResourcePolicyInput { resource_arn: m_resource_arn, policy_document: m_policy_document })
+                Ok(PutResourcePolicyInput {
+                    resource_arn: m_resource_arn,
+                    policy_document: m_policy_document,
+                })
             }
-            (m_resource_arn, m_policy_document) => Err(restxml_runtime::BuildError::missing_fields(
-                "PutResourcePolicyInput",
-                &[
-                    (m_resource_arn.is_none(), "resource_arn", "ResourceArn"),
-                    (m_policy_document.is_none(), "policy_document", "PolicyDocument"),
-                ],
-            )),
+            (m_resource_arn, m_policy_document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PutResourcePolicyInput",
+                        &[
+                            (m_resource_arn.is_none(), "resource_arn", "ResourceArn"),
+                            (
+                                m_policy_document.is_none(),
+                                "policy_document",
+                                "PolicyDocument",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -122,7 +133,9 @@ pub struct PutResourcePolicyOutput {
 impl std::fmt::Debug for PutResourcePolicyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PutResourcePolicyOutput").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("PutResourcePolicyOutput")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
@@ -150,7 +163,9 @@ pub struct PutResourcePolicyOutputBuilder {
 impl std::fmt::Debug for PutResourcePolicyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PutResourcePolicyOutputBuilder").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("PutResourcePolicyOutputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
@@ -170,7 +185,10 @@ impl PutResourcePolicyOutputBuilder {
     /// Builds the [`PutResourcePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PutResourcePolicyOutput, restxml_runtime::BuildError> {
-        Ok(PutResourcePolicyOutput { resource_arn: self.resource_arn, meta: Default::default() })
+        Ok(PutResourcePolicyOutput {
+            resource_arn: self.resource_arn,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -198,31 +216,77 @@ impl PutResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PutResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "PutResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "PutResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "PutResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "PutResourcePolicy",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "PutResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled(
+                        "PutResourcePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "PutResourcePolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`PutResourcePolicyError::PreconditionFailed`].
@@ -269,7 +333,9 @@ impl Clone for PutResourcePolicyError {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -319,7 +385,9 @@ impl std::error::Error for PutResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::put_resource_policy::PutResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/put-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -351,11 +419,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<PutResourcePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(PutResourcePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                PutResourcePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -368,7 +440,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_resource_arn = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceArn" {
-                    m_resource_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((m_resource_arn,))

@@ -20,7 +20,10 @@ pub struct TagResourceInput {
 impl std::fmt::Debug for TagResourceInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagResourceInput").field("resource", &self.resource).field("tags", &self.tags).finish()
+        f.debug_struct("TagResourceInput")
+            .field("resource", &self.resource)
+            .field("tags", &self.tags)
+            .finish()
     }
 }
 
@@ -36,7 +39,10 @@ impl From<TagResourceInput> for TagResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: TagResourceInput) -> Self {
-        TagResourceInputBuilder { resource: Some(input.resource), tags: Some(input.tags) }
+        TagResourceInputBuilder {
+            resource: Some(input.resource),
+            tags: Some(input.tags),
+        }
     }
 }
 
@@ -50,14 +56,20 @@ pub struct TagResourceInputBuilder {
 impl std::fmt::Debug for TagResourceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagResourceInputBuilder").field("resource", &self.resource).field("tags", &self.tags).finish()
+        f.debug_struct("TagResourceInputBuilder")
+            .field("resource", &self.resource)
+            .field("tags", &self.tags)
+            .finish()
     }
 }
 
 impl Clone for TagResourceInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        TagResourceInputBuilder { resource: self.resource.clone(), tags: self.tags.clone() }
+        TagResourceInputBuilder {
+            resource: self.resource.clone(),
+            tags: self.tags.clone(),
+        }
     }
 }
 
@@ -78,11 +90,23 @@ impl TagResourceInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TagResourceInput, restxml_runtime::BuildError> {
         match (self.resource, self.tags) {
-            (Some(m_resource), Some(m_tags)) => Ok(TagResourceInput { resource: m_resource, tags: m_tags }),
-            (m_resource, m_tags) => Err(restxml_runtime::BuildError::missing_fields(
-                "TagResourceInput",
-                &[(m_resource.is_none(), "resource", "Resource"), (m_tags.is_none(), "tags", "Tags")],
-            )),
+            (Some(m_resource), Some(m_tags)) => {
+                Ok(TagResourceInput {
+                    resource: m_resource,
+                    tags: m_tags,
+                })
+            }
+            (m_resource, m_tags) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TagResourceInput",
+                        &[
+                            (m_resource.is_none(), "resource", "Resource"),
+                            (m_tags.is_none(), "tags", "Tags"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -107,18 +131,39 @@ impl TagResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("InvalidTagging") => restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidTagging),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("NoSuchResource") => restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchResource),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("TagResource", meta, headers, body)),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "TagResource",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`TagResourceError::AccessDenied`].
@@ -201,7 +246,9 @@ impl std::error::Error for TagResourceError {
 pub fn serialize_request(
     input: &crate::operation::tag_resource::TagResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/tagging");
     request.push_query("Operation", Some("Tag"));
     {
@@ -213,7 +260,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("Tags").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("Tags")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -224,13 +273,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<TagResourceError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<TagResourceError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(TagResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                TagResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

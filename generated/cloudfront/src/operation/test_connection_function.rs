@@ -70,7 +70,13 @@ impl std::fmt::Debug for TestConnectionFunctionInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .field("stage", &self.stage)
-            .field("connection_object", &self.connection_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "connection_object",
+                &self
+                    .connection_object
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .finish()
     }
 }
@@ -120,22 +126,34 @@ impl TestConnectionFunctionInputBuilder {
     }
     /// Builds the [`TestConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<TestConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<TestConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match, self.connection_object) {
-            (Some(m_id), Some(m_if_match), Some(m_connection_object)) => Ok(TestConnectionFunctionInput {
-                id: m_id,
-                if_match: m_if_match,
-                stage: self.stage,
-                connection_object: m_connection_object,
-            }),
-            (m_id, m_if_match, m_connection_object) => Err(restxml_runtime::BuildError::missing_fields(
-                "TestConnectionFunctionInput",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_if_match.is_none(), "if_match", "IfMatch"),
-                    (m_connection_object.is_none(), "connection_object", "ConnectionObject"),
-                ],
-            )),
+            (Some(m_id), Some(m_if_match), Some(m_connection_object)) => {
+                Ok(TestConnectionFunctionInput {
+                    id: m_id,
+                    if_match: m_if_match,
+                    stage: self.stage,
+                    connection_object: m_connection_object,
+                })
+            }
+            (m_id, m_if_match, m_connection_object) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestConnectionFunctionInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                            (
+                                m_connection_object.is_none(),
+                                "connection_object",
+                                "ConnectionObject",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -149,7 +167,9 @@ impl TestConnectionFunctionInputBuilder {
 #[non_exhaustive]
 pub struct TestConnectionFunctionOutput {
     /// The connection function test result.
-    pub connection_function_test_result: Option<crate::types::ConnectionFunctionTestResult>,
+    pub connection_function_test_result: Option<
+        crate::types::ConnectionFunctionTestResult,
+    >,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -159,7 +179,10 @@ impl std::fmt::Debug for TestConnectionFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestConnectionFunctionOutput")
-            .field("connection_function_test_result", &self.connection_function_test_result)
+            .field(
+                "connection_function_test_result",
+                &self.connection_function_test_result,
+            )
             .finish()
     }
 }
@@ -189,7 +212,10 @@ impl std::fmt::Debug for TestConnectionFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestConnectionFunctionOutputBuilder")
-            .field("connection_function_test_result", &self.connection_function_test_result)
+            .field(
+                "connection_function_test_result",
+                &self.connection_function_test_result,
+            )
             .finish()
     }
 }
@@ -197,7 +223,10 @@ impl std::fmt::Debug for TestConnectionFunctionOutputBuilder {
 impl TestConnectionFunctionOutputBuilder {
     /// Sets [`TestConnectionFunctionOutput::connection_function_test_result`].
     #[inline]
-    pub fn connection_function_test_result(mut self, value: crate::types::ConnectionFunctionTestResult) -> Self {
+    pub fn connection_function_test_result(
+        mut self,
+        value: crate::types::ConnectionFunctionTestResult,
+    ) -> Self {
         self.connection_function_test_result = Some(value);
         self
     }
@@ -212,7 +241,9 @@ impl TestConnectionFunctionOutputBuilder {
     }
     /// Builds the [`TestConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<TestConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<TestConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(TestConnectionFunctionOutput {
             connection_function_test_result: self.connection_function_test_result,
             meta: Default::default(),
@@ -244,39 +275,77 @@ impl TestConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("TestFunctionFailed") => {
-                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "TestConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TestFunctionFailed)
             }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "TestConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "TestConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "TestConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "TestConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "TestConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "TestConnectionFunction",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "TestConnectionFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`TestConnectionFunctionError::TestFunctionFailed`].
@@ -323,9 +392,13 @@ impl Clone for TestConnectionFunctionError {
             Self::TestFunctionFailed(value) => Self::TestFunctionFailed(value.clone()),
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -373,7 +446,9 @@ impl std::error::Error for TestConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::test_connection_function::TestConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -413,11 +488,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<TestConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(TestConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                TestConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

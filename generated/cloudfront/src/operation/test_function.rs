@@ -74,7 +74,10 @@ impl std::fmt::Debug for TestFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .field("stage", &self.stage)
-            .field("event_object", &self.event_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "event_object",
+                &self.event_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .finish()
     }
 }
@@ -126,20 +129,26 @@ impl TestFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TestFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match, self.event_object) {
-            (Some(m_name), Some(m_if_match), Some(m_event_object)) => Ok(TestFunctionInput {
-                name: m_name,
-                if_match: m_if_match,
-                stage: self.stage,
-                event_object: m_event_object,
-            }),
-            (m_name, m_if_match, m_event_object) => Err(restxml_runtime::BuildError::missing_fields(
-                "TestFunctionInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_if_match.is_none(), "if_match", "IfMatch"),
-                    (m_event_object.is_none(), "event_object", "EventObject"),
-                ],
-            )),
+            (Some(m_name), Some(m_if_match), Some(m_event_object)) => {
+                Ok(TestFunctionInput {
+                    name: m_name,
+                    if_match: m_if_match,
+                    stage: self.stage,
+                    event_object: m_event_object,
+                })
+            }
+            (m_name, m_if_match, m_event_object) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                            (m_event_object.is_none(), "event_object", "EventObject"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -162,7 +171,9 @@ pub struct TestFunctionOutput {
 impl std::fmt::Debug for TestFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestFunctionOutput").field("test_result", &self.test_result).finish()
+        f.debug_struct("TestFunctionOutput")
+            .field("test_result", &self.test_result)
+            .finish()
     }
 }
 
@@ -190,7 +201,9 @@ pub struct TestFunctionOutputBuilder {
 impl std::fmt::Debug for TestFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestFunctionOutputBuilder").field("test_result", &self.test_result).finish()
+        f.debug_struct("TestFunctionOutputBuilder")
+            .field("test_result", &self.test_result)
+            .finish()
     }
 }
 
@@ -210,7 +223,10 @@ impl TestFunctionOutputBuilder {
     /// Builds the [`TestFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestFunctionOutput, restxml_runtime::BuildError> {
-        Ok(TestFunctionOutput { test_result: self.test_result, meta: Default::default() })
+        Ok(TestFunctionOutput {
+            test_result: self.test_result,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -236,20 +252,43 @@ impl TestFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("TestFunctionFailed") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::TestFunctionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestFunction", meta, headers, body)),
+            Some("TestFunctionFailed") => {
+                restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TestFunctionFailed)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "TestFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`TestFunctionError::TestFunctionFailed`].
@@ -289,10 +328,16 @@ impl Clone for TestFunctionError {
     fn clone(&self) -> Self {
         match self {
             Self::TestFunctionFailed(value) => Self::TestFunctionFailed(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchFunctionExists(value) => {
+                Self::NoSuchFunctionExists(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -339,7 +384,9 @@ impl std::error::Error for TestFunctionError {
 pub fn serialize_request(
     input: &crate::operation::test_function::TestFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -374,13 +421,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::test_function::TestFunctionOutput, restxml_runtime::SdkError<TestFunctionError>> {
+) -> Result<
+    crate::operation::test_function::TestFunctionOutput,
+    restxml_runtime::SdkError<TestFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(TestFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                TestFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();

@@ -39,7 +39,10 @@ impl From<UntagResourceInput> for UntagResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UntagResourceInput) -> Self {
-        UntagResourceInputBuilder { resource: Some(input.resource), tag_keys: Some(input.tag_keys) }
+        UntagResourceInputBuilder {
+            resource: Some(input.resource),
+            tag_keys: Some(input.tag_keys),
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for UntagResourceInputBuilder {
 impl Clone for UntagResourceInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        UntagResourceInputBuilder { resource: self.resource.clone(), tag_keys: self.tag_keys.clone() }
+        UntagResourceInputBuilder {
+            resource: self.resource.clone(),
+            tag_keys: self.tag_keys.clone(),
+        }
     }
 }
 
@@ -85,12 +91,22 @@ impl UntagResourceInputBuilder {
     pub fn build(self) -> Result<UntagResourceInput, restxml_runtime::BuildError> {
         match (self.resource, self.tag_keys) {
             (Some(m_resource), Some(m_tag_keys)) => {
-                Ok(UntagResourceInput { resource: m_resource, tag_keys: m_tag_keys })
+                Ok(UntagResourceInput {
+                    resource: m_resource,
+                    tag_keys: m_tag_keys,
+                })
             }
-            (m_resource, m_tag_keys) => Err(restxml_runtime::BuildError::missing_fields(
-                "UntagResourceInput",
-                &[(m_resource.is_none(), "resource", "Resource"), (m_tag_keys.is_none(), "tag_keys", "TagKeys")],
-            )),
+            (m_resource, m_tag_keys) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UntagResourceInput",
+                        &[
+                            (m_resource.is_none(), "resource", "Resource"),
+                            (m_tag_keys.is_none(), "tag_keys", "TagKeys"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -115,18 +131,59 @@ impl UntagResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("UntagResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("InvalidTagging") => restxml_runtime::error_body::modeled("UntagResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidTagging),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UntagResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("NoSuchResource") => restxml_runtime::error_body::modeled("UntagResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchResource),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("UntagResource", meta, headers, body)),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "UntagResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled(
+                        "UntagResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UntagResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::modeled(
+                        "UntagResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UntagResource",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UntagResourceError::AccessDenied`].
@@ -209,7 +266,9 @@ impl std::error::Error for UntagResourceError {
 pub fn serialize_request(
     input: &crate::operation::untag_resource::UntagResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/tagging");
     request.push_query("Operation", Some("Untag"));
     {
@@ -221,7 +280,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("TagKeys").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("TagKeys")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -232,13 +293,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<UntagResourceError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<UntagResourceError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UntagResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UntagResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }

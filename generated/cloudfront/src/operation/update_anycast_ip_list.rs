@@ -108,19 +108,28 @@ impl UpdateAnycastIpListInputBuilder {
     }
     /// Sets or clears [`UpdateAnycastIpListInput::ip_address_type`].
     #[inline]
-    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
+    pub fn set_ip_address_type(
+        mut self,
+        value: Option<crate::types::IpAddressType>,
+    ) -> Self {
         self.ip_address_type = value;
         self
     }
     /// Sets [`UpdateAnycastIpListInput::ipam_cidr_configs`].
     #[inline]
-    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
+    pub fn ipam_cidr_configs(
+        mut self,
+        value: Vec<crate::types::IpamCidrConfig>,
+    ) -> Self {
         self.ipam_cidr_configs = Some(value);
         self
     }
     /// Sets or clears [`UpdateAnycastIpListInput::ipam_cidr_configs`].
     #[inline]
-    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
+    pub fn set_ipam_cidr_configs(
+        mut self,
+        value: Option<Vec<crate::types::IpamCidrConfig>>,
+    ) -> Self {
         self.ipam_cidr_configs = value;
         self
     }
@@ -134,16 +143,25 @@ impl UpdateAnycastIpListInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateAnycastIpListInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(UpdateAnycastIpListInput {
-                id: m_id,
-                ip_address_type: self.ip_address_type,
-                ipam_cidr_configs: self.ipam_cidr_configs,
-                if_match: m_if_match,
-            }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateAnycastIpListInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(UpdateAnycastIpListInput {
+                    id: m_id,
+                    ip_address_type: self.ip_address_type,
+                    ipam_cidr_configs: self.ipam_cidr_configs,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateAnycastIpListInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -216,7 +234,10 @@ impl UpdateAnycastIpListOutputBuilder {
     }
     /// Sets or clears [`UpdateAnycastIpListOutput::anycast_ip_list`].
     #[inline]
-    pub fn set_anycast_ip_list(mut self, value: Option<crate::types::AnycastIpList>) -> Self {
+    pub fn set_anycast_ip_list(
+        mut self,
+        value: Option<crate::types::AnycastIpList>,
+    ) -> Self {
         self.anycast_ip_list = value;
         self
     }
@@ -234,7 +255,9 @@ impl UpdateAnycastIpListOutputBuilder {
     }
     /// Builds the [`UpdateAnycastIpListOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateAnycastIpListOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateAnycastIpListOutput, restxml_runtime::BuildError> {
         Ok(UpdateAnycastIpListOutput {
             anycast_ip_list: self.anycast_ip_list,
             e_tag: self.e_tag,
@@ -267,33 +290,77 @@ impl UpdateAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateAnycastIpList",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateAnycastIpList",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateAnycastIpList",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateAnycastIpListError::PreconditionFailed`].
@@ -340,9 +407,13 @@ impl Clone for UpdateAnycastIpListError {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -390,7 +461,9 @@ impl std::error::Error for UpdateAnycastIpListError {
 pub fn serialize_request(
     input: &crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/anycast-ip-list/");
     {
         let value = &input.id;
@@ -428,11 +501,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateAnycastIpListError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateAnycastIpListError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateAnycastIpListError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -95,7 +95,10 @@ impl Clone for UpdateCachePolicyInputBuilder {
 impl UpdateCachePolicyInputBuilder {
     /// Sets [`UpdateCachePolicyInput::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
@@ -121,18 +124,28 @@ impl UpdateCachePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyInput, restxml_runtime::BuildError> {
         match (self.cache_policy_config, self.id) {
-            (Some(m_cache_policy_config), Some(m_id)) => Ok(UpdateCachePolicyInput {
-                cache_policy_config: m_cache_policy_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_cache_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateCachePolicyInput",
-                &[
-                    (m_cache_policy_config.is_none(), "cache_policy_config", "CachePolicyConfig"),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+            (Some(m_cache_policy_config), Some(m_id)) => {
+                Ok(UpdateCachePolicyInput {
+                    cache_policy_config: m_cache_policy_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_cache_policy_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateCachePolicyInput",
+                        &[
+                            (
+                                m_cache_policy_config.is_none(),
+                                "cache_policy_config",
+                                "CachePolicyConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -224,7 +237,11 @@ impl UpdateCachePolicyOutputBuilder {
     /// Builds the [`UpdateCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyOutput, restxml_runtime::BuildError> {
-        Ok(UpdateCachePolicyOutput { cache_policy: self.cache_policy, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdateCachePolicyOutput {
+            cache_policy: self.cache_policy,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -262,51 +279,122 @@ impl UpdateCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+            }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("TooManyHeadersInCachePolicy") => {
-                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyHeadersInCachePolicy)
             }
             Some("CachePolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CachePolicyAlreadyExists)
             }
             Some("TooManyCookiesInCachePolicy") => {
-                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCookiesInCachePolicy)
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
-            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("TooManyQueryStringsInCachePolicy") => {
-                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInCachePolicy)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCachePolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateCachePolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateCachePolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateCachePolicyError::NoSuchCachePolicy`].
@@ -378,14 +466,26 @@ impl Clone for UpdateCachePolicyError {
             Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::TooManyHeadersInCachePolicy(value) => Self::TooManyHeadersInCachePolicy(value.clone()),
-            Self::CachePolicyAlreadyExists(value) => Self::CachePolicyAlreadyExists(value.clone()),
-            Self::TooManyCookiesInCachePolicy(value) => Self::TooManyCookiesInCachePolicy(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::TooManyHeadersInCachePolicy(value) => {
+                Self::TooManyHeadersInCachePolicy(value.clone())
+            }
+            Self::CachePolicyAlreadyExists(value) => {
+                Self::CachePolicyAlreadyExists(value.clone())
+            }
+            Self::TooManyCookiesInCachePolicy(value) => {
+                Self::TooManyCookiesInCachePolicy(value.clone())
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::TooManyQueryStringsInCachePolicy(value) => Self::TooManyQueryStringsInCachePolicy(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::TooManyQueryStringsInCachePolicy(value) => {
+                Self::TooManyQueryStringsInCachePolicy(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -438,7 +538,9 @@ impl std::error::Error for UpdateCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_cache_policy::UpdateCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -452,7 +554,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CachePolicyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("CachePolicyConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -468,11 +572,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateCachePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateCachePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateCachePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

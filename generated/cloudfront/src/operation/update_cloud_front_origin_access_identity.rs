@@ -23,7 +23,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityInput")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -38,12 +41,15 @@ impl UpdateCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<UpdateCloudFrontOriginAccessIdentityInput> for UpdateCloudFrontOriginAccessIdentityInputBuilder {
+impl From<UpdateCloudFrontOriginAccessIdentityInput>
+for UpdateCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateCloudFrontOriginAccessIdentityInput) -> Self {
         UpdateCloudFrontOriginAccessIdentityInputBuilder {
-            cloud_front_origin_access_identity_config: Some(input.cloud_front_origin_access_identity_config),
+            cloud_front_origin_access_identity_config: Some(
+                input.cloud_front_origin_access_identity_config,
+            ),
             id: Some(input.id),
             if_match: input.if_match,
         }
@@ -53,7 +59,9 @@ impl From<UpdateCloudFrontOriginAccessIdentityInput> for UpdateCloudFrontOriginA
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityInput`].
 #[derive(Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityInputBuilder {
-    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
     id: Option<String>,
     if_match: Option<String>,
 }
@@ -62,7 +70,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityInputBuilder")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -73,7 +84,9 @@ impl Clone for UpdateCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
         UpdateCloudFrontOriginAccessIdentityInputBuilder {
-            cloud_front_origin_access_identity_config: self.cloud_front_origin_access_identity_config.clone(),
+            cloud_front_origin_access_identity_config: self
+                .cloud_front_origin_access_identity_config
+                .clone(),
             id: self.id.clone(),
             if_match: self.if_match.clone(),
         }
@@ -110,7 +123,9 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`UpdateCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.cloud_front_origin_access_identity_config, self.id) {
             (Some(m_cloud_front_origin_access_identity_config), Some(m_id)) => {
                 Ok(UpdateCloudFrontOriginAccessIdentityInput {
@@ -119,17 +134,21 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
                     if_match: self.if_match,
                 })
             }
-            (m_cloud_front_origin_access_identity_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateCloudFrontOriginAccessIdentityInput",
-                &[
-                    (
-                        m_cloud_front_origin_access_identity_config.is_none(),
-                        "cloud_front_origin_access_identity_config",
-                        "CloudFrontOriginAccessIdentityConfig",
+            (m_cloud_front_origin_access_identity_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateCloudFrontOriginAccessIdentityInput",
+                        &[
+                            (
+                                m_cloud_front_origin_access_identity_config.is_none(),
+                                "cloud_front_origin_access_identity_config",
+                                "CloudFrontOriginAccessIdentityConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -143,7 +162,9 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
 #[non_exhaustive]
 pub struct UpdateCloudFrontOriginAccessIdentityOutput {
     /// The origin access identity's information.
-    pub cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    pub cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -155,7 +176,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityOutput")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -179,7 +203,9 @@ impl UpdateCloudFrontOriginAccessIdentityOutput {
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityOutput`].
 #[derive(Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityOutputBuilder {
-    cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     e_tag: Option<String>,
 }
 
@@ -187,7 +213,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityOutputBuilder")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -196,7 +225,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutputBuilder {
 impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     /// Sets [`UpdateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
     #[inline]
-    pub fn cloud_front_origin_access_identity(mut self, value: crate::types::CloudFrontOriginAccessIdentity) -> Self {
+    pub fn cloud_front_origin_access_identity(
+        mut self,
+        value: crate::types::CloudFrontOriginAccessIdentity,
+    ) -> Self {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
@@ -223,7 +255,12 @@ impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     }
     /// Builds the [`UpdateCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        UpdateCloudFrontOriginAccessIdentityOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(UpdateCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             e_tag: self.e_tag,
@@ -251,7 +288,9 @@ pub enum UpdateCloudFrontOriginAccessIdentityError {
     /// The `If-Match` version is missing or not valid.
     InvalidIfMatchVersion(crate::error::InvalidIfMatchVersion),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
+    NoSuchCloudFrontOriginAccessIdentity(
+        crate::error::NoSuchCloudFrontOriginAccessIdentity,
+    ),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -260,47 +299,98 @@ impl UpdateCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::MissingBody)
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             Some("NoSuchCloudFrontOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
+                restxml_runtime::error_body::modeled(
+                        "UpdateCloudFrontOriginAccessIdentity",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchCloudFrontOriginAccessIdentity,
+                    )
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateCloudFrontOriginAccessIdentity",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateCloudFrontOriginAccessIdentity",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::PreconditionFailed`].
@@ -357,10 +447,14 @@ impl Clone for UpdateCloudFrontOriginAccessIdentityError {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::MissingBody(value) => Self::MissingBody(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::NoSuchCloudFrontOriginAccessIdentity(value) => {
                 Self::NoSuchCloudFrontOriginAccessIdentity(value.clone())
             }
@@ -387,7 +481,8 @@ impl UpdateCloudFrontOriginAccessIdentityError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateCloudFrontOriginAccessIdentityError {
+impl restxml_runtime::ProvideErrorMetadata
+for UpdateCloudFrontOriginAccessIdentityError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -413,7 +508,9 @@ impl std::error::Error for UpdateCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -428,7 +525,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CloudFrontOriginAccessIdentityConfig")
+            body
+                .root("CloudFrontOriginAccessIdentityConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -445,11 +543,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateCloudFrontOriginAccessIdentityError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateCloudFrontOriginAccessIdentityError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateCloudFrontOriginAccessIdentityError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -72,7 +72,10 @@ impl std::fmt::Debug for UpdateConnectionFunctionInputBuilder {
             .field("connection_function_config", &self.connection_function_config)
             .field(
                 "connection_function_code",
-                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .connection_function_code
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
             .finish()
     }
@@ -105,7 +108,10 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Sets [`UpdateConnectionFunctionInput::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -117,9 +123,21 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
-        match (self.id, self.if_match, self.connection_function_config, self.connection_function_code) {
-            (Some(m_id), Some(m_if_match), Some(m_connection_function_config), Some(m_connection_function_code)) => {
+    pub fn build(
+        self,
+    ) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
+        match (
+            self.id,
+            self.if_match,
+            self.connection_function_config,
+            self.connection_function_code,
+        ) {
+            (
+                Some(m_id),
+                Some(m_if_match),
+                Some(m_connection_function_config),
+                Some(m_connection_function_code),
+            ) => {
                 Ok(UpdateConnectionFunctionInput {
                     id: m_id,
                     if_match: m_if_match,
@@ -127,20 +145,31 @@ impl UpdateConnectionFunctionInputBuilder {
                     connection_function_code: m_connection_function_code,
                 })
             }
-            (m_id, m_if_match, m_connection_function_config, m_connection_function_code) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "UpdateConnectionFunctionInput",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_if_match.is_none(), "if_match", "IfMatch"),
-                        (
-                            m_connection_function_config.is_none(),
-                            "connection_function_config",
-                            "ConnectionFunctionConfig",
-                        ),
-                        (m_connection_function_code.is_none(), "connection_function_code", "ConnectionFunctionCode"),
-                    ],
-                ))
+            (
+                m_id,
+                m_if_match,
+                m_connection_function_config,
+                m_connection_function_code,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateConnectionFunctionInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                            (
+                                m_connection_function_config.is_none(),
+                                "connection_function_config",
+                                "ConnectionFunctionConfig",
+                            ),
+                            (
+                                m_connection_function_code.is_none(),
+                                "connection_function_code",
+                                "ConnectionFunctionCode",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -208,13 +237,19 @@ impl std::fmt::Debug for UpdateConnectionFunctionOutputBuilder {
 impl UpdateConnectionFunctionOutputBuilder {
     /// Sets [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
+    pub fn connection_function_summary(
+        mut self,
+        value: crate::types::ConnectionFunctionSummary,
+    ) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
+    pub fn set_connection_function_summary(
+        mut self,
+        value: Option<crate::types::ConnectionFunctionSummary>,
+    ) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -232,7 +267,9 @@ impl UpdateConnectionFunctionOutputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
@@ -267,43 +304,86 @@ impl UpdateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("EntitySizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateConnectionFunction",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateConnectionFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateConnectionFunctionError::PreconditionFailed`].
@@ -355,10 +435,16 @@ impl Clone for UpdateConnectionFunctionError {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::EntitySizeLimitExceeded(value) => Self::EntitySizeLimitExceeded(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::EntitySizeLimitExceeded(value) => {
+                Self::EntitySizeLimitExceeded(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -407,7 +493,9 @@ impl std::error::Error for UpdateConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::update_connection_function::UpdateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -447,11 +535,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

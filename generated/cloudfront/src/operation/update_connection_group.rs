@@ -145,19 +145,30 @@ impl UpdateConnectionGroupInputBuilder {
     }
     /// Builds the [`UpdateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(UpdateConnectionGroupInput {
-                id: m_id,
-                ipv6_enabled: self.ipv6_enabled,
-                if_match: m_if_match,
-                anycast_ip_list_id: self.anycast_ip_list_id,
-                enabled: self.enabled,
-            }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateConnectionGroupInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(UpdateConnectionGroupInput {
+                    id: m_id,
+                    ipv6_enabled: self.ipv6_enabled,
+                    if_match: m_if_match,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    enabled: self.enabled,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateConnectionGroupInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -230,7 +241,10 @@ impl UpdateConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`UpdateConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
+    pub fn set_connection_group(
+        mut self,
+        value: Option<crate::types::ConnectionGroup>,
+    ) -> Self {
         self.connection_group = value;
         self
     }
@@ -248,7 +262,9 @@ impl UpdateConnectionGroupOutputBuilder {
     }
     /// Builds the [`UpdateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateConnectionGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -285,43 +301,95 @@ impl UpdateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("ResourceInUse") => restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::ResourceInUse),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("ResourceInUse") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::ResourceInUse)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateConnectionGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateConnectionGroup",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateConnectionGroup",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateConnectionGroupError::PreconditionFailed`].
@@ -382,7 +450,9 @@ impl Clone for UpdateConnectionGroupError {
             Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
             Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -432,7 +502,9 @@ impl std::error::Error for UpdateConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::update_connection_group::UpdateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/connection-group/");
     {
         let value = &input.id;
@@ -442,7 +514,9 @@ pub fn serialize_request(
         let value = &input.if_match;
         request.header("If-Match", value.as_str())?;
     }
-    if input.ipv6_enabled.is_some() || input.anycast_ip_list_id.is_some() || input.enabled.is_some() {
+    if input.ipv6_enabled.is_some() || input.anycast_ip_list_id.is_some()
+        || input.enabled.is_some()
+    {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
             let mut content = body
@@ -473,11 +547,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateConnectionGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateConnectionGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

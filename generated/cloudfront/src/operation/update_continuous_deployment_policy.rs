@@ -31,7 +31,10 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateContinuousDeploymentPolicyInput")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -46,12 +49,15 @@ impl UpdateContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<UpdateContinuousDeploymentPolicyInput> for UpdateContinuousDeploymentPolicyInputBuilder {
+impl From<UpdateContinuousDeploymentPolicyInput>
+for UpdateContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateContinuousDeploymentPolicyInput) -> Self {
         UpdateContinuousDeploymentPolicyInputBuilder {
-            continuous_deployment_policy_config: Some(input.continuous_deployment_policy_config),
+            continuous_deployment_policy_config: Some(
+                input.continuous_deployment_policy_config,
+            ),
             id: Some(input.id),
             if_match: input.if_match,
         }
@@ -61,7 +67,9 @@ impl From<UpdateContinuousDeploymentPolicyInput> for UpdateContinuousDeploymentP
 /// A builder for [`UpdateContinuousDeploymentPolicyInput`].
 #[derive(Default)]
 pub struct UpdateContinuousDeploymentPolicyInputBuilder {
-    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
+    continuous_deployment_policy_config: Option<
+        crate::types::ContinuousDeploymentPolicyConfig,
+    >,
     id: Option<String>,
     if_match: Option<String>,
 }
@@ -70,7 +78,10 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateContinuousDeploymentPolicyInputBuilder")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -81,7 +92,9 @@ impl Clone for UpdateContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
         UpdateContinuousDeploymentPolicyInputBuilder {
-            continuous_deployment_policy_config: self.continuous_deployment_policy_config.clone(),
+            continuous_deployment_policy_config: self
+                .continuous_deployment_policy_config
+                .clone(),
             id: self.id.clone(),
             if_match: self.if_match.clone(),
         }
@@ -118,24 +131,32 @@ impl UpdateContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.continuous_deployment_policy_config, self.id) {
-            (Some(m_continuous_deployment_policy_config), Some(m_id)) => Ok(UpdateContinuousDeploymentPolicyInput {
-                continuous_deployment_policy_config: m_continuous_deployment_policy_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_continuous_deployment_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateContinuousDeploymentPolicyInput",
-                &[
-                    (
-                        m_continuous_deployment_policy_config.is_none(),
-                        "continuous_deployment_policy_config",
-                        "ContinuousDeploymentPolicyConfig",
+            (Some(m_continuous_deployment_policy_config), Some(m_id)) => {
+                Ok(UpdateContinuousDeploymentPolicyInput {
+                    continuous_deployment_policy_config: m_continuous_deployment_policy_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_continuous_deployment_policy_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateContinuousDeploymentPolicyInput",
+                        &[
+                            (
+                                m_continuous_deployment_policy_config.is_none(),
+                                "continuous_deployment_policy_config",
+                                "ContinuousDeploymentPolicyConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -202,13 +223,19 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyOutputBuilder {
 impl UpdateContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
+    pub fn continuous_deployment_policy(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicy,
+    ) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
+    pub fn set_continuous_deployment_policy(
+        mut self,
+        value: Option<crate::types::ContinuousDeploymentPolicy>,
+    ) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -226,7 +253,9 @@ impl UpdateContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
@@ -261,43 +290,86 @@ impl UpdateContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("StagingDistributionInUse") => {
-                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateContinuousDeploymentPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateContinuousDeploymentPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateContinuousDeploymentPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateContinuousDeploymentPolicyError::PreconditionFailed`].
@@ -348,11 +420,19 @@ impl Clone for UpdateContinuousDeploymentPolicyError {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::StagingDistributionInUse(value) => Self::StagingDistributionInUse(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::StagingDistributionInUse(value) => {
+                Self::StagingDistributionInUse(value.clone())
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => {
+                Self::NoSuchContinuousDeploymentPolicy(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -401,7 +481,9 @@ impl std::error::Error for UpdateContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -415,7 +497,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("ContinuousDeploymentPolicyConfig")
+            body
+                .root("ContinuousDeploymentPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -432,11 +515,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateContinuousDeploymentPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateContinuousDeploymentPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

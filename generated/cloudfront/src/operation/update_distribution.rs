@@ -96,7 +96,10 @@ impl Clone for UpdateDistributionInputBuilder {
 impl UpdateDistributionInputBuilder {
     /// Sets [`UpdateDistributionInput::distribution_config`].
     #[inline]
-    pub fn distribution_config(mut self, value: crate::types::DistributionConfig) -> Self {
+    pub fn distribution_config(
+        mut self,
+        value: crate::types::DistributionConfig,
+    ) -> Self {
         self.distribution_config = Some(value);
         self
     }
@@ -122,18 +125,28 @@ impl UpdateDistributionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateDistributionInput, restxml_runtime::BuildError> {
         match (self.distribution_config, self.id) {
-            (Some(m_distribution_config), Some(m_id)) => Ok(UpdateDistributionInput {
-                distribution_config: m_distribution_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_distribution_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateDistributionInput",
-                &[
-                    (m_distribution_config.is_none(), "distribution_config", "DistributionConfig"),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+            (Some(m_distribution_config), Some(m_id)) => {
+                Ok(UpdateDistributionInput {
+                    distribution_config: m_distribution_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_distribution_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateDistributionInput",
+                        &[
+                            (
+                                m_distribution_config.is_none(),
+                                "distribution_config",
+                                "DistributionConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -206,7 +219,10 @@ impl UpdateDistributionOutputBuilder {
     }
     /// Sets or clears [`UpdateDistributionOutput::distribution`].
     #[inline]
-    pub fn set_distribution(mut self, value: Option<crate::types::Distribution>) -> Self {
+    pub fn set_distribution(
+        mut self,
+        value: Option<crate::types::Distribution>,
+    ) -> Self {
         self.distribution = value;
         self
     }
@@ -225,7 +241,11 @@ impl UpdateDistributionOutputBuilder {
     /// Builds the [`UpdateDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateDistributionOutput, restxml_runtime::BuildError> {
-        Ok(UpdateDistributionOutput { distribution: self.distribution, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdateDistributionOutput {
+            distribution: self.distribution,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -242,7 +262,9 @@ pub enum UpdateDistributionError {
     /// The default root object file name is too big or contains an invalid character.
     InvalidDefaultRootObject(crate::error::InvalidDefaultRootObject),
     /// An origin access control is associated with an origin whose domain name is not supported.
-    InvalidDomainNameForOriginAccessControl(crate::error::InvalidDomainNameForOriginAccessControl),
+    InvalidDomainNameForOriginAccessControl(
+        crate::error::InvalidDomainNameForOriginAccessControl,
+    ),
     /// The query string parameters specified are not valid.
     InvalidQueryStringParameters(crate::error::InvalidQueryStringParameters),
     /// Your request contains more trusted signers than are allowed per distribution.
@@ -266,13 +288,19 @@ pub enum UpdateDistributionError {
     /// The cache policy does not exist.
     NoSuchCachePolicy(crate::error::NoSuchCachePolicy),
     /// The number of key groups referenced by this distribution is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyKeyGroupsAssociatedToDistribution(crate::error::TooManyKeyGroupsAssociatedToDistribution),
+    TooManyKeyGroupsAssociatedToDistribution(
+        crate::error::TooManyKeyGroupsAssociatedToDistribution,
+    ),
     /// The maximum number of distributions have been associated with the specified cache policy. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToCachePolicy(crate::error::TooManyDistributionsAssociatedToCachePolicy),
+    TooManyDistributionsAssociatedToCachePolicy(
+        crate::error::TooManyDistributionsAssociatedToCachePolicy,
+    ),
     /// This operation requires the HTTPS protocol. Ensure that you specify the HTTPS protocol in your request, or omit the `RequiredProtocols` element from your distribution configuration.
     InvalidRequiredProtocol(crate::error::InvalidRequiredProtocol),
     /// You have reached the maximum number of distributions that are associated with a CloudFront function. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsWithFunctionAssociations(crate::error::TooManyDistributionsWithFunctionAssociations),
+    TooManyDistributionsWithFunctionAssociations(
+        crate::error::TooManyDistributionsWithFunctionAssociations,
+    ),
     /// Processing your request would cause you to exceed the maximum number of origin groups allowed.
     TooManyOriginGroupsPerDistribution(crate::error::TooManyOriginGroupsPerDistribution),
     /// The TTL order specified is not valid.
@@ -302,7 +330,9 @@ pub enum UpdateDistributionError {
     /// A web ACL ID specified is not valid. To specify a web ACL created using the latest version of WAF, use the ACL ARN, for example `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/473e64fd-f30b-4765-81a0-62ad96dd167a`. To specify a web ACL created using WAF Classic, use the ACL ID, for example `473e64fd-f30b-4765-81a0-62ad96dd167a`.
     InvalidWebACLId(crate::error::InvalidWebACLId),
     /// The maximum number of distributions have been associated with the specified Lambda@Edge function.
-    TooManyDistributionsWithSingleFunctionARN(crate::error::TooManyDistributionsWithSingleFunctionARN),
+    TooManyDistributionsWithSingleFunctionARN(
+        crate::error::TooManyDistributionsWithSingleFunctionARN,
+    ),
     /// The relative path is too big, is not URL-encoded, or does not begin with a slash (/).
     InvalidRelativePath(crate::error::InvalidRelativePath),
     /// Your request contains more Lambda@Edge function associations than are allowed per distribution.
@@ -370,9 +400,13 @@ pub enum UpdateDistributionError {
     /// A CloudFront function association is invalid.
     InvalidFunctionAssociation(crate::error::InvalidFunctionAssociation),
     /// Processing your request would cause the maximum number of distributions with Lambda@Edge function associations per owner to be exceeded.
-    TooManyDistributionsWithLambdaAssociations(crate::error::TooManyDistributionsWithLambdaAssociations),
+    TooManyDistributionsWithLambdaAssociations(
+        crate::error::TooManyDistributionsWithLambdaAssociations,
+    ),
     /// The number of distributions that reference this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToKeyGroup(crate::error::TooManyDistributionsAssociatedToKeyGroup),
+    TooManyDistributionsAssociatedToKeyGroup(
+        crate::error::TooManyDistributionsAssociatedToKeyGroup,
+    ),
     /// No origin exists with the specified `Origin Id`.
     NoSuchOrigin(crate::error::NoSuchOrigin),
     /// You cannot create more cache behaviors for the distribution.
@@ -385,263 +419,668 @@ impl UpdateDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginAccessControl,
+                    )
             }
             Some("InvalidDefaultRootObject") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidDefaultRootObject)
             }
             Some("InvalidDomainNameForOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InvalidDomainNameForOriginAccessControl)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::InvalidDomainNameForOriginAccessControl,
+                    )
             }
             Some("InvalidQueryStringParameters") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidQueryStringParameters)
             }
             Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
             }
             Some("TooManyCookieNamesInWhiteList") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCookieNamesInWhiteList)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
-            Some("InvalidErrorCode") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidErrorCode),
+            Some("InvalidErrorCode") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidErrorCode)
+            }
             Some("IllegalOriginAccessConfiguration") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalOriginAccessConfiguration)
             }
             Some("TooManyFunctionAssociations") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyFunctionAssociations)
             }
             Some("TooManyOriginCustomHeaders") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyOriginCustomHeaders)
             }
             Some("InvalidForwardCookies") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidForwardCookies)
             }
             Some("InvalidMinimumProtocolVersion") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidMinimumProtocolVersion)
             }
             Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
             }
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyKeyGroupsAssociatedToDistribution,
+                    )
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToCachePolicy,
+                    )
             }
             Some("InvalidRequiredProtocol") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidRequiredProtocol)
             }
             Some("TooManyDistributionsWithFunctionAssociations") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithFunctionAssociations)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithFunctionAssociations,
+                    )
             }
             Some("TooManyOriginGroupsPerDistribution") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyOriginGroupsPerDistribution)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyOriginGroupsPerDistribution,
+                    )
             }
-            Some("InvalidTTLOrder") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidTTLOrder),
+            Some("InvalidTTLOrder") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidTTLOrder)
+            }
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
+                    )
             }
             Some("InvalidOriginKeepaliveTimeout") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginKeepaliveTimeout)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidOriginReadTimeout") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginReadTimeout)
             }
-            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
             Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
             }
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("StagingDistributionInUse") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
             }
             Some("InvalidHeadersForS3Origin") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidHeadersForS3Origin)
             }
             Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
             }
-            Some("InvalidWebACLId") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidWebACLId),
+            Some("InvalidWebACLId") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
+            }
             Some("TooManyDistributionsWithSingleFunctionARN") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithSingleFunctionARN,
+                    )
             }
             Some("InvalidRelativePath") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidRelativePath)
             }
             Some("TooManyLambdaFunctionAssociations") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyLambdaFunctionAssociations)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyLambdaFunctionAssociations,
+                    )
             }
             Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
             Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidLocationCode") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidLocationCode)
             }
             Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("TooManyDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
             }
             Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
+                    )
             }
             Some("TooManyQueryStringParameters") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyQueryStringParameters)
             }
             Some("RealtimeLogConfigOwnerMismatch") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::RealtimeLogConfigOwnerMismatch)
             }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("ContinuousDeploymentPolicyInUse") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyInUse)
             }
-            Some("MissingBody") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::MissingBody),
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
             Some("TooManyHeadersInForwardedValues") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyHeadersInForwardedValues)
             }
             Some("InvalidLambdaFunctionAssociation") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidLambdaFunctionAssociation)
             }
             Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
             }
             Some("TooManyCertificates") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCertificates)
             }
             Some("TrustedKeyGroupDoesNotExist") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrustedKeyGroupDoesNotExist)
             }
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
+                    )
             }
             Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
             }
             Some("InvalidResponseCode") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidResponseCode)
             }
             Some("InvalidGeoRestrictionParameter") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidGeoRestrictionParameter)
             }
-            Some("TooManyOrigins") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::TooManyOrigins),
+            Some("TooManyOrigins") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::TooManyOrigins)
+            }
             Some("InvalidViewerCertificate") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidViewerCertificate)
             }
             Some("InvalidFunctionAssociation") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidFunctionAssociation)
             }
             Some("TooManyDistributionsWithLambdaAssociations") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithLambdaAssociations)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithLambdaAssociations,
+                    )
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToKeyGroup,
+                    )
             }
-            Some("NoSuchOrigin") => restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchOrigin),
+            Some("NoSuchOrigin") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchOrigin)
+            }
             Some("TooManyCacheBehaviors") => {
-                restxml_runtime::error_body::modeled("UpdateDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyCacheBehaviors)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateDistribution",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateDistribution",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateDistributionError::AccessDenied`].
@@ -751,8 +1190,12 @@ impl UpdateDistributionError {
     }
     /// Whether this is [`UpdateDistributionError::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
     #[inline]
-    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(&self) -> bool {
-        matches!(self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_))
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
+        )
     }
     /// Whether this is [`UpdateDistributionError::InvalidOriginKeepaliveTimeout`].
     #[inline]
@@ -831,8 +1274,12 @@ impl UpdateDistributionError {
     }
     /// Whether this is [`UpdateDistributionError::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(&self) -> bool {
-        matches!(self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_))
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
+        )
     }
     /// Whether this is [`UpdateDistributionError::InconsistentQuantities`].
     #[inline]
@@ -921,7 +1368,9 @@ impl UpdateDistributionError {
     }
     /// Whether this is [`UpdateDistributionError::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_response_headers_policy(&self) -> bool {
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(
+        &self,
+    ) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
     }
     /// Whether this is [`UpdateDistributionError::NoSuchResponseHeadersPolicy`].
@@ -994,20 +1443,40 @@ impl Clone for UpdateDistributionError {
             Self::TooManyDistributionsAssociatedToOriginAccessControl(value) => {
                 Self::TooManyDistributionsAssociatedToOriginAccessControl(value.clone())
             }
-            Self::InvalidDefaultRootObject(value) => Self::InvalidDefaultRootObject(value.clone()),
+            Self::InvalidDefaultRootObject(value) => {
+                Self::InvalidDefaultRootObject(value.clone())
+            }
             Self::InvalidDomainNameForOriginAccessControl(value) => {
                 Self::InvalidDomainNameForOriginAccessControl(value.clone())
             }
-            Self::InvalidQueryStringParameters(value) => Self::InvalidQueryStringParameters(value.clone()),
-            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
-            Self::TooManyCookieNamesInWhiteList(value) => Self::TooManyCookieNamesInWhiteList(value.clone()),
-            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::InvalidQueryStringParameters(value) => {
+                Self::InvalidQueryStringParameters(value.clone())
+            }
+            Self::TooManyTrustedSigners(value) => {
+                Self::TooManyTrustedSigners(value.clone())
+            }
+            Self::TooManyCookieNamesInWhiteList(value) => {
+                Self::TooManyCookieNamesInWhiteList(value.clone())
+            }
+            Self::NoSuchFieldLevelEncryptionConfig(value) => {
+                Self::NoSuchFieldLevelEncryptionConfig(value.clone())
+            }
             Self::InvalidErrorCode(value) => Self::InvalidErrorCode(value.clone()),
-            Self::IllegalOriginAccessConfiguration(value) => Self::IllegalOriginAccessConfiguration(value.clone()),
-            Self::TooManyFunctionAssociations(value) => Self::TooManyFunctionAssociations(value.clone()),
-            Self::TooManyOriginCustomHeaders(value) => Self::TooManyOriginCustomHeaders(value.clone()),
-            Self::InvalidForwardCookies(value) => Self::InvalidForwardCookies(value.clone()),
-            Self::InvalidMinimumProtocolVersion(value) => Self::InvalidMinimumProtocolVersion(value.clone()),
+            Self::IllegalOriginAccessConfiguration(value) => {
+                Self::IllegalOriginAccessConfiguration(value.clone())
+            }
+            Self::TooManyFunctionAssociations(value) => {
+                Self::TooManyFunctionAssociations(value.clone())
+            }
+            Self::TooManyOriginCustomHeaders(value) => {
+                Self::TooManyOriginCustomHeaders(value.clone())
+            }
+            Self::InvalidForwardCookies(value) => {
+                Self::InvalidForwardCookies(value.clone())
+            }
+            Self::InvalidMinimumProtocolVersion(value) => {
+                Self::InvalidMinimumProtocolVersion(value.clone())
+            }
             Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
             Self::TooManyKeyGroupsAssociatedToDistribution(value) => {
                 Self::TooManyKeyGroupsAssociatedToDistribution(value.clone())
@@ -1015,64 +1484,124 @@ impl Clone for UpdateDistributionError {
             Self::TooManyDistributionsAssociatedToCachePolicy(value) => {
                 Self::TooManyDistributionsAssociatedToCachePolicy(value.clone())
             }
-            Self::InvalidRequiredProtocol(value) => Self::InvalidRequiredProtocol(value.clone()),
+            Self::InvalidRequiredProtocol(value) => {
+                Self::InvalidRequiredProtocol(value.clone())
+            }
             Self::TooManyDistributionsWithFunctionAssociations(value) => {
                 Self::TooManyDistributionsWithFunctionAssociations(value.clone())
             }
-            Self::TooManyOriginGroupsPerDistribution(value) => Self::TooManyOriginGroupsPerDistribution(value.clone()),
-            Self::InvalidTTLOrder(value) => Self::InvalidTTLOrder(value.clone()),
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value) => {
-                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value.clone())
+            Self::TooManyOriginGroupsPerDistribution(value) => {
+                Self::TooManyOriginGroupsPerDistribution(value.clone())
             }
-            Self::InvalidOriginKeepaliveTimeout(value) => Self::InvalidOriginKeepaliveTimeout(value.clone()),
+            Self::InvalidTTLOrder(value) => Self::InvalidTTLOrder(value.clone()),
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                value,
+            ) => {
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                    value.clone(),
+                )
+            }
+            Self::InvalidOriginKeepaliveTimeout(value) => {
+                Self::InvalidOriginKeepaliveTimeout(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidOriginReadTimeout(value) => Self::InvalidOriginReadTimeout(value.clone()),
+            Self::InvalidOriginReadTimeout(value) => {
+                Self::InvalidOriginReadTimeout(value.clone())
+            }
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
-            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
+            Self::InvalidOriginAccessControl(value) => {
+                Self::InvalidOriginAccessControl(value.clone())
+            }
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::StagingDistributionInUse(value) => Self::StagingDistributionInUse(value.clone()),
-            Self::InvalidHeadersForS3Origin(value) => Self::InvalidHeadersForS3Origin(value.clone()),
-            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::StagingDistributionInUse(value) => {
+                Self::StagingDistributionInUse(value.clone())
+            }
+            Self::InvalidHeadersForS3Origin(value) => {
+                Self::InvalidHeadersForS3Origin(value.clone())
+            }
+            Self::TrustedSignerDoesNotExist(value) => {
+                Self::TrustedSignerDoesNotExist(value.clone())
+            }
             Self::InvalidWebACLId(value) => Self::InvalidWebACLId(value.clone()),
             Self::TooManyDistributionsWithSingleFunctionARN(value) => {
                 Self::TooManyDistributionsWithSingleFunctionARN(value.clone())
             }
             Self::InvalidRelativePath(value) => Self::InvalidRelativePath(value.clone()),
-            Self::TooManyLambdaFunctionAssociations(value) => Self::TooManyLambdaFunctionAssociations(value.clone()),
-            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
-            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value) => {
-                Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value.clone())
+            Self::TooManyLambdaFunctionAssociations(value) => {
+                Self::TooManyLambdaFunctionAssociations(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => {
+                Self::NoSuchOriginRequestPolicy(value.clone())
+            }
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value) => {
+                Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(
+                    value.clone(),
+                )
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
             Self::InvalidLocationCode(value) => Self::InvalidLocationCode(value.clone()),
-            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
-            Self::TooManyDistributionCNAMEs(value) => Self::TooManyDistributionCNAMEs(value.clone()),
-            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidOriginAccessIdentity(value) => {
+                Self::InvalidOriginAccessIdentity(value.clone())
+            }
+            Self::TooManyDistributionCNAMEs(value) => {
+                Self::TooManyDistributionCNAMEs(value.clone())
+            }
+            Self::NoSuchContinuousDeploymentPolicy(value) => {
+                Self::NoSuchContinuousDeploymentPolicy(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value) => {
                 Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value.clone())
             }
-            Self::TooManyQueryStringParameters(value) => Self::TooManyQueryStringParameters(value.clone()),
-            Self::RealtimeLogConfigOwnerMismatch(value) => Self::RealtimeLogConfigOwnerMismatch(value.clone()),
+            Self::TooManyQueryStringParameters(value) => {
+                Self::TooManyQueryStringParameters(value.clone())
+            }
+            Self::RealtimeLogConfigOwnerMismatch(value) => {
+                Self::RealtimeLogConfigOwnerMismatch(value.clone())
+            }
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
-            Self::ContinuousDeploymentPolicyInUse(value) => Self::ContinuousDeploymentPolicyInUse(value.clone()),
+            Self::ContinuousDeploymentPolicyInUse(value) => {
+                Self::ContinuousDeploymentPolicyInUse(value.clone())
+            }
             Self::MissingBody(value) => Self::MissingBody(value.clone()),
-            Self::TooManyHeadersInForwardedValues(value) => Self::TooManyHeadersInForwardedValues(value.clone()),
-            Self::InvalidLambdaFunctionAssociation(value) => Self::InvalidLambdaFunctionAssociation(value.clone()),
+            Self::TooManyHeadersInForwardedValues(value) => {
+                Self::TooManyHeadersInForwardedValues(value.clone())
+            }
+            Self::InvalidLambdaFunctionAssociation(value) => {
+                Self::InvalidLambdaFunctionAssociation(value.clone())
+            }
             Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
             Self::TooManyCertificates(value) => Self::TooManyCertificates(value.clone()),
-            Self::TrustedKeyGroupDoesNotExist(value) => Self::TrustedKeyGroupDoesNotExist(value.clone()),
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value) => {
-                Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value.clone())
+            Self::TrustedKeyGroupDoesNotExist(value) => {
+                Self::TrustedKeyGroupDoesNotExist(value.clone())
             }
-            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
-            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value) => {
+                Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(
+                    value.clone(),
+                )
+            }
+            Self::NoSuchResponseHeadersPolicy(value) => {
+                Self::NoSuchResponseHeadersPolicy(value.clone())
+            }
+            Self::NoSuchRealtimeLogConfig(value) => {
+                Self::NoSuchRealtimeLogConfig(value.clone())
+            }
             Self::InvalidResponseCode(value) => Self::InvalidResponseCode(value.clone()),
-            Self::InvalidGeoRestrictionParameter(value) => Self::InvalidGeoRestrictionParameter(value.clone()),
+            Self::InvalidGeoRestrictionParameter(value) => {
+                Self::InvalidGeoRestrictionParameter(value.clone())
+            }
             Self::TooManyOrigins(value) => Self::TooManyOrigins(value.clone()),
-            Self::InvalidViewerCertificate(value) => Self::InvalidViewerCertificate(value.clone()),
-            Self::InvalidFunctionAssociation(value) => Self::InvalidFunctionAssociation(value.clone()),
+            Self::InvalidViewerCertificate(value) => {
+                Self::InvalidViewerCertificate(value.clone())
+            }
+            Self::InvalidFunctionAssociation(value) => {
+                Self::InvalidFunctionAssociation(value.clone())
+            }
             Self::TooManyDistributionsWithLambdaAssociations(value) => {
                 Self::TooManyDistributionsWithLambdaAssociations(value.clone())
             }
@@ -1080,7 +1609,9 @@ impl Clone for UpdateDistributionError {
                 Self::TooManyDistributionsAssociatedToKeyGroup(value.clone())
             }
             Self::NoSuchOrigin(value) => Self::NoSuchOrigin(value.clone()),
-            Self::TooManyCacheBehaviors(value) => Self::TooManyCacheBehaviors(value.clone()),
+            Self::TooManyCacheBehaviors(value) => {
+                Self::TooManyCacheBehaviors(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -1112,7 +1643,9 @@ impl UpdateDistributionError {
             Self::TooManyDistributionsWithFunctionAssociations(error) => error,
             Self::TooManyOriginGroupsPerDistribution(error) => error,
             Self::InvalidTTLOrder(error) => error,
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => error,
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                error,
+            ) => error,
             Self::InvalidOriginKeepaliveTimeout(error) => error,
             Self::InvalidArgument(error) => error,
             Self::InvalidOriginReadTimeout(error) => error,
@@ -1128,7 +1661,9 @@ impl UpdateDistributionError {
             Self::TooManyLambdaFunctionAssociations(error) => error,
             Self::NoSuchDistribution(error) => error,
             Self::NoSuchOriginRequestPolicy(error) => error,
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => error,
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
+                error
+            }
             Self::InconsistentQuantities(error) => error,
             Self::InvalidLocationCode(error) => error,
             Self::InvalidOriginAccessIdentity(error) => error,
@@ -1189,7 +1724,9 @@ impl std::error::Error for UpdateDistributionError {
 pub fn serialize_request(
     input: &crate::operation::update_distribution::UpdateDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -1204,7 +1741,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("DistributionConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("DistributionConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -1220,11 +1759,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -161,7 +161,10 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`UpdateDistributionTenantInput::customizations`].
     #[inline]
-    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
+    pub fn set_customizations(
+        mut self,
+        value: Option<crate::types::Customizations>,
+    ) -> Self {
         self.customizations = value;
         self
     }
@@ -173,7 +176,10 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`UpdateDistributionTenantInput::parameters`].
     #[inline]
-    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
+    pub fn set_parameters(
+        mut self,
+        value: Option<Vec<crate::types::Parameter>>,
+    ) -> Self {
         self.parameters = value;
         self
     }
@@ -197,13 +203,19 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Sets [`UpdateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
+    pub fn managed_certificate_request(
+        mut self,
+        value: crate::types::ManagedCertificateRequest,
+    ) -> Self {
         self.managed_certificate_request = Some(value);
         self
     }
     /// Sets or clears [`UpdateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
+    pub fn set_managed_certificate_request(
+        mut self,
+        value: Option<crate::types::ManagedCertificateRequest>,
+    ) -> Self {
         self.managed_certificate_request = value;
         self
     }
@@ -221,23 +233,34 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Builds the [`UpdateDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(UpdateDistributionTenantInput {
-                id: m_id,
-                distribution_id: self.distribution_id,
-                domains: self.domains,
-                customizations: self.customizations,
-                parameters: self.parameters,
-                connection_group_id: self.connection_group_id,
-                if_match: m_if_match,
-                managed_certificate_request: self.managed_certificate_request,
-                enabled: self.enabled,
-            }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateDistributionTenantInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(UpdateDistributionTenantInput {
+                    id: m_id,
+                    distribution_id: self.distribution_id,
+                    domains: self.domains,
+                    customizations: self.customizations,
+                    parameters: self.parameters,
+                    connection_group_id: self.connection_group_id,
+                    if_match: m_if_match,
+                    managed_certificate_request: self.managed_certificate_request,
+                    enabled: self.enabled,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateDistributionTenantInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -304,13 +327,19 @@ impl std::fmt::Debug for UpdateDistributionTenantOutputBuilder {
 impl UpdateDistributionTenantOutputBuilder {
     /// Sets [`UpdateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
+    pub fn distribution_tenant(
+        mut self,
+        value: crate::types::DistributionTenant,
+    ) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`UpdateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
+    pub fn set_distribution_tenant(
+        mut self,
+        value: Option<crate::types::DistributionTenant>,
+    ) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -328,7 +357,9 @@ impl UpdateDistributionTenantOutputBuilder {
     }
     /// Builds the [`UpdateDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(UpdateDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -367,51 +398,104 @@ impl UpdateDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
             Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
             }
             Some("InvalidAssociation") => {
-                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidAssociation)
             }
             Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDistributionTenant",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateDistributionTenant",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateDistributionTenant",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateDistributionTenantError::PreconditionFailed`].
@@ -478,7 +562,9 @@ impl Clone for UpdateDistributionTenantError {
             Self::InvalidAssociation(value) => Self::InvalidAssociation(value.clone()),
             Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -529,7 +615,9 @@ impl std::error::Error for UpdateDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::update_distribution_tenant::UpdateDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -539,13 +627,10 @@ pub fn serialize_request(
         let value = &input.if_match;
         request.header("If-Match", value.as_str())?;
     }
-    if input.distribution_id.is_some()
-        || input.domains.is_some()
-        || input.customizations.is_some()
-        || input.parameters.is_some()
+    if input.distribution_id.is_some() || input.domains.is_some()
+        || input.customizations.is_some() || input.parameters.is_some()
         || input.connection_group_id.is_some()
-        || input.managed_certificate_request.is_some()
-        || input.enabled.is_some()
+        || input.managed_certificate_request.is_some() || input.enabled.is_some()
     {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
@@ -589,11 +674,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -97,7 +97,10 @@ impl UpdateDomainAssociationInputBuilder {
     }
     /// Sets [`UpdateDomainAssociationInput::target_resource`].
     #[inline]
-    pub fn target_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
+    pub fn target_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
         self.target_resource = Some(value);
         self
     }
@@ -115,20 +118,32 @@ impl UpdateDomainAssociationInputBuilder {
     }
     /// Builds the [`UpdateDomainAssociationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateDomainAssociationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateDomainAssociationInput, restxml_runtime::BuildError> {
         match (self.domain, self.target_resource) {
-            (Some(m_domain), Some(m_target_resource)) => Ok(UpdateDomainAssociationInput {
-                domain: m_domain,
-                target_resource: m_target_resource,
-                if_match: self.if_match,
-            }),
-            (m_domain, m_target_resource) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateDomainAssociationInput",
-                &[
-                    (m_domain.is_none(), "domain", "Domain"),
-                    (m_target_resource.is_none(), "target_resource", "TargetResource"),
-                ],
-            )),
+            (Some(m_domain), Some(m_target_resource)) => {
+                Ok(UpdateDomainAssociationInput {
+                    domain: m_domain,
+                    target_resource: m_target_resource,
+                    if_match: self.if_match,
+                })
+            }
+            (m_domain, m_target_resource) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateDomainAssociationInput",
+                        &[
+                            (m_domain.is_none(), "domain", "Domain"),
+                            (
+                                m_target_resource.is_none(),
+                                "target_resource",
+                                "TargetResource",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -236,7 +251,9 @@ impl UpdateDomainAssociationOutputBuilder {
     }
     /// Builds the [`UpdateDomainAssociationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateDomainAssociationOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateDomainAssociationOutput, restxml_runtime::BuildError> {
         Ok(UpdateDomainAssociationOutput {
             domain: self.domain,
             resource_id: self.resource_id,
@@ -270,39 +287,77 @@ impl UpdateDomainAssociationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDomainAssociation",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDomainAssociation",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDomainAssociation",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDomainAssociation",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDomainAssociation",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateDomainAssociation",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateDomainAssociation",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateDomainAssociation",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateDomainAssociationError::PreconditionFailed`].
@@ -351,7 +406,9 @@ impl Clone for UpdateDomainAssociationError {
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -399,7 +456,9 @@ impl std::error::Error for UpdateDomainAssociationError {
 pub fn serialize_request(
     input: &crate::operation::update_domain_association::UpdateDomainAssociationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/domain-association");
     if let Some(value) = &input.if_match {
         request.header("If-Match", value.as_str())?;
@@ -434,11 +493,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateDomainAssociationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateDomainAssociationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateDomainAssociationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -455,10 +518,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Domain" => {
-                        m_domain = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_domain = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "ResourceId" => {
-                        m_resource_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_resource_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

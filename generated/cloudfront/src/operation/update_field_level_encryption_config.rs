@@ -38,7 +38,8 @@ impl UpdateFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<UpdateFieldLevelEncryptionConfigInput> for UpdateFieldLevelEncryptionConfigInputBuilder {
+impl From<UpdateFieldLevelEncryptionConfigInput>
+for UpdateFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateFieldLevelEncryptionConfigInput) -> Self {
@@ -83,7 +84,10 @@ impl Clone for UpdateFieldLevelEncryptionConfigInputBuilder {
 impl UpdateFieldLevelEncryptionConfigInputBuilder {
     /// Sets [`UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
@@ -107,24 +111,32 @@ impl UpdateFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_config, self.id) {
-            (Some(m_field_level_encryption_config), Some(m_id)) => Ok(UpdateFieldLevelEncryptionConfigInput {
-                field_level_encryption_config: m_field_level_encryption_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_field_level_encryption_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateFieldLevelEncryptionConfigInput",
-                &[
-                    (
-                        m_field_level_encryption_config.is_none(),
-                        "field_level_encryption_config",
-                        "FieldLevelEncryptionConfig",
+            (Some(m_field_level_encryption_config), Some(m_id)) => {
+                Ok(UpdateFieldLevelEncryptionConfigInput {
+                    field_level_encryption_config: m_field_level_encryption_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_field_level_encryption_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateFieldLevelEncryptionConfigInput",
+                        &[
+                            (
+                                m_field_level_encryption_config.is_none(),
+                                "field_level_encryption_config",
+                                "FieldLevelEncryptionConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -191,13 +203,19 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigOutputBuilder {
 impl UpdateFieldLevelEncryptionConfigOutputBuilder {
     /// Sets [`UpdateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn field_level_encryption(mut self, value: crate::types::FieldLevelEncryption) -> Self {
+    pub fn field_level_encryption(
+        mut self,
+        value: crate::types::FieldLevelEncryption,
+    ) -> Self {
         self.field_level_encryption = Some(value);
         self
     }
     /// Sets or clears [`UpdateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn set_field_level_encryption(mut self, value: Option<crate::types::FieldLevelEncryption>) -> Self {
+    pub fn set_field_level_encryption(
+        mut self,
+        value: Option<crate::types::FieldLevelEncryption>,
+    ) -> Self {
         self.field_level_encryption = value;
         self
     }
@@ -215,7 +233,9 @@ impl UpdateFieldLevelEncryptionConfigOutputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
         Ok(UpdateFieldLevelEncryptionConfigOutput {
             field_level_encryption: self.field_level_encryption,
             e_tag: self.e_tag,
@@ -237,9 +257,13 @@ pub enum UpdateFieldLevelEncryptionConfigError {
     /// The specified configuration for field-level encryption doesn't exist.
     NoSuchFieldLevelEncryptionConfig(crate::error::NoSuchFieldLevelEncryptionConfig),
     /// The maximum number of content type profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionContentTypeProfiles(crate::error::TooManyFieldLevelEncryptionContentTypeProfiles),
+    TooManyFieldLevelEncryptionContentTypeProfiles(
+        crate::error::TooManyFieldLevelEncryptionContentTypeProfiles,
+    ),
     /// The maximum number of query arg profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionQueryArgProfiles(crate::error::TooManyFieldLevelEncryptionQueryArgProfiles),
+    TooManyFieldLevelEncryptionQueryArgProfiles(
+        crate::error::TooManyFieldLevelEncryptionQueryArgProfiles,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The specified profile for field-level encryption doesn't exist.
@@ -258,59 +282,131 @@ impl UpdateFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("QueryArgProfileEmpty") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::QueryArgProfileEmpty)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionContentTypeProfiles,
+                    )
             }
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionQueryArgProfiles,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchFieldLevelEncryptionProfile,
+                    )
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateFieldLevelEncryptionConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateFieldLevelEncryptionConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateFieldLevelEncryptionConfigError::PreconditionFailed`].
@@ -380,20 +476,30 @@ impl Clone for UpdateFieldLevelEncryptionConfigError {
     fn clone(&self) -> Self {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
-            Self::QueryArgProfileEmpty(value) => Self::QueryArgProfileEmpty(value.clone()),
+            Self::QueryArgProfileEmpty(value) => {
+                Self::QueryArgProfileEmpty(value.clone())
+            }
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::NoSuchFieldLevelEncryptionConfig(value) => {
+                Self::NoSuchFieldLevelEncryptionConfig(value.clone())
+            }
             Self::TooManyFieldLevelEncryptionContentTypeProfiles(value) => {
                 Self::TooManyFieldLevelEncryptionContentTypeProfiles(value.clone())
             }
             Self::TooManyFieldLevelEncryptionQueryArgProfiles(value) => {
                 Self::TooManyFieldLevelEncryptionQueryArgProfiles(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::NoSuchFieldLevelEncryptionProfile(value) => {
+                Self::NoSuchFieldLevelEncryptionProfile(value.clone())
+            }
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -446,7 +552,9 @@ impl std::error::Error for UpdateFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -461,7 +569,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("FieldLevelEncryptionConfig")
+            body
+                .root("FieldLevelEncryptionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -478,11 +587,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateFieldLevelEncryptionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateFieldLevelEncryptionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateFieldLevelEncryptionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -23,7 +23,10 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFieldLevelEncryptionProfileInput")
-            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -38,12 +41,15 @@ impl UpdateFieldLevelEncryptionProfileInput {
     }
 }
 
-impl From<UpdateFieldLevelEncryptionProfileInput> for UpdateFieldLevelEncryptionProfileInputBuilder {
+impl From<UpdateFieldLevelEncryptionProfileInput>
+for UpdateFieldLevelEncryptionProfileInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateFieldLevelEncryptionProfileInput) -> Self {
         UpdateFieldLevelEncryptionProfileInputBuilder {
-            field_level_encryption_profile_config: Some(input.field_level_encryption_profile_config),
+            field_level_encryption_profile_config: Some(
+                input.field_level_encryption_profile_config,
+            ),
             id: Some(input.id),
             if_match: input.if_match,
         }
@@ -53,7 +59,9 @@ impl From<UpdateFieldLevelEncryptionProfileInput> for UpdateFieldLevelEncryption
 /// A builder for [`UpdateFieldLevelEncryptionProfileInput`].
 #[derive(Default)]
 pub struct UpdateFieldLevelEncryptionProfileInputBuilder {
-    field_level_encryption_profile_config: Option<crate::types::FieldLevelEncryptionProfileConfig>,
+    field_level_encryption_profile_config: Option<
+        crate::types::FieldLevelEncryptionProfileConfig,
+    >,
     id: Option<String>,
     if_match: Option<String>,
 }
@@ -62,7 +70,10 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFieldLevelEncryptionProfileInputBuilder")
-            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -73,7 +84,9 @@ impl Clone for UpdateFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
         UpdateFieldLevelEncryptionProfileInputBuilder {
-            field_level_encryption_profile_config: self.field_level_encryption_profile_config.clone(),
+            field_level_encryption_profile_config: self
+                .field_level_encryption_profile_config
+                .clone(),
             id: self.id.clone(),
             if_match: self.if_match.clone(),
         }
@@ -110,24 +123,32 @@ impl UpdateFieldLevelEncryptionProfileInputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_profile_config, self.id) {
-            (Some(m_field_level_encryption_profile_config), Some(m_id)) => Ok(UpdateFieldLevelEncryptionProfileInput {
-                field_level_encryption_profile_config: m_field_level_encryption_profile_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_field_level_encryption_profile_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateFieldLevelEncryptionProfileInput",
-                &[
-                    (
-                        m_field_level_encryption_profile_config.is_none(),
-                        "field_level_encryption_profile_config",
-                        "FieldLevelEncryptionProfileConfig",
+            (Some(m_field_level_encryption_profile_config), Some(m_id)) => {
+                Ok(UpdateFieldLevelEncryptionProfileInput {
+                    field_level_encryption_profile_config: m_field_level_encryption_profile_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_field_level_encryption_profile_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateFieldLevelEncryptionProfileInput",
+                        &[
+                            (
+                                m_field_level_encryption_profile_config.is_none(),
+                                "field_level_encryption_profile_config",
+                                "FieldLevelEncryptionProfileConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -141,7 +162,9 @@ impl UpdateFieldLevelEncryptionProfileInputBuilder {
 #[non_exhaustive]
 pub struct UpdateFieldLevelEncryptionProfileOutput {
     /// Return the results of updating the profile.
-    pub field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
+    pub field_level_encryption_profile: Option<
+        crate::types::FieldLevelEncryptionProfile,
+    >,
     /// The result of the field-level encryption profile request.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -153,7 +176,10 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFieldLevelEncryptionProfileOutput")
-            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -185,7 +211,10 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFieldLevelEncryptionProfileOutputBuilder")
-            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -194,7 +223,10 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutputBuilder {
 impl UpdateFieldLevelEncryptionProfileOutputBuilder {
     /// Sets [`UpdateFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
     #[inline]
-    pub fn field_level_encryption_profile(mut self, value: crate::types::FieldLevelEncryptionProfile) -> Self {
+    pub fn field_level_encryption_profile(
+        mut self,
+        value: crate::types::FieldLevelEncryptionProfile,
+    ) -> Self {
         self.field_level_encryption_profile = Some(value);
         self
     }
@@ -221,7 +253,9 @@ impl UpdateFieldLevelEncryptionProfileOutputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
         Ok(UpdateFieldLevelEncryptionProfileOutput {
             field_level_encryption_profile: self.field_level_encryption_profile,
             e_tag: self.e_tag,
@@ -237,21 +271,29 @@ pub enum UpdateFieldLevelEncryptionProfileError {
     /// The precondition in one or more of the request fields evaluated to `false`.
     PreconditionFailed(crate::error::PreconditionFailed),
     /// The maximum number of field patterns for field-level encryption have been created.
-    TooManyFieldLevelEncryptionFieldPatterns(crate::error::TooManyFieldLevelEncryptionFieldPatterns),
+    TooManyFieldLevelEncryptionFieldPatterns(
+        crate::error::TooManyFieldLevelEncryptionFieldPatterns,
+    ),
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The specified profile for field-level encryption already exists.
-    FieldLevelEncryptionProfileAlreadyExists(crate::error::FieldLevelEncryptionProfileAlreadyExists),
+    FieldLevelEncryptionProfileAlreadyExists(
+        crate::error::FieldLevelEncryptionProfileAlreadyExists,
+    ),
     /// The specified public key doesn't exist.
     NoSuchPublicKey(crate::error::NoSuchPublicKey),
     /// The maximum size of a profile for field-level encryption was exceeded.
-    FieldLevelEncryptionProfileSizeExceeded(crate::error::FieldLevelEncryptionProfileSizeExceeded),
+    FieldLevelEncryptionProfileSizeExceeded(
+        crate::error::FieldLevelEncryptionProfileSizeExceeded,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The specified profile for field-level encryption doesn't exist.
     NoSuchFieldLevelEncryptionProfile(crate::error::NoSuchFieldLevelEncryptionProfile),
     /// The maximum number of encryption entities for field-level encryption have been created.
-    TooManyFieldLevelEncryptionEncryptionEntities(crate::error::TooManyFieldLevelEncryptionEncryptionEntities),
+    TooManyFieldLevelEncryptionEncryptionEntities(
+        crate::error::TooManyFieldLevelEncryptionEncryptionEntities,
+    ),
     /// The update contains modifications that are not allowed.
     IllegalUpdate(crate::error::IllegalUpdate),
     /// An argument is invalid.
@@ -266,63 +308,146 @@ impl UpdateFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("TooManyFieldLevelEncryptionFieldPatterns") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionFieldPatterns)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionFieldPatterns,
+                    )
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("FieldLevelEncryptionProfileAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::FieldLevelEncryptionProfileAlreadyExists,
+                    )
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
             }
             Some("FieldLevelEncryptionProfileSizeExceeded") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileSizeExceeded)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::FieldLevelEncryptionProfileSizeExceeded,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchFieldLevelEncryptionProfile,
+                    )
             }
             Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionEncryptionEntities)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionEncryptionEntities,
+                    )
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFieldLevelEncryptionProfile",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateFieldLevelEncryptionProfile",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateFieldLevelEncryptionProfile",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateFieldLevelEncryptionProfileError::PreconditionFailed`].
@@ -408,14 +533,20 @@ impl Clone for UpdateFieldLevelEncryptionProfileError {
             Self::FieldLevelEncryptionProfileSizeExceeded(value) => {
                 Self::FieldLevelEncryptionProfileSizeExceeded(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::NoSuchFieldLevelEncryptionProfile(value) => {
+                Self::NoSuchFieldLevelEncryptionProfile(value.clone())
+            }
             Self::TooManyFieldLevelEncryptionEncryptionEntities(value) => {
                 Self::TooManyFieldLevelEncryptionEncryptionEntities(value.clone())
             }
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -469,7 +600,9 @@ impl std::error::Error for UpdateFieldLevelEncryptionProfileError {
 pub fn serialize_request(
     input: &crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/field-level-encryption-profile/");
     {
         let value = &input.id;
@@ -484,7 +617,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("FieldLevelEncryptionProfileConfig")
+            body
+                .root("FieldLevelEncryptionProfileConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -501,11 +635,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateFieldLevelEncryptionProfileError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateFieldLevelEncryptionProfileError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateFieldLevelEncryptionProfileError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

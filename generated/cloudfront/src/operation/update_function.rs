@@ -74,7 +74,10 @@ impl std::fmt::Debug for UpdateFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .field("function_config", &self.function_config)
-            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "function_code",
+                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .finish()
     }
 }
@@ -120,7 +123,12 @@ impl UpdateFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match, self.function_config, self.function_code) {
-            (Some(m_name), Some(m_if_match), Some(m_function_config), Some(m_function_code)) => {
+            (
+                Some(m_name),
+                Some(m_if_match),
+                Some(m_function_config),
+                Some(m_function_code),
+            ) => {
                 Ok(UpdateFunctionInput {
                     name: m_name,
                     if_match: m_if_match,
@@ -129,15 +137,21 @@ impl UpdateFunctionInputBuilder {
                 })
             }
             (m_name, m_if_match, m_function_config, m_function_code) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "UpdateFunctionInput",
-                    &[
-                        (m_name.is_none(), "name", "Name"),
-                        (m_if_match.is_none(), "if_match", "IfMatch"),
-                        (m_function_config.is_none(), "function_config", "FunctionConfig"),
-                        (m_function_code.is_none(), "function_code", "FunctionCode"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                            (
+                                m_function_config.is_none(),
+                                "function_config",
+                                "FunctionConfig",
+                            ),
+                            (m_function_code.is_none(), "function_code", "FunctionCode"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -211,7 +225,10 @@ impl UpdateFunctionOutputBuilder {
     }
     /// Sets or clears [`UpdateFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
@@ -262,26 +279,77 @@ impl UpdateFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
             Some("FunctionSizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::FunctionSizeLimitExceeded)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateFunction",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateFunction", meta, headers, body)),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateFunction",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateFunctionError::PreconditionFailed`].
@@ -326,11 +394,19 @@ impl Clone for UpdateFunctionError {
     fn clone(&self) -> Self {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
-            Self::FunctionSizeLimitExceeded(value) => Self::FunctionSizeLimitExceeded(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
+            Self::FunctionSizeLimitExceeded(value) => {
+                Self::FunctionSizeLimitExceeded(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchFunctionExists(value) => {
+                Self::NoSuchFunctionExists(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -378,7 +454,9 @@ impl std::error::Error for UpdateFunctionError {
 pub fn serialize_request(
     input: &crate::operation::update_function::UpdateFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -413,13 +491,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::update_function::UpdateFunctionOutput, restxml_runtime::SdkError<UpdateFunctionError>> {
+) -> Result<
+    crate::operation::update_function::UpdateFunctionOutput,
+    restxml_runtime::SdkError<UpdateFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

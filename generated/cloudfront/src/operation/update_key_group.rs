@@ -118,12 +118,27 @@ impl UpdateKeyGroupInputBuilder {
     pub fn build(self) -> Result<UpdateKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_config, self.id) {
             (Some(m_key_group_config), Some(m_id)) => {
-                Ok(UpdateKeyGroupInput { key_group_config: m_key_group_config, id: m_id, if_match: self.if_match })
+                Ok(UpdateKeyGroupInput {
+                    key_group_config: m_key_group_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
             }
-            (m_key_group_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateKeyGroupInput",
-                &[(m_key_group_config.is_none(), "key_group_config", "KeyGroupConfig"), (m_id.is_none(), "id", "Id")],
-            )),
+            (m_key_group_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateKeyGroupInput",
+                        &[
+                            (
+                                m_key_group_config.is_none(),
+                                "key_group_config",
+                                "KeyGroupConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -148,7 +163,10 @@ pub struct UpdateKeyGroupOutput {
 impl std::fmt::Debug for UpdateKeyGroupOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateKeyGroupOutput").field("key_group", &self.key_group).field("e_tag", &self.e_tag).finish()
+        f.debug_struct("UpdateKeyGroupOutput")
+            .field("key_group", &self.key_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
     }
 }
 
@@ -212,7 +230,11 @@ impl UpdateKeyGroupOutputBuilder {
     /// Builds the [`UpdateKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateKeyGroupOutput, restxml_runtime::BuildError> {
-        Ok(UpdateKeyGroupOutput { key_group: self.key_group, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdateKeyGroupOutput {
+            key_group: self.key_group,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -240,28 +262,77 @@ impl UpdateKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
             Some("TooManyPublicKeysInKeyGroup") => {
-                restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyPublicKeysInKeyGroup)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("NoSuchResource") => restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchResource),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             Some("KeyGroupAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyGroup",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::KeyGroupAlreadyExists)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateKeyGroup", meta, headers, body)),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateKeyGroup",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateKeyGroupError::PreconditionFailed`].
@@ -306,11 +377,17 @@ impl Clone for UpdateKeyGroupError {
     fn clone(&self) -> Self {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
-            Self::TooManyPublicKeysInKeyGroup(value) => Self::TooManyPublicKeysInKeyGroup(value.clone()),
+            Self::TooManyPublicKeysInKeyGroup(value) => {
+                Self::TooManyPublicKeysInKeyGroup(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
-            Self::KeyGroupAlreadyExists(value) => Self::KeyGroupAlreadyExists(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
+            Self::KeyGroupAlreadyExists(value) => {
+                Self::KeyGroupAlreadyExists(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -358,7 +435,9 @@ impl std::error::Error for UpdateKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::update_key_group::UpdateKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -372,7 +451,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("KeyGroupConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("KeyGroupConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -383,13 +464,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::update_key_group::UpdateKeyGroupOutput, restxml_runtime::SdkError<UpdateKeyGroupError>> {
+) -> Result<
+    crate::operation::update_key_group::UpdateKeyGroupOutput,
+    restxml_runtime::SdkError<UpdateKeyGroupError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -104,16 +104,24 @@ impl UpdateKeyValueStoreInputBuilder {
     pub fn build(self) -> Result<UpdateKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name, self.comment, self.if_match) {
             (Some(m_name), Some(m_comment), Some(m_if_match)) => {
-                Ok(UpdateKeyValueStoreInput { name: m_name, comment: m_comment, if_match: m_if_match })
+                Ok(UpdateKeyValueStoreInput {
+                    name: m_name,
+                    comment: m_comment,
+                    if_match: m_if_match,
+                })
             }
-            (m_name, m_comment, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateKeyValueStoreInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_comment.is_none(), "comment", "Comment"),
-                    (m_if_match.is_none(), "if_match", "IfMatch"),
-                ],
-            )),
+            (m_name, m_comment, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateKeyValueStoreInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_comment.is_none(), "comment", "Comment"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -186,7 +194,10 @@ impl UpdateKeyValueStoreOutputBuilder {
     }
     /// Sets or clears [`UpdateKeyValueStoreOutput::key_value_store`].
     #[inline]
-    pub fn set_key_value_store(mut self, value: Option<crate::types::KeyValueStore>) -> Self {
+    pub fn set_key_value_store(
+        mut self,
+        value: Option<crate::types::KeyValueStore>,
+    ) -> Self {
         self.key_value_store = value;
         self
     }
@@ -204,7 +215,9 @@ impl UpdateKeyValueStoreOutputBuilder {
     }
     /// Builds the [`UpdateKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateKeyValueStoreOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateKeyValueStoreOutput, restxml_runtime::BuildError> {
         Ok(UpdateKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
@@ -237,33 +250,77 @@ impl UpdateKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateKeyValueStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateKeyValueStore",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateKeyValueStore",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateKeyValueStoreError::PreconditionFailed`].
@@ -310,9 +367,13 @@ impl Clone for UpdateKeyValueStoreError {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -360,7 +421,9 @@ impl std::error::Error for UpdateKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::update_key_value_store::UpdateKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/key-value-store/");
     {
         let value = &input.name;
@@ -396,11 +459,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateKeyValueStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateKeyValueStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateKeyValueStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

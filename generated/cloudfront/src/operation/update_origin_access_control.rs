@@ -83,7 +83,10 @@ impl Clone for UpdateOriginAccessControlInputBuilder {
 impl UpdateOriginAccessControlInputBuilder {
     /// Sets [`UpdateOriginAccessControlInput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
@@ -107,24 +110,32 @@ impl UpdateOriginAccessControlInputBuilder {
     }
     /// Builds the [`UpdateOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.origin_access_control_config, self.id) {
-            (Some(m_origin_access_control_config), Some(m_id)) => Ok(UpdateOriginAccessControlInput {
-                origin_access_control_config: m_origin_access_control_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_origin_access_control_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateOriginAccessControlInput",
-                &[
-                    (
-                        m_origin_access_control_config.is_none(),
-                        "origin_access_control_config",
-                        "OriginAccessControlConfig",
+            (Some(m_origin_access_control_config), Some(m_id)) => {
+                Ok(UpdateOriginAccessControlInput {
+                    origin_access_control_config: m_origin_access_control_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_origin_access_control_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateOriginAccessControlInput",
+                        &[
+                            (
+                                m_origin_access_control_config.is_none(),
+                                "origin_access_control_config",
+                                "OriginAccessControlConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -191,13 +202,19 @@ impl std::fmt::Debug for UpdateOriginAccessControlOutputBuilder {
 impl UpdateOriginAccessControlOutputBuilder {
     /// Sets [`UpdateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
+    pub fn origin_access_control(
+        mut self,
+        value: crate::types::OriginAccessControl,
+    ) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`UpdateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
+    pub fn set_origin_access_control(
+        mut self,
+        value: Option<crate::types::OriginAccessControl>,
+    ) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -215,7 +232,9 @@ impl UpdateOriginAccessControlOutputBuilder {
     }
     /// Builds the [`UpdateOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(UpdateOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             e_tag: self.e_tag,
@@ -250,43 +269,86 @@ impl UpdateOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("OriginAccessControlAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::OriginAccessControlAlreadyExists)
             }
             Some("NoSuchOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginAccessControl",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateOriginAccessControl",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateOriginAccessControl",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateOriginAccessControlError::PreconditionFailed`].
@@ -337,11 +399,17 @@ impl Clone for UpdateOriginAccessControlError {
         match self {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::OriginAccessControlAlreadyExists(value) => Self::OriginAccessControlAlreadyExists(value.clone()),
-            Self::NoSuchOriginAccessControl(value) => Self::NoSuchOriginAccessControl(value.clone()),
+            Self::OriginAccessControlAlreadyExists(value) => {
+                Self::OriginAccessControlAlreadyExists(value.clone())
+            }
+            Self::NoSuchOriginAccessControl(value) => {
+                Self::NoSuchOriginAccessControl(value.clone())
+            }
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -390,7 +458,9 @@ impl std::error::Error for UpdateOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::update_origin_access_control::UpdateOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -405,7 +475,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("OriginAccessControlConfig")
+            body
+                .root("OriginAccessControlConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -422,11 +493,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateOriginAccessControlError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateOriginAccessControlError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -91,7 +91,10 @@ impl Clone for UpdateOriginRequestPolicyInputBuilder {
 impl UpdateOriginRequestPolicyInputBuilder {
     /// Sets [`UpdateOriginRequestPolicyInput::origin_request_policy_config`].
     #[inline]
-    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
+    pub fn origin_request_policy_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyConfig,
+    ) -> Self {
         self.origin_request_policy_config = Some(value);
         self
     }
@@ -115,24 +118,32 @@ impl UpdateOriginRequestPolicyInputBuilder {
     }
     /// Builds the [`UpdateOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateOriginRequestPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateOriginRequestPolicyInput, restxml_runtime::BuildError> {
         match (self.origin_request_policy_config, self.id) {
-            (Some(m_origin_request_policy_config), Some(m_id)) => Ok(UpdateOriginRequestPolicyInput {
-                origin_request_policy_config: m_origin_request_policy_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_origin_request_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateOriginRequestPolicyInput",
-                &[
-                    (
-                        m_origin_request_policy_config.is_none(),
-                        "origin_request_policy_config",
-                        "OriginRequestPolicyConfig",
+            (Some(m_origin_request_policy_config), Some(m_id)) => {
+                Ok(UpdateOriginRequestPolicyInput {
+                    origin_request_policy_config: m_origin_request_policy_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_origin_request_policy_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateOriginRequestPolicyInput",
+                        &[
+                            (
+                                m_origin_request_policy_config.is_none(),
+                                "origin_request_policy_config",
+                                "OriginRequestPolicyConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -199,13 +210,19 @@ impl std::fmt::Debug for UpdateOriginRequestPolicyOutputBuilder {
 impl UpdateOriginRequestPolicyOutputBuilder {
     /// Sets [`UpdateOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn origin_request_policy(mut self, value: crate::types::OriginRequestPolicy) -> Self {
+    pub fn origin_request_policy(
+        mut self,
+        value: crate::types::OriginRequestPolicy,
+    ) -> Self {
         self.origin_request_policy = Some(value);
         self
     }
     /// Sets or clears [`UpdateOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn set_origin_request_policy(mut self, value: Option<crate::types::OriginRequestPolicy>) -> Self {
+    pub fn set_origin_request_policy(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicy>,
+    ) -> Self {
         self.origin_request_policy = value;
         self
     }
@@ -223,7 +240,9 @@ impl UpdateOriginRequestPolicyOutputBuilder {
     }
     /// Builds the [`UpdateOriginRequestPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateOriginRequestPolicyOutput {
             origin_request_policy: self.origin_request_policy,
             e_tag: self.e_tag,
@@ -241,17 +260,23 @@ pub enum UpdateOriginRequestPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of headers in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyHeadersInOriginRequestPolicy(crate::error::TooManyHeadersInOriginRequestPolicy),
+    TooManyHeadersInOriginRequestPolicy(
+        crate::error::TooManyHeadersInOriginRequestPolicy,
+    ),
     /// The origin request policy does not exist.
     NoSuchOriginRequestPolicy(crate::error::NoSuchOriginRequestPolicy),
     /// The number of cookies in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyCookiesInOriginRequestPolicy(crate::error::TooManyCookiesInOriginRequestPolicy),
+    TooManyCookiesInOriginRequestPolicy(
+        crate::error::TooManyCookiesInOriginRequestPolicy,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use `UpdateOriginRequestPolicy`.
     OriginRequestPolicyAlreadyExists(crate::error::OriginRequestPolicyAlreadyExists),
     /// The number of query strings in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyQueryStringsInOriginRequestPolicy(crate::error::TooManyQueryStringsInOriginRequestPolicy),
+    TooManyQueryStringsInOriginRequestPolicy(
+        crate::error::TooManyQueryStringsInOriginRequestPolicy,
+    ),
     /// The update contains modifications that are not allowed.
     IllegalUpdate(crate::error::IllegalUpdate),
     /// An argument is invalid.
@@ -266,59 +291,131 @@ impl UpdateOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("TooManyHeadersInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInOriginRequestPolicy)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyHeadersInOriginRequestPolicy,
+                    )
             }
             Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
             Some("TooManyCookiesInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCookiesInOriginRequestPolicy)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyCookiesInOriginRequestPolicy,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("OriginRequestPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::OriginRequestPolicyAlreadyExists)
             }
             Some("TooManyQueryStringsInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInOriginRequestPolicy)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyQueryStringsInOriginRequestPolicy,
+                    )
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateOriginRequestPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateOriginRequestPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateOriginRequestPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateOriginRequestPolicyError::PreconditionFailed`].
@@ -392,18 +489,26 @@ impl Clone for UpdateOriginRequestPolicyError {
             Self::TooManyHeadersInOriginRequestPolicy(value) => {
                 Self::TooManyHeadersInOriginRequestPolicy(value.clone())
             }
-            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => {
+                Self::NoSuchOriginRequestPolicy(value.clone())
+            }
             Self::TooManyCookiesInOriginRequestPolicy(value) => {
                 Self::TooManyCookiesInOriginRequestPolicy(value.clone())
             }
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::OriginRequestPolicyAlreadyExists(value) => Self::OriginRequestPolicyAlreadyExists(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::OriginRequestPolicyAlreadyExists(value) => {
+                Self::OriginRequestPolicyAlreadyExists(value.clone())
+            }
             Self::TooManyQueryStringsInOriginRequestPolicy(value) => {
                 Self::TooManyQueryStringsInOriginRequestPolicy(value.clone())
             }
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -456,7 +561,9 @@ impl std::error::Error for UpdateOriginRequestPolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -470,7 +577,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("OriginRequestPolicyConfig")
+            body
+                .root("OriginRequestPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -487,11 +595,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateOriginRequestPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateOriginRequestPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateOriginRequestPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

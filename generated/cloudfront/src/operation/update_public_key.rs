@@ -110,15 +110,27 @@ impl UpdatePublicKeyInputBuilder {
     pub fn build(self) -> Result<UpdatePublicKeyInput, restxml_runtime::BuildError> {
         match (self.public_key_config, self.id) {
             (Some(m_public_key_config), Some(m_id)) => {
-                Ok(UpdatePublicKeyInput { public_key_config: m_public_key_config, id: m_id, if_match: self.if_match })
+                Ok(UpdatePublicKeyInput {
+                    public_key_config: m_public_key_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
             }
-            (m_public_key_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdatePublicKeyInput",
-                &[
-                    (m_public_key_config.is_none(), "public_key_config", "PublicKeyConfig"),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+            (m_public_key_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdatePublicKeyInput",
+                        &[
+                            (
+                                m_public_key_config.is_none(),
+                                "public_key_config",
+                                "PublicKeyConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -210,7 +222,11 @@ impl UpdatePublicKeyOutputBuilder {
     /// Builds the [`UpdatePublicKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdatePublicKeyOutput, restxml_runtime::BuildError> {
-        Ok(UpdatePublicKeyOutput { public_key: self.public_key, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdatePublicKeyOutput {
+            public_key: self.public_key,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -225,7 +241,9 @@ pub enum UpdatePublicKeyError {
     /// The specified public key doesn't exist.
     NoSuchPublicKey(crate::error::NoSuchPublicKey),
     /// You can't change the value of a public key.
-    CannotChangeImmutablePublicKeyFields(crate::error::CannotChangeImmutablePublicKeyFields),
+    CannotChangeImmutablePublicKeyFields(
+        crate::error::CannotChangeImmutablePublicKeyFields,
+    ),
     /// The update contains modifications that are not allowed.
     IllegalUpdate(crate::error::IllegalUpdate),
     /// An argument is invalid.
@@ -240,29 +258,88 @@ impl UpdatePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("NoSuchPublicKey") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchPublicKey),
-            Some("CannotChangeImmutablePublicKeyFields") => {
-                restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CannotChangeImmutablePublicKeyFields)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchPublicKey") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+            }
+            Some("CannotChangeImmutablePublicKeyFields") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CannotChangeImmutablePublicKeyFields,
+                    )
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdatePublicKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdatePublicKey", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdatePublicKey",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -320,7 +397,9 @@ impl Clone for UpdatePublicKeyError {
             }
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -369,7 +448,9 @@ impl std::error::Error for UpdatePublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::update_public_key::UpdatePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -384,7 +465,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("PublicKeyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("PublicKeyConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -395,14 +478,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::update_public_key::UpdatePublicKeyOutput, restxml_runtime::SdkError<UpdatePublicKeyError>>
-{
+) -> Result<
+    crate::operation::update_public_key::UpdatePublicKeyOutput,
+    restxml_runtime::SdkError<UpdatePublicKeyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdatePublicKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdatePublicKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -170,7 +170,9 @@ impl UpdateRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`UpdateRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateRealtimeLogConfigInput, restxml_runtime::BuildError> {
         Ok(UpdateRealtimeLogConfigInput {
             end_points: self.end_points,
             fields: self.fields,
@@ -199,7 +201,9 @@ pub struct UpdateRealtimeLogConfigOutput {
 impl std::fmt::Debug for UpdateRealtimeLogConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateRealtimeLogConfigOutput").field("realtime_log_config", &self.realtime_log_config).finish()
+        f.debug_struct("UpdateRealtimeLogConfigOutput")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
     }
 }
 
@@ -236,20 +240,31 @@ impl std::fmt::Debug for UpdateRealtimeLogConfigOutputBuilder {
 impl UpdateRealtimeLogConfigOutputBuilder {
     /// Sets [`UpdateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn realtime_log_config(mut self, value: crate::types::RealtimeLogConfig) -> Self {
+    pub fn realtime_log_config(
+        mut self,
+        value: crate::types::RealtimeLogConfig,
+    ) -> Self {
         self.realtime_log_config = Some(value);
         self
     }
     /// Sets or clears [`UpdateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn set_realtime_log_config(mut self, value: Option<crate::types::RealtimeLogConfig>) -> Self {
+    pub fn set_realtime_log_config(
+        mut self,
+        value: Option<crate::types::RealtimeLogConfig>,
+    ) -> Self {
         self.realtime_log_config = value;
         self
     }
     /// Builds the [`UpdateRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
-        Ok(UpdateRealtimeLogConfigOutput { realtime_log_config: self.realtime_log_config, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<UpdateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+        Ok(UpdateRealtimeLogConfigOutput {
+            realtime_log_config: self.realtime_log_config,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -271,27 +286,50 @@ impl UpdateRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled("UpdateRealtimeLogConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateRealtimeLogConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateRealtimeLogConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateRealtimeLogConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateRealtimeLogConfigError::AccessDenied`].
@@ -322,7 +360,9 @@ impl Clone for UpdateRealtimeLogConfigError {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => {
+                Self::NoSuchRealtimeLogConfig(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -367,13 +407,12 @@ impl std::error::Error for UpdateRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/realtime-log-config");
-    if input.end_points.is_some()
-        || input.fields.is_some()
-        || input.name.is_some()
-        || input.arn.is_some()
-        || input.sampling_rate.is_some()
+    if input.end_points.is_some() || input.fields.is_some() || input.name.is_some()
+        || input.arn.is_some() || input.sampling_rate.is_some()
     {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
@@ -411,11 +450,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateRealtimeLogConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateRealtimeLogConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -428,7 +471,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_realtime_log_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "RealtimeLogConfig" {
-                    m_realtime_log_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_realtime_log_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((m_realtime_log_config,))

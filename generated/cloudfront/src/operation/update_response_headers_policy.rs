@@ -33,7 +33,10 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateResponseHeadersPolicyInput")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -72,7 +75,10 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateResponseHeadersPolicyInputBuilder")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -93,7 +99,10 @@ impl Clone for UpdateResponseHeadersPolicyInputBuilder {
 impl UpdateResponseHeadersPolicyInputBuilder {
     /// Sets [`UpdateResponseHeadersPolicyInput::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
@@ -117,24 +126,32 @@ impl UpdateResponseHeadersPolicyInputBuilder {
     }
     /// Builds the [`UpdateResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.response_headers_policy_config, self.id) {
-            (Some(m_response_headers_policy_config), Some(m_id)) => Ok(UpdateResponseHeadersPolicyInput {
-                response_headers_policy_config: m_response_headers_policy_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_response_headers_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateResponseHeadersPolicyInput",
-                &[
-                    (
-                        m_response_headers_policy_config.is_none(),
-                        "response_headers_policy_config",
-                        "ResponseHeadersPolicyConfig",
+            (Some(m_response_headers_policy_config), Some(m_id)) => {
+                Ok(UpdateResponseHeadersPolicyInput {
+                    response_headers_policy_config: m_response_headers_policy_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_response_headers_policy_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateResponseHeadersPolicyInput",
+                        &[
+                            (
+                                m_response_headers_policy_config.is_none(),
+                                "response_headers_policy_config",
+                                "ResponseHeadersPolicyConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -201,13 +218,19 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyOutputBuilder {
 impl UpdateResponseHeadersPolicyOutputBuilder {
     /// Sets [`UpdateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
+    pub fn response_headers_policy(
+        mut self,
+        value: crate::types::ResponseHeadersPolicy,
+    ) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Sets or clears [`UpdateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn set_response_headers_policy(mut self, value: Option<crate::types::ResponseHeadersPolicy>) -> Self {
+    pub fn set_response_headers_policy(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicy>,
+    ) -> Self {
         self.response_headers_policy = value;
         self
     }
@@ -225,7 +248,9 @@ impl UpdateResponseHeadersPolicyOutputBuilder {
     }
     /// Builds the [`UpdateResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             e_tag: self.e_tag,
@@ -243,7 +268,9 @@ pub enum UpdateResponseHeadersPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of custom headers in the response headers policy exceeds the maximum.
-    TooManyCustomHeadersInResponseHeadersPolicy(crate::error::TooManyCustomHeadersInResponseHeadersPolicy),
+    TooManyCustomHeadersInResponseHeadersPolicy(
+        crate::error::TooManyCustomHeadersInResponseHeadersPolicy,
+    ),
     /// A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use `UpdateResponseHeadersPolicy`.
     ResponseHeadersPolicyAlreadyExists(crate::error::ResponseHeadersPolicyAlreadyExists),
     /// The value of `Quantity` and the size of `Items` don't match.
@@ -257,7 +284,9 @@ pub enum UpdateResponseHeadersPolicyError {
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// The number of headers in `RemoveHeadersConfig` in the response headers policy exceeds the maximum.
-    TooManyRemoveHeadersInResponseHeadersPolicy(crate::error::TooManyRemoveHeadersInResponseHeadersPolicy),
+    TooManyRemoveHeadersInResponseHeadersPolicy(
+        crate::error::TooManyRemoveHeadersInResponseHeadersPolicy,
+    ),
     /// The `If-Match` version is missing or not valid.
     InvalidIfMatchVersion(crate::error::InvalidIfMatchVersion),
     /// An error response the model does not describe for this operation.
@@ -268,59 +297,134 @@ impl UpdateResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyCustomHeadersInResponseHeadersPolicy,
+                    )
             }
             Some("ResponseHeadersPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::ResponseHeadersPolicyAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::ResponseHeadersPolicyAlreadyExists,
+                    )
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             Some("TooLongCSPInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooLongCSPInResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooLongCSPInResponseHeadersPolicy,
+                    )
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyRemoveHeadersInResponseHeadersPolicy,
+                    )
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateResponseHeadersPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateResponseHeadersPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateResponseHeadersPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateResponseHeadersPolicyError::PreconditionFailed`].
@@ -394,16 +498,26 @@ impl Clone for UpdateResponseHeadersPolicyError {
             Self::TooManyCustomHeadersInResponseHeadersPolicy(value) => {
                 Self::TooManyCustomHeadersInResponseHeadersPolicy(value.clone())
             }
-            Self::ResponseHeadersPolicyAlreadyExists(value) => Self::ResponseHeadersPolicyAlreadyExists(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
-            Self::TooLongCSPInResponseHeadersPolicy(value) => Self::TooLongCSPInResponseHeadersPolicy(value.clone()),
+            Self::ResponseHeadersPolicyAlreadyExists(value) => {
+                Self::ResponseHeadersPolicyAlreadyExists(value.clone())
+            }
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::NoSuchResponseHeadersPolicy(value) => {
+                Self::NoSuchResponseHeadersPolicy(value.clone())
+            }
+            Self::TooLongCSPInResponseHeadersPolicy(value) => {
+                Self::TooLongCSPInResponseHeadersPolicy(value.clone())
+            }
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::TooManyRemoveHeadersInResponseHeadersPolicy(value) => {
                 Self::TooManyRemoveHeadersInResponseHeadersPolicy(value.clone())
             }
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -456,7 +570,9 @@ impl std::error::Error for UpdateResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -470,7 +586,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("ResponseHeadersPolicyConfig")
+            body
+                .root("ResponseHeadersPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -487,11 +604,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateResponseHeadersPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateResponseHeadersPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateResponseHeadersPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -83,7 +83,10 @@ impl Clone for UpdateStreamingDistributionInputBuilder {
 impl UpdateStreamingDistributionInputBuilder {
     /// Sets [`UpdateStreamingDistributionInput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
@@ -107,24 +110,32 @@ impl UpdateStreamingDistributionInputBuilder {
     }
     /// Builds the [`UpdateStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config, self.id) {
-            (Some(m_streaming_distribution_config), Some(m_id)) => Ok(UpdateStreamingDistributionInput {
-                streaming_distribution_config: m_streaming_distribution_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_streaming_distribution_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateStreamingDistributionInput",
-                &[
-                    (
-                        m_streaming_distribution_config.is_none(),
-                        "streaming_distribution_config",
-                        "StreamingDistributionConfig",
+            (Some(m_streaming_distribution_config), Some(m_id)) => {
+                Ok(UpdateStreamingDistributionInput {
+                    streaming_distribution_config: m_streaming_distribution_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_streaming_distribution_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateStreamingDistributionInput",
+                        &[
+                            (
+                                m_streaming_distribution_config.is_none(),
+                                "streaming_distribution_config",
+                                "StreamingDistributionConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -191,13 +202,19 @@ impl std::fmt::Debug for UpdateStreamingDistributionOutputBuilder {
 impl UpdateStreamingDistributionOutputBuilder {
     /// Sets [`UpdateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
+    pub fn streaming_distribution(
+        mut self,
+        value: crate::types::StreamingDistribution,
+    ) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`UpdateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
+    pub fn set_streaming_distribution(
+        mut self,
+        value: Option<crate::types::StreamingDistribution>,
+    ) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -215,7 +232,9 @@ impl UpdateStreamingDistributionOutputBuilder {
     }
     /// Builds the [`UpdateStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(UpdateStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             e_tag: self.e_tag,
@@ -264,71 +283,152 @@ impl UpdateStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::AccessDenied)
             }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IllegalUpdate)
             }
             Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
             }
             Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
             }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::MissingBody)
             }
             Some("TooManyStreamingDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributionCNAMEs)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyStreamingDistributionCNAMEs,
+                    )
             }
             Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
             }
             Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
             }
             Some("NoSuchStreamingDistribution") => {
-                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateStreamingDistribution",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateStreamingDistribution",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateStreamingDistribution",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateStreamingDistributionError::AccessDenied`].
@@ -413,19 +513,35 @@ impl Clone for UpdateStreamingDistributionError {
     fn clone(&self) -> Self {
         match self {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::InvalidOriginAccessIdentity(value) => {
+                Self::InvalidOriginAccessIdentity(value.clone())
+            }
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
-            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
-            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::TooManyTrustedSigners(value) => {
+                Self::TooManyTrustedSigners(value.clone())
+            }
+            Self::InvalidOriginAccessControl(value) => {
+                Self::InvalidOriginAccessControl(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::MissingBody(value) => Self::MissingBody(value.clone()),
-            Self::TooManyStreamingDistributionCNAMEs(value) => Self::TooManyStreamingDistributionCNAMEs(value.clone()),
-            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::TooManyStreamingDistributionCNAMEs(value) => {
+                Self::TooManyStreamingDistributionCNAMEs(value.clone())
+            }
+            Self::TrustedSignerDoesNotExist(value) => {
+                Self::TrustedSignerDoesNotExist(value.clone())
+            }
             Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
-            Self::NoSuchStreamingDistribution(value) => Self::NoSuchStreamingDistribution(value.clone()),
+            Self::NoSuchStreamingDistribution(value) => {
+                Self::NoSuchStreamingDistribution(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -481,7 +597,9 @@ impl std::error::Error for UpdateStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -496,7 +614,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("StreamingDistributionConfig")
+            body
+                .root("StreamingDistributionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -513,11 +632,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateStreamingDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateStreamingDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -28,7 +28,10 @@ impl std::fmt::Debug for UpdateTrustStoreInput {
         f.debug_struct("UpdateTrustStoreInput")
             .field("id", &self.id)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .field("if_match", &self.if_match)
             .finish()
     }
@@ -49,7 +52,8 @@ impl From<UpdateTrustStoreInput> for UpdateTrustStoreInputBuilder {
         UpdateTrustStoreInputBuilder {
             id: Some(input.id),
             ca_certificates_bundle_source: input.ca_certificates_bundle_source,
-            use_client_certificate_ocsp_endpoint: input.use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: input
+                .use_client_certificate_ocsp_endpoint,
             if_match: Some(input.if_match),
         }
     }
@@ -70,7 +74,10 @@ impl std::fmt::Debug for UpdateTrustStoreInputBuilder {
         f.debug_struct("UpdateTrustStoreInputBuilder")
             .field("id", &self.id)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .field("if_match", &self.if_match)
             .finish()
     }
@@ -82,7 +89,8 @@ impl Clone for UpdateTrustStoreInputBuilder {
         UpdateTrustStoreInputBuilder {
             id: self.id.clone(),
             ca_certificates_bundle_source: self.ca_certificates_bundle_source.clone(),
-            use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: self
+                .use_client_certificate_ocsp_endpoint,
             if_match: self.if_match.clone(),
         }
     }
@@ -97,7 +105,10 @@ impl UpdateTrustStoreInputBuilder {
     }
     /// Sets [`UpdateTrustStoreInput::ca_certificates_bundle_source`].
     #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
         self.ca_certificates_bundle_source = Some(value);
         self
     }
@@ -118,7 +129,10 @@ impl UpdateTrustStoreInputBuilder {
     }
     /// Sets or clears [`UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
@@ -132,16 +146,26 @@ impl UpdateTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(UpdateTrustStoreInput {
-                id: m_id,
-                ca_certificates_bundle_source: self.ca_certificates_bundle_source,
-                use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
-                if_match: m_if_match,
-            }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateTrustStoreInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(UpdateTrustStoreInput {
+                    id: m_id,
+                    ca_certificates_bundle_source: self.ca_certificates_bundle_source,
+                    use_client_certificate_ocsp_endpoint: self
+                        .use_client_certificate_ocsp_endpoint,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrustStoreInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -233,7 +257,11 @@ impl UpdateTrustStoreOutputBuilder {
     /// Builds the [`UpdateTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(UpdateTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdateTrustStoreOutput {
+            trust_store: self.trust_store,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -259,23 +287,67 @@ impl UpdateTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrustStore",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateTrustStore", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateTrustStore",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -319,7 +391,9 @@ impl Clone for UpdateTrustStoreError {
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -366,14 +440,20 @@ impl std::error::Error for UpdateTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::update_trust_store::UpdateTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/trust-store/");
     {
         let value = &input.id;
         request.push_label("Id", value.as_str(), false)?;
     }
     if let Some(value) = &input.use_client_certificate_ocsp_endpoint {
-        request.header("UseClientCertificateOCSPEndpoint", restxml_runtime::scalar::ToText::to_text(value).as_ref())?;
+        request
+            .header(
+                "UseClientCertificateOCSPEndpoint",
+                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
+            )?;
     }
     {
         let value = &input.if_match;
@@ -383,7 +463,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CaCertificatesBundleSource")
+            body
+                .root("CaCertificatesBundleSource")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -400,11 +481,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateTrustStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateTrustStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

@@ -83,7 +83,10 @@ impl Clone for UpdateVpcOriginInputBuilder {
 impl UpdateVpcOriginInputBuilder {
     /// Sets [`UpdateVpcOriginInput::vpc_origin_endpoint_config`].
     #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
@@ -103,19 +106,29 @@ impl UpdateVpcOriginInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_endpoint_config, self.id, self.if_match) {
-            (Some(m_vpc_origin_endpoint_config), Some(m_id), Some(m_if_match)) => Ok(UpdateVpcOriginInput {
-                vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
-                id: m_id,
-                if_match: m_if_match,
-            }),
-            (m_vpc_origin_endpoint_config, m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateVpcOriginInput",
-                &[
-                    (m_vpc_origin_endpoint_config.is_none(), "vpc_origin_endpoint_config", "VpcOriginEndpointConfig"),
-                    (m_id.is_none(), "id", "Id"),
-                    (m_if_match.is_none(), "if_match", "IfMatch"),
-                ],
-            )),
+            (Some(m_vpc_origin_endpoint_config), Some(m_id), Some(m_if_match)) => {
+                Ok(UpdateVpcOriginInput {
+                    vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
+                    id: m_id,
+                    if_match: m_if_match,
+                })
+            }
+            (m_vpc_origin_endpoint_config, m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateVpcOriginInput",
+                        &[
+                            (
+                                m_vpc_origin_endpoint_config.is_none(),
+                                "vpc_origin_endpoint_config",
+                                "VpcOriginEndpointConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -207,7 +220,11 @@ impl UpdateVpcOriginOutputBuilder {
     /// Builds the [`UpdateVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(UpdateVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdateVpcOriginOutput {
+            vpc_origin: self.vpc_origin,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -245,41 +262,121 @@ impl UpdateVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityAlreadyExists),
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+            }
             Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             Some("CannotUpdateEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CannotUpdateEntityWhileInUse)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::EntityLimitExceeded),
-            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateVpcOrigin",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateVpcOrigin", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateVpcOrigin",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -352,14 +449,22 @@ impl Clone for UpdateVpcOriginError {
             Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
             Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
             Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
-            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::UnsupportedOperation(value) => {
+                Self::UnsupportedOperation(value.clone())
+            }
             Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
-            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
-            Self::CannotUpdateEntityWhileInUse(value) => Self::CannotUpdateEntityWhileInUse(value.clone()),
+            Self::InconsistentQuantities(value) => {
+                Self::InconsistentQuantities(value.clone())
+            }
+            Self::CannotUpdateEntityWhileInUse(value) => {
+                Self::CannotUpdateEntityWhileInUse(value.clone())
+            }
             Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
             Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::InvalidIfMatchVersion(value) => {
+                Self::InvalidIfMatchVersion(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -412,7 +517,9 @@ impl std::error::Error for UpdateVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::update_vpc_origin::UpdateVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -427,7 +534,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("VpcOriginEndpointConfig")
+            body
+                .root("VpcOriginEndpointConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -439,14 +547,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::update_vpc_origin::UpdateVpcOriginOutput, restxml_runtime::SdkError<UpdateVpcOriginError>>
-{
+) -> Result<
+    crate::operation::update_vpc_origin::UpdateVpcOriginOutput,
+    restxml_runtime::SdkError<UpdateVpcOriginError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateVpcOriginError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateVpcOriginError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();

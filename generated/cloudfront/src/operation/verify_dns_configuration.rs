@@ -39,7 +39,10 @@ impl From<VerifyDnsConfigurationInput> for VerifyDnsConfigurationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: VerifyDnsConfigurationInput) -> Self {
-        VerifyDnsConfigurationInputBuilder { domain: input.domain, identifier: Some(input.identifier) }
+        VerifyDnsConfigurationInputBuilder {
+            domain: input.domain,
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for VerifyDnsConfigurationInputBuilder {
 impl Clone for VerifyDnsConfigurationInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        VerifyDnsConfigurationInputBuilder { domain: self.domain.clone(), identifier: self.identifier.clone() }
+        VerifyDnsConfigurationInputBuilder {
+            domain: self.domain.clone(),
+            identifier: self.identifier.clone(),
+        }
     }
 }
 
@@ -88,13 +94,24 @@ impl VerifyDnsConfigurationInputBuilder {
     }
     /// Builds the [`VerifyDnsConfigurationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<VerifyDnsConfigurationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<VerifyDnsConfigurationInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(VerifyDnsConfigurationInput { domain: self.domain, identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "VerifyDnsConfigurationInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(VerifyDnsConfigurationInput {
+                    domain: self.domain,
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VerifyDnsConfigurationInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -156,19 +173,27 @@ impl std::fmt::Debug for VerifyDnsConfigurationOutputBuilder {
 impl VerifyDnsConfigurationOutputBuilder {
     /// Sets [`VerifyDnsConfigurationOutput::dns_configuration_list`].
     #[inline]
-    pub fn dns_configuration_list(mut self, value: Vec<crate::types::DnsConfiguration>) -> Self {
+    pub fn dns_configuration_list(
+        mut self,
+        value: Vec<crate::types::DnsConfiguration>,
+    ) -> Self {
         self.dns_configuration_list = Some(value);
         self
     }
     /// Sets or clears [`VerifyDnsConfigurationOutput::dns_configuration_list`].
     #[inline]
-    pub fn set_dns_configuration_list(mut self, value: Option<Vec<crate::types::DnsConfiguration>>) -> Self {
+    pub fn set_dns_configuration_list(
+        mut self,
+        value: Option<Vec<crate::types::DnsConfiguration>>,
+    ) -> Self {
         self.dns_configuration_list = value;
         self
     }
     /// Builds the [`VerifyDnsConfigurationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<VerifyDnsConfigurationOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<VerifyDnsConfigurationOutput, restxml_runtime::BuildError> {
         Ok(VerifyDnsConfigurationOutput {
             dns_configuration_list: self.dns_configuration_list,
             meta: Default::default(),
@@ -194,25 +219,50 @@ impl VerifyDnsConfigurationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
         match meta.code.as_deref() {
-            Some("AccessDenied") => restxml_runtime::error_body::modeled("VerifyDnsConfiguration", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(
+                        "VerifyDnsConfiguration",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled("VerifyDnsConfiguration", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "VerifyDnsConfiguration",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("VerifyDnsConfiguration", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "VerifyDnsConfiguration",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "VerifyDnsConfiguration",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "VerifyDnsConfiguration",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`VerifyDnsConfigurationError::AccessDenied`].
@@ -288,7 +338,9 @@ impl std::error::Error for VerifyDnsConfigurationError {
 pub fn serialize_request(
     input: &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/verify-dns-configuration");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -319,11 +371,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<VerifyDnsConfigurationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(VerifyDnsConfigurationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                VerifyDnsConfigurationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -337,7 +393,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "DnsConfigurationList" {
                     m_dns_configuration_list = Some(
-                        child.read_list("DnsConfiguration", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "DnsConfiguration",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
             }

@@ -38,7 +38,11 @@ impl ActivateKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder,
     ) -> Self {
-        ActivateKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
+        ActivateKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -59,13 +63,18 @@ impl ActivateKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends ActivateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl ActivateKeySigningKeyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::activate_key_signing_key::ActivateKeySigningKeyOutput,
-        restxml_runtime::SdkError<crate::operation::activate_key_signing_key::ActivateKeySigningKeyError>,
+        restxml_runtime::SdkError<
+            crate::operation::activate_key_signing_key::ActivateKeySigningKeyError,
+        >,
     > {
-        let input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput = self.input.build()?;
-        let request = crate::operation::activate_key_signing_key::serialize_request(&input)?;
-        let response = self.client.core().send_with("ActivateKeySigningKey", request, &self.overrides).await?;
+        let input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::activate_key_signing_key::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ActivateKeySigningKey", request, &self.overrides)
+            .await?;
         crate::operation::activate_key_signing_key::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl AssociateVPCWithHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder,
     ) -> Self {
-        AssociateVPCWithHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        AssociateVPCWithHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the private hosted zone that you want to associate an Amazon VPC with.
     ///
@@ -73,7 +77,10 @@ impl AssociateVPCWithHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -94,12 +101,21 @@ impl AssociateVPCWithHostedZoneFluentBuilder {
         self,
     ) -> Result<
         crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneOutput,
-        restxml_runtime::SdkError<crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError>,
+        restxml_runtime::SdkError<
+            crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError,
+        >,
     > {
-        let input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput =
-            self.input.build()?;
-        let request = crate::operation::associate_vpc_with_hosted_zone::serialize_request(&input)?;
-        let response = self.client.core().send_with("AssociateVPCWithHostedZone", request, &self.overrides).await?;
+        let input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput = self
+            .input
+            .build()?;
+        let request = crate::operation::associate_vpc_with_hosted_zone::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateVPCWithHostedZone", request, &self.overrides)
+            .await?;
         crate::operation::associate_vpc_with_hosted_zone::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ChangeCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder,
     ) -> Self {
-        ChangeCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
+        ChangeCidrCollectionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The UUID of the CIDR collection to update.
     ///
@@ -73,13 +77,18 @@ impl ChangeCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends ChangeCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,11 +101,21 @@ impl ChangeCidrCollectionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::change_cidr_collection::ChangeCidrCollectionOutput,
-        restxml_runtime::SdkError<crate::operation::change_cidr_collection::ChangeCidrCollectionError>,
+        restxml_runtime::SdkError<
+            crate::operation::change_cidr_collection::ChangeCidrCollectionError,
+        >,
     > {
-        let input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput = self.input.build()?;
-        let request = crate::operation::change_cidr_collection::serialize_request(&input)?;
-        let response = self.client.core().send_with("ChangeCidrCollection", request, &self.overrides).await?;
+        let input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::change_cidr_collection::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ChangeCidrCollection", request, &self.overrides)
+            .await?;
         crate::operation::change_cidr_collection::parse_response(&response)
     }
 }

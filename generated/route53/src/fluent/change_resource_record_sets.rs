@@ -38,7 +38,11 @@ impl ChangeResourceRecordSetsFluentBuilder {
         client: crate::Client,
         input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder,
     ) -> Self {
-        ChangeResourceRecordSetsFluentBuilder { client, input, overrides: Default::default() }
+        ChangeResourceRecordSetsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that contains the resource record sets that you want to change.
     ///
@@ -59,13 +63,18 @@ impl ChangeResourceRecordSetsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder {
         &self.input
     }
     /// Sends ChangeResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl ChangeResourceRecordSetsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::change_resource_record_sets::ChangeResourceRecordSetsOutput,
-        restxml_runtime::SdkError<crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError>,
+        restxml_runtime::SdkError<
+            crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError,
+        >,
     > {
-        let input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput = self.input.build()?;
-        let request = crate::operation::change_resource_record_sets::serialize_request(&input)?;
-        let response = self.client.core().send_with("ChangeResourceRecordSets", request, &self.overrides).await?;
+        let input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::change_resource_record_sets::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ChangeResourceRecordSets", request, &self.overrides)
+            .await?;
         crate::operation::change_resource_record_sets::parse_response(&response)
     }
 }

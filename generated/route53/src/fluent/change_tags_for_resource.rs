@@ -38,7 +38,11 @@ impl ChangeTagsForResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder,
     ) -> Self {
-        ChangeTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
+        ChangeTagsForResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The type of the resource.
     ///
@@ -87,13 +91,18 @@ impl ChangeTagsForResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
         &self.input
     }
     /// Sends ChangeTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,11 +115,21 @@ impl ChangeTagsForResourceFluentBuilder {
         self,
     ) -> Result<
         crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput,
-        restxml_runtime::SdkError<crate::operation::change_tags_for_resource::ChangeTagsForResourceError>,
+        restxml_runtime::SdkError<
+            crate::operation::change_tags_for_resource::ChangeTagsForResourceError,
+        >,
     > {
-        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self.input.build()?;
-        let request = crate::operation::change_tags_for_resource::serialize_request(&input)?;
-        let response = self.client.core().send_with("ChangeTagsForResource", request, &self.overrides).await?;
+        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self
+            .input
+            .build()?;
+        let request = crate::operation::change_tags_for_resource::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ChangeTagsForResource", request, &self.overrides)
+            .await?;
         crate::operation::change_tags_for_resource::parse_response(&response)
     }
 }

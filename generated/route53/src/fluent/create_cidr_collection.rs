@@ -38,7 +38,11 @@ impl CreateCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder,
     ) -> Self {
-        CreateCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
+        CreateCidrCollectionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique identifier for the account that can be used to reference the collection from other API calls.
     ///
@@ -59,13 +63,18 @@ impl CreateCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends CreateCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl CreateCidrCollectionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_cidr_collection::CreateCidrCollectionOutput,
-        restxml_runtime::SdkError<crate::operation::create_cidr_collection::CreateCidrCollectionError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_cidr_collection::CreateCidrCollectionError,
+        >,
     > {
-        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self.input.build()?;
-        let request = crate::operation::create_cidr_collection::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateCidrCollection", request, &self.overrides).await?;
+        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_cidr_collection::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateCidrCollection", request, &self.overrides)
+            .await?;
         crate::operation::create_cidr_collection::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_health_check::CreateHealthCheckInputBuilder,
     ) -> Self {
-        CreateHealthCheckFluentBuilder { client, input, overrides: Default::default() }
+        CreateHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string that identifies the request and that allows you to retry a failed `CreateHealthCheck` request without the risk of creating two identical health checks:
     ///
@@ -52,20 +56,28 @@ impl CreateHealthCheckFluentBuilder {
     ///
     /// Sets [`crate::operation::create_health_check::CreateHealthCheckInput::health_check_config`](crate::operation::create_health_check::CreateHealthCheckInput::health_check_config). Required.
     #[inline]
-    pub fn health_check_config(mut self, value: crate::types::HealthCheckConfig) -> Self {
+    pub fn health_check_config(
+        mut self,
+        value: crate::types::HealthCheckConfig,
+    ) -> Self {
         self.input = self.input.health_check_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_health_check::CreateHealthCheckInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_health_check::CreateHealthCheckInputBuilder {
         &self.input
     }
     /// Sends CreateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +90,19 @@ impl CreateHealthCheckFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_health_check::CreateHealthCheckOutput,
-        restxml_runtime::SdkError<crate::operation::create_health_check::CreateHealthCheckError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_health_check::CreateHealthCheckError,
+        >,
     > {
-        let input: crate::operation::create_health_check::CreateHealthCheckInput = self.input.build()?;
+        let input: crate::operation::create_health_check::CreateHealthCheckInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_health_check::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateHealthCheck", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateHealthCheck", request, &self.overrides)
+            .await?;
         crate::operation::create_health_check::parse_response(&response)
     }
 }

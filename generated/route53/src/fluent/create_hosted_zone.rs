@@ -38,7 +38,11 @@ impl CreateHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder,
     ) -> Self {
-        CreateHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        CreateHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the domain. Specify a fully qualified domain name, for example, *www.example.com*. The trailing dot is optional; Amazon Route 53 assumes that the domain name is fully qualified. This means that Route 53 treats *www.example.com* (without a trailing dot) and *www.example.com.* (with a trailing dot) as identical.
     ///
@@ -80,7 +84,10 @@ impl CreateHostedZoneFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config`](crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config).
     #[inline]
-    pub fn set_hosted_zone_config(mut self, value: Option<crate::types::HostedZoneConfig>) -> Self {
+    pub fn set_hosted_zone_config(
+        mut self,
+        value: Option<crate::types::HostedZoneConfig>,
+    ) -> Self {
         self.input = self.input.set_hosted_zone_config(value);
         self
     }
@@ -101,13 +108,18 @@ impl CreateHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder {
         &self.input
     }
     /// Sends CreateHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -120,11 +132,19 @@ impl CreateHostedZoneFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_hosted_zone::CreateHostedZoneOutput,
-        restxml_runtime::SdkError<crate::operation::create_hosted_zone::CreateHostedZoneError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_hosted_zone::CreateHostedZoneError,
+        >,
     > {
-        let input: crate::operation::create_hosted_zone::CreateHostedZoneInput = self.input.build()?;
+        let input: crate::operation::create_hosted_zone::CreateHostedZoneInput = self
+            .input
+            .build()?;
         let request = crate::operation::create_hosted_zone::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateHostedZone", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateHostedZone", request, &self.overrides)
+            .await?;
         crate::operation::create_hosted_zone::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_key_signing_key::CreateKeySigningKeyInputBuilder,
     ) -> Self {
-        CreateKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
+        CreateKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string that identifies the request.
     ///
@@ -83,13 +87,18 @@ impl CreateKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_key_signing_key::CreateKeySigningKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_key_signing_key::CreateKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends CreateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -102,11 +111,21 @@ impl CreateKeySigningKeyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_key_signing_key::CreateKeySigningKeyOutput,
-        restxml_runtime::SdkError<crate::operation::create_key_signing_key::CreateKeySigningKeyError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_key_signing_key::CreateKeySigningKeyError,
+        >,
     > {
-        let input: crate::operation::create_key_signing_key::CreateKeySigningKeyInput = self.input.build()?;
-        let request = crate::operation::create_key_signing_key::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateKeySigningKey", request, &self.overrides).await?;
+        let input: crate::operation::create_key_signing_key::CreateKeySigningKeyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_key_signing_key::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateKeySigningKey", request, &self.overrides)
+            .await?;
         crate::operation::create_key_signing_key::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateQueryLoggingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInputBuilder,
     ) -> Self {
-        CreateQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
+        CreateQueryLoggingConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that you want to log queries for. You can log queries only for public hosted zones.
     ///
@@ -59,13 +63,18 @@ impl CreateQueryLoggingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_query_logging_config::CreateQueryLoggingConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_query_logging_config::CreateQueryLoggingConfigInputBuilder {
         &self.input
     }
     /// Sends CreateQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl CreateQueryLoggingConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_query_logging_config::CreateQueryLoggingConfigOutput,
-        restxml_runtime::SdkError<crate::operation::create_query_logging_config::CreateQueryLoggingConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_query_logging_config::CreateQueryLoggingConfigError,
+        >,
     > {
-        let input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput = self.input.build()?;
-        let request = crate::operation::create_query_logging_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateQueryLoggingConfig", request, &self.overrides).await?;
+        let input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_query_logging_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateQueryLoggingConfig", request, &self.overrides)
+            .await?;
         crate::operation::create_query_logging_config::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateReusableDelegationSetFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInputBuilder,
     ) -> Self {
-        CreateReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
+        CreateReusableDelegationSetFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string that identifies the request, and that allows you to retry failed `CreateReusableDelegationSet` requests without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateReusableDelegationSet` request. `CallerReference` can be any unique string, for example a date/time stamp.
     ///
@@ -65,7 +69,10 @@ impl CreateReusableDelegationSetFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -86,12 +93,21 @@ impl CreateReusableDelegationSetFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetOutput,
-        restxml_runtime::SdkError<crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError,
+        >,
     > {
-        let input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput =
-            self.input.build()?;
-        let request = crate::operation::create_reusable_delegation_set::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateReusableDelegationSet", request, &self.overrides).await?;
+        let input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_reusable_delegation_set::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateReusableDelegationSet", request, &self.overrides)
+            .await?;
         crate::operation::create_reusable_delegation_set::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateTrafficPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder,
     ) -> Self {
-        CreateTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
+        CreateTrafficPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the traffic policy.
     ///
@@ -73,13 +77,18 @@ impl CreateTrafficPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder {
         &self.input
     }
     /// Sends CreateTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,11 +101,21 @@ impl CreateTrafficPolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_traffic_policy::CreateTrafficPolicyOutput,
-        restxml_runtime::SdkError<crate::operation::create_traffic_policy::CreateTrafficPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_traffic_policy::CreateTrafficPolicyError,
+        >,
     > {
-        let input: crate::operation::create_traffic_policy::CreateTrafficPolicyInput = self.input.build()?;
-        let request = crate::operation::create_traffic_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrafficPolicy", request, &self.overrides).await?;
+        let input: crate::operation::create_traffic_policy::CreateTrafficPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_traffic_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrafficPolicy", request, &self.overrides)
+            .await?;
         crate::operation::create_traffic_policy::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        CreateTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
+        CreateTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that you want Amazon Route 53 to create resource record sets in by using the configuration in a traffic policy.
     ///
@@ -83,7 +87,10 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -104,12 +111,21 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceOutput,
-        restxml_runtime::SdkError<crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError,
+        >,
     > {
-        let input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput =
-            self.input.build()?;
-        let request = crate::operation::create_traffic_policy_instance::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrafficPolicyInstance", request, &self.overrides).await?;
+        let input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_traffic_policy_instance::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrafficPolicyInstance", request, &self.overrides)
+            .await?;
         crate::operation::create_traffic_policy_instance::parse_response(&response)
     }
 }

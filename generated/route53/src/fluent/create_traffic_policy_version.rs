@@ -38,7 +38,11 @@ impl CreateTrafficPolicyVersionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder,
     ) -> Self {
-        CreateTrafficPolicyVersionFluentBuilder { client, input, overrides: Default::default() }
+        CreateTrafficPolicyVersionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy for which you want to create a new version.
     ///
@@ -73,13 +77,18 @@ impl CreateTrafficPolicyVersionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder {
         &self.input
     }
     /// Sends CreateTrafficPolicyVersion: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -92,12 +101,21 @@ impl CreateTrafficPolicyVersionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionOutput,
-        restxml_runtime::SdkError<crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError>,
+        restxml_runtime::SdkError<
+            crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError,
+        >,
     > {
-        let input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput =
-            self.input.build()?;
-        let request = crate::operation::create_traffic_policy_version::serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrafficPolicyVersion", request, &self.overrides).await?;
+        let input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_traffic_policy_version::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrafficPolicyVersion", request, &self.overrides)
+            .await?;
         crate::operation::create_traffic_policy_version::parse_response(&response)
     }
 }

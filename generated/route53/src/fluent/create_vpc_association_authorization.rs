@@ -7,8 +7,7 @@
 /// [`config_override`](CreateVPCAssociationAuthorizationFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct CreateVPCAssociationAuthorizationFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
+    pub(crate) input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl CreateVPCAssociationAuthorizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
     ) -> Self {
-        CreateVPCAssociationAuthorizationFluentBuilder { client, input, overrides: Default::default() }
+        CreateVPCAssociationAuthorizationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the private hosted zone that you want to authorize associating a VPC with.
     ///
@@ -60,7 +63,10 @@ impl CreateVPCAssociationAuthorizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -85,11 +91,17 @@ impl CreateVPCAssociationAuthorizationFluentBuilder {
             crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError,
         >,
     > {
-        let input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput =
-            self.input.build()?;
-        let request = crate::operation::create_vpc_association_authorization::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateVPCAssociationAuthorization", request, &self.overrides).await?;
+        let input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput = self
+            .input
+            .build()?;
+        let request = crate::operation::create_vpc_association_authorization::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateVPCAssociationAuthorization", request, &self.overrides)
+            .await?;
         crate::operation::create_vpc_association_authorization::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeactivateKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder,
     ) -> Self {
-        DeactivateKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
+        DeactivateKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -59,13 +63,18 @@ impl DeactivateKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends DeactivateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl DeactivateKeySigningKeyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyOutput,
-        restxml_runtime::SdkError<crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError>,
+        restxml_runtime::SdkError<
+            crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError,
+        >,
     > {
-        let input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput = self.input.build()?;
-        let request = crate::operation::deactivate_key_signing_key::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeactivateKeySigningKey", request, &self.overrides).await?;
+        let input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::deactivate_key_signing_key::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeactivateKeySigningKey", request, &self.overrides)
+            .await?;
         crate::operation::deactivate_key_signing_key::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeleteCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder,
     ) -> Self {
-        DeleteCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
+        DeleteCidrCollectionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The UUID of the collection to delete.
     ///
@@ -51,13 +55,18 @@ impl DeleteCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends DeleteCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl DeleteCidrCollectionFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput,
-        restxml_runtime::SdkError<crate::operation::delete_cidr_collection::DeleteCidrCollectionError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_cidr_collection::DeleteCidrCollectionError,
+        >,
     > {
-        let input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput = self.input.build()?;
-        let request = crate::operation::delete_cidr_collection::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteCidrCollection", request, &self.overrides).await?;
+        let input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_cidr_collection::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteCidrCollection", request, &self.overrides)
+            .await?;
         crate::operation::delete_cidr_collection::parse_response(&response)
     }
 }

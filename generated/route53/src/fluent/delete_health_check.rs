@@ -38,7 +38,11 @@ impl DeleteHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_health_check::DeleteHealthCheckInputBuilder,
     ) -> Self {
-        DeleteHealthCheckFluentBuilder { client, input, overrides: Default::default() }
+        DeleteHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the health check that you want to delete.
     ///
@@ -51,13 +55,18 @@ impl DeleteHealthCheckFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_health_check::DeleteHealthCheckInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_health_check::DeleteHealthCheckInputBuilder {
         &self.input
     }
     /// Sends DeleteHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl DeleteHealthCheckFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_health_check::DeleteHealthCheckOutput,
-        restxml_runtime::SdkError<crate::operation::delete_health_check::DeleteHealthCheckError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_health_check::DeleteHealthCheckError,
+        >,
     > {
-        let input: crate::operation::delete_health_check::DeleteHealthCheckInput = self.input.build()?;
+        let input: crate::operation::delete_health_check::DeleteHealthCheckInput = self
+            .input
+            .build()?;
         let request = crate::operation::delete_health_check::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteHealthCheck", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteHealthCheck", request, &self.overrides)
+            .await?;
         crate::operation::delete_health_check::parse_response(&response)
     }
 }

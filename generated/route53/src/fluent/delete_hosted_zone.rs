@@ -38,7 +38,11 @@ impl DeleteHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder,
     ) -> Self {
-        DeleteHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        DeleteHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone you want to delete.
     ///
@@ -51,13 +55,18 @@ impl DeleteHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder {
         &self.input
     }
     /// Sends DeleteHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl DeleteHostedZoneFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_hosted_zone::DeleteHostedZoneOutput,
-        restxml_runtime::SdkError<crate::operation::delete_hosted_zone::DeleteHostedZoneError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_hosted_zone::DeleteHostedZoneError,
+        >,
     > {
-        let input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput = self.input.build()?;
+        let input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput = self
+            .input
+            .build()?;
         let request = crate::operation::delete_hosted_zone::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteHostedZone", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteHostedZone", request, &self.overrides)
+            .await?;
         crate::operation::delete_hosted_zone::parse_response(&response)
     }
 }

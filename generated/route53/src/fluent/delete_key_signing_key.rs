@@ -38,7 +38,11 @@ impl DeleteKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder,
     ) -> Self {
-        DeleteKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -59,13 +63,18 @@ impl DeleteKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends DeleteKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl DeleteKeySigningKeyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_key_signing_key::DeleteKeySigningKeyOutput,
-        restxml_runtime::SdkError<crate::operation::delete_key_signing_key::DeleteKeySigningKeyError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_key_signing_key::DeleteKeySigningKeyError,
+        >,
     > {
-        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self.input.build()?;
-        let request = crate::operation::delete_key_signing_key::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteKeySigningKey", request, &self.overrides).await?;
+        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_key_signing_key::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteKeySigningKey", request, &self.overrides)
+            .await?;
         crate::operation::delete_key_signing_key::parse_response(&response)
     }
 }

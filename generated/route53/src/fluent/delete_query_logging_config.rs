@@ -38,7 +38,11 @@ impl DeleteQueryLoggingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder,
     ) -> Self {
-        DeleteQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
+        DeleteQueryLoggingConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the configuration that you want to delete.
     ///
@@ -51,13 +55,18 @@ impl DeleteQueryLoggingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
         &self.input
     }
     /// Sends DeleteQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl DeleteQueryLoggingConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput,
-        restxml_runtime::SdkError<crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError,
+        >,
     > {
-        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self.input.build()?;
-        let request = crate::operation::delete_query_logging_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteQueryLoggingConfig", request, &self.overrides).await?;
+        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_query_logging_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteQueryLoggingConfig", request, &self.overrides)
+            .await?;
         crate::operation::delete_query_logging_config::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeleteReusableDelegationSetFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder,
     ) -> Self {
-        DeleteReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
+        DeleteReusableDelegationSetFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the reusable delegation set that you want to delete.
     ///
@@ -51,7 +55,10 @@ impl DeleteReusableDelegationSetFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -72,12 +79,21 @@ impl DeleteReusableDelegationSetFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput,
-        restxml_runtime::SdkError<crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError,
+        >,
     > {
-        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput =
-            self.input.build()?;
-        let request = crate::operation::delete_reusable_delegation_set::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteReusableDelegationSet", request, &self.overrides).await?;
+        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_reusable_delegation_set::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteReusableDelegationSet", request, &self.overrides)
+            .await?;
         crate::operation::delete_reusable_delegation_set::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl DeleteTrafficPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder,
     ) -> Self {
-        DeleteTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteTrafficPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy that you want to delete.
     ///
@@ -59,13 +63,18 @@ impl DeleteTrafficPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl DeleteTrafficPolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput,
-        restxml_runtime::SdkError<crate::operation::delete_traffic_policy::DeleteTrafficPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_traffic_policy::DeleteTrafficPolicyError,
+        >,
     > {
-        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self.input.build()?;
-        let request = crate::operation::delete_traffic_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteTrafficPolicy", request, &self.overrides).await?;
+        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_traffic_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteTrafficPolicy", request, &self.overrides)
+            .await?;
         crate::operation::delete_traffic_policy::parse_response(&response)
     }
 }

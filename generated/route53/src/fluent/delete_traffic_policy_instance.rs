@@ -38,7 +38,11 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        DeleteTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
+        DeleteTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy instance that you want to delete.
     ///
@@ -51,7 +55,10 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -72,12 +79,21 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
         self,
     ) -> Result<
         crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput,
-        restxml_runtime::SdkError<crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError>,
+        restxml_runtime::SdkError<
+            crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError,
+        >,
     > {
-        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput =
-            self.input.build()?;
-        let request = crate::operation::delete_traffic_policy_instance::serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteTrafficPolicyInstance", request, &self.overrides).await?;
+        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_traffic_policy_instance::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteTrafficPolicyInstance", request, &self.overrides)
+            .await?;
         crate::operation::delete_traffic_policy_instance::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](DeleteVPCAssociationAuthorizationFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct DeleteVPCAssociationAuthorizationFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
+    pub(crate) input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
     ) -> Self {
-        DeleteVPCAssociationAuthorizationFluentBuilder { client, input, overrides: Default::default() }
+        DeleteVPCAssociationAuthorizationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.
     ///
@@ -60,7 +63,10 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -85,11 +91,17 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
             crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError,
         >,
     > {
-        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput =
-            self.input.build()?;
-        let request = crate::operation::delete_vpc_association_authorization::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteVPCAssociationAuthorization", request, &self.overrides).await?;
+        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput = self
+            .input
+            .build()?;
+        let request = crate::operation::delete_vpc_association_authorization::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteVPCAssociationAuthorization", request, &self.overrides)
+            .await?;
         crate::operation::delete_vpc_association_authorization::parse_response(&response)
     }
 }

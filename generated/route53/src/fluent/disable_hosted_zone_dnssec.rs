@@ -38,7 +38,11 @@ impl DisableHostedZoneDNSSECFluentBuilder {
         client: crate::Client,
         input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder,
     ) -> Self {
-        DisableHostedZoneDNSSECFluentBuilder { client, input, overrides: Default::default() }
+        DisableHostedZoneDNSSECFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -51,13 +55,18 @@ impl DisableHostedZoneDNSSECFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder {
         &self.input
     }
     /// Sends DisableHostedZoneDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl DisableHostedZoneDNSSECFluentBuilder {
         self,
     ) -> Result<
         crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECOutput,
-        restxml_runtime::SdkError<crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError>,
+        restxml_runtime::SdkError<
+            crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError,
+        >,
     > {
-        let input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput = self.input.build()?;
-        let request = crate::operation::disable_hosted_zone_dnssec::serialize_request(&input)?;
-        let response = self.client.core().send_with("DisableHostedZoneDNSSEC", request, &self.overrides).await?;
+        let input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput = self
+            .input
+            .build()?;
+        let request = crate::operation::disable_hosted_zone_dnssec::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisableHostedZoneDNSSEC", request, &self.overrides)
+            .await?;
         crate::operation::disable_hosted_zone_dnssec::parse_response(&response)
     }
 }

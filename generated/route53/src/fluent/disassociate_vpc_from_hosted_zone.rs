@@ -38,7 +38,11 @@ impl DisassociateVPCFromHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder,
     ) -> Self {
-        DisassociateVPCFromHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        DisassociateVPCFromHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the private hosted zone that you want to disassociate a VPC from.
     ///
@@ -73,7 +77,10 @@ impl DisassociateVPCFromHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -98,10 +105,17 @@ impl DisassociateVPCFromHostedZoneFluentBuilder {
             crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError,
         >,
     > {
-        let input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput =
-            self.input.build()?;
-        let request = crate::operation::disassociate_vpc_from_hosted_zone::serialize_request(&input)?;
-        let response = self.client.core().send_with("DisassociateVPCFromHostedZone", request, &self.overrides).await?;
+        let input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput = self
+            .input
+            .build()?;
+        let request = crate::operation::disassociate_vpc_from_hosted_zone::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisassociateVPCFromHostedZone", request, &self.overrides)
+            .await?;
         crate::operation::disassociate_vpc_from_hosted_zone::parse_response(&response)
     }
 }

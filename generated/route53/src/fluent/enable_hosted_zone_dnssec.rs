@@ -38,7 +38,11 @@ impl EnableHostedZoneDNSSECFluentBuilder {
         client: crate::Client,
         input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder,
     ) -> Self {
-        EnableHostedZoneDNSSECFluentBuilder { client, input, overrides: Default::default() }
+        EnableHostedZoneDNSSECFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -51,13 +55,18 @@ impl EnableHostedZoneDNSSECFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder {
         &self.input
     }
     /// Sends EnableHostedZoneDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl EnableHostedZoneDNSSECFluentBuilder {
         self,
     ) -> Result<
         crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECOutput,
-        restxml_runtime::SdkError<crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError>,
+        restxml_runtime::SdkError<
+            crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError,
+        >,
     > {
-        let input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput = self.input.build()?;
-        let request = crate::operation::enable_hosted_zone_dnssec::serialize_request(&input)?;
-        let response = self.client.core().send_with("EnableHostedZoneDNSSEC", request, &self.overrides).await?;
+        let input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput = self
+            .input
+            .build()?;
+        let request = crate::operation::enable_hosted_zone_dnssec::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("EnableHostedZoneDNSSEC", request, &self.overrides)
+            .await?;
         crate::operation::enable_hosted_zone_dnssec::parse_response(&response)
     }
 }

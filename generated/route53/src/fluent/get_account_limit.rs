@@ -38,7 +38,11 @@ impl GetAccountLimitFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_account_limit::GetAccountLimitInputBuilder,
     ) -> Self {
-        GetAccountLimitFluentBuilder { client, input, overrides: Default::default() }
+        GetAccountLimitFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The limit that you want to get. Valid values include the following:
     ///
@@ -51,13 +55,18 @@ impl GetAccountLimitFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_account_limit::GetAccountLimitInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_account_limit::GetAccountLimitInputBuilder {
         &self.input
     }
     /// Sends GetAccountLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl GetAccountLimitFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_account_limit::GetAccountLimitOutput,
-        restxml_runtime::SdkError<crate::operation::get_account_limit::GetAccountLimitError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_account_limit::GetAccountLimitError,
+        >,
     > {
-        let input: crate::operation::get_account_limit::GetAccountLimitInput = self.input.build()?;
+        let input: crate::operation::get_account_limit::GetAccountLimitInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_account_limit::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetAccountLimit", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetAccountLimit", request, &self.overrides)
+            .await?;
         crate::operation::get_account_limit::parse_response(&response)
     }
 }

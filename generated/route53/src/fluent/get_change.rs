@@ -34,8 +34,15 @@ impl std::fmt::Debug for GetChangeFluentBuilder {
 
 impl GetChangeFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_change::GetChangeInputBuilder) -> Self {
-        GetChangeFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_change::GetChangeInputBuilder,
+    ) -> Self {
+        GetChangeFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the change batch request. The value that you specify here is the value that `ChangeResourceRecordSets` returned in the `Id` element when you submitted the request.
     ///
@@ -48,7 +55,10 @@ impl GetChangeFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -71,7 +81,11 @@ impl GetChangeFluentBuilder {
     > {
         let input: crate::operation::get_change::GetChangeInput = self.input.build()?;
         let request = crate::operation::get_change::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetChange", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetChange", request, &self.overrides)
+            .await?;
         crate::operation::get_change::parse_response(&response)
     }
 }

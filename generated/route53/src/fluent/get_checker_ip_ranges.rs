@@ -38,18 +38,27 @@ impl GetCheckerIpRangesFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder,
     ) -> Self {
-        GetCheckerIpRangesFluentBuilder { client, input, overrides: Default::default() }
+        GetCheckerIpRangesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder {
         &self.input
     }
     /// Sends GetCheckerIpRanges: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -62,11 +71,21 @@ impl GetCheckerIpRangesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_checker_ip_ranges::GetCheckerIpRangesOutput,
-        restxml_runtime::SdkError<crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError,
+        >,
     > {
-        let input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput = self.input.build()?;
-        let request = crate::operation::get_checker_ip_ranges::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetCheckerIpRanges", request, &self.overrides).await?;
+        let input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_checker_ip_ranges::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCheckerIpRanges", request, &self.overrides)
+            .await?;
         crate::operation::get_checker_ip_ranges::parse_response(&response)
     }
 }

@@ -34,8 +34,15 @@ impl std::fmt::Debug for GetDNSSECFluentBuilder {
 
 impl GetDNSSECFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_dnssec::GetDNSSECInputBuilder) -> Self {
-        GetDNSSECFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_dnssec::GetDNSSECInputBuilder,
+    ) -> Self {
+        GetDNSSECFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -48,7 +55,10 @@ impl GetDNSSECFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -71,7 +81,11 @@ impl GetDNSSECFluentBuilder {
     > {
         let input: crate::operation::get_dnssec::GetDNSSECInput = self.input.build()?;
         let request = crate::operation::get_dnssec::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDNSSEC", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDNSSEC", request, &self.overrides)
+            .await?;
         crate::operation::get_dnssec::parse_response(&response)
     }
 }

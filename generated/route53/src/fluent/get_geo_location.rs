@@ -38,7 +38,11 @@ impl GetGeoLocationFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_geo_location::GetGeoLocationInputBuilder,
     ) -> Self {
-        GetGeoLocationFluentBuilder { client, input, overrides: Default::default() }
+        GetGeoLocationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// For geolocation resource record sets, a two-letter abbreviation that identifies a continent. Amazon Route 53 supports the following continent codes:
     ///
@@ -85,13 +89,18 @@ impl GetGeoLocationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_geo_location::GetGeoLocationInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_geo_location::GetGeoLocationInputBuilder {
         &self.input
     }
     /// Sends GetGeoLocation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -104,11 +113,19 @@ impl GetGeoLocationFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_geo_location::GetGeoLocationOutput,
-        restxml_runtime::SdkError<crate::operation::get_geo_location::GetGeoLocationError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_geo_location::GetGeoLocationError,
+        >,
     > {
-        let input: crate::operation::get_geo_location::GetGeoLocationInput = self.input.build()?;
+        let input: crate::operation::get_geo_location::GetGeoLocationInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_geo_location::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetGeoLocation", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetGeoLocation", request, &self.overrides)
+            .await?;
         crate::operation::get_geo_location::parse_response(&response)
     }
 }

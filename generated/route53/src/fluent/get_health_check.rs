@@ -38,7 +38,11 @@ impl GetHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check::GetHealthCheckInputBuilder,
     ) -> Self {
-        GetHealthCheckFluentBuilder { client, input, overrides: Default::default() }
+        GetHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier that Amazon Route 53 assigned to the health check when you created it. When you add or update a resource record set, you use this value to specify which health check to use. The value can be up to 64 characters long.
     ///
@@ -51,13 +55,18 @@ impl GetHealthCheckFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_health_check::GetHealthCheckInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_health_check::GetHealthCheckInputBuilder {
         &self.input
     }
     /// Sends GetHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,19 @@ impl GetHealthCheckFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_health_check::GetHealthCheckOutput,
-        restxml_runtime::SdkError<crate::operation::get_health_check::GetHealthCheckError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_health_check::GetHealthCheckError,
+        >,
     > {
-        let input: crate::operation::get_health_check::GetHealthCheckInput = self.input.build()?;
+        let input: crate::operation::get_health_check::GetHealthCheckInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_health_check::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHealthCheck", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheck", request, &self.overrides)
+            .await?;
         crate::operation::get_health_check::parse_response(&response)
     }
 }

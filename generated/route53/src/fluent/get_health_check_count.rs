@@ -38,18 +38,27 @@ impl GetHealthCheckCountFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder,
     ) -> Self {
-        GetHealthCheckCountFluentBuilder { client, input, overrides: Default::default() }
+        GetHealthCheckCountFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder {
         &self.input
     }
     /// Sends GetHealthCheckCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -62,11 +71,21 @@ impl GetHealthCheckCountFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_health_check_count::GetHealthCheckCountOutput,
-        restxml_runtime::SdkError<crate::operation::get_health_check_count::GetHealthCheckCountError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_health_check_count::GetHealthCheckCountError,
+        >,
     > {
-        let input: crate::operation::get_health_check_count::GetHealthCheckCountInput = self.input.build()?;
-        let request = crate::operation::get_health_check_count::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHealthCheckCount", request, &self.overrides).await?;
+        let input: crate::operation::get_health_check_count::GetHealthCheckCountInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_health_check_count::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheckCount", request, &self.overrides)
+            .await?;
         crate::operation::get_health_check_count::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](GetHealthCheckLastFailureReasonFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct GetHealthCheckLastFailureReasonFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
+    pub(crate) input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl GetHealthCheckLastFailureReasonFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
     ) -> Self {
-        GetHealthCheckLastFailureReasonFluentBuilder { client, input, overrides: Default::default() }
+        GetHealthCheckLastFailureReasonFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID for the health check for which you want the last failure reason. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
     ///
@@ -52,7 +55,10 @@ impl GetHealthCheckLastFailureReasonFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -77,11 +83,17 @@ impl GetHealthCheckLastFailureReasonFluentBuilder {
             crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError,
         >,
     > {
-        let input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput =
-            self.input.build()?;
-        let request = crate::operation::get_health_check_last_failure_reason::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetHealthCheckLastFailureReason", request, &self.overrides).await?;
+        let input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_health_check_last_failure_reason::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheckLastFailureReason", request, &self.overrides)
+            .await?;
         crate::operation::get_health_check_last_failure_reason::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetHealthCheckStatusFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder,
     ) -> Self {
-        GetHealthCheckStatusFluentBuilder { client, input, overrides: Default::default() }
+        GetHealthCheckStatusFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID for the health check that you want the current status for. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
     ///
@@ -51,13 +55,18 @@ impl GetHealthCheckStatusFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder {
         &self.input
     }
     /// Sends GetHealthCheckStatus: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetHealthCheckStatusFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_health_check_status::GetHealthCheckStatusOutput,
-        restxml_runtime::SdkError<crate::operation::get_health_check_status::GetHealthCheckStatusError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_health_check_status::GetHealthCheckStatusError,
+        >,
     > {
-        let input: crate::operation::get_health_check_status::GetHealthCheckStatusInput = self.input.build()?;
-        let request = crate::operation::get_health_check_status::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHealthCheckStatus", request, &self.overrides).await?;
+        let input: crate::operation::get_health_check_status::GetHealthCheckStatusInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_health_check_status::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheckStatus", request, &self.overrides)
+            .await?;
         crate::operation::get_health_check_status::parse_response(&response)
     }
 }

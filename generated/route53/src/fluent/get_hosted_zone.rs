@@ -38,7 +38,11 @@ impl GetHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone::GetHostedZoneInputBuilder,
     ) -> Self {
-        GetHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        GetHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that you want to get information about.
     ///
@@ -51,13 +55,18 @@ impl GetHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
         &self.input
     }
     /// Sends GetHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -72,9 +81,15 @@ impl GetHostedZoneFluentBuilder {
         crate::operation::get_hosted_zone::GetHostedZoneOutput,
         restxml_runtime::SdkError<crate::operation::get_hosted_zone::GetHostedZoneError>,
     > {
-        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self.input.build()?;
+        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_hosted_zone::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHostedZone", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHostedZone", request, &self.overrides)
+            .await?;
         crate::operation::get_hosted_zone::parse_response(&response)
     }
 }

@@ -38,18 +38,27 @@ impl GetHostedZoneCountFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder,
     ) -> Self {
-        GetHostedZoneCountFluentBuilder { client, input, overrides: Default::default() }
+        GetHostedZoneCountFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
         &self.input
     }
     /// Sends GetHostedZoneCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -62,11 +71,21 @@ impl GetHostedZoneCountFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_hosted_zone_count::GetHostedZoneCountOutput,
-        restxml_runtime::SdkError<crate::operation::get_hosted_zone_count::GetHostedZoneCountError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_hosted_zone_count::GetHostedZoneCountError,
+        >,
     > {
-        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self.input.build()?;
-        let request = crate::operation::get_hosted_zone_count::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHostedZoneCount", request, &self.overrides).await?;
+        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_hosted_zone_count::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHostedZoneCount", request, &self.overrides)
+            .await?;
         crate::operation::get_hosted_zone_count::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetHostedZoneLimitFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder,
     ) -> Self {
-        GetHostedZoneLimitFluentBuilder { client, input, overrides: Default::default() }
+        GetHostedZoneLimitFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The limit that you want to get. Valid values include the following:
     ///
@@ -59,13 +63,18 @@ impl GetHostedZoneLimitFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder {
         &self.input
     }
     /// Sends GetHostedZoneLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl GetHostedZoneLimitFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_hosted_zone_limit::GetHostedZoneLimitOutput,
-        restxml_runtime::SdkError<crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError,
+        >,
     > {
-        let input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput = self.input.build()?;
-        let request = crate::operation::get_hosted_zone_limit::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHostedZoneLimit", request, &self.overrides).await?;
+        let input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_hosted_zone_limit::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHostedZoneLimit", request, &self.overrides)
+            .await?;
         crate::operation::get_hosted_zone_limit::parse_response(&response)
     }
 }

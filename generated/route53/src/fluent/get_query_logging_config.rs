@@ -38,7 +38,11 @@ impl GetQueryLoggingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder,
     ) -> Self {
-        GetQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetQueryLoggingConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the configuration for DNS query logging that you want to get information about.
     ///
@@ -51,13 +55,18 @@ impl GetQueryLoggingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder {
         &self.input
     }
     /// Sends GetQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetQueryLoggingConfigFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_query_logging_config::GetQueryLoggingConfigOutput,
-        restxml_runtime::SdkError<crate::operation::get_query_logging_config::GetQueryLoggingConfigError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_query_logging_config::GetQueryLoggingConfigError,
+        >,
     > {
-        let input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput = self.input.build()?;
-        let request = crate::operation::get_query_logging_config::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetQueryLoggingConfig", request, &self.overrides).await?;
+        let input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_query_logging_config::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetQueryLoggingConfig", request, &self.overrides)
+            .await?;
         crate::operation::get_query_logging_config::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetReusableDelegationSetFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder,
     ) -> Self {
-        GetReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
+        GetReusableDelegationSetFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the reusable delegation set that you want to get a list of name servers for.
     ///
@@ -51,13 +55,18 @@ impl GetReusableDelegationSetFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder {
         &self.input
     }
     /// Sends GetReusableDelegationSet: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetReusableDelegationSetFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_reusable_delegation_set::GetReusableDelegationSetOutput,
-        restxml_runtime::SdkError<crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError,
+        >,
     > {
-        let input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput = self.input.build()?;
-        let request = crate::operation::get_reusable_delegation_set::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetReusableDelegationSet", request, &self.overrides).await?;
+        let input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_reusable_delegation_set::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetReusableDelegationSet", request, &self.overrides)
+            .await?;
         crate::operation::get_reusable_delegation_set::parse_response(&response)
     }
 }

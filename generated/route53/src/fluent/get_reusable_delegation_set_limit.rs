@@ -38,13 +38,20 @@ impl GetReusableDelegationSetLimitFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder,
     ) -> Self {
-        GetReusableDelegationSetLimitFluentBuilder { client, input, overrides: Default::default() }
+        GetReusableDelegationSetLimitFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
     ///
     /// Sets [`crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type). Required.
     #[inline]
-    pub fn r#type(mut self, value: crate::types::ReusableDelegationSetLimitType) -> Self {
+    pub fn r#type(
+        mut self,
+        value: crate::types::ReusableDelegationSetLimitType,
+    ) -> Self {
         self.input = self.input.r#type(value);
         self
     }
@@ -59,7 +66,10 @@ impl GetReusableDelegationSetLimitFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -84,10 +94,17 @@ impl GetReusableDelegationSetLimitFluentBuilder {
             crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError,
         >,
     > {
-        let input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput =
-            self.input.build()?;
-        let request = crate::operation::get_reusable_delegation_set_limit::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetReusableDelegationSetLimit", request, &self.overrides).await?;
+        let input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_reusable_delegation_set_limit::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetReusableDelegationSetLimit", request, &self.overrides)
+            .await?;
         crate::operation::get_reusable_delegation_set_limit::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetTrafficPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder,
     ) -> Self {
-        GetTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetTrafficPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy that you want to get information about.
     ///
@@ -59,13 +63,18 @@ impl GetTrafficPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder {
         &self.input
     }
     /// Sends GetTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,19 @@ impl GetTrafficPolicyFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_traffic_policy::GetTrafficPolicyOutput,
-        restxml_runtime::SdkError<crate::operation::get_traffic_policy::GetTrafficPolicyError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_traffic_policy::GetTrafficPolicyError,
+        >,
     > {
-        let input: crate::operation::get_traffic_policy::GetTrafficPolicyInput = self.input.build()?;
+        let input: crate::operation::get_traffic_policy::GetTrafficPolicyInput = self
+            .input
+            .build()?;
         let request = crate::operation::get_traffic_policy::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrafficPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrafficPolicy", request, &self.overrides)
+            .await?;
         crate::operation::get_traffic_policy::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl GetTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        GetTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
+        GetTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy instance that you want to get information about.
     ///
@@ -51,13 +55,18 @@ impl GetTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder {
         &self.input
     }
     /// Sends GetTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -70,11 +79,21 @@ impl GetTrafficPolicyInstanceFluentBuilder {
         self,
     ) -> Result<
         crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceOutput,
-        restxml_runtime::SdkError<crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError>,
+        restxml_runtime::SdkError<
+            crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError,
+        >,
     > {
-        let input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput = self.input.build()?;
-        let request = crate::operation::get_traffic_policy_instance::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrafficPolicyInstance", request, &self.overrides).await?;
+        let input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_traffic_policy_instance::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrafficPolicyInstance", request, &self.overrides)
+            .await?;
         crate::operation::get_traffic_policy_instance::parse_response(&response)
     }
 }

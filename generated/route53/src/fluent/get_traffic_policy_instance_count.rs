@@ -38,12 +38,19 @@ impl GetTrafficPolicyInstanceCountFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInputBuilder,
     ) -> Self {
-        GetTrafficPolicyInstanceCountFluentBuilder { client, input, overrides: Default::default() }
+        GetTrafficPolicyInstanceCountFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -68,10 +75,17 @@ impl GetTrafficPolicyInstanceCountFluentBuilder {
             crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError,
         >,
     > {
-        let input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInput =
-            self.input.build()?;
-        let request = crate::operation::get_traffic_policy_instance_count::serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrafficPolicyInstanceCount", request, &self.overrides).await?;
+        let input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInput = self
+            .input
+            .build()?;
+        let request = crate::operation::get_traffic_policy_instance_count::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrafficPolicyInstanceCount", request, &self.overrides)
+            .await?;
         crate::operation::get_traffic_policy_instance_count::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListCidrBlocksFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
     ) -> Self {
-        ListCidrBlocksFluentBuilder { client, input, overrides: Default::default() }
+        ListCidrBlocksFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The UUID of the CIDR collection.
     ///
@@ -93,13 +97,18 @@ impl ListCidrBlocksFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
         &self.input
     }
     /// Sends ListCidrBlocks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -112,11 +121,19 @@ impl ListCidrBlocksFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
-        restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_cidr_blocks::ListCidrBlocksError,
+        >,
     > {
-        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self.input.build()?;
+        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_cidr_blocks::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCidrBlocks", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCidrBlocks", request, &self.overrides)
+            .await?;
         crate::operation::list_cidr_blocks::parse_response(&response)
     }
 }

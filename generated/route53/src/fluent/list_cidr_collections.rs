@@ -38,7 +38,11 @@ impl ListCidrCollectionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
     ) -> Self {
-        ListCidrCollectionsFluentBuilder { client, input, overrides: Default::default() }
+        ListCidrCollectionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
     ///
@@ -71,13 +75,18 @@ impl ListCidrCollectionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
         &self.input
     }
     /// Sends ListCidrCollections: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,21 @@ impl ListCidrCollectionsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
-        restxml_runtime::SdkError<crate::operation::list_cidr_collections::ListCidrCollectionsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_cidr_collections::ListCidrCollectionsError,
+        >,
     > {
-        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self.input.build()?;
-        let request = crate::operation::list_cidr_collections::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCidrCollections", request, &self.overrides).await?;
+        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_cidr_collections::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCidrCollections", request, &self.overrides)
+            .await?;
         crate::operation::list_cidr_collections::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListCidrLocationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
     ) -> Self {
-        ListCidrLocationsFluentBuilder { client, input, overrides: Default::default() }
+        ListCidrLocationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The CIDR collection ID.
     ///
@@ -79,13 +83,18 @@ impl ListCidrLocationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder {
         &self.input
     }
     /// Sends ListCidrLocations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -98,11 +107,19 @@ impl ListCidrLocationsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_cidr_locations::ListCidrLocationsOutput,
-        restxml_runtime::SdkError<crate::operation::list_cidr_locations::ListCidrLocationsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_cidr_locations::ListCidrLocationsError,
+        >,
     > {
-        let input: crate::operation::list_cidr_locations::ListCidrLocationsInput = self.input.build()?;
+        let input: crate::operation::list_cidr_locations::ListCidrLocationsInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_cidr_locations::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCidrLocations", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCidrLocations", request, &self.overrides)
+            .await?;
         crate::operation::list_cidr_locations::parse_response(&response)
     }
 }

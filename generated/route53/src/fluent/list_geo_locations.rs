@@ -38,7 +38,11 @@ impl ListGeoLocationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_geo_locations::ListGeoLocationsInputBuilder,
     ) -> Self {
-        ListGeoLocationsFluentBuilder { client, input, overrides: Default::default() }
+        ListGeoLocationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The code for the continent with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is true, and if `NextContinentCode` from the previous response has a value, enter that value in `startcontinentcode` to return the next page of results.
     ///
@@ -99,13 +103,18 @@ impl ListGeoLocationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_geo_locations::ListGeoLocationsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_geo_locations::ListGeoLocationsInputBuilder {
         &self.input
     }
     /// Sends ListGeoLocations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -118,11 +127,19 @@ impl ListGeoLocationsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_geo_locations::ListGeoLocationsOutput,
-        restxml_runtime::SdkError<crate::operation::list_geo_locations::ListGeoLocationsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_geo_locations::ListGeoLocationsError,
+        >,
     > {
-        let input: crate::operation::list_geo_locations::ListGeoLocationsInput = self.input.build()?;
+        let input: crate::operation::list_geo_locations::ListGeoLocationsInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_geo_locations::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListGeoLocations", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListGeoLocations", request, &self.overrides)
+            .await?;
         crate::operation::list_geo_locations::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListHealthChecksFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_health_checks::ListHealthChecksInputBuilder,
     ) -> Self {
-        ListHealthChecksFluentBuilder { client, input, overrides: Default::default() }
+        ListHealthChecksFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more health checks. To get another group, submit another `ListHealthChecks` request.
     ///
@@ -71,13 +75,18 @@ impl ListHealthChecksFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_health_checks::ListHealthChecksInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_health_checks::ListHealthChecksInputBuilder {
         &self.input
     }
     /// Sends ListHealthChecks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,19 @@ impl ListHealthChecksFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_health_checks::ListHealthChecksOutput,
-        restxml_runtime::SdkError<crate::operation::list_health_checks::ListHealthChecksError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_health_checks::ListHealthChecksError,
+        >,
     > {
-        let input: crate::operation::list_health_checks::ListHealthChecksInput = self.input.build()?;
+        let input: crate::operation::list_health_checks::ListHealthChecksInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_health_checks::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListHealthChecks", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListHealthChecks", request, &self.overrides)
+            .await?;
         crate::operation::list_health_checks::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListHostedZonesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
     ) -> Self {
-        ListHostedZonesFluentBuilder { client, input, overrides: Default::default() }
+        ListHostedZonesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more hosted zones. To get more hosted zones, submit another `ListHostedZones` request.
     ///
@@ -92,20 +96,28 @@ impl ListHostedZonesFluentBuilder {
     }
     /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type`](crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type).
     #[inline]
-    pub fn set_hosted_zone_type(mut self, value: Option<crate::types::HostedZoneType>) -> Self {
+    pub fn set_hosted_zone_type(
+        mut self,
+        value: Option<crate::types::HostedZoneType>,
+    ) -> Self {
         self.input = self.input.set_hosted_zone_type(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_hosted_zones::ListHostedZonesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_hosted_zones::ListHostedZonesInputBuilder {
         &self.input
     }
     /// Sends ListHostedZones: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -118,11 +130,19 @@ impl ListHostedZonesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_hosted_zones::ListHostedZonesOutput,
-        restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_hosted_zones::ListHostedZonesError,
+        >,
     > {
-        let input: crate::operation::list_hosted_zones::ListHostedZonesInput = self.input.build()?;
+        let input: crate::operation::list_hosted_zones::ListHostedZonesInput = self
+            .input
+            .build()?;
         let request = crate::operation::list_hosted_zones::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListHostedZones", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListHostedZones", request, &self.overrides)
+            .await?;
         crate::operation::list_hosted_zones::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListHostedZonesByNameFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder,
     ) -> Self {
-        ListHostedZonesByNameFluentBuilder { client, input, overrides: Default::default() }
+        ListHostedZonesByNameFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// (Optional) For your first request to `ListHostedZonesByName`, include the `dnsname` parameter only if you want to specify the name of the first hosted zone in the response. If you don't include the `dnsname` parameter, Amazon Route 53 returns all of the hosted zones that were created by the current Amazon Web Services account, in ASCII order. For subsequent requests, include both `dnsname` and `hostedzoneid` parameters. For `dnsname`, specify the value of `NextDNSName` from the previous response.
     ///
@@ -85,13 +89,18 @@ impl ListHostedZonesByNameFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder {
         &self.input
     }
     /// Sends ListHostedZonesByName: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -104,11 +113,21 @@ impl ListHostedZonesByNameFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameOutput,
-        restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError,
+        >,
     > {
-        let input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput = self.input.build()?;
-        let request = crate::operation::list_hosted_zones_by_name::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListHostedZonesByName", request, &self.overrides).await?;
+        let input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_hosted_zones_by_name::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListHostedZonesByName", request, &self.overrides)
+            .await?;
         crate::operation::list_hosted_zones_by_name::parse_response(&response)
     }
 }

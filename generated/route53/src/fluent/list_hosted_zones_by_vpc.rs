@@ -38,7 +38,11 @@ impl ListHostedZonesByVPCFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder,
     ) -> Self {
-        ListHostedZonesByVPCFluentBuilder { client, input, overrides: Default::default() }
+        ListHostedZonesByVPCFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the Amazon VPC that you want to list hosted zones for.
     ///
@@ -87,13 +91,18 @@ impl ListHostedZonesByVPCFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
         &self.input
     }
     /// Sends ListHostedZonesByVPC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -106,11 +115,21 @@ impl ListHostedZonesByVPCFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCOutput,
-        restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError,
+        >,
     > {
-        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self.input.build()?;
-        let request = crate::operation::list_hosted_zones_by_vpc::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListHostedZonesByVPC", request, &self.overrides).await?;
+        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_hosted_zones_by_vpc::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListHostedZonesByVPC", request, &self.overrides)
+            .await?;
         crate::operation::list_hosted_zones_by_vpc::parse_response(&response)
     }
 }

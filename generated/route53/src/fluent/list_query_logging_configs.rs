@@ -38,7 +38,11 @@ impl ListQueryLoggingConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
     ) -> Self {
-        ListQueryLoggingConfigsFluentBuilder { client, input, overrides: Default::default() }
+        ListQueryLoggingConfigsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
     ///
@@ -85,13 +89,18 @@ impl ListQueryLoggingConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder {
         &self.input
     }
     /// Sends ListQueryLoggingConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -104,11 +113,21 @@ impl ListQueryLoggingConfigsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput,
-        restxml_runtime::SdkError<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError,
+        >,
     > {
-        let input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput = self.input.build()?;
-        let request = crate::operation::list_query_logging_configs::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListQueryLoggingConfigs", request, &self.overrides).await?;
+        let input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_query_logging_configs::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListQueryLoggingConfigs", request, &self.overrides)
+            .await?;
         crate::operation::list_query_logging_configs::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListResourceRecordSetsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
     ) -> Self {
-        ListResourceRecordSetsFluentBuilder { client, input, overrides: Default::default() }
+        ListResourceRecordSetsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that contains the resource record sets that you want to list.
     ///
@@ -107,13 +111,18 @@ impl ListResourceRecordSetsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder {
         &self.input
     }
     /// Sends ListResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -126,11 +135,21 @@ impl ListResourceRecordSetsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
-        restxml_runtime::SdkError<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_resource_record_sets::ListResourceRecordSetsError,
+        >,
     > {
-        let input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput = self.input.build()?;
-        let request = crate::operation::list_resource_record_sets::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListResourceRecordSets", request, &self.overrides).await?;
+        let input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_resource_record_sets::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListResourceRecordSets", request, &self.overrides)
+            .await?;
         crate::operation::list_resource_record_sets::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListReusableDelegationSetsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder,
     ) -> Self {
-        ListReusableDelegationSetsFluentBuilder { client, input, overrides: Default::default() }
+        ListReusableDelegationSetsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more reusable delegation sets. To get another group, submit another `ListReusableDelegationSets` request.
     ///
@@ -71,13 +75,18 @@ impl ListReusableDelegationSetsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder {
         &self.input
     }
     /// Sends ListReusableDelegationSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,12 +99,21 @@ impl ListReusableDelegationSetsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsOutput,
-        restxml_runtime::SdkError<crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError,
+        >,
     > {
-        let input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput =
-            self.input.build()?;
-        let request = crate::operation::list_reusable_delegation_sets::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListReusableDelegationSets", request, &self.overrides).await?;
+        let input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_reusable_delegation_sets::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListReusableDelegationSets", request, &self.overrides)
+            .await?;
         crate::operation::list_reusable_delegation_sets::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListTagsForResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
     ) -> Self {
-        ListTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
+        ListTagsForResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The type of the resource.
     ///
@@ -59,13 +63,18 @@ impl ListTagsForResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
         &self.input
     }
     /// Sends ListTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl ListTagsForResourceFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_tags_for_resource::ListTagsForResourceOutput,
-        restxml_runtime::SdkError<crate::operation::list_tags_for_resource::ListTagsForResourceError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_tags_for_resource::ListTagsForResourceError,
+        >,
     > {
-        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self.input.build()?;
-        let request = crate::operation::list_tags_for_resource::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTagsForResource", request, &self.overrides).await?;
+        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_tags_for_resource::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTagsForResource", request, &self.overrides)
+            .await?;
         crate::operation::list_tags_for_resource::parse_response(&response)
     }
 }

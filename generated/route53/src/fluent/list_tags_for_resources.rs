@@ -38,7 +38,11 @@ impl ListTagsForResourcesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder,
     ) -> Self {
-        ListTagsForResourcesFluentBuilder { client, input, overrides: Default::default() }
+        ListTagsForResourcesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The type of the resources.
     ///
@@ -59,13 +63,18 @@ impl ListTagsForResourcesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder {
         &self.input
     }
     /// Sends ListTagsForResources: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -78,11 +87,21 @@ impl ListTagsForResourcesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_tags_for_resources::ListTagsForResourcesOutput,
-        restxml_runtime::SdkError<crate::operation::list_tags_for_resources::ListTagsForResourcesError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_tags_for_resources::ListTagsForResourcesError,
+        >,
     > {
-        let input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput = self.input.build()?;
-        let request = crate::operation::list_tags_for_resources::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTagsForResources", request, &self.overrides).await?;
+        let input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_tags_for_resources::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTagsForResources", request, &self.overrides)
+            .await?;
         crate::operation::list_tags_for_resources::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListTrafficPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder,
     ) -> Self {
-        ListTrafficPoliciesFluentBuilder { client, input, overrides: Default::default() }
+        ListTrafficPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// (Conditional) For your first request to `ListTrafficPolicies`, don't include the `TrafficPolicyIdMarker` parameter.
     ///
@@ -71,13 +75,18 @@ impl ListTrafficPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder {
         &self.input
     }
     /// Sends ListTrafficPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -90,11 +99,21 @@ impl ListTrafficPoliciesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_traffic_policies::ListTrafficPoliciesOutput,
-        restxml_runtime::SdkError<crate::operation::list_traffic_policies::ListTrafficPoliciesError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_traffic_policies::ListTrafficPoliciesError,
+        >,
     > {
-        let input: crate::operation::list_traffic_policies::ListTrafficPoliciesInput = self.input.build()?;
-        let request = crate::operation::list_traffic_policies::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTrafficPolicies", request, &self.overrides).await?;
+        let input: crate::operation::list_traffic_policies::ListTrafficPoliciesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_traffic_policies::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrafficPolicies", request, &self.overrides)
+            .await?;
         crate::operation::list_traffic_policies::parse_response(&response)
     }
 }

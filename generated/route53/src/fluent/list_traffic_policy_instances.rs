@@ -38,7 +38,11 @@ impl ListTrafficPolicyInstancesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder,
     ) -> Self {
-        ListTrafficPolicyInstancesFluentBuilder { client, input, overrides: Default::default() }
+        ListTrafficPolicyInstancesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `HostedZoneId`, specify the value of `HostedZoneIdMarker` from the previous response, which is the hosted zone ID of the first traffic policy instance in the next group of traffic policy instances.
     ///
@@ -58,13 +62,19 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.input = self.input.traffic_policy_instance_name_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.input = self.input.set_traffic_policy_instance_name_marker(value);
         self
     }
@@ -72,13 +82,19 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.input = self.input.traffic_policy_instance_type_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.input = self.input.set_traffic_policy_instance_type_marker(value);
         self
     }
@@ -99,13 +115,18 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder {
         &self.input
     }
     /// Sends ListTrafficPolicyInstances: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -118,12 +139,21 @@ impl ListTrafficPolicyInstancesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesOutput,
-        restxml_runtime::SdkError<crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError,
+        >,
     > {
-        let input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput =
-            self.input.build()?;
-        let request = crate::operation::list_traffic_policy_instances::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTrafficPolicyInstances", request, &self.overrides).await?;
+        let input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_traffic_policy_instances::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrafficPolicyInstances", request, &self.overrides)
+            .await?;
         crate::operation::list_traffic_policy_instances::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInputBuilder,
     ) -> Self {
-        ListTrafficPolicyInstancesByHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that you want to list traffic policy instances for.
     ///
@@ -52,13 +56,19 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.input = self.input.traffic_policy_instance_name_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.input = self.input.set_traffic_policy_instance_name_marker(value);
         self
     }
@@ -66,13 +76,19 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.input = self.input.traffic_policy_instance_type_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.input = self.input.set_traffic_policy_instance_type_marker(value);
         self
     }
@@ -93,7 +109,10 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -101,7 +120,7 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInputBuilder{
+    ) -> &crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInputBuilder {
         &self.input
     }
     /// Sends ListTrafficPolicyInstancesByHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -121,9 +140,20 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
         let input: crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput = self
             .input
             .build()?;
-        let request = crate::operation::list_traffic_policy_instances_by_hosted_zone::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListTrafficPolicyInstancesByHostedZone", request, &self.overrides).await?;
-        crate::operation::list_traffic_policy_instances_by_hosted_zone::parse_response(&response)
+        let request = crate::operation::list_traffic_policy_instances_by_hosted_zone::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListTrafficPolicyInstancesByHostedZone",
+                request,
+                &self.overrides,
+            )
+            .await?;
+        crate::operation::list_traffic_policy_instances_by_hosted_zone::parse_response(
+            &response,
+        )
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](ListTrafficPolicyInstancesByPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListTrafficPolicyInstancesByPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
+    pub(crate) input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
     ) -> Self {
-        ListTrafficPolicyInstancesByPolicyFluentBuilder { client, input, overrides: Default::default() }
+        ListTrafficPolicyInstancesByPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy for which you want to list traffic policy instances.
     ///
@@ -75,13 +78,19 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.input = self.input.traffic_policy_instance_name_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.input = self.input.set_traffic_policy_instance_name_marker(value);
         self
     }
@@ -89,13 +98,19 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.input = self.input.traffic_policy_instance_type_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.input = self.input.set_traffic_policy_instance_type_marker(value);
         self
     }
@@ -116,7 +131,10 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -124,8 +142,7 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder
-    {
+    ) -> &crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder {
         &self.input
     }
     /// Sends ListTrafficPolicyInstancesByPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -142,11 +159,19 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
             crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError,
         >,
     > {
-        let input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput =
-            self.input.build()?;
-        let request = crate::operation::list_traffic_policy_instances_by_policy::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListTrafficPolicyInstancesByPolicy", request, &self.overrides).await?;
-        crate::operation::list_traffic_policy_instances_by_policy::parse_response(&response)
+        let input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_traffic_policy_instances_by_policy::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrafficPolicyInstancesByPolicy", request, &self.overrides)
+            .await?;
+        crate::operation::list_traffic_policy_instances_by_policy::parse_response(
+            &response,
+        )
     }
 }

@@ -38,7 +38,11 @@ impl ListTrafficPolicyVersionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder,
     ) -> Self {
-        ListTrafficPolicyVersionsFluentBuilder { client, input, overrides: Default::default() }
+        ListTrafficPolicyVersionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Specify the value of `Id` of the traffic policy for which you want to list all versions.
     ///
@@ -79,13 +83,18 @@ impl ListTrafficPolicyVersionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder {
         &self.input
     }
     /// Sends ListTrafficPolicyVersions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -98,12 +107,21 @@ impl ListTrafficPolicyVersionsFluentBuilder {
         self,
     ) -> Result<
         crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsOutput,
-        restxml_runtime::SdkError<crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError>,
+        restxml_runtime::SdkError<
+            crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError,
+        >,
     > {
-        let input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput =
-            self.input.build()?;
-        let request = crate::operation::list_traffic_policy_versions::serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTrafficPolicyVersions", request, &self.overrides).await?;
+        let input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_traffic_policy_versions::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrafficPolicyVersions", request, &self.overrides)
+            .await?;
         crate::operation::list_traffic_policy_versions::parse_response(&response)
     }
 }

@@ -7,8 +7,7 @@
 /// [`config_override`](ListVPCAssociationAuthorizationsFluentBuilder::config_override) changes the client's settings for this call only.
 pub struct ListVPCAssociationAuthorizationsFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
+    pub(crate) input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -39,7 +38,11 @@ impl ListVPCAssociationAuthorizationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
     ) -> Self {
-        ListVPCAssociationAuthorizationsFluentBuilder { client, input, overrides: Default::default() }
+        ListVPCAssociationAuthorizationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone for which you want a list of VPCs that can be associated with the hosted zone.
     ///
@@ -80,7 +83,10 @@ impl ListVPCAssociationAuthorizationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -105,11 +111,17 @@ impl ListVPCAssociationAuthorizationsFluentBuilder {
             crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError,
         >,
     > {
-        let input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput =
-            self.input.build()?;
-        let request = crate::operation::list_vpc_association_authorizations::serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListVPCAssociationAuthorizations", request, &self.overrides).await?;
+        let input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput = self
+            .input
+            .build()?;
+        let request = crate::operation::list_vpc_association_authorizations::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListVPCAssociationAuthorizations", request, &self.overrides)
+            .await?;
         crate::operation::list_vpc_association_authorizations::parse_response(&response)
     }
 }

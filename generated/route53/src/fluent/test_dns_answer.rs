@@ -38,7 +38,11 @@ impl TestDNSAnswerFluentBuilder {
         client: crate::Client,
         input: crate::operation::test_dns_answer::TestDNSAnswerInputBuilder,
     ) -> Self {
-        TestDNSAnswerFluentBuilder { client, input, overrides: Default::default() }
+        TestDNSAnswerFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
     ///
@@ -109,13 +113,18 @@ impl TestDNSAnswerFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
         &self.input
     }
     /// Sends TestDNSAnswer: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -130,9 +139,15 @@ impl TestDNSAnswerFluentBuilder {
         crate::operation::test_dns_answer::TestDNSAnswerOutput,
         restxml_runtime::SdkError<crate::operation::test_dns_answer::TestDNSAnswerError>,
     > {
-        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self.input.build()?;
+        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self
+            .input
+            .build()?;
         let request = crate::operation::test_dns_answer::serialize_request(&input)?;
-        let response = self.client.core().send_with("TestDNSAnswer", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("TestDNSAnswer", request, &self.overrides)
+            .await?;
         crate::operation::test_dns_answer::parse_response(&response)
     }
 }

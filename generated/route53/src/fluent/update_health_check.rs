@@ -38,7 +38,11 @@ impl UpdateHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_health_check::UpdateHealthCheckInputBuilder,
     ) -> Self {
-        UpdateHealthCheckFluentBuilder { client, input, overrides: Default::default() }
+        UpdateHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID for the health check for which you want detailed information. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
     ///
@@ -226,7 +230,10 @@ impl UpdateHealthCheckFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::regions`](crate::operation::update_health_check::UpdateHealthCheckInput::regions).
     #[inline]
-    pub fn set_regions(mut self, value: Option<Vec<crate::types::HealthCheckRegion>>) -> Self {
+    pub fn set_regions(
+        mut self,
+        value: Option<Vec<crate::types::HealthCheckRegion>>,
+    ) -> Self {
         self.input = self.input.set_regions(value);
         self
     }
@@ -240,7 +247,10 @@ impl UpdateHealthCheckFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier`](crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier).
     #[inline]
-    pub fn set_alarm_identifier(mut self, value: Option<crate::types::AlarmIdentifier>) -> Self {
+    pub fn set_alarm_identifier(
+        mut self,
+        value: Option<crate::types::AlarmIdentifier>,
+    ) -> Self {
         self.input = self.input.set_alarm_identifier(value);
         self
     }
@@ -248,7 +258,10 @@ impl UpdateHealthCheckFluentBuilder {
     ///
     /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status`](crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status).
     #[inline]
-    pub fn insufficient_data_health_status(mut self, value: crate::types::InsufficientDataHealthStatus) -> Self {
+    pub fn insufficient_data_health_status(
+        mut self,
+        value: crate::types::InsufficientDataHealthStatus,
+    ) -> Self {
         self.input = self.input.insufficient_data_health_status(value);
         self
     }
@@ -265,26 +278,37 @@ impl UpdateHealthCheckFluentBuilder {
     ///
     /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).
     #[inline]
-    pub fn reset_elements(mut self, value: Vec<crate::types::ResettableElementName>) -> Self {
+    pub fn reset_elements(
+        mut self,
+        value: Vec<crate::types::ResettableElementName>,
+    ) -> Self {
         self.input = self.input.reset_elements(value);
         self
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).
     #[inline]
-    pub fn set_reset_elements(mut self, value: Option<Vec<crate::types::ResettableElementName>>) -> Self {
+    pub fn set_reset_elements(
+        mut self,
+        value: Option<Vec<crate::types::ResettableElementName>>,
+    ) -> Self {
         self.input = self.input.set_reset_elements(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_health_check::UpdateHealthCheckInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_health_check::UpdateHealthCheckInputBuilder {
         &self.input
     }
     /// Sends UpdateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -297,11 +321,19 @@ impl UpdateHealthCheckFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_health_check::UpdateHealthCheckOutput,
-        restxml_runtime::SdkError<crate::operation::update_health_check::UpdateHealthCheckError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_health_check::UpdateHealthCheckError,
+        >,
     > {
-        let input: crate::operation::update_health_check::UpdateHealthCheckInput = self.input.build()?;
+        let input: crate::operation::update_health_check::UpdateHealthCheckInput = self
+            .input
+            .build()?;
         let request = crate::operation::update_health_check::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateHealthCheck", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateHealthCheck", request, &self.overrides)
+            .await?;
         crate::operation::update_health_check::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl UpdateHostedZoneCommentFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder,
     ) -> Self {
-        UpdateHostedZoneCommentFluentBuilder { client, input, overrides: Default::default() }
+        UpdateHostedZoneCommentFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID for the hosted zone that you want to update the comment for.
     ///
@@ -65,13 +69,18 @@ impl UpdateHostedZoneCommentFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder {
         &self.input
     }
     /// Sends UpdateHostedZoneComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +93,21 @@ impl UpdateHostedZoneCommentFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentOutput,
-        restxml_runtime::SdkError<crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError,
+        >,
     > {
-        let input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput = self.input.build()?;
-        let request = crate::operation::update_hosted_zone_comment::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateHostedZoneComment", request, &self.overrides).await?;
+        let input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_hosted_zone_comment::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateHostedZoneComment", request, &self.overrides)
+            .await?;
         crate::operation::update_hosted_zone_comment::parse_response(&response)
     }
 }

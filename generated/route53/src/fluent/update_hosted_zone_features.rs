@@ -38,7 +38,11 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder,
     ) -> Self {
-        UpdateHostedZoneFeaturesFluentBuilder { client, input, overrides: Default::default() }
+        UpdateHostedZoneFeaturesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone for which you want to update features. This is the unique identifier for your hosted zone.
     ///
@@ -65,13 +69,18 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder {
         &self.input
     }
     /// Sends UpdateHostedZoneFeatures: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -84,11 +93,21 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput,
-        restxml_runtime::SdkError<crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError,
+        >,
     > {
-        let input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput = self.input.build()?;
-        let request = crate::operation::update_hosted_zone_features::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateHostedZoneFeatures", request, &self.overrides).await?;
+        let input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_hosted_zone_features::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateHostedZoneFeatures", request, &self.overrides)
+            .await?;
         crate::operation::update_hosted_zone_features::parse_response(&response)
     }
 }

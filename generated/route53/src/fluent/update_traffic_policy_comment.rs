@@ -38,7 +38,11 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder,
     ) -> Self {
-        UpdateTrafficPolicyCommentFluentBuilder { client, input, overrides: Default::default() }
+        UpdateTrafficPolicyCommentFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The value of `Id` for the traffic policy that you want to update the comment for.
     ///
@@ -67,13 +71,18 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder {
         &self.input
     }
     /// Sends UpdateTrafficPolicyComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -86,12 +95,21 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentOutput,
-        restxml_runtime::SdkError<crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError,
+        >,
     > {
-        let input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput =
-            self.input.build()?;
-        let request = crate::operation::update_traffic_policy_comment::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateTrafficPolicyComment", request, &self.overrides).await?;
+        let input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_traffic_policy_comment::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateTrafficPolicyComment", request, &self.overrides)
+            .await?;
         crate::operation::update_traffic_policy_comment::parse_response(&response)
     }
 }

@@ -38,7 +38,11 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        UpdateTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
+        UpdateTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy instance that you want to update.
     ///
@@ -75,7 +79,10 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -96,12 +103,21 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         self,
     ) -> Result<
         crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceOutput,
-        restxml_runtime::SdkError<crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError>,
+        restxml_runtime::SdkError<
+            crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError,
+        >,
     > {
-        let input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput =
-            self.input.build()?;
-        let request = crate::operation::update_traffic_policy_instance::serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateTrafficPolicyInstance", request, &self.overrides).await?;
+        let input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
+        let request = crate::operation::update_traffic_policy_instance::serialize_request(
+            &input,
+        )?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateTrafficPolicyInstance", request, &self.overrides)
+            .await?;
         crate::operation::update_traffic_policy_instance::parse_response(&response)
     }
 }

@@ -134,17 +134,32 @@ impl AssociateVPCWithHostedZoneInputBuilder {
     }
     /// Builds the [`AssociateVPCWithHostedZoneInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateVPCWithHostedZoneInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateVPCWithHostedZoneInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(m_hosted_zone_id), Some(m_vpc)) => Ok(AssociateVPCWithHostedZoneInput {
-                hosted_zone_id: m_hosted_zone_id,
-                vpc: m_vpc,
-                comment: self.comment,
-            }),
-            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
-                "AssociateVPCWithHostedZoneInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
-            )),
+            (Some(m_hosted_zone_id), Some(m_vpc)) => {
+                Ok(AssociateVPCWithHostedZoneInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    vpc: m_vpc,
+                    comment: self.comment,
+                })
+            }
+            (m_hosted_zone_id, m_vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateVPCWithHostedZoneInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -167,7 +182,9 @@ pub struct AssociateVPCWithHostedZoneOutput {
 impl std::fmt::Debug for AssociateVPCWithHostedZoneOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AssociateVPCWithHostedZoneOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("AssociateVPCWithHostedZoneOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -195,7 +212,9 @@ pub struct AssociateVPCWithHostedZoneOutputBuilder {
 impl std::fmt::Debug for AssociateVPCWithHostedZoneOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AssociateVPCWithHostedZoneOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("AssociateVPCWithHostedZoneOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -208,15 +227,24 @@ impl AssociateVPCWithHostedZoneOutputBuilder {
     }
     /// Builds the [`AssociateVPCWithHostedZoneOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateVPCWithHostedZoneOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateVPCWithHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(AssociateVPCWithHostedZoneOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(AssociateVPCWithHostedZoneOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "AssociateVPCWithHostedZoneOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateVPCWithHostedZoneOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -249,47 +277,99 @@ impl AssociateVPCWithHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateVPCWithHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("NotAuthorizedException") => {
-                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateVPCWithHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NotAuthorizedException)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateVPCWithHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateVPCWithHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("PublicZoneVPCAssociation") => {
-                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateVPCWithHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PublicZoneVPCAssociation)
             }
             Some("ConflictingDomainExists") => {
-                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateVPCWithHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConflictingDomainExists)
             }
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateVPCWithHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::LimitsExceeded)
             }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "AssociateVPCWithHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "AssociateVPCWithHostedZone",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "AssociateVPCWithHostedZone",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`AssociateVPCWithHostedZoneError::NoSuchHostedZone`].
@@ -344,13 +424,21 @@ impl Clone for AssociateVPCWithHostedZoneError {
     fn clone(&self) -> Self {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
-            Self::NotAuthorizedException(value) => Self::NotAuthorizedException(value.clone()),
+            Self::NotAuthorizedException(value) => {
+                Self::NotAuthorizedException(value.clone())
+            }
             Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::PublicZoneVPCAssociation(value) => Self::PublicZoneVPCAssociation(value.clone()),
-            Self::ConflictingDomainExists(value) => Self::ConflictingDomainExists(value.clone()),
+            Self::PublicZoneVPCAssociation(value) => {
+                Self::PublicZoneVPCAssociation(value.clone())
+            }
+            Self::ConflictingDomainExists(value) => {
+                Self::ConflictingDomainExists(value.clone())
+            }
             Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -400,11 +488,18 @@ impl std::error::Error for AssociateVPCWithHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/associatevpc");
     if true {
@@ -436,29 +531,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<AssociateVPCWithHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(AssociateVPCWithHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                AssociateVPCWithHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["AssociateVPCWithHostedZoneResponse"])?;
+            let element = &mut document
+                .output_root(&["AssociateVPCWithHostedZoneResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))

@@ -127,17 +127,28 @@ impl ChangeCidrCollectionInputBuilder {
     }
     /// Builds the [`ChangeCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ChangeCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.id, self.changes) {
-            (Some(m_id), Some(m_changes)) => Ok(ChangeCidrCollectionInput {
-                id: m_id,
-                collection_version: self.collection_version,
-                changes: m_changes,
-            }),
-            (m_id, m_changes) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeCidrCollectionInput",
-                &[(m_id.is_none(), "id", "Id"), (m_changes.is_none(), "changes", "Changes")],
-            )),
+            (Some(m_id), Some(m_changes)) => {
+                Ok(ChangeCidrCollectionInput {
+                    id: m_id,
+                    collection_version: self.collection_version,
+                    changes: m_changes,
+                })
+            }
+            (m_id, m_changes) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeCidrCollectionInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_changes.is_none(), "changes", "Changes"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -188,7 +199,9 @@ pub struct ChangeCidrCollectionOutputBuilder {
 impl std::fmt::Debug for ChangeCidrCollectionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeCidrCollectionOutputBuilder").field("id", &self.id).finish()
+        f.debug_struct("ChangeCidrCollectionOutputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -201,13 +214,24 @@ impl ChangeCidrCollectionOutputBuilder {
     }
     /// Builds the [`ChangeCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeCidrCollectionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ChangeCidrCollectionOutput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(ChangeCidrCollectionOutput { id: m_id, meta: Default::default() }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeCidrCollectionOutput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(ChangeCidrCollectionOutput {
+                    id: m_id,
+                    meta: Default::default(),
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeCidrCollectionOutput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -219,7 +243,9 @@ pub enum ChangeCidrCollectionError {
     /// The CIDR collection you specified, doesn't exist.
     NoSuchCidrCollectionException(crate::error::NoSuchCidrCollectionException),
     /// The CIDR collection version you provided, doesn't match the one in the `ListCidrCollections` operation.
-    CidrCollectionVersionMismatchException(crate::error::CidrCollectionVersionMismatchException),
+    CidrCollectionVersionMismatchException(
+        crate::error::CidrCollectionVersionMismatchException,
+    ),
     /// The input is not valid.
     InvalidInput(crate::error::InvalidInput),
     /// This CIDR block is already in use.
@@ -236,35 +262,84 @@ impl ChangeCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
             }
             Some("CidrCollectionVersionMismatchException") => {
-                restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CidrCollectionVersionMismatchException)
+                restxml_runtime::error_body::modeled(
+                        "ChangeCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CidrCollectionVersionMismatchException,
+                    )
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ChangeCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("CidrBlockInUseException") => {
-                restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CidrBlockInUseException)
             }
-            Some("LimitsExceeded") => restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::LimitsExceeded),
+            Some("LimitsExceeded") => {
+                restxml_runtime::error_body::modeled(
+                        "ChangeCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+            }
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ChangeCidrCollection",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ChangeCidrCollection",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ChangeCidrCollectionError::NoSuchCidrCollectionException`].
@@ -308,14 +383,20 @@ impl Clone for ChangeCidrCollectionError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
+            Self::NoSuchCidrCollectionException(value) => {
+                Self::NoSuchCidrCollectionException(value.clone())
+            }
             Self::CidrCollectionVersionMismatchException(value) => {
                 Self::CidrCollectionVersionMismatchException(value.clone())
             }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::CidrBlockInUseException(value) => Self::CidrBlockInUseException(value.clone()),
+            Self::CidrBlockInUseException(value) => {
+                Self::CidrBlockInUseException(value.clone())
+            }
             Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -363,7 +444,9 @@ impl std::error::Error for ChangeCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::change_cidr_collection::ChangeCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.id;
@@ -398,18 +481,28 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ChangeCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ChangeCidrCollectionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ChangeCidrCollectionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_id,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(status, restxml_runtime::xml::XmlError::missing_in_empty_body("Id"))
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Id"),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;

@@ -134,18 +134,31 @@ impl ChangeResourceRecordSetsInputBuilder {
     }
     /// Builds the [`ChangeResourceRecordSetsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeResourceRecordSetsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ChangeResourceRecordSetsInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.change_batch) {
             (Some(m_hosted_zone_id), Some(m_change_batch)) => {
-                Ok(ChangeResourceRecordSetsInput { hosted_zone_id: m_hosted_zone_id, change_batch: m_change_batch })
+                Ok(ChangeResourceRecordSetsInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    change_batch: m_change_batch,
+                })
             }
-            (m_hosted_zone_id, m_change_batch) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeResourceRecordSetsInput",
-                &[
-                    (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                    (m_change_batch.is_none(), "change_batch", "ChangeBatch"),
-                ],
-            )),
+            (m_hosted_zone_id, m_change_batch) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeResourceRecordSetsInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_change_batch.is_none(), "change_batch", "ChangeBatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -170,7 +183,9 @@ pub struct ChangeResourceRecordSetsOutput {
 impl std::fmt::Debug for ChangeResourceRecordSetsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeResourceRecordSetsOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("ChangeResourceRecordSetsOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -198,7 +213,9 @@ pub struct ChangeResourceRecordSetsOutputBuilder {
 impl std::fmt::Debug for ChangeResourceRecordSetsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeResourceRecordSetsOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("ChangeResourceRecordSetsOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -211,15 +228,24 @@ impl ChangeResourceRecordSetsOutputBuilder {
     }
     /// Builds the [`ChangeResourceRecordSetsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeResourceRecordSetsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ChangeResourceRecordSetsOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(ChangeResourceRecordSetsOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(ChangeResourceRecordSetsOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeResourceRecordSetsOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeResourceRecordSetsOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -246,35 +272,72 @@ impl ChangeResourceRecordSetsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeResourceRecordSets",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeResourceRecordSets",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
             }
             Some("InvalidChangeBatch") => {
-                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeResourceRecordSets",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidChangeBatch)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeResourceRecordSets",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeResourceRecordSets",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ChangeResourceRecordSets",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ChangeResourceRecordSets",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ChangeResourceRecordSetsError::NoSuchHostedZone`].
@@ -317,7 +380,9 @@ impl Clone for ChangeResourceRecordSetsError {
             Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
             Self::InvalidChangeBatch(value) => Self::InvalidChangeBatch(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -364,11 +429,18 @@ impl std::error::Error for ChangeResourceRecordSetsError {
 pub fn serialize_request(
     input: &crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/rrset/");
     if true {
@@ -397,29 +469,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ChangeResourceRecordSetsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ChangeResourceRecordSetsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ChangeResourceRecordSetsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ChangeResourceRecordSetsResponse"])?;
+            let element = &mut document
+                .output_root(&["ChangeResourceRecordSetsResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))

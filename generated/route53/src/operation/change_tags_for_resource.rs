@@ -134,21 +134,29 @@ impl ChangeTagsForResourceInputBuilder {
     }
     /// Builds the [`ChangeTagsForResourceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeTagsForResourceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ChangeTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_id) {
-            (Some(m_resource_type), Some(m_resource_id)) => Ok(ChangeTagsForResourceInput {
-                resource_type: m_resource_type,
-                resource_id: m_resource_id,
-                add_tags: self.add_tags,
-                remove_tag_keys: self.remove_tag_keys,
-            }),
-            (m_resource_type, m_resource_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeTagsForResourceInput",
-                &[
-                    (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                    (m_resource_id.is_none(), "resource_id", "ResourceId"),
-                ],
-            )),
+            (Some(m_resource_type), Some(m_resource_id)) => {
+                Ok(ChangeTagsForResourceInput {
+                    resource_type: m_resource_type,
+                    resource_id: m_resource_id,
+                    add_tags: self.add_tags,
+                    remove_tag_keys: self.remove_tag_keys,
+                })
+            }
+            (m_resource_type, m_resource_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeTagsForResourceInput",
+                        &[
+                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                            (m_resource_id.is_none(), "resource_id", "ResourceId"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -200,8 +208,12 @@ impl std::fmt::Debug for ChangeTagsForResourceOutputBuilder {
 impl ChangeTagsForResourceOutputBuilder {
     /// Builds the [`ChangeTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeTagsForResourceOutput, restxml_runtime::BuildError> {
-        Ok(ChangeTagsForResourceOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<ChangeTagsForResourceOutput, restxml_runtime::BuildError> {
+        Ok(ChangeTagsForResourceOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -227,33 +239,72 @@ impl ChangeTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ChangeTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
             }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
             Some("ThrottlingException") => {
-                restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ChangeTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ThrottlingException)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ChangeTagsForResource",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ChangeTagsForResource",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ChangeTagsForResourceError::InvalidInput`].
@@ -295,7 +346,9 @@ impl Clone for ChangeTagsForResourceError {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::ThrottlingException(value) => Self::ThrottlingException(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -343,7 +396,9 @@ impl std::error::Error for ChangeTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::change_tags_for_resource::ChangeTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -382,11 +437,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ChangeTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ChangeTagsForResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ChangeTagsForResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

@@ -39,7 +39,10 @@ impl From<CreateCidrCollectionInput> for CreateCidrCollectionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCidrCollectionInput) -> Self {
-        CreateCidrCollectionInputBuilder { name: Some(input.name), caller_reference: Some(input.caller_reference) }
+        CreateCidrCollectionInputBuilder {
+            name: Some(input.name),
+            caller_reference: Some(input.caller_reference),
+        }
     }
 }
 
@@ -63,7 +66,10 @@ impl std::fmt::Debug for CreateCidrCollectionInputBuilder {
 impl Clone for CreateCidrCollectionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        CreateCidrCollectionInputBuilder { name: self.name.clone(), caller_reference: self.caller_reference.clone() }
+        CreateCidrCollectionInputBuilder {
+            name: self.name.clone(),
+            caller_reference: self.caller_reference.clone(),
+        }
     }
 }
 
@@ -82,18 +88,31 @@ impl CreateCidrCollectionInputBuilder {
     }
     /// Builds the [`CreateCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.name, self.caller_reference) {
             (Some(m_name), Some(m_caller_reference)) => {
-                Ok(CreateCidrCollectionInput { name: m_name, caller_reference: m_caller_reference })
+                Ok(CreateCidrCollectionInput {
+                    name: m_name,
+                    caller_reference: m_caller_reference,
+                })
             }
-            (m_name, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateCidrCollectionInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                ],
-            )),
+            (m_name, m_caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateCidrCollectionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -166,7 +185,10 @@ impl CreateCidrCollectionOutputBuilder {
     }
     /// Sets or clears [`CreateCidrCollectionOutput::collection`].
     #[inline]
-    pub fn set_collection(mut self, value: Option<crate::types::CidrCollection>) -> Self {
+    pub fn set_collection(
+        mut self,
+        value: Option<crate::types::CidrCollection>,
+    ) -> Self {
         self.collection = value;
         self
     }
@@ -184,7 +206,9 @@ impl CreateCidrCollectionOutputBuilder {
     }
     /// Builds the [`CreateCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateCidrCollectionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateCidrCollectionOutput, restxml_runtime::BuildError> {
         Ok(CreateCidrCollectionOutput {
             collection: self.collection,
             location: self.location,
@@ -202,7 +226,9 @@ pub enum CreateCidrCollectionError {
     /// The input is not valid.
     InvalidInput(crate::error::InvalidInput),
     /// A CIDR collection with this name and a different caller reference already exists in this account.
-    CidrCollectionAlreadyExistsException(crate::error::CidrCollectionAlreadyExistsException),
+    CidrCollectionAlreadyExistsException(
+        crate::error::CidrCollectionAlreadyExistsException,
+    ),
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// An error response the model does not describe for this operation.
@@ -213,27 +239,66 @@ impl CreateCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("LimitsExceeded") => restxml_runtime::error_body::modeled("CreateCidrCollection", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::LimitsExceeded),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateCidrCollection", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("LimitsExceeded") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("CidrCollectionAlreadyExistsException") => {
-                restxml_runtime::error_body::modeled("CreateCidrCollection", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::CidrCollectionAlreadyExistsException)
+                restxml_runtime::error_body::modeled(
+                        "CreateCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CidrCollectionAlreadyExistsException,
+                    )
             }
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("CreateCidrCollection", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateCidrCollection",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateCidrCollection",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateCidrCollectionError::LimitsExceeded`].
@@ -272,7 +337,9 @@ impl Clone for CreateCidrCollectionError {
             Self::CidrCollectionAlreadyExistsException(value) => {
                 Self::CidrCollectionAlreadyExistsException(value.clone())
             }
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -318,7 +385,9 @@ impl std::error::Error for CreateCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::create_cidr_collection::CreateCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/cidrcollection");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -350,11 +419,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateCidrCollectionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateCidrCollectionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -369,7 +442,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_collection = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "Collection" {
-                    m_collection = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_collection = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((m_collection,))

@@ -108,7 +108,10 @@ impl CreateHealthCheckInputBuilder {
     }
     /// Sets [`CreateHealthCheckInput::health_check_config`].
     #[inline]
-    pub fn health_check_config(mut self, value: crate::types::HealthCheckConfig) -> Self {
+    pub fn health_check_config(
+        mut self,
+        value: crate::types::HealthCheckConfig,
+    ) -> Self {
         self.health_check_config = Some(value);
         self
     }
@@ -116,17 +119,31 @@ impl CreateHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHealthCheckInput, restxml_runtime::BuildError> {
         match (self.caller_reference, self.health_check_config) {
-            (Some(m_caller_reference), Some(m_health_check_config)) => Ok(CreateHealthCheckInput {
-                caller_reference: m_caller_reference,
-                health_check_config: m_health_check_config,
-            }),
-            (m_caller_reference, m_health_check_config) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateHealthCheckInput",
-                &[
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                    (m_health_check_config.is_none(), "health_check_config", "HealthCheckConfig"),
-                ],
-            )),
+            (Some(m_caller_reference), Some(m_health_check_config)) => {
+                Ok(CreateHealthCheckInput {
+                    caller_reference: m_caller_reference,
+                    health_check_config: m_health_check_config,
+                })
+            }
+            (m_caller_reference, m_health_check_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHealthCheckInput",
+                        &[
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (
+                                m_health_check_config.is_none(),
+                                "health_check_config",
+                                "HealthCheckConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -207,18 +224,24 @@ impl CreateHealthCheckOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHealthCheckOutput, restxml_runtime::BuildError> {
         match (self.health_check, self.location) {
-            (Some(m_health_check), Some(m_location)) => Ok(CreateHealthCheckOutput {
-                health_check: m_health_check,
-                location: m_location,
-                meta: Default::default(),
-            }),
-            (m_health_check, m_location) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateHealthCheckOutput",
-                &[
-                    (m_health_check.is_none(), "health_check", "HealthCheck"),
-                    (m_location.is_none(), "location", "Location"),
-                ],
-            )),
+            (Some(m_health_check), Some(m_location)) => {
+                Ok(CreateHealthCheckOutput {
+                    health_check: m_health_check,
+                    location: m_location,
+                    meta: Default::default(),
+                })
+            }
+            (m_health_check, m_location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHealthCheckOutput",
+                        &[
+                            (m_health_check.is_none(), "health_check", "HealthCheck"),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -241,25 +264,54 @@ impl CreateHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("TooManyHealthChecks") => {
-                restxml_runtime::error_body::modeled("CreateHealthCheck", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyHealthChecks)
             }
             Some("HealthCheckAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateHealthCheck", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::HealthCheckAlreadyExists)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateHealthCheck", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateHealthCheck",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateHealthCheck",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateHealthCheckError::TooManyHealthChecks`].
@@ -289,7 +341,9 @@ impl Clone for CreateHealthCheckError {
     fn clone(&self) -> Self {
         match self {
             Self::TooManyHealthChecks(value) => Self::TooManyHealthChecks(value.clone()),
-            Self::HealthCheckAlreadyExists(value) => Self::HealthCheckAlreadyExists(value.clone()),
+            Self::HealthCheckAlreadyExists(value) => {
+                Self::HealthCheckAlreadyExists(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -335,7 +389,9 @@ impl std::error::Error for CreateHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::create_health_check::CreateHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/healthcheck");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -367,23 +423,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateHealthCheckError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateHealthCheckError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateHealthCheckError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_health_check,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheck"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HealthCheck",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -391,15 +456,23 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheck" {
-                    m_health_check = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,))
+            Ok((
+                restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_health_check::CreateHealthCheckOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         health_check: body_health_check,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })

@@ -178,7 +178,10 @@ impl CreateHostedZoneInputBuilder {
     }
     /// Sets or clears [`CreateHostedZoneInput::hosted_zone_config`].
     #[inline]
-    pub fn set_hosted_zone_config(mut self, value: Option<crate::types::HostedZoneConfig>) -> Self {
+    pub fn set_hosted_zone_config(
+        mut self,
+        value: Option<crate::types::HostedZoneConfig>,
+    ) -> Self {
         self.hosted_zone_config = value;
         self
     }
@@ -198,20 +201,30 @@ impl CreateHostedZoneInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHostedZoneInput, restxml_runtime::BuildError> {
         match (self.name, self.caller_reference) {
-            (Some(m_name), Some(m_caller_reference)) => Ok(CreateHostedZoneInput {
-                name: m_name,
-                vpc: self.vpc,
-                caller_reference: m_caller_reference,
-                hosted_zone_config: self.hosted_zone_config,
-                delegation_set_id: self.delegation_set_id,
-            }),
-            (m_name, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateHostedZoneInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                ],
-            )),
+            (Some(m_name), Some(m_caller_reference)) => {
+                Ok(CreateHostedZoneInput {
+                    name: m_name,
+                    vpc: self.vpc,
+                    caller_reference: m_caller_reference,
+                    hosted_zone_config: self.hosted_zone_config,
+                    delegation_set_id: self.delegation_set_id,
+                })
+            }
+            (m_name, m_caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHostedZoneInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -332,7 +345,12 @@ impl CreateHostedZoneOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone, self.change_info, self.delegation_set, self.location) {
-            (Some(m_hosted_zone), Some(m_change_info), Some(m_delegation_set), Some(m_location)) => {
+            (
+                Some(m_hosted_zone),
+                Some(m_change_info),
+                Some(m_delegation_set),
+                Some(m_location),
+            ) => {
                 Ok(CreateHostedZoneOutput {
                     hosted_zone: m_hosted_zone,
                     change_info: m_change_info,
@@ -343,15 +361,21 @@ impl CreateHostedZoneOutputBuilder {
                 })
             }
             (m_hosted_zone, m_change_info, m_delegation_set, m_location) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "CreateHostedZoneOutput",
-                    &[
-                        (m_hosted_zone.is_none(), "hosted_zone", "HostedZone"),
-                        (m_change_info.is_none(), "change_info", "ChangeInfo"),
-                        (m_delegation_set.is_none(), "delegation_set", "DelegationSet"),
-                        (m_location.is_none(), "location", "Location"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHostedZoneOutput",
+                        &[
+                            (m_hosted_zone.is_none(), "hosted_zone", "HostedZone"),
+                            (m_change_info.is_none(), "change_info", "ChangeInfo"),
+                            (
+                                m_delegation_set.is_none(),
+                                "delegation_set",
+                                "DelegationSet",
+                            ),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -387,39 +411,107 @@ impl CreateHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidDomainName") => restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidDomainName),
+            Some("InvalidDomainName") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidDomainName)
+            }
             Some("HostedZoneAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::HostedZoneAlreadyExists)
             }
-            Some("TooManyHostedZones") => restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::TooManyHostedZones),
-            Some("InvalidVPCId") => restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidVPCId),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("TooManyHostedZones") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::TooManyHostedZones)
+            }
+            Some("InvalidVPCId") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("DelegationSetNotAvailable") => {
-                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DelegationSetNotAvailable)
             }
             Some("ConflictingDomainExists") => {
-                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConflictingDomainExists)
             }
             Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
             }
             Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateHostedZone", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateHostedZone",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -480,14 +572,22 @@ impl Clone for CreateHostedZoneError {
     fn clone(&self) -> Self {
         match self {
             Self::InvalidDomainName(value) => Self::InvalidDomainName(value.clone()),
-            Self::HostedZoneAlreadyExists(value) => Self::HostedZoneAlreadyExists(value.clone()),
+            Self::HostedZoneAlreadyExists(value) => {
+                Self::HostedZoneAlreadyExists(value.clone())
+            }
             Self::TooManyHostedZones(value) => Self::TooManyHostedZones(value.clone()),
             Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::DelegationSetNotAvailable(value) => Self::DelegationSetNotAvailable(value.clone()),
-            Self::ConflictingDomainExists(value) => Self::ConflictingDomainExists(value.clone()),
+            Self::DelegationSetNotAvailable(value) => {
+                Self::DelegationSetNotAvailable(value.clone())
+            }
+            Self::ConflictingDomainExists(value) => {
+                Self::ConflictingDomainExists(value.clone())
+            }
             Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
-            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
+            Self::DelegationSetNotReusable(value) => {
+                Self::DelegationSetNotReusable(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -538,7 +638,9 @@ impl std::error::Error for CreateHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::create_hosted_zone::CreateHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -562,7 +664,11 @@ pub fn serialize_request(
                 content.element("HostedZoneConfig", value)?;
             }
             if let Some(value) = &input.delegation_set_id {
-                content.element("DelegationSetId", restxml_runtime::customizations::route53::resource_id(value))?;
+                content
+                    .element(
+                        "DelegationSetId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
         }
         request.body(body.into_bytes(), "application/xml");
@@ -579,36 +685,51 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
-    let (body_hosted_zone, body_change_info, body_delegation_set, body_vpc) = if restxml_runtime::xml::is_blank(body) {
+    let (body_hosted_zone, body_change_info, body_delegation_set, body_vpc) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("DelegationSet"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZone",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "DelegationSet",
+                        ),
+                    )
+                })?,
             None,
         )
     } else {
@@ -622,16 +743,24 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZone" => {
-                        m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "ChangeInfo" => {
-                        m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_change_info = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "DelegationSet" => {
-                        m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_delegation_set = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "VPC" => {
-                        m_vpc = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_vpc = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -639,14 +768,22 @@ pub fn parse_response<B: AsRef<[u8]>>(
             Ok((
                 restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,
                 restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,
-                restxml_runtime::xml::required(m_delegation_set, "DelegationSet", element)?,
+                restxml_runtime::xml::required(
+                    m_delegation_set,
+                    "DelegationSet",
+                    element,
+                )?,
                 m_vpc,
             ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_hosted_zone::CreateHostedZoneOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         hosted_zone: body_hosted_zone,
         change_info: body_change_info,
         delegation_set: body_delegation_set,

@@ -160,35 +160,59 @@ impl CreateKeySigningKeyInputBuilder {
     /// Builds the [`CreateKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateKeySigningKeyInput, restxml_runtime::BuildError> {
-        match (self.caller_reference, self.hosted_zone_id, self.key_management_service_arn, self.name, self.status) {
+        match (
+            self.caller_reference,
+            self.hosted_zone_id,
+            self.key_management_service_arn,
+            self.name,
+            self.status,
+        ) {
             (
                 Some(m_caller_reference),
                 Some(m_hosted_zone_id),
                 Some(m_key_management_service_arn),
                 Some(m_name),
                 Some(m_status),
-            ) => Ok(CreateKeySigningKeyInput {
-                caller_reference: m_caller_reference,
-                hosted_zone_id: m_hosted_zone_id,
-                key_management_service_arn: m_key_management_service_arn,
-                name: m_name,
-                status: m_status,
-            }),
-            (m_caller_reference, m_hosted_zone_id, m_key_management_service_arn, m_name, m_status) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "CreateKeySigningKeyInput",
-                    &[
-                        (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                        (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                        (
-                            m_key_management_service_arn.is_none(),
-                            "key_management_service_arn",
-                            "KeyManagementServiceArn",
-                        ),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_status.is_none(), "status", "Status"),
-                    ],
-                ))
+            ) => {
+                Ok(CreateKeySigningKeyInput {
+                    caller_reference: m_caller_reference,
+                    hosted_zone_id: m_hosted_zone_id,
+                    key_management_service_arn: m_key_management_service_arn,
+                    name: m_name,
+                    status: m_status,
+                })
+            }
+            (
+                m_caller_reference,
+                m_hosted_zone_id,
+                m_key_management_service_arn,
+                m_name,
+                m_status,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeySigningKeyInput",
+                        &[
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (
+                                m_key_management_service_arn.is_none(),
+                                "key_management_service_arn",
+                                "KeyManagementServiceArn",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_status.is_none(), "status", "Status"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -279,22 +303,34 @@ impl CreateKeySigningKeyOutputBuilder {
     }
     /// Builds the [`CreateKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info, self.key_signing_key, self.location) {
-            (Some(m_change_info), Some(m_key_signing_key), Some(m_location)) => Ok(CreateKeySigningKeyOutput {
-                change_info: m_change_info,
-                key_signing_key: m_key_signing_key,
-                location: m_location,
-                meta: Default::default(),
-            }),
-            (m_change_info, m_key_signing_key, m_location) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateKeySigningKeyOutput",
-                &[
-                    (m_change_info.is_none(), "change_info", "ChangeInfo"),
-                    (m_key_signing_key.is_none(), "key_signing_key", "KeySigningKey"),
-                    (m_location.is_none(), "location", "Location"),
-                ],
-            )),
+            (Some(m_change_info), Some(m_key_signing_key), Some(m_location)) => {
+                Ok(CreateKeySigningKeyOutput {
+                    change_info: m_change_info,
+                    key_signing_key: m_key_signing_key,
+                    location: m_location,
+                    meta: Default::default(),
+                })
+            }
+            (m_change_info, m_key_signing_key, m_location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeySigningKeyOutput",
+                        &[
+                            (m_change_info.is_none(), "change_info", "ChangeInfo"),
+                            (
+                                m_key_signing_key.is_none(),
+                                "key_signing_key",
+                                "KeySigningKey",
+                            ),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -331,49 +367,117 @@ impl CreateKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            Some("InvalidKMSArn") => restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidKMSArn),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("InvalidKMSArn") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+            }
             Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidSigningStatus") => {
-                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
             }
             Some("InvalidKeySigningKeyName") => {
-                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyName)
             }
             Some("KeySigningKeyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::KeySigningKeyAlreadyExists)
             }
             Some("TooManyKeySigningKeys") => {
-                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyKeySigningKeys)
             }
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateKeySigningKey",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateKeySigningKey",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateKeySigningKeyError::NoSuchHostedZone`].
@@ -441,12 +545,24 @@ impl Clone for CreateKeySigningKeyError {
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
-            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
-            Self::InvalidSigningStatus(value) => Self::InvalidSigningStatus(value.clone()),
-            Self::InvalidKeySigningKeyName(value) => Self::InvalidKeySigningKeyName(value.clone()),
-            Self::KeySigningKeyAlreadyExists(value) => Self::KeySigningKeyAlreadyExists(value.clone()),
-            Self::TooManyKeySigningKeys(value) => Self::TooManyKeySigningKeys(value.clone()),
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => {
+                Self::InvalidKeySigningKeyStatus(value.clone())
+            }
+            Self::InvalidSigningStatus(value) => {
+                Self::InvalidSigningStatus(value.clone())
+            }
+            Self::InvalidKeySigningKeyName(value) => {
+                Self::InvalidKeySigningKeyName(value.clone())
+            }
+            Self::KeySigningKeyAlreadyExists(value) => {
+                Self::KeySigningKeyAlreadyExists(value.clone())
+            }
+            Self::TooManyKeySigningKeys(value) => {
+                Self::TooManyKeySigningKeys(value.clone())
+            }
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -498,7 +614,9 @@ impl std::error::Error for CreateKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::create_key_signing_key::CreateKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/keysigningkey");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -513,7 +631,11 @@ pub fn serialize_request(
             }
             {
                 let value = &input.hosted_zone_id;
-                content.element("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value))?;
+                content
+                    .element(
+                        "HostedZoneId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
             {
                 let value = &input.key_management_service_arn;
@@ -542,30 +664,42 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateKeySigningKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateKeySigningKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
-    let (body_change_info, body_key_signing_key) = if restxml_runtime::xml::is_blank(body) {
+    let (body_change_info, body_key_signing_key) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("KeySigningKey"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "KeySigningKey",
+                        ),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -576,23 +710,35 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "ChangeInfo" => {
-                        m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_change_info = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "KeySigningKey" => {
-                        m_key_signing_key = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_key_signing_key = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
             }
             Ok((
                 restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,
-                restxml_runtime::xml::required(m_key_signing_key, "KeySigningKey", element)?,
+                restxml_runtime::xml::required(
+                    m_key_signing_key,
+                    "KeySigningKey",
+                    element,
+                )?,
             ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_key_signing_key::CreateKeySigningKeyOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         change_info: body_change_info,
         key_signing_key: body_key_signing_key,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

@@ -103,7 +103,10 @@ impl std::fmt::Debug for CreateQueryLoggingConfigInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateQueryLoggingConfigInput")
             .field("hosted_zone_id", &self.hosted_zone_id)
-            .field("cloud_watch_logs_log_group_arn", &self.cloud_watch_logs_log_group_arn)
+            .field(
+                "cloud_watch_logs_log_group_arn",
+                &self.cloud_watch_logs_log_group_arn,
+            )
             .finish()
     }
 }
@@ -139,7 +142,10 @@ impl std::fmt::Debug for CreateQueryLoggingConfigInputBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateQueryLoggingConfigInputBuilder")
             .field("hosted_zone_id", &self.hosted_zone_id)
-            .field("cloud_watch_logs_log_group_arn", &self.cloud_watch_logs_log_group_arn)
+            .field(
+                "cloud_watch_logs_log_group_arn",
+                &self.cloud_watch_logs_log_group_arn,
+            )
             .finish()
     }
 }
@@ -169,23 +175,35 @@ impl CreateQueryLoggingConfigInputBuilder {
     }
     /// Builds the [`CreateQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateQueryLoggingConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateQueryLoggingConfigInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.cloud_watch_logs_log_group_arn) {
-            (Some(m_hosted_zone_id), Some(m_cloud_watch_logs_log_group_arn)) => Ok(CreateQueryLoggingConfigInput {
-                hosted_zone_id: m_hosted_zone_id,
-                cloud_watch_logs_log_group_arn: m_cloud_watch_logs_log_group_arn,
-            }),
-            (m_hosted_zone_id, m_cloud_watch_logs_log_group_arn) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateQueryLoggingConfigInput",
-                &[
-                    (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                    (
-                        m_cloud_watch_logs_log_group_arn.is_none(),
-                        "cloud_watch_logs_log_group_arn",
-                        "CloudWatchLogsLogGroupArn",
+            (Some(m_hosted_zone_id), Some(m_cloud_watch_logs_log_group_arn)) => {
+                Ok(CreateQueryLoggingConfigInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    cloud_watch_logs_log_group_arn: m_cloud_watch_logs_log_group_arn,
+                })
+            }
+            (m_hosted_zone_id, m_cloud_watch_logs_log_group_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateQueryLoggingConfigInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (
+                                m_cloud_watch_logs_log_group_arn.is_none(),
+                                "cloud_watch_logs_log_group_arn",
+                                "CloudWatchLogsLogGroupArn",
+                            ),
+                        ],
                     ),
-                ],
-            )),
+                )
+            }
         }
     }
 }
@@ -252,7 +270,10 @@ impl std::fmt::Debug for CreateQueryLoggingConfigOutputBuilder {
 impl CreateQueryLoggingConfigOutputBuilder {
     /// Sets [`CreateQueryLoggingConfigOutput::query_logging_config`].
     #[inline]
-    pub fn query_logging_config(mut self, value: crate::types::QueryLoggingConfig) -> Self {
+    pub fn query_logging_config(
+        mut self,
+        value: crate::types::QueryLoggingConfig,
+    ) -> Self {
         self.query_logging_config = Some(value);
         self
     }
@@ -264,20 +285,32 @@ impl CreateQueryLoggingConfigOutputBuilder {
     }
     /// Builds the [`CreateQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateQueryLoggingConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateQueryLoggingConfigOutput, restxml_runtime::BuildError> {
         match (self.query_logging_config, self.location) {
-            (Some(m_query_logging_config), Some(m_location)) => Ok(CreateQueryLoggingConfigOutput {
-                query_logging_config: m_query_logging_config,
-                location: m_location,
-                meta: Default::default(),
-            }),
-            (m_query_logging_config, m_location) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateQueryLoggingConfigOutput",
-                &[
-                    (m_query_logging_config.is_none(), "query_logging_config", "QueryLoggingConfig"),
-                    (m_location.is_none(), "location", "Location"),
-                ],
-            )),
+            (Some(m_query_logging_config), Some(m_location)) => {
+                Ok(CreateQueryLoggingConfigOutput {
+                    query_logging_config: m_query_logging_config,
+                    location: m_location,
+                    meta: Default::default(),
+                })
+            }
+            (m_query_logging_config, m_location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateQueryLoggingConfigOutput",
+                        &[
+                            (
+                                m_query_logging_config.is_none(),
+                                "query_logging_config",
+                                "QueryLoggingConfig",
+                            ),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -297,7 +330,9 @@ pub enum CreateQueryLoggingConfigError {
     /// You can create only one query logging configuration for a hosted zone, and a query logging configuration already exists for this hosted zone.
     QueryLoggingConfigAlreadyExists(crate::error::QueryLoggingConfigAlreadyExists),
     /// Amazon Route 53 doesn't have the permissions required to create log streams and send query logs to log streams. Possible causes include the following:
-    InsufficientCloudWatchLogsResourcePolicy(crate::error::InsufficientCloudWatchLogsResourcePolicy),
+    InsufficientCloudWatchLogsResourcePolicy(
+        crate::error::InsufficientCloudWatchLogsResourcePolicy,
+    ),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -306,39 +341,84 @@ impl CreateQueryLoggingConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("NoSuchCloudWatchLogsLogGroup") => {
-                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCloudWatchLogsLogGroup)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("QueryLoggingConfigAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::QueryLoggingConfigAlreadyExists)
             }
             Some("InsufficientCloudWatchLogsResourcePolicy") => {
-                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::InsufficientCloudWatchLogsResourcePolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::InsufficientCloudWatchLogsResourcePolicy,
+                    )
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateQueryLoggingConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateQueryLoggingConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateQueryLoggingConfigError::ConcurrentModification`].
@@ -382,11 +462,17 @@ impl Clone for CreateQueryLoggingConfigError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
-            Self::NoSuchCloudWatchLogsLogGroup(value) => Self::NoSuchCloudWatchLogsLogGroup(value.clone()),
+            Self::NoSuchCloudWatchLogsLogGroup(value) => {
+                Self::NoSuchCloudWatchLogsLogGroup(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::QueryLoggingConfigAlreadyExists(value) => Self::QueryLoggingConfigAlreadyExists(value.clone()),
+            Self::QueryLoggingConfigAlreadyExists(value) => {
+                Self::QueryLoggingConfigAlreadyExists(value.clone())
+            }
             Self::InsufficientCloudWatchLogsResourcePolicy(value) => {
                 Self::InsufficientCloudWatchLogsResourcePolicy(value.clone())
             }
@@ -437,7 +523,9 @@ impl std::error::Error for CreateQueryLoggingConfigError {
 pub fn serialize_request(
     input: &crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/queryloggingconfig");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -448,7 +536,11 @@ pub fn serialize_request(
                 .content();
             {
                 let value = &input.hosted_zone_id;
-                content.element("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value))?;
+                content
+                    .element(
+                        "HostedZoneId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
             {
                 let value = &input.cloud_watch_logs_log_group_arn;
@@ -469,39 +561,61 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateQueryLoggingConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateQueryLoggingConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateQueryLoggingConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_query_logging_config,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("QueryLoggingConfig"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "QueryLoggingConfig",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["CreateQueryLoggingConfigResponse"])?;
+            let element = &mut document
+                .output_root(&["CreateQueryLoggingConfigResponse"])?;
             let mut m_query_logging_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "QueryLoggingConfig" {
-                    m_query_logging_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_logging_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_query_logging_config, "QueryLoggingConfig", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_query_logging_config,
+                    "QueryLoggingConfig",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_query_logging_config::CreateQueryLoggingConfigOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         query_logging_config: body_query_logging_config,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })

@@ -126,16 +126,30 @@ impl CreateReusableDelegationSetInputBuilder {
     }
     /// Builds the [`CreateReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateReusableDelegationSetInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateReusableDelegationSetInput, restxml_runtime::BuildError> {
         match (self.caller_reference,) {
-            (Some(m_caller_reference),) => Ok(CreateReusableDelegationSetInput {
-                caller_reference: m_caller_reference,
-                hosted_zone_id: self.hosted_zone_id,
-            }),
-            (m_caller_reference,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateReusableDelegationSetInput",
-                &[(m_caller_reference.is_none(), "caller_reference", "CallerReference")],
-            )),
+            (Some(m_caller_reference),) => {
+                Ok(CreateReusableDelegationSetInput {
+                    caller_reference: m_caller_reference,
+                    hosted_zone_id: self.hosted_zone_id,
+                })
+            }
+            (m_caller_reference,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateReusableDelegationSetInput",
+                        &[
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -214,20 +228,32 @@ impl CreateReusableDelegationSetOutputBuilder {
     }
     /// Builds the [`CreateReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateReusableDelegationSetOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateReusableDelegationSetOutput, restxml_runtime::BuildError> {
         match (self.delegation_set, self.location) {
-            (Some(m_delegation_set), Some(m_location)) => Ok(CreateReusableDelegationSetOutput {
-                delegation_set: m_delegation_set,
-                location: m_location,
-                meta: Default::default(),
-            }),
-            (m_delegation_set, m_location) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateReusableDelegationSetOutput",
-                &[
-                    (m_delegation_set.is_none(), "delegation_set", "DelegationSet"),
-                    (m_location.is_none(), "location", "Location"),
-                ],
-            )),
+            (Some(m_delegation_set), Some(m_location)) => {
+                Ok(CreateReusableDelegationSetOutput {
+                    delegation_set: m_delegation_set,
+                    location: m_location,
+                    meta: Default::default(),
+                })
+            }
+            (m_delegation_set, m_location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateReusableDelegationSetOutput",
+                        &[
+                            (
+                                m_delegation_set.is_none(),
+                                "delegation_set",
+                                "DelegationSet",
+                            ),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -258,43 +284,90 @@ impl CreateReusableDelegationSetError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("DelegationSetAlreadyCreated") => {
-                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DelegationSetAlreadyCreated)
             }
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::LimitsExceeded)
             }
             Some("HostedZoneNotFound") => {
-                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::HostedZoneNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("DelegationSetNotAvailable") => {
-                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DelegationSetNotAvailable)
             }
             Some("DelegationSetAlreadyReusable") => {
-                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DelegationSetAlreadyReusable)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateReusableDelegationSet",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateReusableDelegationSet",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateReusableDelegationSetError::DelegationSetAlreadyCreated`].
@@ -343,13 +416,19 @@ impl Clone for CreateReusableDelegationSetError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::DelegationSetAlreadyCreated(value) => Self::DelegationSetAlreadyCreated(value.clone()),
+            Self::DelegationSetAlreadyCreated(value) => {
+                Self::DelegationSetAlreadyCreated(value.clone())
+            }
             Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
             Self::HostedZoneNotFound(value) => Self::HostedZoneNotFound(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::DelegationSetNotAvailable(value) => Self::DelegationSetNotAvailable(value.clone()),
-            Self::DelegationSetAlreadyReusable(value) => Self::DelegationSetAlreadyReusable(value.clone()),
+            Self::DelegationSetNotAvailable(value) => {
+                Self::DelegationSetNotAvailable(value.clone())
+            }
+            Self::DelegationSetAlreadyReusable(value) => {
+                Self::DelegationSetAlreadyReusable(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -398,7 +477,9 @@ impl std::error::Error for CreateReusableDelegationSetError {
 pub fn serialize_request(
     input: &crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/delegationset");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -412,7 +493,11 @@ pub fn serialize_request(
                 content.element("CallerReference", value)?;
             }
             if let Some(value) = &input.hosted_zone_id {
-                content.element("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value))?;
+                content
+                    .element(
+                        "HostedZoneId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
         }
         request.body(body.into_bytes(), "application/xml");
@@ -429,39 +514,61 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateReusableDelegationSetError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateReusableDelegationSetError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateReusableDelegationSetError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_delegation_set,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("DelegationSet"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "DelegationSet",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["CreateReusableDelegationSetResponse"])?;
+            let element = &mut document
+                .output_root(&["CreateReusableDelegationSetResponse"])?;
             let mut m_delegation_set = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "DelegationSet" {
-                    m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_delegation_set = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_delegation_set, "DelegationSet", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_delegation_set,
+                    "DelegationSet",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         delegation_set: body_delegation_set,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })

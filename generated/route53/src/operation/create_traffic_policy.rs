@@ -110,12 +110,23 @@ impl CreateTrafficPolicyInputBuilder {
     pub fn build(self) -> Result<CreateTrafficPolicyInput, restxml_runtime::BuildError> {
         match (self.name, self.document) {
             (Some(m_name), Some(m_document)) => {
-                Ok(CreateTrafficPolicyInput { name: m_name, document: m_document, comment: self.comment })
+                Ok(CreateTrafficPolicyInput {
+                    name: m_name,
+                    document: m_document,
+                    comment: self.comment,
+                })
             }
-            (m_name, m_document) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateTrafficPolicyInput",
-                &[(m_name.is_none(), "name", "Name"), (m_document.is_none(), "document", "Document")],
-            )),
+            (m_name, m_document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_document.is_none(), "document", "Document"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -194,20 +205,32 @@ impl CreateTrafficPolicyOutputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateTrafficPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateTrafficPolicyOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy, self.location) {
-            (Some(m_traffic_policy), Some(m_location)) => Ok(CreateTrafficPolicyOutput {
-                traffic_policy: m_traffic_policy,
-                location: m_location,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy, m_location) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateTrafficPolicyOutput",
-                &[
-                    (m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy"),
-                    (m_location.is_none(), "location", "Location"),
-                ],
-            )),
+            (Some(m_traffic_policy), Some(m_location)) => {
+                Ok(CreateTrafficPolicyOutput {
+                    traffic_policy: m_traffic_policy,
+                    location: m_location,
+                    meta: Default::default(),
+                })
+            }
+            (m_traffic_policy, m_location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyOutput",
+                        &[
+                            (
+                                m_traffic_policy.is_none(),
+                                "traffic_policy",
+                                "TrafficPolicy",
+                            ),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -232,29 +255,63 @@ impl CreateTrafficPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateTrafficPolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("TooManyTrafficPolicies") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicies)
             }
             Some("TrafficPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrafficPolicyAlreadyExists)
             }
             Some("InvalidTrafficPolicyDocument") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidTrafficPolicyDocument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateTrafficPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateTrafficPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateTrafficPolicyError::InvalidInput`].
@@ -289,9 +346,15 @@ impl Clone for CreateTrafficPolicyError {
     fn clone(&self) -> Self {
         match self {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::TooManyTrafficPolicies(value) => Self::TooManyTrafficPolicies(value.clone()),
-            Self::TrafficPolicyAlreadyExists(value) => Self::TrafficPolicyAlreadyExists(value.clone()),
-            Self::InvalidTrafficPolicyDocument(value) => Self::InvalidTrafficPolicyDocument(value.clone()),
+            Self::TooManyTrafficPolicies(value) => {
+                Self::TooManyTrafficPolicies(value.clone())
+            }
+            Self::TrafficPolicyAlreadyExists(value) => {
+                Self::TrafficPolicyAlreadyExists(value.clone())
+            }
+            Self::InvalidTrafficPolicyDocument(value) => {
+                Self::InvalidTrafficPolicyDocument(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -337,7 +400,9 @@ impl std::error::Error for CreateTrafficPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_traffic_policy::CreateTrafficPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/trafficpolicy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -372,23 +437,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrafficPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateTrafficPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateTrafficPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicy",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -396,15 +470,27 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy,
+                    "TrafficPolicy",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_traffic_policy::CreateTrafficPolicyOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         traffic_policy: body_traffic_policy,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })

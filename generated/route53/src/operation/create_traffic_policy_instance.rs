@@ -134,32 +134,62 @@ impl CreateTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
-        match (self.hosted_zone_id, self.name, self.ttl, self.traffic_policy_id, self.traffic_policy_version) {
+    pub fn build(
+        self,
+    ) -> Result<CreateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+        match (
+            self.hosted_zone_id,
+            self.name,
+            self.ttl,
+            self.traffic_policy_id,
+            self.traffic_policy_version,
+        ) {
             (
                 Some(m_hosted_zone_id),
                 Some(m_name),
                 Some(m_ttl),
                 Some(m_traffic_policy_id),
                 Some(m_traffic_policy_version),
-            ) => Ok(CreateTrafficPolicyInstanceInput {
-                hosted_zone_id: m_hosted_zone_id,
-                name: m_name,
-                ttl: m_ttl,
-                traffic_policy_id: m_traffic_policy_id,
-                traffic_policy_version: m_traffic_policy_version,
-            }),
-            (m_hosted_zone_id, m_name, m_ttl, m_traffic_policy_id, m_traffic_policy_version) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "CreateTrafficPolicyInstanceInput",
-                    &[
-                        (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_ttl.is_none(), "ttl", "TTL"),
-                        (m_traffic_policy_id.is_none(), "traffic_policy_id", "TrafficPolicyId"),
-                        (m_traffic_policy_version.is_none(), "traffic_policy_version", "TrafficPolicyVersion"),
-                    ],
-                ))
+            ) => {
+                Ok(CreateTrafficPolicyInstanceInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    name: m_name,
+                    ttl: m_ttl,
+                    traffic_policy_id: m_traffic_policy_id,
+                    traffic_policy_version: m_traffic_policy_version,
+                })
+            }
+            (
+                m_hosted_zone_id,
+                m_name,
+                m_ttl,
+                m_traffic_policy_id,
+                m_traffic_policy_version,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyInstanceInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_ttl.is_none(), "ttl", "TTL"),
+                            (
+                                m_traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                m_traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -227,7 +257,10 @@ impl std::fmt::Debug for CreateTrafficPolicyInstanceOutputBuilder {
 impl CreateTrafficPolicyInstanceOutputBuilder {
     /// Sets [`CreateTrafficPolicyInstanceOutput::traffic_policy_instance`].
     #[inline]
-    pub fn traffic_policy_instance(mut self, value: crate::types::TrafficPolicyInstance) -> Self {
+    pub fn traffic_policy_instance(
+        mut self,
+        value: crate::types::TrafficPolicyInstance,
+    ) -> Self {
         self.traffic_policy_instance = Some(value);
         self
     }
@@ -239,20 +272,32 @@ impl CreateTrafficPolicyInstanceOutputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance, self.location) {
-            (Some(m_traffic_policy_instance), Some(m_location)) => Ok(CreateTrafficPolicyInstanceOutput {
-                traffic_policy_instance: m_traffic_policy_instance,
-                location: m_location,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy_instance, m_location) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateTrafficPolicyInstanceOutput",
-                &[
-                    (m_traffic_policy_instance.is_none(), "traffic_policy_instance", "TrafficPolicyInstance"),
-                    (m_location.is_none(), "location", "Location"),
-                ],
-            )),
+            (Some(m_traffic_policy_instance), Some(m_location)) => {
+                Ok(CreateTrafficPolicyInstanceOutput {
+                    traffic_policy_instance: m_traffic_policy_instance,
+                    location: m_location,
+                    meta: Default::default(),
+                })
+            }
+            (m_traffic_policy_instance, m_location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyInstanceOutput",
+                        &[
+                            (
+                                m_traffic_policy_instance.is_none(),
+                                "traffic_policy_instance",
+                                "TrafficPolicyInstance",
+                            ),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -279,35 +324,75 @@ impl CreateTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("TooManyTrafficPolicyInstances") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicyInstances)
             }
             Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("TrafficPolicyInstanceAlreadyExists") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TrafficPolicyInstanceAlreadyExists)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TrafficPolicyInstanceAlreadyExists,
+                    )
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateTrafficPolicyInstance",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateTrafficPolicyInstance",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateTrafficPolicyInstanceError::NoSuchHostedZone`].
@@ -348,9 +433,13 @@ impl Clone for CreateTrafficPolicyInstanceError {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::TooManyTrafficPolicyInstances(value) => Self::TooManyTrafficPolicyInstances(value.clone()),
+            Self::TooManyTrafficPolicyInstances(value) => {
+                Self::TooManyTrafficPolicyInstances(value.clone())
+            }
             Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
-            Self::TrafficPolicyInstanceAlreadyExists(value) => Self::TrafficPolicyInstanceAlreadyExists(value.clone()),
+            Self::TrafficPolicyInstanceAlreadyExists(value) => {
+                Self::TrafficPolicyInstanceAlreadyExists(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -397,7 +486,9 @@ impl std::error::Error for CreateTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstance");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -408,7 +499,11 @@ pub fn serialize_request(
                 .content();
             {
                 let value = &input.hosted_zone_id;
-                content.element("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value))?;
+                content
+                    .element(
+                        "HostedZoneId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
             {
                 let value = &input.name;
@@ -441,39 +536,61 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateTrafficPolicyInstanceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateTrafficPolicyInstanceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_traffic_policy_instance,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstance"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicyInstance",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["CreateTrafficPolicyInstanceResponse"])?;
+            let element = &mut document
+                .output_root(&["CreateTrafficPolicyInstanceResponse"])?;
             let mut m_traffic_policy_instance = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstance" {
-                    m_traffic_policy_instance = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_instance = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy_instance, "TrafficPolicyInstance", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy_instance,
+                    "TrafficPolicyInstance",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         traffic_policy_instance: body_traffic_policy_instance,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })

@@ -107,15 +107,28 @@ impl CreateTrafficPolicyVersionInputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyVersionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateTrafficPolicyVersionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateTrafficPolicyVersionInput, restxml_runtime::BuildError> {
         match (self.id, self.document) {
             (Some(m_id), Some(m_document)) => {
-                Ok(CreateTrafficPolicyVersionInput { id: m_id, document: m_document, comment: self.comment })
+                Ok(CreateTrafficPolicyVersionInput {
+                    id: m_id,
+                    document: m_document,
+                    comment: self.comment,
+                })
             }
-            (m_id, m_document) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateTrafficPolicyVersionInput",
-                &[(m_id.is_none(), "id", "Id"), (m_document.is_none(), "document", "Document")],
-            )),
+            (m_id, m_document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyVersionInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_document.is_none(), "document", "Document"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -194,20 +207,32 @@ impl CreateTrafficPolicyVersionOutputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyVersionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateTrafficPolicyVersionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateTrafficPolicyVersionOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy, self.location) {
-            (Some(m_traffic_policy), Some(m_location)) => Ok(CreateTrafficPolicyVersionOutput {
-                traffic_policy: m_traffic_policy,
-                location: m_location,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy, m_location) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateTrafficPolicyVersionOutput",
-                &[
-                    (m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy"),
-                    (m_location.is_none(), "location", "Location"),
-                ],
-            )),
+            (Some(m_traffic_policy), Some(m_location)) => {
+                Ok(CreateTrafficPolicyVersionOutput {
+                    traffic_policy: m_traffic_policy,
+                    location: m_location,
+                    meta: Default::default(),
+                })
+            }
+            (m_traffic_policy, m_location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyVersionOutput",
+                        &[
+                            (
+                                m_traffic_policy.is_none(),
+                                "traffic_policy",
+                                "TrafficPolicy",
+                            ),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -221,7 +246,9 @@ pub enum CreateTrafficPolicyVersionError {
     /// The input is not valid.
     InvalidInput(crate::error::InvalidInput),
     /// This traffic policy version can't be created because you've reached the limit of 1000 on the number of versions that you can create for the current traffic policy.
-    TooManyTrafficPolicyVersionsForCurrentPolicy(crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy),
+    TooManyTrafficPolicyVersionsForCurrentPolicy(
+        crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy,
+    ),
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// The format of the traffic policy document that you specified in the `Document` element is not valid.
@@ -234,35 +261,75 @@ impl CreateTrafficPolicyVersionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyVersion",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyVersion",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicyVersionsForCurrentPolicy)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyVersion",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyTrafficPolicyVersionsForCurrentPolicy,
+                    )
             }
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyVersion",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             Some("InvalidTrafficPolicyDocument") => {
-                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateTrafficPolicyVersion",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidTrafficPolicyDocument)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateTrafficPolicyVersion",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateTrafficPolicyVersion",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateTrafficPolicyVersionError::NoSuchTrafficPolicy`].
@@ -306,8 +373,12 @@ impl Clone for CreateTrafficPolicyVersionError {
             Self::TooManyTrafficPolicyVersionsForCurrentPolicy(value) => {
                 Self::TooManyTrafficPolicyVersionsForCurrentPolicy(value.clone())
             }
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
-            Self::InvalidTrafficPolicyDocument(value) => Self::InvalidTrafficPolicyDocument(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
+            Self::InvalidTrafficPolicyDocument(value) => {
+                Self::InvalidTrafficPolicyDocument(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -354,7 +425,9 @@ impl std::error::Error for CreateTrafficPolicyVersionError {
 pub fn serialize_request(
     input: &crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -389,39 +462,61 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrafficPolicyVersionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateTrafficPolicyVersionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateTrafficPolicyVersionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicy",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["CreateTrafficPolicyVersionResponse"])?;
+            let element = &mut document
+                .output_root(&["CreateTrafficPolicyVersionResponse"])?;
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy,
+                    "TrafficPolicy",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         traffic_policy: body_traffic_policy,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })

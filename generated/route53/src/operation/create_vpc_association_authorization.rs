@@ -42,7 +42,8 @@ impl CreateVPCAssociationAuthorizationInput {
     }
 }
 
-impl From<CreateVPCAssociationAuthorizationInput> for CreateVPCAssociationAuthorizationInputBuilder {
+impl From<CreateVPCAssociationAuthorizationInput>
+for CreateVPCAssociationAuthorizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateVPCAssociationAuthorizationInput) -> Self {
@@ -95,15 +96,31 @@ impl CreateVPCAssociationAuthorizationInputBuilder {
     }
     /// Builds the [`CreateVPCAssociationAuthorizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
             (Some(m_hosted_zone_id), Some(m_vpc)) => {
-                Ok(CreateVPCAssociationAuthorizationInput { hosted_zone_id: m_hosted_zone_id, vpc: m_vpc })
+                Ok(CreateVPCAssociationAuthorizationInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    vpc: m_vpc,
+                })
             }
-            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateVPCAssociationAuthorizationInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
-            )),
+            (m_hosted_zone_id, m_vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateVPCAssociationAuthorizationInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -183,17 +200,32 @@ impl CreateVPCAssociationAuthorizationOutputBuilder {
     }
     /// Builds the [`CreateVPCAssociationAuthorizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(m_hosted_zone_id), Some(m_vpc)) => Ok(CreateVPCAssociationAuthorizationOutput {
-                hosted_zone_id: m_hosted_zone_id,
-                vpc: m_vpc,
-                meta: Default::default(),
-            }),
-            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateVPCAssociationAuthorizationOutput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
-            )),
+            (Some(m_hosted_zone_id), Some(m_vpc)) => {
+                Ok(CreateVPCAssociationAuthorizationOutput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    vpc: m_vpc,
+                    meta: Default::default(),
+                })
+            }
+            (m_hosted_zone_id, m_vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateVPCAssociationAuthorizationOutput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -205,7 +237,9 @@ pub enum CreateVPCAssociationAuthorizationError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// You've created the maximum number of authorizations that can be created for the specified hosted zone. To authorize another VPC to be associated with the hosted zone, submit a `DeleteVPCAssociationAuthorization` request to remove an existing authorization. To get a list of existing authorizations, submit a `ListVPCAssociationAuthorizations` request.
-    TooManyVPCAssociationAuthorizations(crate::error::TooManyVPCAssociationAuthorizations),
+    TooManyVPCAssociationAuthorizations(
+        crate::error::TooManyVPCAssociationAuthorizations,
+    ),
     /// No hosted zone exists with the ID that you specified.
     NoSuchHostedZone(crate::error::NoSuchHostedZone),
     /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
@@ -220,35 +254,75 @@ impl CreateVPCAssociationAuthorizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             Some("TooManyVPCAssociationAuthorizations") => {
-                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::TooManyVPCAssociationAuthorizations)
+                restxml_runtime::error_body::modeled(
+                        "CreateVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyVPCAssociationAuthorizations,
+                    )
             }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "CreateVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "CreateVPCAssociationAuthorization",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "CreateVPCAssociationAuthorization",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`CreateVPCAssociationAuthorizationError::ConcurrentModification`].
@@ -287,7 +361,9 @@ impl Clone for CreateVPCAssociationAuthorizationError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::TooManyVPCAssociationAuthorizations(value) => {
                 Self::TooManyVPCAssociationAuthorizations(value.clone())
             }
@@ -340,11 +416,18 @@ impl std::error::Error for CreateVPCAssociationAuthorizationError {
 pub fn serialize_request(
     input: &crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/authorizevpcassociation");
     if true {
@@ -373,48 +456,65 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateVPCAssociationAuthorizationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateVPCAssociationAuthorizationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateVPCAssociationAuthorizationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone_id, body_vpc) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneId"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("VPC"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZoneId",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("VPC"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["CreateVPCAssociationAuthorizationResponse"])?;
+            let element = &mut document
+                .output_root(&["CreateVPCAssociationAuthorizationResponse"])?;
             let mut m_hosted_zone_id = None;
             let mut m_vpc = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneId" => {
-                        m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "VPC" => {
-                        m_vpc = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_vpc = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
             }
             Ok((
-                restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
+                restxml_runtime::xml::required(
+                    m_hosted_zone_id,
+                    "HostedZoneId",
+                    element,
+                )?,
                 restxml_runtime::xml::required(m_vpc, "VPC", element)?,
             ))
         };

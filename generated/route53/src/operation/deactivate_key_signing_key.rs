@@ -41,7 +41,10 @@ impl From<DeactivateKeySigningKeyInput> for DeactivateKeySigningKeyInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeactivateKeySigningKeyInput) -> Self {
-        DeactivateKeySigningKeyInputBuilder { hosted_zone_id: Some(input.hosted_zone_id), name: Some(input.name) }
+        DeactivateKeySigningKeyInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            name: Some(input.name),
+        }
     }
 }
 
@@ -65,7 +68,10 @@ impl std::fmt::Debug for DeactivateKeySigningKeyInputBuilder {
 impl Clone for DeactivateKeySigningKeyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeactivateKeySigningKeyInputBuilder { hosted_zone_id: self.hosted_zone_id.clone(), name: self.name.clone() }
+        DeactivateKeySigningKeyInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            name: self.name.clone(),
+        }
     }
 }
 
@@ -84,15 +90,31 @@ impl DeactivateKeySigningKeyInputBuilder {
     }
     /// Builds the [`DeactivateKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeactivateKeySigningKeyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeactivateKeySigningKeyInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name) {
             (Some(m_hosted_zone_id), Some(m_name)) => {
-                Ok(DeactivateKeySigningKeyInput { hosted_zone_id: m_hosted_zone_id, name: m_name })
+                Ok(DeactivateKeySigningKeyInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    name: m_name,
+                })
             }
-            (m_hosted_zone_id, m_name) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeactivateKeySigningKeyInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_name.is_none(), "name", "Name")],
-            )),
+            (m_hosted_zone_id, m_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeactivateKeySigningKeyInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -115,7 +137,9 @@ pub struct DeactivateKeySigningKeyOutput {
 impl std::fmt::Debug for DeactivateKeySigningKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeactivateKeySigningKeyOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeactivateKeySigningKeyOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -143,7 +167,9 @@ pub struct DeactivateKeySigningKeyOutputBuilder {
 impl std::fmt::Debug for DeactivateKeySigningKeyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeactivateKeySigningKeyOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeactivateKeySigningKeyOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -156,15 +182,24 @@ impl DeactivateKeySigningKeyOutputBuilder {
     }
     /// Builds the [`DeactivateKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeactivateKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeactivateKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DeactivateKeySigningKeyOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DeactivateKeySigningKeyOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeactivateKeySigningKeyOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeactivateKeySigningKeyOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -195,43 +230,90 @@ impl DeactivateKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("DeactivateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeactivateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             Some("NoSuchKeySigningKey") => {
-                restxml_runtime::error_body::modeled("DeactivateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeactivateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchKeySigningKey)
             }
             Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled("DeactivateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeactivateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidSigningStatus") => {
-                restxml_runtime::error_body::modeled("DeactivateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeactivateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
             }
             Some("KeySigningKeyInUse") => {
-                restxml_runtime::error_body::modeled("DeactivateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeactivateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::KeySigningKeyInUse)
             }
             Some("KeySigningKeyInParentDSRecord") => {
-                restxml_runtime::error_body::modeled("DeactivateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeactivateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::KeySigningKeyInParentDSRecord)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("DeactivateKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeactivateKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeactivateKeySigningKey",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeactivateKeySigningKey",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeactivateKeySigningKeyError::ConcurrentModification`].
@@ -280,12 +362,20 @@ impl Clone for DeactivateKeySigningKeyError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::NoSuchKeySigningKey(value) => Self::NoSuchKeySigningKey(value.clone()),
-            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
-            Self::InvalidSigningStatus(value) => Self::InvalidSigningStatus(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => {
+                Self::InvalidKeySigningKeyStatus(value.clone())
+            }
+            Self::InvalidSigningStatus(value) => {
+                Self::InvalidSigningStatus(value.clone())
+            }
             Self::KeySigningKeyInUse(value) => Self::KeySigningKeyInUse(value.clone()),
-            Self::KeySigningKeyInParentDSRecord(value) => Self::KeySigningKeyInParentDSRecord(value.clone()),
+            Self::KeySigningKeyInParentDSRecord(value) => {
+                Self::KeySigningKeyInParentDSRecord(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -335,11 +425,18 @@ impl std::error::Error for DeactivateKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/keysigningkey/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "HostedZoneId",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {
@@ -359,29 +456,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeactivateKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeactivateKeySigningKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeactivateKeySigningKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["DeactivateKeySigningKeyResponse"])?;
+            let element = &mut document
+                .output_root(&["DeactivateKeySigningKeyResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))

@@ -34,7 +34,9 @@ impl From<DeleteCidrCollectionInput> for DeleteCidrCollectionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteCidrCollectionInput) -> Self {
-        DeleteCidrCollectionInputBuilder { id: Some(input.id) }
+        DeleteCidrCollectionInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -54,7 +56,9 @@ impl std::fmt::Debug for DeleteCidrCollectionInputBuilder {
 impl Clone for DeleteCidrCollectionInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteCidrCollectionInputBuilder { id: self.id.clone() }
+        DeleteCidrCollectionInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -67,13 +71,23 @@ impl DeleteCidrCollectionInputBuilder {
     }
     /// Builds the [`DeleteCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteCidrCollectionInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteCidrCollectionInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteCidrCollectionInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteCidrCollectionInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -125,8 +139,12 @@ impl std::fmt::Debug for DeleteCidrCollectionOutputBuilder {
 impl DeleteCidrCollectionOutputBuilder {
     /// Builds the [`DeleteCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteCidrCollectionOutput, restxml_runtime::BuildError> {
-        Ok(DeleteCidrCollectionOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteCidrCollectionOutput, restxml_runtime::BuildError> {
+        Ok(DeleteCidrCollectionOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -150,29 +168,63 @@ impl DeleteCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled("DeleteCidrCollection", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
             }
             Some("CidrCollectionInUseException") => {
-                restxml_runtime::error_body::modeled("DeleteCidrCollection", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::CidrCollectionInUseException)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteCidrCollection", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("DeleteCidrCollection", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteCidrCollection",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteCidrCollection",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteCidrCollection",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteCidrCollectionError::NoSuchCidrCollectionException`].
@@ -206,10 +258,16 @@ impl Clone for DeleteCidrCollectionError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
-            Self::CidrCollectionInUseException(value) => Self::CidrCollectionInUseException(value.clone()),
+            Self::NoSuchCidrCollectionException(value) => {
+                Self::NoSuchCidrCollectionException(value.clone())
+            }
+            Self::CidrCollectionInUseException(value) => {
+                Self::CidrCollectionInUseException(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -255,7 +313,9 @@ impl std::error::Error for DeleteCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::delete_cidr_collection::DeleteCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.id;
@@ -273,11 +333,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteCidrCollectionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteCidrCollectionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

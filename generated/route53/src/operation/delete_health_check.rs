@@ -24,7 +24,9 @@ pub struct DeleteHealthCheckInput {
 impl std::fmt::Debug for DeleteHealthCheckInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHealthCheckInput").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("DeleteHealthCheckInput")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
@@ -40,7 +42,9 @@ impl From<DeleteHealthCheckInput> for DeleteHealthCheckInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteHealthCheckInput) -> Self {
-        DeleteHealthCheckInputBuilder { health_check_id: Some(input.health_check_id) }
+        DeleteHealthCheckInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
     }
 }
 
@@ -53,14 +57,18 @@ pub struct DeleteHealthCheckInputBuilder {
 impl std::fmt::Debug for DeleteHealthCheckInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHealthCheckInputBuilder").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("DeleteHealthCheckInputBuilder")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
 impl Clone for DeleteHealthCheckInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteHealthCheckInputBuilder { health_check_id: self.health_check_id.clone() }
+        DeleteHealthCheckInputBuilder {
+            health_check_id: self.health_check_id.clone(),
+        }
     }
 }
 
@@ -75,11 +83,25 @@ impl DeleteHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => Ok(DeleteHealthCheckInput { health_check_id: m_health_check_id }),
-            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteHealthCheckInput",
-                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
-            )),
+            (Some(m_health_check_id),) => {
+                Ok(DeleteHealthCheckInput {
+                    health_check_id: m_health_check_id,
+                })
+            }
+            (m_health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteHealthCheckInput",
+                        &[
+                            (
+                                m_health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -132,7 +154,9 @@ impl DeleteHealthCheckOutputBuilder {
     /// Builds the [`DeleteHealthCheckOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteHealthCheckOutput, restxml_runtime::BuildError> {
-        Ok(DeleteHealthCheckOutput { meta: Default::default() })
+        Ok(DeleteHealthCheckOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -154,21 +178,54 @@ impl DeleteHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled("DeleteHealthCheck", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck),
-            Some("HealthCheckInUse") => restxml_runtime::error_body::modeled("DeleteHealthCheck", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::HealthCheckInUse),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteHealthCheck", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteHealthCheck",
-                meta,
-                headers,
-                body,
-            )),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+            }
+            Some("HealthCheckInUse") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::HealthCheckInUse)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteHealthCheck",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteHealthCheckError::NoSuchHealthCheck`].
@@ -244,7 +301,9 @@ impl std::error::Error for DeleteHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::delete_health_check::DeleteHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -262,11 +321,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteHealthCheckError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteHealthCheckError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteHealthCheckError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_health_check::DeleteHealthCheckOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

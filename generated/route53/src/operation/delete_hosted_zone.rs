@@ -54,7 +54,9 @@ impl From<DeleteHostedZoneInput> for DeleteHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteHostedZoneInput) -> Self {
-        DeleteHostedZoneInputBuilder { id: Some(input.id) }
+        DeleteHostedZoneInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -74,7 +76,9 @@ impl std::fmt::Debug for DeleteHostedZoneInputBuilder {
 impl Clone for DeleteHostedZoneInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteHostedZoneInputBuilder { id: self.id.clone() }
+        DeleteHostedZoneInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -90,10 +94,14 @@ impl DeleteHostedZoneInputBuilder {
     pub fn build(self) -> Result<DeleteHostedZoneInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(DeleteHostedZoneInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteHostedZoneInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteHostedZoneInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -116,7 +124,9 @@ pub struct DeleteHostedZoneOutput {
 impl std::fmt::Debug for DeleteHostedZoneOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHostedZoneOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeleteHostedZoneOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -144,7 +154,9 @@ pub struct DeleteHostedZoneOutputBuilder {
 impl std::fmt::Debug for DeleteHostedZoneOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHostedZoneOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeleteHostedZoneOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -160,12 +172,19 @@ impl DeleteHostedZoneOutputBuilder {
     pub fn build(self) -> Result<DeleteHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DeleteHostedZoneOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DeleteHostedZoneOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteHostedZoneOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteHostedZoneOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -192,23 +211,71 @@ impl DeleteHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
-            Some("HostedZoneNotEmpty") => restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::HostedZoneNotEmpty),
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("HostedZoneNotEmpty") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::HostedZoneNotEmpty)
+            }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            Some("InvalidDomainName") => restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidDomainName),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("InvalidDomainName") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidDomainName)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteHostedZone", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteHostedZone",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -250,7 +317,9 @@ impl Clone for DeleteHostedZoneError {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::HostedZoneNotEmpty(value) => Self::HostedZoneNotEmpty(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::InvalidDomainName(value) => Self::InvalidDomainName(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -299,11 +368,18 @@ impl std::error::Error for DeleteHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::delete_hosted_zone::DeleteHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -317,21 +393,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -339,7 +424,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))

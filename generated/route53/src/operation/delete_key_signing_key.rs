@@ -45,7 +45,10 @@ impl From<DeleteKeySigningKeyInput> for DeleteKeySigningKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeySigningKeyInput) -> Self {
-        DeleteKeySigningKeyInputBuilder { hosted_zone_id: Some(input.hosted_zone_id), name: Some(input.name) }
+        DeleteKeySigningKeyInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            name: Some(input.name),
+        }
     }
 }
 
@@ -69,7 +72,10 @@ impl std::fmt::Debug for DeleteKeySigningKeyInputBuilder {
 impl Clone for DeleteKeySigningKeyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteKeySigningKeyInputBuilder { hosted_zone_id: self.hosted_zone_id.clone(), name: self.name.clone() }
+        DeleteKeySigningKeyInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            name: self.name.clone(),
+        }
     }
 }
 
@@ -91,12 +97,26 @@ impl DeleteKeySigningKeyInputBuilder {
     pub fn build(self) -> Result<DeleteKeySigningKeyInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name) {
             (Some(m_hosted_zone_id), Some(m_name)) => {
-                Ok(DeleteKeySigningKeyInput { hosted_zone_id: m_hosted_zone_id, name: m_name })
+                Ok(DeleteKeySigningKeyInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    name: m_name,
+                })
             }
-            (m_hosted_zone_id, m_name) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteKeySigningKeyInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_name.is_none(), "name", "Name")],
-            )),
+            (m_hosted_zone_id, m_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeySigningKeyInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -119,7 +139,9 @@ pub struct DeleteKeySigningKeyOutput {
 impl std::fmt::Debug for DeleteKeySigningKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeySigningKeyOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeleteKeySigningKeyOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -147,7 +169,9 @@ pub struct DeleteKeySigningKeyOutputBuilder {
 impl std::fmt::Debug for DeleteKeySigningKeyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeySigningKeyOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeleteKeySigningKeyOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -160,15 +184,24 @@ impl DeleteKeySigningKeyOutputBuilder {
     }
     /// Builds the [`DeleteKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DeleteKeySigningKeyOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DeleteKeySigningKeyOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteKeySigningKeyOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeySigningKeyOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -197,35 +230,81 @@ impl DeleteKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             Some("NoSuchKeySigningKey") => {
-                restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchKeySigningKey)
             }
             Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidSigningStatus") => {
-                restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
             }
-            Some("InvalidKMSArn") => restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidKMSArn),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteKeySigningKey",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidKMSArn") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteKeySigningKey",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteKeySigningKey",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteKeySigningKeyError::ConcurrentModification`].
@@ -269,10 +348,16 @@ impl Clone for DeleteKeySigningKeyError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::NoSuchKeySigningKey(value) => Self::NoSuchKeySigningKey(value.clone()),
-            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
-            Self::InvalidSigningStatus(value) => Self::InvalidSigningStatus(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => {
+                Self::InvalidKeySigningKeyStatus(value.clone())
+            }
+            Self::InvalidSigningStatus(value) => {
+                Self::InvalidSigningStatus(value.clone())
+            }
             Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -322,11 +407,18 @@ impl std::error::Error for DeleteKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/keysigningkey/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "HostedZoneId",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {
@@ -345,21 +437,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteKeySigningKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteKeySigningKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -367,7 +468,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))

@@ -36,7 +36,9 @@ impl From<DeleteQueryLoggingConfigInput> for DeleteQueryLoggingConfigInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteQueryLoggingConfigInput) -> Self {
-        DeleteQueryLoggingConfigInputBuilder { id: Some(input.id) }
+        DeleteQueryLoggingConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -49,14 +51,18 @@ pub struct DeleteQueryLoggingConfigInputBuilder {
 impl std::fmt::Debug for DeleteQueryLoggingConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteQueryLoggingConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("DeleteQueryLoggingConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for DeleteQueryLoggingConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteQueryLoggingConfigInputBuilder { id: self.id.clone() }
+        DeleteQueryLoggingConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -69,13 +75,23 @@ impl DeleteQueryLoggingConfigInputBuilder {
     }
     /// Builds the [`DeleteQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteQueryLoggingConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteQueryLoggingConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteQueryLoggingConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteQueryLoggingConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteQueryLoggingConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteQueryLoggingConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -127,8 +143,12 @@ impl std::fmt::Debug for DeleteQueryLoggingConfigOutputBuilder {
 impl DeleteQueryLoggingConfigOutputBuilder {
     /// Builds the [`DeleteQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteQueryLoggingConfigOutput, restxml_runtime::BuildError> {
-        Ok(DeleteQueryLoggingConfigOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteQueryLoggingConfigOutput, restxml_runtime::BuildError> {
+        Ok(DeleteQueryLoggingConfigOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -150,27 +170,54 @@ impl DeleteQueryLoggingConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("DeleteQueryLoggingConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             Some("NoSuchQueryLoggingConfig") => {
-                restxml_runtime::error_body::modeled("DeleteQueryLoggingConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchQueryLoggingConfig)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("DeleteQueryLoggingConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteQueryLoggingConfig",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteQueryLoggingConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteQueryLoggingConfigError::ConcurrentModification`].
@@ -199,8 +246,12 @@ impl Clone for DeleteQueryLoggingConfigError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
-            Self::NoSuchQueryLoggingConfig(value) => Self::NoSuchQueryLoggingConfig(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
+            Self::NoSuchQueryLoggingConfig(value) => {
+                Self::NoSuchQueryLoggingConfig(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -246,7 +297,9 @@ impl std::error::Error for DeleteQueryLoggingConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/queryloggingconfig/");
     {
         let value = &input.id;
@@ -264,11 +317,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteQueryLoggingConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteQueryLoggingConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteQueryLoggingConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

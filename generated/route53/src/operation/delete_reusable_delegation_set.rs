@@ -42,7 +42,9 @@ impl From<DeleteReusableDelegationSetInput> for DeleteReusableDelegationSetInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteReusableDelegationSetInput) -> Self {
-        DeleteReusableDelegationSetInputBuilder { id: Some(input.id) }
+        DeleteReusableDelegationSetInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -55,14 +57,18 @@ pub struct DeleteReusableDelegationSetInputBuilder {
 impl std::fmt::Debug for DeleteReusableDelegationSetInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteReusableDelegationSetInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("DeleteReusableDelegationSetInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for DeleteReusableDelegationSetInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteReusableDelegationSetInputBuilder { id: self.id.clone() }
+        DeleteReusableDelegationSetInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -75,13 +81,23 @@ impl DeleteReusableDelegationSetInputBuilder {
     }
     /// Builds the [`DeleteReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteReusableDelegationSetInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteReusableDelegationSetInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteReusableDelegationSetInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteReusableDelegationSetInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteReusableDelegationSetInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteReusableDelegationSetInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -133,8 +149,12 @@ impl std::fmt::Debug for DeleteReusableDelegationSetOutputBuilder {
 impl DeleteReusableDelegationSetOutputBuilder {
     /// Builds the [`DeleteReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteReusableDelegationSetOutput, restxml_runtime::BuildError> {
-        Ok(DeleteReusableDelegationSetOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteReusableDelegationSetOutput, restxml_runtime::BuildError> {
+        Ok(DeleteReusableDelegationSetOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -158,31 +178,63 @@ impl DeleteReusableDelegationSetError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled("DeleteReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
             }
             Some("DelegationSetInUse") => {
-                restxml_runtime::error_body::modeled("DeleteReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DelegationSetInUse)
             }
             Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled("DeleteReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("DeleteReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteReusableDelegationSet",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteReusableDelegationSet",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteReusableDelegationSetError::NoSuchDelegationSet`].
@@ -218,7 +270,9 @@ impl Clone for DeleteReusableDelegationSetError {
         match self {
             Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
             Self::DelegationSetInUse(value) => Self::DelegationSetInUse(value.clone()),
-            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
+            Self::DelegationSetNotReusable(value) => {
+                Self::DelegationSetNotReusable(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -265,11 +319,18 @@ impl std::error::Error for DeleteReusableDelegationSetError {
 pub fn serialize_request(
     input: &crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/delegationset/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -283,11 +344,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteReusableDelegationSetError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteReusableDelegationSetError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteReusableDelegationSetError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

@@ -28,7 +28,10 @@ pub struct DeleteTrafficPolicyInput {
 impl std::fmt::Debug for DeleteTrafficPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInput").field("id", &self.id).field("version", &self.version).finish()
+        f.debug_struct("DeleteTrafficPolicyInput")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish()
     }
 }
 
@@ -44,7 +47,10 @@ impl From<DeleteTrafficPolicyInput> for DeleteTrafficPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrafficPolicyInput) -> Self {
-        DeleteTrafficPolicyInputBuilder { id: Some(input.id), version: Some(input.version) }
+        DeleteTrafficPolicyInputBuilder {
+            id: Some(input.id),
+            version: Some(input.version),
+        }
     }
 }
 
@@ -58,14 +64,20 @@ pub struct DeleteTrafficPolicyInputBuilder {
 impl std::fmt::Debug for DeleteTrafficPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInputBuilder").field("id", &self.id).field("version", &self.version).finish()
+        f.debug_struct("DeleteTrafficPolicyInputBuilder")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish()
     }
 }
 
 impl Clone for DeleteTrafficPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteTrafficPolicyInputBuilder { id: self.id.clone(), version: self.version }
+        DeleteTrafficPolicyInputBuilder {
+            id: self.id.clone(),
+            version: self.version,
+        }
     }
 }
 
@@ -86,11 +98,23 @@ impl DeleteTrafficPolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteTrafficPolicyInput, restxml_runtime::BuildError> {
         match (self.id, self.version) {
-            (Some(m_id), Some(m_version)) => Ok(DeleteTrafficPolicyInput { id: m_id, version: m_version }),
-            (m_id, m_version) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteTrafficPolicyInput",
-                &[(m_id.is_none(), "id", "Id"), (m_version.is_none(), "version", "Version")],
-            )),
+            (Some(m_id), Some(m_version)) => {
+                Ok(DeleteTrafficPolicyInput {
+                    id: m_id,
+                    version: m_version,
+                })
+            }
+            (m_id, m_version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteTrafficPolicyInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_version.is_none(), "version", "Version"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -142,8 +166,12 @@ impl std::fmt::Debug for DeleteTrafficPolicyOutputBuilder {
 impl DeleteTrafficPolicyOutputBuilder {
     /// Builds the [`DeleteTrafficPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteTrafficPolicyOutput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteTrafficPolicyOutput, restxml_runtime::BuildError> {
+        Ok(DeleteTrafficPolicyOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -167,29 +195,63 @@ impl DeleteTrafficPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled("DeleteTrafficPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteTrafficPolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("TrafficPolicyInUse") => {
-                restxml_runtime::error_body::modeled("DeleteTrafficPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::TrafficPolicyInUse)
             }
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("DeleteTrafficPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteTrafficPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteTrafficPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteTrafficPolicyError::NoSuchTrafficPolicy`].
@@ -226,7 +288,9 @@ impl Clone for DeleteTrafficPolicyError {
             Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::TrafficPolicyInUse(value) => Self::TrafficPolicyInUse(value.clone()),
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -272,7 +336,9 @@ impl std::error::Error for DeleteTrafficPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -281,7 +347,12 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
+        request
+            .push_label(
+                "Version",
+                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
+                false,
+            )?;
     }
     request.build()
 }
@@ -295,11 +366,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteTrafficPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteTrafficPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteTrafficPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

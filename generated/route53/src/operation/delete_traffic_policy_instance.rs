@@ -42,7 +42,9 @@ impl From<DeleteTrafficPolicyInstanceInput> for DeleteTrafficPolicyInstanceInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrafficPolicyInstanceInput) -> Self {
-        DeleteTrafficPolicyInstanceInputBuilder { id: Some(input.id) }
+        DeleteTrafficPolicyInstanceInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -55,14 +57,18 @@ pub struct DeleteTrafficPolicyInstanceInputBuilder {
 impl std::fmt::Debug for DeleteTrafficPolicyInstanceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInstanceInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("DeleteTrafficPolicyInstanceInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for DeleteTrafficPolicyInstanceInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DeleteTrafficPolicyInstanceInputBuilder { id: self.id.clone() }
+        DeleteTrafficPolicyInstanceInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -75,13 +81,23 @@ impl DeleteTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`DeleteTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteTrafficPolicyInstanceInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteTrafficPolicyInstanceInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteTrafficPolicyInstanceInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteTrafficPolicyInstanceInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -133,8 +149,12 @@ impl std::fmt::Debug for DeleteTrafficPolicyInstanceOutputBuilder {
 impl DeleteTrafficPolicyInstanceOutputBuilder {
     /// Builds the [`DeleteTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyInstanceOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+        Ok(DeleteTrafficPolicyInstanceOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -156,27 +176,54 @@ impl DeleteTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled("DeleteTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("DeleteTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("DeleteTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteTrafficPolicyInstance",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteTrafficPolicyInstance",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance`].
@@ -205,9 +252,13 @@ impl Clone for DeleteTrafficPolicyInstanceError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            Self::NoSuchTrafficPolicyInstance(value) => {
+                Self::NoSuchTrafficPolicyInstance(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -252,7 +303,9 @@ impl std::error::Error for DeleteTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -270,11 +323,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteTrafficPolicyInstanceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteTrafficPolicyInstanceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

@@ -42,7 +42,8 @@ impl DeleteVPCAssociationAuthorizationInput {
     }
 }
 
-impl From<DeleteVPCAssociationAuthorizationInput> for DeleteVPCAssociationAuthorizationInputBuilder {
+impl From<DeleteVPCAssociationAuthorizationInput>
+for DeleteVPCAssociationAuthorizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteVPCAssociationAuthorizationInput) -> Self {
@@ -95,15 +96,31 @@ impl DeleteVPCAssociationAuthorizationInputBuilder {
     }
     /// Builds the [`DeleteVPCAssociationAuthorizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
             (Some(m_hosted_zone_id), Some(m_vpc)) => {
-                Ok(DeleteVPCAssociationAuthorizationInput { hosted_zone_id: m_hosted_zone_id, vpc: m_vpc })
+                Ok(DeleteVPCAssociationAuthorizationInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    vpc: m_vpc,
+                })
             }
-            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteVPCAssociationAuthorizationInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
-            )),
+            (m_hosted_zone_id, m_vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteVPCAssociationAuthorizationInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -155,8 +172,12 @@ impl std::fmt::Debug for DeleteVPCAssociationAuthorizationOutputBuilder {
 impl DeleteVPCAssociationAuthorizationOutputBuilder {
     /// Builds the [`DeleteVPCAssociationAuthorizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
-        Ok(DeleteVPCAssociationAuthorizationOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
+        Ok(DeleteVPCAssociationAuthorizationOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -167,7 +188,9 @@ pub enum DeleteVPCAssociationAuthorizationError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// The VPC that you specified is not authorized to be associated with the hosted zone.
-    VPCAssociationAuthorizationNotFound(crate::error::VPCAssociationAuthorizationNotFound),
+    VPCAssociationAuthorizationNotFound(
+        crate::error::VPCAssociationAuthorizationNotFound,
+    ),
     /// No hosted zone exists with the ID that you specified.
     NoSuchHostedZone(crate::error::NoSuchHostedZone),
     /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
@@ -182,35 +205,75 @@ impl DeleteVPCAssociationAuthorizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             Some("VPCAssociationAuthorizationNotFound") => {
-                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::VPCAssociationAuthorizationNotFound)
+                restxml_runtime::error_body::modeled(
+                        "DeleteVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::VPCAssociationAuthorizationNotFound,
+                    )
             }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DeleteVPCAssociationAuthorization",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DeleteVPCAssociationAuthorization",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DeleteVPCAssociationAuthorization",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DeleteVPCAssociationAuthorizationError::ConcurrentModification`].
@@ -249,7 +312,9 @@ impl Clone for DeleteVPCAssociationAuthorizationError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::VPCAssociationAuthorizationNotFound(value) => {
                 Self::VPCAssociationAuthorizationNotFound(value.clone())
             }
@@ -302,11 +367,18 @@ impl std::error::Error for DeleteVPCAssociationAuthorizationError {
 pub fn serialize_request(
     input: &crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/deauthorizevpcassociation");
     if true {
@@ -335,11 +407,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteVPCAssociationAuthorizationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteVPCAssociationAuthorizationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteVPCAssociationAuthorizationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

@@ -20,7 +20,9 @@ pub struct DisableHostedZoneDNSSECInput {
 impl std::fmt::Debug for DisableHostedZoneDNSSECInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECInput").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("DisableHostedZoneDNSSECInput")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
@@ -36,7 +38,9 @@ impl From<DisableHostedZoneDNSSECInput> for DisableHostedZoneDNSSECInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisableHostedZoneDNSSECInput) -> Self {
-        DisableHostedZoneDNSSECInputBuilder { hosted_zone_id: Some(input.hosted_zone_id) }
+        DisableHostedZoneDNSSECInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
     }
 }
 
@@ -49,14 +53,18 @@ pub struct DisableHostedZoneDNSSECInputBuilder {
 impl std::fmt::Debug for DisableHostedZoneDNSSECInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECInputBuilder").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("DisableHostedZoneDNSSECInputBuilder")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
 impl Clone for DisableHostedZoneDNSSECInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        DisableHostedZoneDNSSECInputBuilder { hosted_zone_id: self.hosted_zone_id.clone() }
+        DisableHostedZoneDNSSECInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
     }
 }
 
@@ -69,13 +77,23 @@ impl DisableHostedZoneDNSSECInputBuilder {
     }
     /// Builds the [`DisableHostedZoneDNSSECInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(DisableHostedZoneDNSSECInput { hosted_zone_id: m_hosted_zone_id }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisableHostedZoneDNSSECInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(DisableHostedZoneDNSSECInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisableHostedZoneDNSSECInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -98,7 +116,9 @@ pub struct DisableHostedZoneDNSSECOutput {
 impl std::fmt::Debug for DisableHostedZoneDNSSECOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DisableHostedZoneDNSSECOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -126,7 +146,9 @@ pub struct DisableHostedZoneDNSSECOutputBuilder {
 impl std::fmt::Debug for DisableHostedZoneDNSSECOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DisableHostedZoneDNSSECOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -139,15 +161,24 @@ impl DisableHostedZoneDNSSECOutputBuilder {
     }
     /// Builds the [`DisableHostedZoneDNSSECOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DisableHostedZoneDNSSECOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DisableHostedZoneDNSSECOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisableHostedZoneDNSSECOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisableHostedZoneDNSSECOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -180,47 +211,99 @@ impl DisableHostedZoneDNSSECError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             Some("KeySigningKeyInParentDSRecord") => {
-                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::KeySigningKeyInParentDSRecord)
             }
             Some("DNSSECNotFound") => {
-                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DNSSECNotFound)
             }
             Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
             }
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DisableHostedZoneDNSSEC",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DisableHostedZoneDNSSEC",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DisableHostedZoneDNSSECError::NoSuchHostedZone`].
@@ -276,10 +359,16 @@ impl Clone for DisableHostedZoneDNSSECError {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
-            Self::KeySigningKeyInParentDSRecord(value) => Self::KeySigningKeyInParentDSRecord(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
+            Self::KeySigningKeyInParentDSRecord(value) => {
+                Self::KeySigningKeyInParentDSRecord(value.clone())
+            }
             Self::DNSSECNotFound(value) => Self::DNSSECNotFound(value.clone()),
-            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => {
+                Self::InvalidKeySigningKeyStatus(value.clone())
+            }
             Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -331,11 +420,18 @@ impl std::error::Error for DisableHostedZoneDNSSECError {
 pub fn serialize_request(
     input: &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/disable-dnssec");
     request.build()
@@ -350,29 +446,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisableHostedZoneDNSSECError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DisableHostedZoneDNSSECError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DisableHostedZoneDNSSECError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["DisableHostedZoneDNSSECResponse"])?;
+            let element = &mut document
+                .output_root(&["DisableHostedZoneDNSSECResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))

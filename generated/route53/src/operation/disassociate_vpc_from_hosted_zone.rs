@@ -65,7 +65,8 @@ impl DisassociateVPCFromHostedZoneInput {
     }
 }
 
-impl From<DisassociateVPCFromHostedZoneInput> for DisassociateVPCFromHostedZoneInputBuilder {
+impl From<DisassociateVPCFromHostedZoneInput>
+for DisassociateVPCFromHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisassociateVPCFromHostedZoneInput) -> Self {
@@ -134,17 +135,32 @@ impl DisassociateVPCFromHostedZoneInputBuilder {
     }
     /// Builds the [`DisassociateVPCFromHostedZoneInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateVPCFromHostedZoneInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisassociateVPCFromHostedZoneInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(m_hosted_zone_id), Some(m_vpc)) => Ok(DisassociateVPCFromHostedZoneInput {
-                hosted_zone_id: m_hosted_zone_id,
-                vpc: m_vpc,
-                comment: self.comment,
-            }),
-            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisassociateVPCFromHostedZoneInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
-            )),
+            (Some(m_hosted_zone_id), Some(m_vpc)) => {
+                Ok(DisassociateVPCFromHostedZoneInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    vpc: m_vpc,
+                    comment: self.comment,
+                })
+            }
+            (m_hosted_zone_id, m_vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateVPCFromHostedZoneInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -167,7 +183,9 @@ pub struct DisassociateVPCFromHostedZoneOutput {
 impl std::fmt::Debug for DisassociateVPCFromHostedZoneOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisassociateVPCFromHostedZoneOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DisassociateVPCFromHostedZoneOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -195,7 +213,9 @@ pub struct DisassociateVPCFromHostedZoneOutputBuilder {
 impl std::fmt::Debug for DisassociateVPCFromHostedZoneOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisassociateVPCFromHostedZoneOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DisassociateVPCFromHostedZoneOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -208,15 +228,24 @@ impl DisassociateVPCFromHostedZoneOutputBuilder {
     }
     /// Builds the [`DisassociateVPCFromHostedZoneOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateVPCFromHostedZoneOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisassociateVPCFromHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DisassociateVPCFromHostedZoneOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DisassociateVPCFromHostedZoneOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisassociateVPCFromHostedZoneOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateVPCFromHostedZoneOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -243,35 +272,72 @@ impl DisassociateVPCFromHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateVPCFromHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateVPCFromHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidVPCId)
             }
             Some("VPCAssociationNotFound") => {
-                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateVPCFromHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::VPCAssociationNotFound)
             }
             Some("LastVPCAssociation") => {
-                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateVPCFromHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::LastVPCAssociation)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "DisassociateVPCFromHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "DisassociateVPCFromHostedZone",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "DisassociateVPCFromHostedZone",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`DisassociateVPCFromHostedZoneError::NoSuchHostedZone`].
@@ -312,7 +378,9 @@ impl Clone for DisassociateVPCFromHostedZoneError {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
-            Self::VPCAssociationNotFound(value) => Self::VPCAssociationNotFound(value.clone()),
+            Self::VPCAssociationNotFound(value) => {
+                Self::VPCAssociationNotFound(value.clone())
+            }
             Self::LastVPCAssociation(value) => Self::LastVPCAssociation(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
@@ -361,11 +429,18 @@ impl std::error::Error for DisassociateVPCFromHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/disassociatevpc");
     if true {
@@ -397,29 +472,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisassociateVPCFromHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DisassociateVPCFromHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DisassociateVPCFromHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["DisassociateVPCFromHostedZoneResponse"])?;
+            let element = &mut document
+                .output_root(&["DisassociateVPCFromHostedZoneResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))

@@ -20,7 +20,9 @@ pub struct EnableHostedZoneDNSSECInput {
 impl std::fmt::Debug for EnableHostedZoneDNSSECInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EnableHostedZoneDNSSECInput").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("EnableHostedZoneDNSSECInput")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
@@ -36,7 +38,9 @@ impl From<EnableHostedZoneDNSSECInput> for EnableHostedZoneDNSSECInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: EnableHostedZoneDNSSECInput) -> Self {
-        EnableHostedZoneDNSSECInputBuilder { hosted_zone_id: Some(input.hosted_zone_id) }
+        EnableHostedZoneDNSSECInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
     }
 }
 
@@ -49,14 +53,18 @@ pub struct EnableHostedZoneDNSSECInputBuilder {
 impl std::fmt::Debug for EnableHostedZoneDNSSECInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EnableHostedZoneDNSSECInputBuilder").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("EnableHostedZoneDNSSECInputBuilder")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
 impl Clone for EnableHostedZoneDNSSECInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        EnableHostedZoneDNSSECInputBuilder { hosted_zone_id: self.hosted_zone_id.clone() }
+        EnableHostedZoneDNSSECInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
     }
 }
 
@@ -69,13 +77,23 @@ impl EnableHostedZoneDNSSECInputBuilder {
     }
     /// Builds the [`EnableHostedZoneDNSSECInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<EnableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<EnableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(EnableHostedZoneDNSSECInput { hosted_zone_id: m_hosted_zone_id }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "EnableHostedZoneDNSSECInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(EnableHostedZoneDNSSECInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "EnableHostedZoneDNSSECInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -98,7 +116,9 @@ pub struct EnableHostedZoneDNSSECOutput {
 impl std::fmt::Debug for EnableHostedZoneDNSSECOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EnableHostedZoneDNSSECOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("EnableHostedZoneDNSSECOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -126,7 +146,9 @@ pub struct EnableHostedZoneDNSSECOutputBuilder {
 impl std::fmt::Debug for EnableHostedZoneDNSSECOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EnableHostedZoneDNSSECOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("EnableHostedZoneDNSSECOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -139,15 +161,24 @@ impl EnableHostedZoneDNSSECOutputBuilder {
     }
     /// Builds the [`EnableHostedZoneDNSSECOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<EnableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<EnableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(EnableHostedZoneDNSSECOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(EnableHostedZoneDNSSECOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "EnableHostedZoneDNSSECOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "EnableHostedZoneDNSSECOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -163,7 +194,9 @@ pub enum EnableHostedZoneDNSSECError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// A key-signing key (KSK) with `ACTIVE` status wasn't found.
-    KeySigningKeyWithActiveStatusNotFound(crate::error::KeySigningKeyWithActiveStatusNotFound),
+    KeySigningKeyWithActiveStatusNotFound(
+        crate::error::KeySigningKeyWithActiveStatusNotFound,
+    ),
     /// The KeyManagementServiceArn that you specified isn't valid to use with DNSSEC signing.
     InvalidKMSArn(crate::error::InvalidKMSArn),
     /// The hosted zone nameservers don't match the parent nameservers. The hosted zone and parent must have the same nameservers.
@@ -182,49 +215,111 @@ impl EnableHostedZoneDNSSECError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "EnableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "EnableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "EnableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             Some("KeySigningKeyWithActiveStatusNotFound") => {
-                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
-                    .map_or_else(Self::Unhandled, Self::KeySigningKeyWithActiveStatusNotFound)
+                restxml_runtime::error_body::modeled(
+                        "EnableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::KeySigningKeyWithActiveStatusNotFound,
+                    )
             }
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "EnableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
             }
             Some("HostedZonePartiallyDelegated") => {
-                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "EnableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::HostedZonePartiallyDelegated)
             }
             Some("DNSSECNotFound") => {
-                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "EnableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DNSSECNotFound)
             }
             Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "EnableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "EnableHostedZoneDNSSEC",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "EnableHostedZoneDNSSEC",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "EnableHostedZoneDNSSEC",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`EnableHostedZoneDNSSECError::NoSuchHostedZone`].
@@ -285,14 +380,20 @@ impl Clone for EnableHostedZoneDNSSECError {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::KeySigningKeyWithActiveStatusNotFound(value) => {
                 Self::KeySigningKeyWithActiveStatusNotFound(value.clone())
             }
             Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
-            Self::HostedZonePartiallyDelegated(value) => Self::HostedZonePartiallyDelegated(value.clone()),
+            Self::HostedZonePartiallyDelegated(value) => {
+                Self::HostedZonePartiallyDelegated(value.clone())
+            }
             Self::DNSSECNotFound(value) => Self::DNSSECNotFound(value.clone()),
-            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => {
+                Self::InvalidKeySigningKeyStatus(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -344,11 +445,18 @@ impl std::error::Error for EnableHostedZoneDNSSECError {
 pub fn serialize_request(
     input: &crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/enable-dnssec");
     request.build()
@@ -363,29 +471,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<EnableHostedZoneDNSSECError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(EnableHostedZoneDNSSECError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                EnableHostedZoneDNSSECError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["EnableHostedZoneDNSSECResponse"])?;
+            let element = &mut document
+                .output_root(&["EnableHostedZoneDNSSECResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))

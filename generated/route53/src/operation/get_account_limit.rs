@@ -50,7 +50,9 @@ impl From<GetAccountLimitInput> for GetAccountLimitInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetAccountLimitInput) -> Self {
-        GetAccountLimitInputBuilder { r#type: Some(input.r#type) }
+        GetAccountLimitInputBuilder {
+            r#type: Some(input.r#type),
+        }
     }
 }
 
@@ -63,14 +65,18 @@ pub struct GetAccountLimitInputBuilder {
 impl std::fmt::Debug for GetAccountLimitInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitInputBuilder").field("type", &self.r#type).finish()
+        f.debug_struct("GetAccountLimitInputBuilder")
+            .field("type", &self.r#type)
+            .finish()
     }
 }
 
 impl Clone for GetAccountLimitInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetAccountLimitInputBuilder { r#type: self.r#type.clone() }
+        GetAccountLimitInputBuilder {
+            r#type: self.r#type.clone(),
+        }
     }
 }
 
@@ -85,11 +91,19 @@ impl GetAccountLimitInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetAccountLimitInput, restxml_runtime::BuildError> {
         match (self.r#type,) {
-            (Some(m_type),) => Ok(GetAccountLimitInput { r#type: m_type }),
-            (m_type,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetAccountLimitInput",
-                &[(m_type.is_none(), "type", "Type")],
-            )),
+            (Some(m_type),) => {
+                Ok(GetAccountLimitInput {
+                    r#type: m_type,
+                })
+            }
+            (m_type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetAccountLimitInput",
+                        &[(m_type.is_none(), "type", "Type")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -114,7 +128,10 @@ pub struct GetAccountLimitOutput {
 impl std::fmt::Debug for GetAccountLimitOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitOutput").field("limit", &self.limit).field("count", &self.count).finish()
+        f.debug_struct("GetAccountLimitOutput")
+            .field("limit", &self.limit)
+            .field("count", &self.count)
+            .finish()
     }
 }
 
@@ -143,7 +160,10 @@ pub struct GetAccountLimitOutputBuilder {
 impl std::fmt::Debug for GetAccountLimitOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitOutputBuilder").field("limit", &self.limit).field("count", &self.count).finish()
+        f.debug_struct("GetAccountLimitOutputBuilder")
+            .field("limit", &self.limit)
+            .field("count", &self.count)
+            .finish()
     }
 }
 
@@ -165,12 +185,23 @@ impl GetAccountLimitOutputBuilder {
     pub fn build(self) -> Result<GetAccountLimitOutput, restxml_runtime::BuildError> {
         match (self.limit, self.count) {
             (Some(m_limit), Some(m_count)) => {
-                Ok(GetAccountLimitOutput { limit: m_limit, count: m_count, meta: Default::default() })
+                Ok(GetAccountLimitOutput {
+                    limit: m_limit,
+                    count: m_count,
+                    meta: Default::default(),
+                })
             }
-            (m_limit, m_count) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetAccountLimitOutput",
-                &[(m_limit.is_none(), "limit", "Limit"), (m_count.is_none(), "count", "Count")],
-            )),
+            (m_limit, m_count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetAccountLimitOutput",
+                        &[
+                            (m_limit.is_none(), "limit", "Limit"),
+                            (m_count.is_none(), "count", "Count"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -189,13 +220,35 @@ impl GetAccountLimitError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetAccountLimit", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "GetAccountLimit",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAccountLimit", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetAccountLimit",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -258,7 +311,9 @@ impl std::error::Error for GetAccountLimitError {
 pub fn serialize_request(
     input: &crate::operation::get_account_limit::GetAccountLimitInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/accountlimit/");
     {
         let value = &input.r#type;
@@ -271,31 +326,39 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_account_limit::GetAccountLimitOutput, restxml_runtime::SdkError<GetAccountLimitError>>
-{
+) -> Result<
+    crate::operation::get_account_limit::GetAccountLimitOutput,
+    restxml_runtime::SdkError<GetAccountLimitError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetAccountLimitError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetAccountLimitError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_limit, body_count) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -306,10 +369,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Limit" => {
-                        m_limit = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_limit = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "Count" => {
-                        m_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_count = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

@@ -40,7 +40,9 @@ impl From<GetChangeInput> for GetChangeInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetChangeInput) -> Self {
-        GetChangeInputBuilder { id: Some(input.id) }
+        GetChangeInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -60,7 +62,9 @@ impl std::fmt::Debug for GetChangeInputBuilder {
 impl Clone for GetChangeInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetChangeInputBuilder { id: self.id.clone() }
+        GetChangeInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -77,7 +81,12 @@ impl GetChangeInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetChangeInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetChangeInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetChangeInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
@@ -101,7 +110,9 @@ pub struct GetChangeOutput {
 impl std::fmt::Debug for GetChangeOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetChangeOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("GetChangeOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -129,7 +140,9 @@ pub struct GetChangeOutputBuilder {
 impl std::fmt::Debug for GetChangeOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetChangeOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("GetChangeOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -144,11 +157,20 @@ impl GetChangeOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetChangeOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
-            (Some(m_change_info),) => Ok(GetChangeOutput { change_info: m_change_info, meta: Default::default() }),
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetChangeOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (Some(m_change_info),) => {
+                Ok(GetChangeOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
+            }
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetChangeOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -169,14 +191,35 @@ impl GetChangeError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchChange") => restxml_runtime::error_body::modeled("GetChange", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchChange),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetChange", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetChange", meta, headers, body)),
+            Some("NoSuchChange") => {
+                restxml_runtime::error_body::modeled("GetChange", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchChange)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("GetChange", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetChange",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetChangeError::NoSuchChange`].
@@ -245,11 +288,18 @@ impl std::error::Error for GetChangeError {
 pub fn serialize_request(
     input: &crate::operation::get_change::GetChangeInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/change/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -258,23 +308,35 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_change::GetChangeOutput, restxml_runtime::SdkError<GetChangeError>> {
+) -> Result<
+    crate::operation::get_change::GetChangeOutput,
+    restxml_runtime::SdkError<GetChangeError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetChangeError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetChangeError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -282,7 +344,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))

@@ -80,7 +80,9 @@ pub struct GetCheckerIpRangesOutput {
 impl std::fmt::Debug for GetCheckerIpRangesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCheckerIpRangesOutput").field("checker_ip_ranges", &self.checker_ip_ranges).finish()
+        f.debug_struct("GetCheckerIpRangesOutput")
+            .field("checker_ip_ranges", &self.checker_ip_ranges)
+            .finish()
     }
 }
 
@@ -108,7 +110,9 @@ pub struct GetCheckerIpRangesOutputBuilder {
 impl std::fmt::Debug for GetCheckerIpRangesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCheckerIpRangesOutputBuilder").field("checker_ip_ranges", &self.checker_ip_ranges).finish()
+        f.debug_struct("GetCheckerIpRangesOutputBuilder")
+            .field("checker_ip_ranges", &self.checker_ip_ranges)
+            .finish()
     }
 }
 
@@ -124,12 +128,25 @@ impl GetCheckerIpRangesOutputBuilder {
     pub fn build(self) -> Result<GetCheckerIpRangesOutput, restxml_runtime::BuildError> {
         match (self.checker_ip_ranges,) {
             (Some(m_checker_ip_ranges),) => {
-                Ok(GetCheckerIpRangesOutput { checker_ip_ranges: m_checker_ip_ranges, meta: Default::default() })
+                Ok(GetCheckerIpRangesOutput {
+                    checker_ip_ranges: m_checker_ip_ranges,
+                    meta: Default::default(),
+                })
             }
-            (m_checker_ip_ranges,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetCheckerIpRangesOutput",
-                &[(m_checker_ip_ranges.is_none(), "checker_ip_ranges", "CheckerIpRanges")],
-            )),
+            (m_checker_ip_ranges,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCheckerIpRangesOutput",
+                        &[
+                            (
+                                m_checker_ip_ranges.is_none(),
+                                "checker_ip_ranges",
+                                "CheckerIpRanges",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -146,9 +163,24 @@ impl GetCheckerIpRangesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCheckerIpRanges", meta, headers, body))
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetCheckerIpRanges",
+                meta,
+                headers,
+                body,
+            ),
+        )
     }
     /// Whether this is an error the model does not describe for this operation.
     #[inline]
@@ -202,7 +234,9 @@ impl std::error::Error for GetCheckerIpRangesError {
 pub fn serialize_request(
     _input: &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/checkeripranges");
     request.build()
 }
@@ -216,11 +250,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCheckerIpRangesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetCheckerIpRangesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetCheckerIpRangesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -233,8 +271,13 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_checker_ip_ranges = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "CheckerIpRanges" {
-                    m_checker_ip_ranges =
-                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_checker_ip_ranges = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
             }
             Ok((m_checker_ip_ranges.unwrap_or_default(),))

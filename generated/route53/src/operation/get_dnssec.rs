@@ -20,7 +20,9 @@ pub struct GetDNSSECInput {
 impl std::fmt::Debug for GetDNSSECInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDNSSECInput").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("GetDNSSECInput")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
@@ -36,7 +38,9 @@ impl From<GetDNSSECInput> for GetDNSSECInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDNSSECInput) -> Self {
-        GetDNSSECInputBuilder { hosted_zone_id: Some(input.hosted_zone_id) }
+        GetDNSSECInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
     }
 }
 
@@ -49,14 +53,18 @@ pub struct GetDNSSECInputBuilder {
 impl std::fmt::Debug for GetDNSSECInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDNSSECInputBuilder").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("GetDNSSECInputBuilder")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
 impl Clone for GetDNSSECInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetDNSSECInputBuilder { hosted_zone_id: self.hosted_zone_id.clone() }
+        GetDNSSECInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
     }
 }
 
@@ -71,11 +79,19 @@ impl GetDNSSECInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetDNSSECInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(GetDNSSECInput { hosted_zone_id: m_hosted_zone_id }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDNSSECInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(GetDNSSECInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDNSSECInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -157,15 +173,27 @@ impl GetDNSSECOutputBuilder {
     pub fn build(self) -> Result<GetDNSSECOutput, restxml_runtime::BuildError> {
         match (self.status, self.key_signing_keys) {
             (Some(m_status), Some(m_key_signing_keys)) => {
-                Ok(GetDNSSECOutput { status: m_status, key_signing_keys: m_key_signing_keys, meta: Default::default() })
+                Ok(GetDNSSECOutput {
+                    status: m_status,
+                    key_signing_keys: m_key_signing_keys,
+                    meta: Default::default(),
+                })
             }
-            (m_status, m_key_signing_keys) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDNSSECOutput",
-                &[
-                    (m_status.is_none(), "status", "Status"),
-                    (m_key_signing_keys.is_none(), "key_signing_keys", "KeySigningKeys"),
-                ],
-            )),
+            (m_status, m_key_signing_keys) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDNSSECOutput",
+                        &[
+                            (m_status.is_none(), "status", "Status"),
+                            (
+                                m_key_signing_keys.is_none(),
+                                "key_signing_keys",
+                                "KeySigningKeys",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -188,16 +216,39 @@ impl GetDNSSECError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("GetDNSSEC", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetDNSSEC", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidArgument),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetDNSSEC", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetDNSSEC", meta, headers, body)),
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("GetDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("GetDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("GetDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetDNSSEC",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetDNSSECError::NoSuchHostedZone`].
@@ -273,11 +324,18 @@ impl std::error::Error for GetDNSSECError {
 pub fn serialize_request(
     input: &crate::operation::get_dnssec::GetDNSSECInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/dnssec");
     request.build()
@@ -287,24 +345,32 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_dnssec::GetDNSSECOutput, restxml_runtime::SdkError<GetDNSSECError>> {
+) -> Result<
+    crate::operation::get_dnssec::GetDNSSECOutput,
+    restxml_runtime::SdkError<GetDNSSECError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDNSSECError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDNSSECError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_status, body_key_signing_keys) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Status"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Status"),
+                    )
+                })?,
             Default::default(),
         )
     } else {
@@ -316,16 +382,26 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Status" => {
-                        m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_status = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "KeySigningKeys" => {
-                        m_key_signing_keys =
-                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_key_signing_keys = Some(
+                            child
+                                .read_list(
+                                    "member",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
             }
-            Ok((restxml_runtime::xml::required(m_status, "Status", element)?, m_key_signing_keys.unwrap_or_default()))
+            Ok((
+                restxml_runtime::xml::required(m_status, "Status", element)?,
+                m_key_signing_keys.unwrap_or_default(),
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

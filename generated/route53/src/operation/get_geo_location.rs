@@ -176,7 +176,9 @@ pub struct GetGeoLocationOutput {
 impl std::fmt::Debug for GetGeoLocationOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetGeoLocationOutput").field("geo_location_details", &self.geo_location_details).finish()
+        f.debug_struct("GetGeoLocationOutput")
+            .field("geo_location_details", &self.geo_location_details)
+            .finish()
     }
 }
 
@@ -204,14 +206,19 @@ pub struct GetGeoLocationOutputBuilder {
 impl std::fmt::Debug for GetGeoLocationOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetGeoLocationOutputBuilder").field("geo_location_details", &self.geo_location_details).finish()
+        f.debug_struct("GetGeoLocationOutputBuilder")
+            .field("geo_location_details", &self.geo_location_details)
+            .finish()
     }
 }
 
 impl GetGeoLocationOutputBuilder {
     /// Sets [`GetGeoLocationOutput::geo_location_details`].
     #[inline]
-    pub fn geo_location_details(mut self, value: crate::types::GeoLocationDetails) -> Self {
+    pub fn geo_location_details(
+        mut self,
+        value: crate::types::GeoLocationDetails,
+    ) -> Self {
         self.geo_location_details = Some(value);
         self
     }
@@ -220,12 +227,25 @@ impl GetGeoLocationOutputBuilder {
     pub fn build(self) -> Result<GetGeoLocationOutput, restxml_runtime::BuildError> {
         match (self.geo_location_details,) {
             (Some(m_geo_location_details),) => {
-                Ok(GetGeoLocationOutput { geo_location_details: m_geo_location_details, meta: Default::default() })
+                Ok(GetGeoLocationOutput {
+                    geo_location_details: m_geo_location_details,
+                    meta: Default::default(),
+                })
             }
-            (m_geo_location_details,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetGeoLocationOutput",
-                &[(m_geo_location_details.is_none(), "geo_location_details", "GeoLocationDetails")],
-            )),
+            (m_geo_location_details,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetGeoLocationOutput",
+                        &[
+                            (
+                                m_geo_location_details.is_none(),
+                                "geo_location_details",
+                                "GeoLocationDetails",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -246,14 +266,45 @@ impl GetGeoLocationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchGeoLocation") => restxml_runtime::error_body::modeled("GetGeoLocation", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchGeoLocation),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetGeoLocation", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetGeoLocation", meta, headers, body)),
+            Some("NoSuchGeoLocation") => {
+                restxml_runtime::error_body::modeled(
+                        "GetGeoLocation",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchGeoLocation)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "GetGeoLocation",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetGeoLocation",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetGeoLocationError::NoSuchGeoLocation`].
@@ -322,7 +373,9 @@ impl std::error::Error for GetGeoLocationError {
 pub fn serialize_request(
     input: &crate::operation::get_geo_location::GetGeoLocationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/geolocation");
     if let Some(value) = &input.continent_code {
         request.push_query("continentcode", Some(value.as_str()));
@@ -340,23 +393,35 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_geo_location::GetGeoLocationOutput, restxml_runtime::SdkError<GetGeoLocationError>> {
+) -> Result<
+    crate::operation::get_geo_location::GetGeoLocationOutput,
+    restxml_runtime::SdkError<GetGeoLocationError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetGeoLocationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetGeoLocationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_geo_location_details,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("GeoLocationDetails"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "GeoLocationDetails",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -364,10 +429,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_geo_location_details = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "GeoLocationDetails" {
-                    m_geo_location_details = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_geo_location_details = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_geo_location_details, "GeoLocationDetails", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_geo_location_details,
+                    "GeoLocationDetails",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

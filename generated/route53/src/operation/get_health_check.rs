@@ -18,7 +18,9 @@ pub struct GetHealthCheckInput {
 impl std::fmt::Debug for GetHealthCheckInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckInput").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("GetHealthCheckInput")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
@@ -34,7 +36,9 @@ impl From<GetHealthCheckInput> for GetHealthCheckInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHealthCheckInput) -> Self {
-        GetHealthCheckInputBuilder { health_check_id: Some(input.health_check_id) }
+        GetHealthCheckInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
     }
 }
 
@@ -47,14 +51,18 @@ pub struct GetHealthCheckInputBuilder {
 impl std::fmt::Debug for GetHealthCheckInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckInputBuilder").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("GetHealthCheckInputBuilder")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
 impl Clone for GetHealthCheckInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetHealthCheckInputBuilder { health_check_id: self.health_check_id.clone() }
+        GetHealthCheckInputBuilder {
+            health_check_id: self.health_check_id.clone(),
+        }
     }
 }
 
@@ -69,11 +77,25 @@ impl GetHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => Ok(GetHealthCheckInput { health_check_id: m_health_check_id }),
-            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckInput",
-                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
-            )),
+            (Some(m_health_check_id),) => {
+                Ok(GetHealthCheckInput {
+                    health_check_id: m_health_check_id,
+                })
+            }
+            (m_health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckInput",
+                        &[
+                            (
+                                m_health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -96,7 +118,9 @@ pub struct GetHealthCheckOutput {
 impl std::fmt::Debug for GetHealthCheckOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckOutput").field("health_check", &self.health_check).finish()
+        f.debug_struct("GetHealthCheckOutput")
+            .field("health_check", &self.health_check)
+            .finish()
     }
 }
 
@@ -124,7 +148,9 @@ pub struct GetHealthCheckOutputBuilder {
 impl std::fmt::Debug for GetHealthCheckOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckOutputBuilder").field("health_check", &self.health_check).finish()
+        f.debug_struct("GetHealthCheckOutputBuilder")
+            .field("health_check", &self.health_check)
+            .finish()
     }
 }
 
@@ -140,12 +166,19 @@ impl GetHealthCheckOutputBuilder {
     pub fn build(self) -> Result<GetHealthCheckOutput, restxml_runtime::BuildError> {
         match (self.health_check,) {
             (Some(m_health_check),) => {
-                Ok(GetHealthCheckOutput { health_check: m_health_check, meta: Default::default() })
+                Ok(GetHealthCheckOutput {
+                    health_check: m_health_check,
+                    meta: Default::default(),
+                })
             }
-            (m_health_check,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckOutput",
-                &[(m_health_check.is_none(), "health_check", "HealthCheck")],
-            )),
+            (m_health_check,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckOutput",
+                        &[(m_health_check.is_none(), "health_check", "HealthCheck")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -168,16 +201,54 @@ impl GetHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled("GetHealthCheck", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHealthCheck", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled("GetHealthCheck", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::IncompatibleVersion),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheck", meta, headers, body)),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(
+                        "GetHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "GetHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("IncompatibleVersion") => {
+                restxml_runtime::error_body::modeled(
+                        "GetHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::IncompatibleVersion)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetHealthCheck",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetHealthCheckError::NoSuchHealthCheck`].
@@ -253,7 +324,9 @@ impl std::error::Error for GetHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::get_health_check::GetHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -266,23 +339,35 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_health_check::GetHealthCheckOutput, restxml_runtime::SdkError<GetHealthCheckError>> {
+) -> Result<
+    crate::operation::get_health_check::GetHealthCheckOutput,
+    restxml_runtime::SdkError<GetHealthCheckError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHealthCheckError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHealthCheckError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheck"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HealthCheck",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -290,10 +375,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheck" {
-                    m_health_check = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,))
+            Ok((
+                restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

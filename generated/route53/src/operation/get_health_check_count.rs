@@ -76,7 +76,9 @@ pub struct GetHealthCheckCountOutput {
 impl std::fmt::Debug for GetHealthCheckCountOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckCountOutput").field("health_check_count", &self.health_check_count).finish()
+        f.debug_struct("GetHealthCheckCountOutput")
+            .field("health_check_count", &self.health_check_count)
+            .finish()
     }
 }
 
@@ -119,15 +121,30 @@ impl GetHealthCheckCountOutputBuilder {
     }
     /// Builds the [`GetHealthCheckCountOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetHealthCheckCountOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetHealthCheckCountOutput, restxml_runtime::BuildError> {
         match (self.health_check_count,) {
             (Some(m_health_check_count),) => {
-                Ok(GetHealthCheckCountOutput { health_check_count: m_health_check_count, meta: Default::default() })
+                Ok(GetHealthCheckCountOutput {
+                    health_check_count: m_health_check_count,
+                    meta: Default::default(),
+                })
             }
-            (m_health_check_count,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckCountOutput",
-                &[(m_health_check_count.is_none(), "health_check_count", "HealthCheckCount")],
-            )),
+            (m_health_check_count,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckCountOutput",
+                        &[
+                            (
+                                m_health_check_count.is_none(),
+                                "health_check_count",
+                                "HealthCheckCount",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -144,9 +161,24 @@ impl GetHealthCheckCountError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheckCount", meta, headers, body))
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHealthCheckCount",
+                meta,
+                headers,
+                body,
+            ),
+        )
     }
     /// Whether this is an error the model does not describe for this operation.
     #[inline]
@@ -200,7 +232,9 @@ impl std::error::Error for GetHealthCheckCountError {
 pub fn serialize_request(
     _input: &crate::operation::get_health_check_count::GetHealthCheckCountInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/healthcheckcount");
     request.build()
 }
@@ -214,21 +248,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHealthCheckCountError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHealthCheckCountError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHealthCheckCountError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check_count,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheckCount"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HealthCheckCount",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -236,10 +279,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check_count = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheckCount" {
-                    m_health_check_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check_count = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_health_check_count, "HealthCheckCount", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_health_check_count,
+                    "HealthCheckCount",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

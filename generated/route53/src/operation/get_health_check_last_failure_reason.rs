@@ -22,7 +22,9 @@ pub struct GetHealthCheckLastFailureReasonInput {
 impl std::fmt::Debug for GetHealthCheckLastFailureReasonInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckLastFailureReasonInput").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("GetHealthCheckLastFailureReasonInput")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
@@ -34,11 +36,14 @@ impl GetHealthCheckLastFailureReasonInput {
     }
 }
 
-impl From<GetHealthCheckLastFailureReasonInput> for GetHealthCheckLastFailureReasonInputBuilder {
+impl From<GetHealthCheckLastFailureReasonInput>
+for GetHealthCheckLastFailureReasonInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHealthCheckLastFailureReasonInput) -> Self {
-        GetHealthCheckLastFailureReasonInputBuilder { health_check_id: Some(input.health_check_id) }
+        GetHealthCheckLastFailureReasonInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
     }
 }
 
@@ -60,7 +65,9 @@ impl std::fmt::Debug for GetHealthCheckLastFailureReasonInputBuilder {
 impl Clone for GetHealthCheckLastFailureReasonInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetHealthCheckLastFailureReasonInputBuilder { health_check_id: self.health_check_id.clone() }
+        GetHealthCheckLastFailureReasonInputBuilder {
+            health_check_id: self.health_check_id.clone(),
+        }
     }
 }
 
@@ -73,15 +80,29 @@ impl GetHealthCheckLastFailureReasonInputBuilder {
     }
     /// Builds the [`GetHealthCheckLastFailureReasonInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetHealthCheckLastFailureReasonInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetHealthCheckLastFailureReasonInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
             (Some(m_health_check_id),) => {
-                Ok(GetHealthCheckLastFailureReasonInput { health_check_id: m_health_check_id })
+                Ok(GetHealthCheckLastFailureReasonInput {
+                    health_check_id: m_health_check_id,
+                })
             }
-            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckLastFailureReasonInput",
-                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
-            )),
+            (m_health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckLastFailureReasonInput",
+                        &[
+                            (
+                                m_health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -143,22 +164,39 @@ impl std::fmt::Debug for GetHealthCheckLastFailureReasonOutputBuilder {
 impl GetHealthCheckLastFailureReasonOutputBuilder {
     /// Sets [`GetHealthCheckLastFailureReasonOutput::health_check_observations`].
     #[inline]
-    pub fn health_check_observations(mut self, value: Vec<crate::types::HealthCheckObservation>) -> Self {
+    pub fn health_check_observations(
+        mut self,
+        value: Vec<crate::types::HealthCheckObservation>,
+    ) -> Self {
         self.health_check_observations = Some(value);
         self
     }
     /// Builds the [`GetHealthCheckLastFailureReasonOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetHealthCheckLastFailureReasonOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetHealthCheckLastFailureReasonOutput, restxml_runtime::BuildError> {
         match (self.health_check_observations,) {
-            (Some(m_health_check_observations),) => Ok(GetHealthCheckLastFailureReasonOutput {
-                health_check_observations: m_health_check_observations,
-                meta: Default::default(),
-            }),
-            (m_health_check_observations,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckLastFailureReasonOutput",
-                &[(m_health_check_observations.is_none(), "health_check_observations", "HealthCheckObservations")],
-            )),
+            (Some(m_health_check_observations),) => {
+                Ok(GetHealthCheckLastFailureReasonOutput {
+                    health_check_observations: m_health_check_observations,
+                    meta: Default::default(),
+                })
+            }
+            (m_health_check_observations,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckLastFailureReasonOutput",
+                        &[
+                            (
+                                m_health_check_observations.is_none(),
+                                "health_check_observations",
+                                "HealthCheckObservations",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -179,23 +217,45 @@ impl GetHealthCheckLastFailureReasonError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled("GetHealthCheckLastFailureReason", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetHealthCheckLastFailureReason",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("GetHealthCheckLastFailureReason", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetHealthCheckLastFailureReason",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetHealthCheckLastFailureReason",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetHealthCheckLastFailureReason",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetHealthCheckLastFailureReasonError::NoSuchHealthCheck`].
@@ -264,7 +324,9 @@ impl std::error::Error for GetHealthCheckLastFailureReasonError {
 pub fn serialize_request(
     input: &crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -283,11 +345,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHealthCheckLastFailureReasonError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHealthCheckLastFailureReasonError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHealthCheckLastFailureReasonError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -296,14 +362,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetHealthCheckLastFailureReasonResponse"])?;
+            let element = &mut document
+                .output_root(&["GetHealthCheckLastFailureReasonResponse"])?;
             let mut m_health_check_observations = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheckObservations" {
-                    m_health_check_observations =
-                        Some(child.read_list("HealthCheckObservation", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                    m_health_check_observations = Some(
+                        child
+                            .read_list(
+                                "HealthCheckObservation",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
             }
             Ok((m_health_check_observations.unwrap_or_default(),))

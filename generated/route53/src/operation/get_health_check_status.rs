@@ -26,7 +26,9 @@ pub struct GetHealthCheckStatusInput {
 impl std::fmt::Debug for GetHealthCheckStatusInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckStatusInput").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("GetHealthCheckStatusInput")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
@@ -42,7 +44,9 @@ impl From<GetHealthCheckStatusInput> for GetHealthCheckStatusInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHealthCheckStatusInput) -> Self {
-        GetHealthCheckStatusInputBuilder { health_check_id: Some(input.health_check_id) }
+        GetHealthCheckStatusInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
     }
 }
 
@@ -55,14 +59,18 @@ pub struct GetHealthCheckStatusInputBuilder {
 impl std::fmt::Debug for GetHealthCheckStatusInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckStatusInputBuilder").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("GetHealthCheckStatusInputBuilder")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
 impl Clone for GetHealthCheckStatusInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetHealthCheckStatusInputBuilder { health_check_id: self.health_check_id.clone() }
+        GetHealthCheckStatusInputBuilder {
+            health_check_id: self.health_check_id.clone(),
+        }
     }
 }
 
@@ -75,13 +83,29 @@ impl GetHealthCheckStatusInputBuilder {
     }
     /// Builds the [`GetHealthCheckStatusInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetHealthCheckStatusInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetHealthCheckStatusInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => Ok(GetHealthCheckStatusInput { health_check_id: m_health_check_id }),
-            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckStatusInput",
-                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
-            )),
+            (Some(m_health_check_id),) => {
+                Ok(GetHealthCheckStatusInput {
+                    health_check_id: m_health_check_id,
+                })
+            }
+            (m_health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckStatusInput",
+                        &[
+                            (
+                                m_health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -143,22 +167,39 @@ impl std::fmt::Debug for GetHealthCheckStatusOutputBuilder {
 impl GetHealthCheckStatusOutputBuilder {
     /// Sets [`GetHealthCheckStatusOutput::health_check_observations`].
     #[inline]
-    pub fn health_check_observations(mut self, value: Vec<crate::types::HealthCheckObservation>) -> Self {
+    pub fn health_check_observations(
+        mut self,
+        value: Vec<crate::types::HealthCheckObservation>,
+    ) -> Self {
         self.health_check_observations = Some(value);
         self
     }
     /// Builds the [`GetHealthCheckStatusOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetHealthCheckStatusOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetHealthCheckStatusOutput, restxml_runtime::BuildError> {
         match (self.health_check_observations,) {
-            (Some(m_health_check_observations),) => Ok(GetHealthCheckStatusOutput {
-                health_check_observations: m_health_check_observations,
-                meta: Default::default(),
-            }),
-            (m_health_check_observations,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckStatusOutput",
-                &[(m_health_check_observations.is_none(), "health_check_observations", "HealthCheckObservations")],
-            )),
+            (Some(m_health_check_observations),) => {
+                Ok(GetHealthCheckStatusOutput {
+                    health_check_observations: m_health_check_observations,
+                    meta: Default::default(),
+                })
+            }
+            (m_health_check_observations,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckStatusOutput",
+                        &[
+                            (
+                                m_health_check_observations.is_none(),
+                                "health_check_observations",
+                                "HealthCheckObservations",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -179,21 +220,45 @@ impl GetHealthCheckStatusError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled("GetHealthCheckStatus", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetHealthCheckStatus",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHealthCheckStatus", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetHealthCheckStatus",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "GetHealthCheckStatus",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetHealthCheckStatus",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetHealthCheckStatusError::NoSuchHealthCheck`].
@@ -262,7 +327,9 @@ impl std::error::Error for GetHealthCheckStatusError {
 pub fn serialize_request(
     input: &crate::operation::get_health_check_status::GetHealthCheckStatusInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -281,11 +348,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHealthCheckStatusError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHealthCheckStatusError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHealthCheckStatusError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -298,10 +369,13 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check_observations = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheckObservations" {
-                    m_health_check_observations =
-                        Some(child.read_list("HealthCheckObservation", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                    m_health_check_observations = Some(
+                        child
+                            .read_list(
+                                "HealthCheckObservation",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
             }
             Ok((m_health_check_observations.unwrap_or_default(),))

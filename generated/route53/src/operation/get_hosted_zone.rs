@@ -38,7 +38,9 @@ impl From<GetHostedZoneInput> for GetHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHostedZoneInput) -> Self {
-        GetHostedZoneInputBuilder { id: Some(input.id) }
+        GetHostedZoneInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -58,7 +60,9 @@ impl std::fmt::Debug for GetHostedZoneInputBuilder {
 impl Clone for GetHostedZoneInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetHostedZoneInputBuilder { id: self.id.clone() }
+        GetHostedZoneInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -75,7 +79,12 @@ impl GetHostedZoneInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetHostedZoneInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetHostedZoneInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
@@ -161,7 +170,10 @@ impl GetHostedZoneOutputBuilder {
     }
     /// Sets or clears [`GetHostedZoneOutput::delegation_set`].
     #[inline]
-    pub fn set_delegation_set(mut self, value: Option<crate::types::DelegationSet>) -> Self {
+    pub fn set_delegation_set(
+        mut self,
+        value: Option<crate::types::DelegationSet>,
+    ) -> Self {
         self.delegation_set = value;
         self
     }
@@ -181,16 +193,22 @@ impl GetHostedZoneOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone,) {
-            (Some(m_hosted_zone),) => Ok(GetHostedZoneOutput {
-                hosted_zone: m_hosted_zone,
-                delegation_set: self.delegation_set,
-                vp_cs: self.vp_cs,
-                meta: Default::default(),
-            }),
-            (m_hosted_zone,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHostedZoneOutput",
-                &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
-            )),
+            (Some(m_hosted_zone),) => {
+                Ok(GetHostedZoneOutput {
+                    hosted_zone: m_hosted_zone,
+                    delegation_set: self.delegation_set,
+                    vp_cs: self.vp_cs,
+                    meta: Default::default(),
+                })
+            }
+            (m_hosted_zone,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneOutput",
+                        &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -211,14 +229,45 @@ impl GetHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("GetHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHostedZone", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZone", meta, headers, body)),
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled(
+                        "GetHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "GetHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetHostedZone",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetHostedZoneError::NoSuchHostedZone`].
@@ -287,11 +336,18 @@ impl std::error::Error for GetHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::get_hosted_zone::GetHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -300,24 +356,36 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_hosted_zone::GetHostedZoneOutput, restxml_runtime::SdkError<GetHostedZoneError>> {
+) -> Result<
+    crate::operation::get_hosted_zone::GetHostedZoneOutput,
+    restxml_runtime::SdkError<GetHostedZoneError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone, body_delegation_set, body_vp_cs) = if restxml_runtime::xml::is_blank(body) {
+    let (body_hosted_zone, body_delegation_set, body_vp_cs) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZone",
+                        ),
+                    )
+                })?,
             None,
             None,
         )
@@ -331,18 +399,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZone" => {
-                        m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "DelegationSet" => {
-                        m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_delegation_set = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "VPCs" => {
-                        m_vp_cs = Some(child.read_list("VPC", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_vp_cs = Some(
+                            child
+                                .read_list(
+                                    "VPC",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
             }
-            Ok((restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?, m_delegation_set, m_vp_cs))
+            Ok((
+                restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,
+                m_delegation_set,
+                m_vp_cs,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

@@ -76,7 +76,9 @@ pub struct GetHostedZoneCountOutput {
 impl std::fmt::Debug for GetHostedZoneCountOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneCountOutput").field("hosted_zone_count", &self.hosted_zone_count).finish()
+        f.debug_struct("GetHostedZoneCountOutput")
+            .field("hosted_zone_count", &self.hosted_zone_count)
+            .finish()
     }
 }
 
@@ -104,7 +106,9 @@ pub struct GetHostedZoneCountOutputBuilder {
 impl std::fmt::Debug for GetHostedZoneCountOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneCountOutputBuilder").field("hosted_zone_count", &self.hosted_zone_count).finish()
+        f.debug_struct("GetHostedZoneCountOutputBuilder")
+            .field("hosted_zone_count", &self.hosted_zone_count)
+            .finish()
     }
 }
 
@@ -120,12 +124,25 @@ impl GetHostedZoneCountOutputBuilder {
     pub fn build(self) -> Result<GetHostedZoneCountOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_count,) {
             (Some(m_hosted_zone_count),) => {
-                Ok(GetHostedZoneCountOutput { hosted_zone_count: m_hosted_zone_count, meta: Default::default() })
+                Ok(GetHostedZoneCountOutput {
+                    hosted_zone_count: m_hosted_zone_count,
+                    meta: Default::default(),
+                })
             }
-            (m_hosted_zone_count,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHostedZoneCountOutput",
-                &[(m_hosted_zone_count.is_none(), "hosted_zone_count", "HostedZoneCount")],
-            )),
+            (m_hosted_zone_count,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneCountOutput",
+                        &[
+                            (
+                                m_hosted_zone_count.is_none(),
+                                "hosted_zone_count",
+                                "HostedZoneCount",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -144,17 +161,36 @@ impl GetHostedZoneCountError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHostedZoneCount", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetHostedZoneCount",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "GetHostedZoneCount",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetHostedZoneCount",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetHostedZoneCountError::InvalidInput`].
@@ -216,7 +252,9 @@ impl std::error::Error for GetHostedZoneCountError {
 pub fn serialize_request(
     _input: &crate::operation::get_hosted_zone_count::GetHostedZoneCountInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzonecount");
     request.build()
 }
@@ -230,21 +268,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHostedZoneCountError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHostedZoneCountError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHostedZoneCountError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone_count,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneCount"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZoneCount",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -252,10 +299,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_hosted_zone_count = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HostedZoneCount" {
-                    m_hosted_zone_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_hosted_zone_count = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_hosted_zone_count, "HostedZoneCount", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_hosted_zone_count,
+                    "HostedZoneCount",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

@@ -47,7 +47,10 @@ impl From<GetHostedZoneLimitInput> for GetHostedZoneLimitInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHostedZoneLimitInput) -> Self {
-        GetHostedZoneLimitInputBuilder { r#type: Some(input.r#type), hosted_zone_id: Some(input.hosted_zone_id) }
+        GetHostedZoneLimitInputBuilder {
+            r#type: Some(input.r#type),
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
     }
 }
 
@@ -71,7 +74,10 @@ impl std::fmt::Debug for GetHostedZoneLimitInputBuilder {
 impl Clone for GetHostedZoneLimitInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetHostedZoneLimitInputBuilder { r#type: self.r#type.clone(), hosted_zone_id: self.hosted_zone_id.clone() }
+        GetHostedZoneLimitInputBuilder {
+            r#type: self.r#type.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
     }
 }
 
@@ -93,12 +99,26 @@ impl GetHostedZoneLimitInputBuilder {
     pub fn build(self) -> Result<GetHostedZoneLimitInput, restxml_runtime::BuildError> {
         match (self.r#type, self.hosted_zone_id) {
             (Some(m_type), Some(m_hosted_zone_id)) => {
-                Ok(GetHostedZoneLimitInput { r#type: m_type, hosted_zone_id: m_hosted_zone_id })
+                Ok(GetHostedZoneLimitInput {
+                    r#type: m_type,
+                    hosted_zone_id: m_hosted_zone_id,
+                })
             }
-            (m_type, m_hosted_zone_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHostedZoneLimitInput",
-                &[(m_type.is_none(), "type", "Type"), (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (m_type, m_hosted_zone_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneLimitInput",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -123,7 +143,10 @@ pub struct GetHostedZoneLimitOutput {
 impl std::fmt::Debug for GetHostedZoneLimitOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneLimitOutput").field("limit", &self.limit).field("count", &self.count).finish()
+        f.debug_struct("GetHostedZoneLimitOutput")
+            .field("limit", &self.limit)
+            .field("count", &self.count)
+            .finish()
     }
 }
 
@@ -177,12 +200,23 @@ impl GetHostedZoneLimitOutputBuilder {
     pub fn build(self) -> Result<GetHostedZoneLimitOutput, restxml_runtime::BuildError> {
         match (self.limit, self.count) {
             (Some(m_limit), Some(m_count)) => {
-                Ok(GetHostedZoneLimitOutput { limit: m_limit, count: m_count, meta: Default::default() })
+                Ok(GetHostedZoneLimitOutput {
+                    limit: m_limit,
+                    count: m_count,
+                    meta: Default::default(),
+                })
             }
-            (m_limit, m_count) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHostedZoneLimitOutput",
-                &[(m_limit.is_none(), "limit", "Limit"), (m_count.is_none(), "count", "Count")],
-            )),
+            (m_limit, m_count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneLimitOutput",
+                        &[
+                            (m_limit.is_none(), "limit", "Limit"),
+                            (m_count.is_none(), "count", "Count"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -205,23 +239,54 @@ impl GetHostedZoneLimitError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("GetHostedZoneLimit", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHostedZoneLimit", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled(
+                        "GetHostedZoneLimit",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "GetHostedZoneLimit",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("HostedZoneNotPrivate") => {
-                restxml_runtime::error_body::modeled("GetHostedZoneLimit", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetHostedZoneLimit",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::HostedZoneNotPrivate)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetHostedZoneLimit",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetHostedZoneLimit",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetHostedZoneLimitError::NoSuchHostedZone`].
@@ -252,7 +317,9 @@ impl Clone for GetHostedZoneLimitError {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::HostedZoneNotPrivate(value) => Self::HostedZoneNotPrivate(value.clone()),
+            Self::HostedZoneNotPrivate(value) => {
+                Self::HostedZoneNotPrivate(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -297,11 +364,18 @@ impl std::error::Error for GetHostedZoneLimitError {
 pub fn serialize_request(
     input: &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzonelimit/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {
@@ -320,28 +394,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHostedZoneLimitError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHostedZoneLimitError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHostedZoneLimitError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_limit, body_count) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -352,10 +432,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Limit" => {
-                        m_limit = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_limit = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "Count" => {
-                        m_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_count = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

@@ -36,7 +36,9 @@ impl From<GetQueryLoggingConfigInput> for GetQueryLoggingConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetQueryLoggingConfigInput) -> Self {
-        GetQueryLoggingConfigInputBuilder { id: Some(input.id) }
+        GetQueryLoggingConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -49,14 +51,18 @@ pub struct GetQueryLoggingConfigInputBuilder {
 impl std::fmt::Debug for GetQueryLoggingConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetQueryLoggingConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetQueryLoggingConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetQueryLoggingConfigInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetQueryLoggingConfigInputBuilder { id: self.id.clone() }
+        GetQueryLoggingConfigInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -69,13 +75,23 @@ impl GetQueryLoggingConfigInputBuilder {
     }
     /// Builds the [`GetQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetQueryLoggingConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetQueryLoggingConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetQueryLoggingConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetQueryLoggingConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetQueryLoggingConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetQueryLoggingConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -98,7 +114,9 @@ pub struct GetQueryLoggingConfigOutput {
 impl std::fmt::Debug for GetQueryLoggingConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetQueryLoggingConfigOutput").field("query_logging_config", &self.query_logging_config).finish()
+        f.debug_struct("GetQueryLoggingConfigOutput")
+            .field("query_logging_config", &self.query_logging_config)
+            .finish()
     }
 }
 
@@ -135,22 +153,39 @@ impl std::fmt::Debug for GetQueryLoggingConfigOutputBuilder {
 impl GetQueryLoggingConfigOutputBuilder {
     /// Sets [`GetQueryLoggingConfigOutput::query_logging_config`].
     #[inline]
-    pub fn query_logging_config(mut self, value: crate::types::QueryLoggingConfig) -> Self {
+    pub fn query_logging_config(
+        mut self,
+        value: crate::types::QueryLoggingConfig,
+    ) -> Self {
         self.query_logging_config = Some(value);
         self
     }
     /// Builds the [`GetQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetQueryLoggingConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetQueryLoggingConfigOutput, restxml_runtime::BuildError> {
         match (self.query_logging_config,) {
-            (Some(m_query_logging_config),) => Ok(GetQueryLoggingConfigOutput {
-                query_logging_config: m_query_logging_config,
-                meta: Default::default(),
-            }),
-            (m_query_logging_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetQueryLoggingConfigOutput",
-                &[(m_query_logging_config.is_none(), "query_logging_config", "QueryLoggingConfig")],
-            )),
+            (Some(m_query_logging_config),) => {
+                Ok(GetQueryLoggingConfigOutput {
+                    query_logging_config: m_query_logging_config,
+                    meta: Default::default(),
+                })
+            }
+            (m_query_logging_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetQueryLoggingConfigOutput",
+                        &[
+                            (
+                                m_query_logging_config.is_none(),
+                                "query_logging_config",
+                                "QueryLoggingConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -171,21 +206,45 @@ impl GetQueryLoggingConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchQueryLoggingConfig") => {
-                restxml_runtime::error_body::modeled("GetQueryLoggingConfig", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchQueryLoggingConfig)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetQueryLoggingConfig", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetQueryLoggingConfig",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "GetQueryLoggingConfig",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetQueryLoggingConfig",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetQueryLoggingConfigError::NoSuchQueryLoggingConfig`].
@@ -209,7 +268,9 @@ impl Clone for GetQueryLoggingConfigError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::NoSuchQueryLoggingConfig(value) => Self::NoSuchQueryLoggingConfig(value.clone()),
+            Self::NoSuchQueryLoggingConfig(value) => {
+                Self::NoSuchQueryLoggingConfig(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -254,7 +315,9 @@ impl std::error::Error for GetQueryLoggingConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_query_logging_config::GetQueryLoggingConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/queryloggingconfig/");
     {
         let value = &input.id;
@@ -272,21 +335,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetQueryLoggingConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetQueryLoggingConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetQueryLoggingConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_query_logging_config,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("QueryLoggingConfig"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "QueryLoggingConfig",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -294,10 +366,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_query_logging_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "QueryLoggingConfig" {
-                    m_query_logging_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_logging_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_query_logging_config, "QueryLoggingConfig", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_query_logging_config,
+                    "QueryLoggingConfig",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

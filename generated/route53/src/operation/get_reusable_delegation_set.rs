@@ -36,7 +36,9 @@ impl From<GetReusableDelegationSetInput> for GetReusableDelegationSetInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetReusableDelegationSetInput) -> Self {
-        GetReusableDelegationSetInputBuilder { id: Some(input.id) }
+        GetReusableDelegationSetInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -49,14 +51,18 @@ pub struct GetReusableDelegationSetInputBuilder {
 impl std::fmt::Debug for GetReusableDelegationSetInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetReusableDelegationSetInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetReusableDelegationSetInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetReusableDelegationSetInputBuilder { id: self.id.clone() }
+        GetReusableDelegationSetInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -69,13 +75,23 @@ impl GetReusableDelegationSetInputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetReusableDelegationSetInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetReusableDelegationSetInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetReusableDelegationSetInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetReusableDelegationSetInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetReusableDelegationSetInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -98,7 +114,9 @@ pub struct GetReusableDelegationSetOutput {
 impl std::fmt::Debug for GetReusableDelegationSetOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetOutput").field("delegation_set", &self.delegation_set).finish()
+        f.debug_struct("GetReusableDelegationSetOutput")
+            .field("delegation_set", &self.delegation_set)
+            .finish()
     }
 }
 
@@ -126,7 +144,9 @@ pub struct GetReusableDelegationSetOutputBuilder {
 impl std::fmt::Debug for GetReusableDelegationSetOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetOutputBuilder").field("delegation_set", &self.delegation_set).finish()
+        f.debug_struct("GetReusableDelegationSetOutputBuilder")
+            .field("delegation_set", &self.delegation_set)
+            .finish()
     }
 }
 
@@ -139,15 +159,30 @@ impl GetReusableDelegationSetOutputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetReusableDelegationSetOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetReusableDelegationSetOutput, restxml_runtime::BuildError> {
         match (self.delegation_set,) {
             (Some(m_delegation_set),) => {
-                Ok(GetReusableDelegationSetOutput { delegation_set: m_delegation_set, meta: Default::default() })
+                Ok(GetReusableDelegationSetOutput {
+                    delegation_set: m_delegation_set,
+                    meta: Default::default(),
+                })
             }
-            (m_delegation_set,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetReusableDelegationSetOutput",
-                &[(m_delegation_set.is_none(), "delegation_set", "DelegationSet")],
-            )),
+            (m_delegation_set,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetOutput",
+                        &[
+                            (
+                                m_delegation_set.is_none(),
+                                "delegation_set",
+                                "DelegationSet",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -170,27 +205,54 @@ impl GetReusableDelegationSetError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled("GetReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
             }
             Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled("GetReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("GetReusableDelegationSet", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetReusableDelegationSet",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetReusableDelegationSet",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetReusableDelegationSet",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetReusableDelegationSetError::NoSuchDelegationSet`].
@@ -220,7 +282,9 @@ impl Clone for GetReusableDelegationSetError {
     fn clone(&self) -> Self {
         match self {
             Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
-            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
+            Self::DelegationSetNotReusable(value) => {
+                Self::DelegationSetNotReusable(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -266,11 +330,18 @@ impl std::error::Error for GetReusableDelegationSetError {
 pub fn serialize_request(
     input: &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/delegationset/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -284,32 +355,50 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetReusableDelegationSetError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetReusableDelegationSetError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetReusableDelegationSetError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_delegation_set,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("DelegationSet"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "DelegationSet",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetReusableDelegationSetResponse"])?;
+            let element = &mut document
+                .output_root(&["GetReusableDelegationSetResponse"])?;
             let mut m_delegation_set = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "DelegationSet" {
-                    m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_delegation_set = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_delegation_set, "DelegationSet", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_delegation_set,
+                    "DelegationSet",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

@@ -39,7 +39,8 @@ impl GetReusableDelegationSetLimitInput {
     }
 }
 
-impl From<GetReusableDelegationSetLimitInput> for GetReusableDelegationSetLimitInputBuilder {
+impl From<GetReusableDelegationSetLimitInput>
+for GetReusableDelegationSetLimitInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetReusableDelegationSetLimitInput) -> Self {
@@ -80,7 +81,10 @@ impl Clone for GetReusableDelegationSetLimitInputBuilder {
 impl GetReusableDelegationSetLimitInputBuilder {
     /// Sets [`GetReusableDelegationSetLimitInput::type`].
     #[inline]
-    pub fn r#type(mut self, value: crate::types::ReusableDelegationSetLimitType) -> Self {
+    pub fn r#type(
+        mut self,
+        value: crate::types::ReusableDelegationSetLimitType,
+    ) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -92,18 +96,31 @@ impl GetReusableDelegationSetLimitInputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetLimitInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetReusableDelegationSetLimitInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetReusableDelegationSetLimitInput, restxml_runtime::BuildError> {
         match (self.r#type, self.delegation_set_id) {
             (Some(m_type), Some(m_delegation_set_id)) => {
-                Ok(GetReusableDelegationSetLimitInput { r#type: m_type, delegation_set_id: m_delegation_set_id })
+                Ok(GetReusableDelegationSetLimitInput {
+                    r#type: m_type,
+                    delegation_set_id: m_delegation_set_id,
+                })
             }
-            (m_type, m_delegation_set_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetReusableDelegationSetLimitInput",
-                &[
-                    (m_type.is_none(), "type", "Type"),
-                    (m_delegation_set_id.is_none(), "delegation_set_id", "DelegationSetId"),
-                ],
-            )),
+            (m_type, m_delegation_set_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetLimitInput",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (
+                                m_delegation_set_id.is_none(),
+                                "delegation_set_id",
+                                "DelegationSetId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -182,15 +199,28 @@ impl GetReusableDelegationSetLimitOutputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetLimitOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetReusableDelegationSetLimitOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetReusableDelegationSetLimitOutput, restxml_runtime::BuildError> {
         match (self.limit, self.count) {
             (Some(m_limit), Some(m_count)) => {
-                Ok(GetReusableDelegationSetLimitOutput { limit: m_limit, count: m_count, meta: Default::default() })
+                Ok(GetReusableDelegationSetLimitOutput {
+                    limit: m_limit,
+                    count: m_count,
+                    meta: Default::default(),
+                })
             }
-            (m_limit, m_count) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetReusableDelegationSetLimitOutput",
-                &[(m_limit.is_none(), "limit", "Limit"), (m_count.is_none(), "count", "Count")],
-            )),
+            (m_limit, m_count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetLimitOutput",
+                        &[
+                            (m_limit.is_none(), "limit", "Limit"),
+                            (m_count.is_none(), "count", "Count"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -211,23 +241,45 @@ impl GetReusableDelegationSetLimitError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("GetReusableDelegationSetLimit", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetReusableDelegationSetLimit",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled("GetReusableDelegationSetLimit", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetReusableDelegationSetLimit",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetReusableDelegationSetLimit",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetReusableDelegationSetLimit",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetReusableDelegationSetLimitError::InvalidInput`].
@@ -296,11 +348,18 @@ impl std::error::Error for GetReusableDelegationSetLimitError {
 pub fn serialize_request(
     input: &crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/reusabledelegationsetlimit/");
     {
         let value = &input.delegation_set_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {
@@ -319,42 +378,53 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetReusableDelegationSetLimitError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetReusableDelegationSetLimitError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetReusableDelegationSetLimitError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_limit, body_count) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetReusableDelegationSetLimitResponse"])?;
+            let element = &mut document
+                .output_root(&["GetReusableDelegationSetLimitResponse"])?;
             let mut m_limit = None;
             let mut m_count = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Limit" => {
-                        m_limit = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_limit = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "Count" => {
-                        m_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_count = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

@@ -22,7 +22,10 @@ pub struct GetTrafficPolicyInput {
 impl std::fmt::Debug for GetTrafficPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInput").field("id", &self.id).field("version", &self.version).finish()
+        f.debug_struct("GetTrafficPolicyInput")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ impl From<GetTrafficPolicyInput> for GetTrafficPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetTrafficPolicyInput) -> Self {
-        GetTrafficPolicyInputBuilder { id: Some(input.id), version: Some(input.version) }
+        GetTrafficPolicyInputBuilder {
+            id: Some(input.id),
+            version: Some(input.version),
+        }
     }
 }
 
@@ -52,14 +58,20 @@ pub struct GetTrafficPolicyInputBuilder {
 impl std::fmt::Debug for GetTrafficPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInputBuilder").field("id", &self.id).field("version", &self.version).finish()
+        f.debug_struct("GetTrafficPolicyInputBuilder")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish()
     }
 }
 
 impl Clone for GetTrafficPolicyInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetTrafficPolicyInputBuilder { id: self.id.clone(), version: self.version }
+        GetTrafficPolicyInputBuilder {
+            id: self.id.clone(),
+            version: self.version,
+        }
     }
 }
 
@@ -80,11 +92,23 @@ impl GetTrafficPolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetTrafficPolicyInput, restxml_runtime::BuildError> {
         match (self.id, self.version) {
-            (Some(m_id), Some(m_version)) => Ok(GetTrafficPolicyInput { id: m_id, version: m_version }),
-            (m_id, m_version) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrafficPolicyInput",
-                &[(m_id.is_none(), "id", "Id"), (m_version.is_none(), "version", "Version")],
-            )),
+            (Some(m_id), Some(m_version)) => {
+                Ok(GetTrafficPolicyInput {
+                    id: m_id,
+                    version: m_version,
+                })
+            }
+            (m_id, m_version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_version.is_none(), "version", "Version"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -107,7 +131,9 @@ pub struct GetTrafficPolicyOutput {
 impl std::fmt::Debug for GetTrafficPolicyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyOutput").field("traffic_policy", &self.traffic_policy).finish()
+        f.debug_struct("GetTrafficPolicyOutput")
+            .field("traffic_policy", &self.traffic_policy)
+            .finish()
     }
 }
 
@@ -135,7 +161,9 @@ pub struct GetTrafficPolicyOutputBuilder {
 impl std::fmt::Debug for GetTrafficPolicyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyOutputBuilder").field("traffic_policy", &self.traffic_policy).finish()
+        f.debug_struct("GetTrafficPolicyOutputBuilder")
+            .field("traffic_policy", &self.traffic_policy)
+            .finish()
     }
 }
 
@@ -151,12 +179,25 @@ impl GetTrafficPolicyOutputBuilder {
     pub fn build(self) -> Result<GetTrafficPolicyOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy,) {
             (Some(m_traffic_policy),) => {
-                Ok(GetTrafficPolicyOutput { traffic_policy: m_traffic_policy, meta: Default::default() })
+                Ok(GetTrafficPolicyOutput {
+                    traffic_policy: m_traffic_policy,
+                    meta: Default::default(),
+                })
             }
-            (m_traffic_policy,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrafficPolicyOutput",
-                &[(m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy")],
-            )),
+            (m_traffic_policy,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyOutput",
+                        &[
+                            (
+                                m_traffic_policy.is_none(),
+                                "traffic_policy",
+                                "TrafficPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -177,17 +218,44 @@ impl GetTrafficPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled("GetTrafficPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetTrafficPolicy", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "GetTrafficPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrafficPolicy", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetTrafficPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -257,7 +325,9 @@ impl std::error::Error for GetTrafficPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_traffic_policy::GetTrafficPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -266,7 +336,12 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
+        request
+            .push_label(
+                "Version",
+                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
+                false,
+            )?;
     }
     request.build()
 }
@@ -280,21 +355,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetTrafficPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetTrafficPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetTrafficPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicy",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -302,10 +386,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy,
+                    "TrafficPolicy",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

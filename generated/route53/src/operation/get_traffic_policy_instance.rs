@@ -42,7 +42,9 @@ impl From<GetTrafficPolicyInstanceInput> for GetTrafficPolicyInstanceInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetTrafficPolicyInstanceInput) -> Self {
-        GetTrafficPolicyInstanceInputBuilder { id: Some(input.id) }
+        GetTrafficPolicyInstanceInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -55,14 +57,18 @@ pub struct GetTrafficPolicyInstanceInputBuilder {
 impl std::fmt::Debug for GetTrafficPolicyInstanceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInstanceInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetTrafficPolicyInstanceInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
 impl Clone for GetTrafficPolicyInstanceInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetTrafficPolicyInstanceInputBuilder { id: self.id.clone() }
+        GetTrafficPolicyInstanceInputBuilder {
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -75,13 +81,23 @@ impl GetTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`GetTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetTrafficPolicyInstanceInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrafficPolicyInstanceInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetTrafficPolicyInstanceInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInstanceInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -143,22 +159,39 @@ impl std::fmt::Debug for GetTrafficPolicyInstanceOutputBuilder {
 impl GetTrafficPolicyInstanceOutputBuilder {
     /// Sets [`GetTrafficPolicyInstanceOutput::traffic_policy_instance`].
     #[inline]
-    pub fn traffic_policy_instance(mut self, value: crate::types::TrafficPolicyInstance) -> Self {
+    pub fn traffic_policy_instance(
+        mut self,
+        value: crate::types::TrafficPolicyInstance,
+    ) -> Self {
         self.traffic_policy_instance = Some(value);
         self
     }
     /// Builds the [`GetTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance,) {
-            (Some(m_traffic_policy_instance),) => Ok(GetTrafficPolicyInstanceOutput {
-                traffic_policy_instance: m_traffic_policy_instance,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy_instance,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrafficPolicyInstanceOutput",
-                &[(m_traffic_policy_instance.is_none(), "traffic_policy_instance", "TrafficPolicyInstance")],
-            )),
+            (Some(m_traffic_policy_instance),) => {
+                Ok(GetTrafficPolicyInstanceOutput {
+                    traffic_policy_instance: m_traffic_policy_instance,
+                    meta: Default::default(),
+                })
+            }
+            (m_traffic_policy_instance,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInstanceOutput",
+                        &[
+                            (
+                                m_traffic_policy_instance.is_none(),
+                                "traffic_policy_instance",
+                                "TrafficPolicyInstance",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -179,23 +212,45 @@ impl GetTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled("GetTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("GetTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "GetTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetTrafficPolicyInstance",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "GetTrafficPolicyInstance",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance`].
@@ -219,7 +274,9 @@ impl Clone for GetTrafficPolicyInstanceError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            Self::NoSuchTrafficPolicyInstance(value) => {
+                Self::NoSuchTrafficPolicyInstance(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -264,7 +321,9 @@ impl std::error::Error for GetTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -282,32 +341,50 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetTrafficPolicyInstanceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetTrafficPolicyInstanceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy_instance,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstance"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicyInstance",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetTrafficPolicyInstanceResponse"])?;
+            let element = &mut document
+                .output_root(&["GetTrafficPolicyInstanceResponse"])?;
             let mut m_traffic_policy_instance = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstance" {
-                    m_traffic_policy_instance = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_instance = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy_instance, "TrafficPolicyInstance", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy_instance,
+                    "TrafficPolicyInstance",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

@@ -25,11 +25,13 @@ impl GetTrafficPolicyInstanceCountInput {
     }
 }
 
-impl From<GetTrafficPolicyInstanceCountInput> for GetTrafficPolicyInstanceCountInputBuilder {
+impl From<GetTrafficPolicyInstanceCountInput>
+for GetTrafficPolicyInstanceCountInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(_input: GetTrafficPolicyInstanceCountInput) -> Self {
-        GetTrafficPolicyInstanceCountInputBuilder {}
+        GetTrafficPolicyInstanceCountInputBuilder {
+        }
     }
 }
 
@@ -46,15 +48,19 @@ impl std::fmt::Debug for GetTrafficPolicyInstanceCountInputBuilder {
 impl Clone for GetTrafficPolicyInstanceCountInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        GetTrafficPolicyInstanceCountInputBuilder {}
+        GetTrafficPolicyInstanceCountInputBuilder {
+        }
     }
 }
 
 impl GetTrafficPolicyInstanceCountInputBuilder {
     /// Builds the [`GetTrafficPolicyInstanceCountInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetTrafficPolicyInstanceCountInput, restxml_runtime::BuildError> {
-        Ok(GetTrafficPolicyInstanceCountInput {})
+    pub fn build(
+        self,
+    ) -> Result<GetTrafficPolicyInstanceCountInput, restxml_runtime::BuildError> {
+        Ok(GetTrafficPolicyInstanceCountInput {
+        })
     }
 }
 
@@ -121,20 +127,30 @@ impl GetTrafficPolicyInstanceCountOutputBuilder {
     }
     /// Builds the [`GetTrafficPolicyInstanceCountOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetTrafficPolicyInstanceCountOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetTrafficPolicyInstanceCountOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance_count,) {
-            (Some(m_traffic_policy_instance_count),) => Ok(GetTrafficPolicyInstanceCountOutput {
-                traffic_policy_instance_count: m_traffic_policy_instance_count,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy_instance_count,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrafficPolicyInstanceCountOutput",
-                &[(
-                    m_traffic_policy_instance_count.is_none(),
-                    "traffic_policy_instance_count",
-                    "TrafficPolicyInstanceCount",
-                )],
-            )),
+            (Some(m_traffic_policy_instance_count),) => {
+                Ok(GetTrafficPolicyInstanceCountOutput {
+                    traffic_policy_instance_count: m_traffic_policy_instance_count,
+                    meta: Default::default(),
+                })
+            }
+            (m_traffic_policy_instance_count,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInstanceCountOutput",
+                        &[
+                            (
+                                m_traffic_policy_instance_count.is_none(),
+                                "traffic_policy_instance_count",
+                                "TrafficPolicyInstanceCount",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -151,14 +167,24 @@ impl GetTrafficPolicyInstanceCountError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-            "GetTrafficPolicyInstanceCount",
-            meta,
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
             headers,
             body,
-        ))
+        );
+        Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetTrafficPolicyInstanceCount",
+                meta,
+                headers,
+                body,
+            ),
+        )
     }
     /// Whether this is an error the model does not describe for this operation.
     #[inline]
@@ -212,7 +238,9 @@ impl std::error::Error for GetTrafficPolicyInstanceCountError {
 pub fn serialize_request(
     _input: &crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstancecount");
     request.build()
 }
@@ -226,36 +254,50 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetTrafficPolicyInstanceCountError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetTrafficPolicyInstanceCountError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetTrafficPolicyInstanceCountError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy_instance_count,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstanceCount"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicyInstanceCount",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetTrafficPolicyInstanceCountResponse"])?;
+            let element = &mut document
+                .output_root(&["GetTrafficPolicyInstanceCountResponse"])?;
             let mut m_traffic_policy_instance_count = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstanceCount" {
-                    m_traffic_policy_instance_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_instance_count = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(
-                m_traffic_policy_instance_count,
-                "TrafficPolicyInstanceCount",
-                element,
-            )?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy_instance_count,
+                    "TrafficPolicyInstanceCount",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

@@ -134,16 +134,22 @@ impl ListCidrBlocksInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListCidrBlocksInput, restxml_runtime::BuildError> {
         match (self.collection_id,) {
-            (Some(m_collection_id),) => Ok(ListCidrBlocksInput {
-                collection_id: m_collection_id,
-                location_name: self.location_name,
-                next_token: self.next_token,
-                max_results: self.max_results,
-            }),
-            (m_collection_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListCidrBlocksInput",
-                &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
-            )),
+            (Some(m_collection_id),) => {
+                Ok(ListCidrBlocksInput {
+                    collection_id: m_collection_id,
+                    location_name: self.location_name,
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                })
+            }
+            (m_collection_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListCidrBlocksInput",
+                        &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -230,7 +236,10 @@ impl ListCidrBlocksOutputBuilder {
     }
     /// Sets or clears [`ListCidrBlocksOutput::cidr_blocks`].
     #[inline]
-    pub fn set_cidr_blocks(mut self, value: Option<Vec<crate::types::CidrBlockSummary>>) -> Self {
+    pub fn set_cidr_blocks(
+        mut self,
+        value: Option<Vec<crate::types::CidrBlockSummary>>,
+    ) -> Self {
         self.cidr_blocks = value;
         self
     }
@@ -263,20 +272,54 @@ impl ListCidrBlocksError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled("ListCidrBlocks", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListCidrBlocks",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
             }
             Some("NoSuchCidrLocationException") => {
-                restxml_runtime::error_body::modeled("ListCidrBlocks", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListCidrBlocks",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCidrLocationException)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListCidrBlocks", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrBlocks", meta, headers, body)),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListCidrBlocks",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListCidrBlocks",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListCidrBlocksError::NoSuchCidrCollectionException`].
@@ -305,8 +348,12 @@ impl Clone for ListCidrBlocksError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
-            Self::NoSuchCidrLocationException(value) => Self::NoSuchCidrLocationException(value.clone()),
+            Self::NoSuchCidrCollectionException(value) => {
+                Self::NoSuchCidrCollectionException(value.clone())
+            }
+            Self::NoSuchCidrLocationException(value) => {
+                Self::NoSuchCidrLocationException(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -352,7 +399,9 @@ impl std::error::Error for ListCidrBlocksError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_blocks::ListCidrBlocksInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.collection_id;
@@ -375,13 +424,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_cidr_blocks::ListCidrBlocksOutput, restxml_runtime::SdkError<ListCidrBlocksError>> {
+) -> Result<
+    crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
+    restxml_runtime::SdkError<ListCidrBlocksError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCidrBlocksError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCidrBlocksError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -396,11 +452,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "CidrBlocks" => {
-                        m_cidr_blocks =
-                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_cidr_blocks = Some(
+                            child
+                                .read_list(
+                                    "member",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }

@@ -41,7 +41,10 @@ impl From<ListCidrCollectionsInput> for ListCidrCollectionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCidrCollectionsInput) -> Self {
-        ListCidrCollectionsInputBuilder { next_token: input.next_token, max_results: input.max_results }
+        ListCidrCollectionsInputBuilder {
+            next_token: input.next_token,
+            max_results: input.max_results,
+        }
     }
 }
 
@@ -65,7 +68,10 @@ impl std::fmt::Debug for ListCidrCollectionsInputBuilder {
 impl Clone for ListCidrCollectionsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListCidrCollectionsInputBuilder { next_token: self.next_token.clone(), max_results: self.max_results.clone() }
+        ListCidrCollectionsInputBuilder {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
     }
 }
 
@@ -97,7 +103,10 @@ impl ListCidrCollectionsInputBuilder {
     /// Builds the [`ListCidrCollectionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCidrCollectionsInput, restxml_runtime::BuildError> {
-        Ok(ListCidrCollectionsInput { next_token: self.next_token, max_results: self.max_results })
+        Ok(ListCidrCollectionsInput {
+            next_token: self.next_token,
+            max_results: self.max_results,
+        })
     }
 }
 
@@ -177,19 +186,27 @@ impl ListCidrCollectionsOutputBuilder {
     }
     /// Sets [`ListCidrCollectionsOutput::cidr_collections`].
     #[inline]
-    pub fn cidr_collections(mut self, value: Vec<crate::types::CollectionSummary>) -> Self {
+    pub fn cidr_collections(
+        mut self,
+        value: Vec<crate::types::CollectionSummary>,
+    ) -> Self {
         self.cidr_collections = Some(value);
         self
     }
     /// Sets or clears [`ListCidrCollectionsOutput::cidr_collections`].
     #[inline]
-    pub fn set_cidr_collections(mut self, value: Option<Vec<crate::types::CollectionSummary>>) -> Self {
+    pub fn set_cidr_collections(
+        mut self,
+        value: Option<Vec<crate::types::CollectionSummary>>,
+    ) -> Self {
         self.cidr_collections = value;
         self
     }
     /// Builds the [`ListCidrCollectionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListCidrCollectionsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListCidrCollectionsOutput, restxml_runtime::BuildError> {
         Ok(ListCidrCollectionsOutput {
             next_token: self.next_token,
             cidr_collections: self.cidr_collections,
@@ -212,17 +229,36 @@ impl ListCidrCollectionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListCidrCollections", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListCidrCollections",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListCidrCollections",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListCidrCollections",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListCidrCollectionsError::InvalidInput`].
@@ -284,7 +320,9 @@ impl std::error::Error for ListCidrCollectionsError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_collections::ListCidrCollectionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/cidrcollection");
     if let Some(value) = &input.next_token {
         request.push_query("nexttoken", Some(value.as_str()));
@@ -304,15 +342,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCidrCollectionsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCidrCollectionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCidrCollectionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_token, body_cidr_collections) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_token, body_cidr_collections) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -323,11 +367,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "CidrCollections" => {
-                        m_cidr_collections =
-                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_cidr_collections = Some(
+                            child
+                                .read_list(
+                                    "member",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }

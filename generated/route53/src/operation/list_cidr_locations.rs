@@ -117,15 +117,21 @@ impl ListCidrLocationsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListCidrLocationsInput, restxml_runtime::BuildError> {
         match (self.collection_id,) {
-            (Some(m_collection_id),) => Ok(ListCidrLocationsInput {
-                collection_id: m_collection_id,
-                next_token: self.next_token,
-                max_results: self.max_results,
-            }),
-            (m_collection_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListCidrLocationsInput",
-                &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
-            )),
+            (Some(m_collection_id),) => {
+                Ok(ListCidrLocationsInput {
+                    collection_id: m_collection_id,
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                })
+            }
+            (m_collection_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListCidrLocationsInput",
+                        &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -212,7 +218,10 @@ impl ListCidrLocationsOutputBuilder {
     }
     /// Sets or clears [`ListCidrLocationsOutput::cidr_locations`].
     #[inline]
-    pub fn set_cidr_locations(mut self, value: Option<Vec<crate::types::LocationSummary>>) -> Self {
+    pub fn set_cidr_locations(
+        mut self,
+        value: Option<Vec<crate::types::LocationSummary>>,
+    ) -> Self {
         self.cidr_locations = value;
         self
     }
@@ -243,21 +252,45 @@ impl ListCidrLocationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled("ListCidrLocations", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListCidrLocations",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListCidrLocations", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListCidrLocations",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListCidrLocations",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListCidrLocations",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListCidrLocationsError::NoSuchCidrCollectionException`].
@@ -281,7 +314,9 @@ impl Clone for ListCidrLocationsError {
     #[inline]
     fn clone(&self) -> Self {
         match self {
-            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
+            Self::NoSuchCidrCollectionException(value) => {
+                Self::NoSuchCidrCollectionException(value.clone())
+            }
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -326,7 +361,9 @@ impl std::error::Error for ListCidrLocationsError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_locations::ListCidrLocationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.collection_id;
@@ -350,15 +387,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCidrLocationsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCidrLocationsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCidrLocationsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_token, body_cidr_locations) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_token, body_cidr_locations) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -369,11 +412,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "CidrLocations" => {
-                        m_cidr_locations =
-                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_cidr_locations = Some(
+                            child
+                                .read_list(
+                                    "member",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }

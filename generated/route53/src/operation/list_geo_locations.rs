@@ -240,7 +240,10 @@ impl std::fmt::Debug for ListGeoLocationsOutputBuilder {
 impl ListGeoLocationsOutputBuilder {
     /// Sets [`ListGeoLocationsOutput::geo_location_details_list`].
     #[inline]
-    pub fn geo_location_details_list(mut self, value: Vec<crate::types::GeoLocationDetails>) -> Self {
+    pub fn geo_location_details_list(
+        mut self,
+        value: Vec<crate::types::GeoLocationDetails>,
+    ) -> Self {
         self.geo_location_details_list = Some(value);
         self
     }
@@ -296,7 +299,11 @@ impl ListGeoLocationsOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListGeoLocationsOutput, restxml_runtime::BuildError> {
         match (self.geo_location_details_list, self.is_truncated, self.max_items) {
-            (Some(m_geo_location_details_list), Some(m_is_truncated), Some(m_max_items)) => {
+            (
+                Some(m_geo_location_details_list),
+                Some(m_is_truncated),
+                Some(m_max_items),
+            ) => {
                 Ok(ListGeoLocationsOutput {
                     geo_location_details_list: m_geo_location_details_list,
                     is_truncated: m_is_truncated,
@@ -308,14 +315,20 @@ impl ListGeoLocationsOutputBuilder {
                 })
             }
             (m_geo_location_details_list, m_is_truncated, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListGeoLocationsOutput",
-                    &[
-                        (m_geo_location_details_list.is_none(), "geo_location_details_list", "GeoLocationDetailsList"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListGeoLocationsOutput",
+                        &[
+                            (
+                                m_geo_location_details_list.is_none(),
+                                "geo_location_details_list",
+                                "GeoLocationDetailsList",
+                            ),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -335,13 +348,35 @@ impl ListGeoLocationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListGeoLocations", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListGeoLocations",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListGeoLocations", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListGeoLocations",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -404,7 +439,9 @@ impl std::error::Error for ListGeoLocationsError {
 pub fn serialize_request(
     input: &crate::operation::list_geo_locations::ListGeoLocationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/geolocations");
     if let Some(value) = &input.start_continent_code {
         request.push_query("startcontinentcode", Some(value.as_str()));
@@ -430,11 +467,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListGeoLocationsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListGeoLocationsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListGeoLocationsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -448,21 +489,25 @@ pub fn parse_response<B: AsRef<[u8]>>(
     ) = if restxml_runtime::xml::is_blank(body) {
         (
             Default::default(),
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
+                    )
+                })?,
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -477,25 +522,38 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "GeoLocationDetailsList" => {
-                        m_geo_location_details_list =
-                            Some(child.read_list("GeoLocationDetails", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
+                        m_geo_location_details_list = Some(
+                            child
+                                .read_list(
+                                    "GeoLocationDetails",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextContinentCode" => {
-                        m_next_continent_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_continent_code = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextCountryCode" => {
-                        m_next_country_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_country_code = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextSubdivisionCode" => {
-                        m_next_subdivision_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_subdivision_code = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "MaxItems" => {
-                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

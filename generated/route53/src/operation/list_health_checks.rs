@@ -43,7 +43,10 @@ impl From<ListHealthChecksInput> for ListHealthChecksInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListHealthChecksInput) -> Self {
-        ListHealthChecksInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListHealthChecksInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -67,7 +70,10 @@ impl std::fmt::Debug for ListHealthChecksInputBuilder {
 impl Clone for ListHealthChecksInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListHealthChecksInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListHealthChecksInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -99,7 +105,10 @@ impl ListHealthChecksInputBuilder {
     /// Builds the [`ListHealthChecksInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListHealthChecksInput, restxml_runtime::BuildError> {
-        Ok(ListHealthChecksInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListHealthChecksInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -218,7 +227,12 @@ impl ListHealthChecksOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListHealthChecksOutput, restxml_runtime::BuildError> {
         match (self.health_checks, self.marker, self.is_truncated, self.max_items) {
-            (Some(m_health_checks), Some(m_marker), Some(m_is_truncated), Some(m_max_items)) => {
+            (
+                Some(m_health_checks),
+                Some(m_marker),
+                Some(m_is_truncated),
+                Some(m_max_items),
+            ) => {
                 Ok(ListHealthChecksOutput {
                     health_checks: m_health_checks,
                     marker: m_marker,
@@ -229,15 +243,17 @@ impl ListHealthChecksOutputBuilder {
                 })
             }
             (m_health_checks, m_marker, m_is_truncated, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListHealthChecksOutput",
-                    &[
-                        (m_health_checks.is_none(), "health_checks", "HealthChecks"),
-                        (m_marker.is_none(), "marker", "Marker"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHealthChecksOutput",
+                        &[
+                            (m_health_checks.is_none(), "health_checks", "HealthChecks"),
+                            (m_marker.is_none(), "marker", "Marker"),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -259,17 +275,44 @@ impl ListHealthChecksError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListHealthChecks", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListHealthChecks",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("IncompatibleVersion") => {
-                restxml_runtime::error_body::modeled("ListHealthChecks", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListHealthChecks",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::IncompatibleVersion)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHealthChecks", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListHealthChecks",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -339,7 +382,9 @@ impl std::error::Error for ListHealthChecksError {
 pub fn serialize_request(
     input: &crate::operation::list_health_checks::ListHealthChecksInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/healthcheck");
     if let Some(value) = &input.marker {
         request.push_query("marker", Some(value.as_str()));
@@ -359,80 +404,105 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListHealthChecksError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListHealthChecksError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListHealthChecksError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_health_checks, body_marker, body_is_truncated, body_next_marker, body_max_items) =
-        if restxml_runtime::xml::is_blank(body) {
-            (
-                Default::default(),
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+    let (
+        body_health_checks,
+        body_marker,
+        body_is_truncated,
+        body_next_marker,
+        body_max_items,
+    ) = if restxml_runtime::xml::is_blank(body) {
+        (
+            Default::default(),
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Marker"),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
                     )
                 })?,
-                None,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            None,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-            )
-        } else {
-            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-                let mut document = restxml_runtime::xml::Document::new(body)?;
-                let element = &mut document.output_root(&["ListHealthChecksResponse"])?;
-                let mut m_health_checks = None;
-                let mut m_marker = None;
-                let mut m_is_truncated = None;
-                let mut m_next_marker = None;
-                let mut m_max_items = None;
-                while let Some(mut child) = element.next_child()? {
-                    match child.local_name() {
-                        "HealthChecks" => {
-                            m_health_checks =
-                                Some(child.read_list("HealthCheck", |item0| {
-                                    restxml_runtime::xml::ReadXml::read_xml(item0)
-                                })?);
-                        }
-                        "Marker" => {
-                            m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "IsTruncated" => {
-                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "NextMarker" => {
-                            m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "MaxItems" => {
-                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        _ => {}
+        )
+    } else {
+        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+            let mut document = restxml_runtime::xml::Document::new(body)?;
+            let element = &mut document.output_root(&["ListHealthChecksResponse"])?;
+            let mut m_health_checks = None;
+            let mut m_marker = None;
+            let mut m_is_truncated = None;
+            let mut m_next_marker = None;
+            let mut m_max_items = None;
+            while let Some(mut child) = element.next_child()? {
+                match child.local_name() {
+                    "HealthChecks" => {
+                        m_health_checks = Some(
+                            child
+                                .read_list(
+                                    "HealthCheck",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
+                    "Marker" => {
+                        m_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "IsTruncated" => {
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "NextMarker" => {
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "MaxItems" => {
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    _ => {}
                 }
-                Ok((
-                    m_health_checks.unwrap_or_default(),
-                    restxml_runtime::xml::required(m_marker, "Marker", element)?,
-                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                    m_next_marker,
-                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-                ))
-            };
-            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+            }
+            Ok((
+                m_health_checks.unwrap_or_default(),
+                restxml_runtime::xml::required(m_marker, "Marker", element)?,
+                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                m_next_marker,
+                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+            ))
         };
+        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+    };
     Ok(crate::operation::list_health_checks::ListHealthChecksOutput {
         health_checks: body_health_checks,
         marker: body_marker,

@@ -140,7 +140,10 @@ impl ListHostedZonesInputBuilder {
     }
     /// Sets or clears [`ListHostedZonesInput::hosted_zone_type`].
     #[inline]
-    pub fn set_hosted_zone_type(mut self, value: Option<crate::types::HostedZoneType>) -> Self {
+    pub fn set_hosted_zone_type(
+        mut self,
+        value: Option<crate::types::HostedZoneType>,
+    ) -> Self {
         self.hosted_zone_type = value;
         self
     }
@@ -273,7 +276,12 @@ impl ListHostedZonesOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListHostedZonesOutput, restxml_runtime::BuildError> {
         match (self.hosted_zones, self.marker, self.is_truncated, self.max_items) {
-            (Some(m_hosted_zones), Some(m_marker), Some(m_is_truncated), Some(m_max_items)) => {
+            (
+                Some(m_hosted_zones),
+                Some(m_marker),
+                Some(m_is_truncated),
+                Some(m_max_items),
+            ) => {
                 Ok(ListHostedZonesOutput {
                     hosted_zones: m_hosted_zones,
                     marker: m_marker,
@@ -284,15 +292,17 @@ impl ListHostedZonesOutputBuilder {
                 })
             }
             (m_hosted_zones, m_marker, m_is_truncated, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListHostedZonesOutput",
-                    &[
-                        (m_hosted_zones.is_none(), "hosted_zones", "HostedZones"),
-                        (m_marker.is_none(), "marker", "Marker"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesOutput",
+                        &[
+                            (m_hosted_zones.is_none(), "hosted_zones", "HostedZones"),
+                            (m_marker.is_none(), "marker", "Marker"),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -316,19 +326,53 @@ impl ListHostedZonesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListHostedZones", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled("ListHostedZones", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListHostedZones",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::modeled(
+                        "ListHostedZones",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+            }
             Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled("ListHostedZones", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListHostedZones",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
             }
             _ => {
-                Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHostedZones", meta, headers, body))
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListHostedZones",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
             }
         }
     }
@@ -360,7 +404,9 @@ impl Clone for ListHostedZonesError {
         match self {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
-            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
+            Self::DelegationSetNotReusable(value) => {
+                Self::DelegationSetNotReusable(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -405,7 +451,9 @@ impl std::error::Error for ListHostedZonesError {
 pub fn serialize_request(
     input: &crate::operation::list_hosted_zones::ListHostedZonesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzone");
     if let Some(value) = &input.marker {
         request.push_query("marker", Some(value.as_str()));
@@ -414,7 +462,11 @@ pub fn serialize_request(
         request.push_query("maxitems", Some(value.as_str()));
     }
     if let Some(value) = &input.delegation_set_id {
-        request.push_query("delegationsetid", Some(restxml_runtime::customizations::route53::resource_id(value)));
+        request
+            .push_query(
+                "delegationsetid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.hosted_zone_type {
         request.push_query("hostedzonetype", Some(value.as_str()));
@@ -426,83 +478,110 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_hosted_zones::ListHostedZonesOutput, restxml_runtime::SdkError<ListHostedZonesError>>
-{
+) -> Result<
+    crate::operation::list_hosted_zones::ListHostedZonesOutput,
+    restxml_runtime::SdkError<ListHostedZonesError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListHostedZonesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListHostedZonesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zones, body_marker, body_is_truncated, body_next_marker, body_max_items) =
-        if restxml_runtime::xml::is_blank(body) {
-            (
-                Default::default(),
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+    let (
+        body_hosted_zones,
+        body_marker,
+        body_is_truncated,
+        body_next_marker,
+        body_max_items,
+    ) = if restxml_runtime::xml::is_blank(body) {
+        (
+            Default::default(),
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Marker"),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
                     )
                 })?,
-                None,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            None,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-            )
-        } else {
-            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-                let mut document = restxml_runtime::xml::Document::new(body)?;
-                let element = &mut document.output_root(&["ListHostedZonesResponse"])?;
-                let mut m_hosted_zones = None;
-                let mut m_marker = None;
-                let mut m_is_truncated = None;
-                let mut m_next_marker = None;
-                let mut m_max_items = None;
-                while let Some(mut child) = element.next_child()? {
-                    match child.local_name() {
-                        "HostedZones" => {
-                            m_hosted_zones = Some(
-                                child
-                                    .read_list("HostedZone", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
-                            );
-                        }
-                        "Marker" => {
-                            m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "IsTruncated" => {
-                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "NextMarker" => {
-                            m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "MaxItems" => {
-                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        _ => {}
+        )
+    } else {
+        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+            let mut document = restxml_runtime::xml::Document::new(body)?;
+            let element = &mut document.output_root(&["ListHostedZonesResponse"])?;
+            let mut m_hosted_zones = None;
+            let mut m_marker = None;
+            let mut m_is_truncated = None;
+            let mut m_next_marker = None;
+            let mut m_max_items = None;
+            while let Some(mut child) = element.next_child()? {
+                match child.local_name() {
+                    "HostedZones" => {
+                        m_hosted_zones = Some(
+                            child
+                                .read_list(
+                                    "HostedZone",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
+                    "Marker" => {
+                        m_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "IsTruncated" => {
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "NextMarker" => {
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "MaxItems" => {
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    _ => {}
                 }
-                Ok((
-                    m_hosted_zones.unwrap_or_default(),
-                    restxml_runtime::xml::required(m_marker, "Marker", element)?,
-                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                    m_next_marker,
-                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-                ))
-            };
-            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+            }
+            Ok((
+                m_hosted_zones.unwrap_or_default(),
+                restxml_runtime::xml::required(m_marker, "Marker", element)?,
+                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                m_next_marker,
+                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+            ))
         };
+        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+    };
     Ok(crate::operation::list_hosted_zones::ListHostedZonesOutput {
         hosted_zones: body_hosted_zones,
         marker: body_marker,

@@ -148,7 +148,9 @@ impl ListHostedZonesByNameInputBuilder {
     }
     /// Builds the [`ListHostedZonesByNameInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListHostedZonesByNameInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListHostedZonesByNameInput, restxml_runtime::BuildError> {
         Ok(ListHostedZonesByNameInput {
             dns_name: self.dns_name,
             hosted_zone_id: self.hosted_zone_id,
@@ -316,26 +318,34 @@ impl ListHostedZonesByNameOutputBuilder {
     }
     /// Builds the [`ListHostedZonesByNameOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListHostedZonesByNameOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListHostedZonesByNameOutput, restxml_runtime::BuildError> {
         match (self.hosted_zones, self.is_truncated, self.max_items) {
-            (Some(m_hosted_zones), Some(m_is_truncated), Some(m_max_items)) => Ok(ListHostedZonesByNameOutput {
-                hosted_zones: m_hosted_zones,
-                dns_name: self.dns_name,
-                hosted_zone_id: self.hosted_zone_id,
-                is_truncated: m_is_truncated,
-                next_dns_name: self.next_dns_name,
-                next_hosted_zone_id: self.next_hosted_zone_id,
-                max_items: m_max_items,
-                meta: Default::default(),
-            }),
-            (m_hosted_zones, m_is_truncated, m_max_items) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListHostedZonesByNameOutput",
-                &[
-                    (m_hosted_zones.is_none(), "hosted_zones", "HostedZones"),
-                    (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                    (m_max_items.is_none(), "max_items", "MaxItems"),
-                ],
-            )),
+            (Some(m_hosted_zones), Some(m_is_truncated), Some(m_max_items)) => {
+                Ok(ListHostedZonesByNameOutput {
+                    hosted_zones: m_hosted_zones,
+                    dns_name: self.dns_name,
+                    hosted_zone_id: self.hosted_zone_id,
+                    is_truncated: m_is_truncated,
+                    next_dns_name: self.next_dns_name,
+                    next_hosted_zone_id: self.next_hosted_zone_id,
+                    max_items: m_max_items,
+                    meta: Default::default(),
+                })
+            }
+            (m_hosted_zones, m_is_truncated, m_max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesByNameOutput",
+                        &[
+                            (m_hosted_zones.is_none(), "hosted_zones", "HostedZones"),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -356,21 +366,45 @@ impl ListHostedZonesByNameError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListHostedZonesByName", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListHostedZonesByName",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("InvalidDomainName") => {
-                restxml_runtime::error_body::modeled("ListHostedZonesByName", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListHostedZonesByName",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidDomainName)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListHostedZonesByName",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListHostedZonesByName",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListHostedZonesByNameError::InvalidInput`].
@@ -439,13 +473,19 @@ impl std::error::Error for ListHostedZonesByNameError {
 pub fn serialize_request(
     input: &crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzonesbyname");
     if let Some(value) = &input.dns_name {
         request.push_query("dnsname", Some(value.as_str()));
     }
     if let Some(value) = &input.hosted_zone_id {
-        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.max_items {
         request.push_query("maxitems", Some(value.as_str()));
@@ -462,11 +502,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListHostedZonesByNameError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListHostedZonesByNameError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListHostedZonesByNameError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -483,20 +527,24 @@ pub fn parse_response<B: AsRef<[u8]>>(
             Default::default(),
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
+                    )
+                })?,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -513,26 +561,42 @@ pub fn parse_response<B: AsRef<[u8]>>(
                 match child.local_name() {
                     "HostedZones" => {
                         m_hosted_zones = Some(
-                            child.read_list("HostedZone", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                            child
+                                .read_list(
+                                    "HostedZone",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
                         );
                     }
                     "DNSName" => {
-                        m_dns_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_dns_name = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "HostedZoneId" => {
-                        m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextDNSName" => {
-                        m_next_dns_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_dns_name = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextHostedZoneId" => {
-                        m_next_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_hosted_zone_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "MaxItems" => {
-                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

@@ -152,18 +152,29 @@ impl ListHostedZonesByVPCInputBuilder {
     }
     /// Builds the [`ListHostedZonesByVPCInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListHostedZonesByVPCInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListHostedZonesByVPCInput, restxml_runtime::BuildError> {
         match (self.vpc_id, self.vpc_region) {
-            (Some(m_vpc_id), Some(m_vpc_region)) => Ok(ListHostedZonesByVPCInput {
-                vpc_id: m_vpc_id,
-                vpc_region: m_vpc_region,
-                max_items: self.max_items,
-                next_token: self.next_token,
-            }),
-            (m_vpc_id, m_vpc_region) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListHostedZonesByVPCInput",
-                &[(m_vpc_id.is_none(), "vpc_id", "VPCId"), (m_vpc_region.is_none(), "vpc_region", "VPCRegion")],
-            )),
+            (Some(m_vpc_id), Some(m_vpc_region)) => {
+                Ok(ListHostedZonesByVPCInput {
+                    vpc_id: m_vpc_id,
+                    vpc_region: m_vpc_region,
+                    max_items: self.max_items,
+                    next_token: self.next_token,
+                })
+            }
+            (m_vpc_id, m_vpc_region) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesByVPCInput",
+                        &[
+                            (m_vpc_id.is_none(), "vpc_id", "VPCId"),
+                            (m_vpc_region.is_none(), "vpc_region", "VPCRegion"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -235,7 +246,10 @@ impl std::fmt::Debug for ListHostedZonesByVPCOutputBuilder {
 impl ListHostedZonesByVPCOutputBuilder {
     /// Sets [`ListHostedZonesByVPCOutput::hosted_zone_summaries`].
     #[inline]
-    pub fn hosted_zone_summaries(mut self, value: Vec<crate::types::HostedZoneSummary>) -> Self {
+    pub fn hosted_zone_summaries(
+        mut self,
+        value: Vec<crate::types::HostedZoneSummary>,
+    ) -> Self {
         self.hosted_zone_summaries = Some(value);
         self
     }
@@ -259,21 +273,33 @@ impl ListHostedZonesByVPCOutputBuilder {
     }
     /// Builds the [`ListHostedZonesByVPCOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListHostedZonesByVPCOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListHostedZonesByVPCOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_summaries, self.max_items) {
-            (Some(m_hosted_zone_summaries), Some(m_max_items)) => Ok(ListHostedZonesByVPCOutput {
-                hosted_zone_summaries: m_hosted_zone_summaries,
-                max_items: m_max_items,
-                next_token: self.next_token,
-                meta: Default::default(),
-            }),
-            (m_hosted_zone_summaries, m_max_items) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListHostedZonesByVPCOutput",
-                &[
-                    (m_hosted_zone_summaries.is_none(), "hosted_zone_summaries", "HostedZoneSummaries"),
-                    (m_max_items.is_none(), "max_items", "MaxItems"),
-                ],
-            )),
+            (Some(m_hosted_zone_summaries), Some(m_max_items)) => {
+                Ok(ListHostedZonesByVPCOutput {
+                    hosted_zone_summaries: m_hosted_zone_summaries,
+                    max_items: m_max_items,
+                    next_token: self.next_token,
+                    meta: Default::default(),
+                })
+            }
+            (m_hosted_zone_summaries, m_max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesByVPCOutput",
+                        &[
+                            (
+                                m_hosted_zone_summaries.is_none(),
+                                "hosted_zone_summaries",
+                                "HostedZoneSummaries",
+                            ),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -294,21 +320,45 @@ impl ListHostedZonesByVPCError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListHostedZonesByVPC", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListHostedZonesByVPC",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("InvalidPaginationToken") => {
-                restxml_runtime::error_body::modeled("ListHostedZonesByVPC", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListHostedZonesByVPC",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListHostedZonesByVPC",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListHostedZonesByVPC",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListHostedZonesByVPCError::InvalidInput`].
@@ -333,7 +383,9 @@ impl Clone for ListHostedZonesByVPCError {
     fn clone(&self) -> Self {
         match self {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::InvalidPaginationToken(value) => Self::InvalidPaginationToken(value.clone()),
+            Self::InvalidPaginationToken(value) => {
+                Self::InvalidPaginationToken(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -377,7 +429,9 @@ impl std::error::Error for ListHostedZonesByVPCError {
 pub fn serialize_request(
     input: &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzonesbyvpc");
     {
         let value = &input.vpc_id;
@@ -405,23 +459,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListHostedZonesByVPCError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListHostedZonesByVPCError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListHostedZonesByVPCError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone_summaries, body_max_items, body_next_token) = if restxml_runtime::xml::is_blank(body) {
+    let (body_hosted_zone_summaries, body_max_items, body_next_token) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (
             Default::default(),
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                    )
+                })?,
             None,
         )
     } else {
@@ -434,16 +495,23 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneSummaries" => {
-                        m_hosted_zone_summaries =
-                            Some(child.read_list("HostedZoneSummary", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
+                        m_hosted_zone_summaries = Some(
+                            child
+                                .read_list(
+                                    "HostedZoneSummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "MaxItems" => {
-                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

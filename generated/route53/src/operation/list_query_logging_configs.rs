@@ -131,7 +131,9 @@ impl ListQueryLoggingConfigsInputBuilder {
     }
     /// Builds the [`ListQueryLoggingConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListQueryLoggingConfigsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListQueryLoggingConfigsInput, restxml_runtime::BuildError> {
         Ok(ListQueryLoggingConfigsInput {
             hosted_zone_id: self.hosted_zone_id,
             next_token: self.next_token,
@@ -204,7 +206,10 @@ impl std::fmt::Debug for ListQueryLoggingConfigsOutputBuilder {
 impl ListQueryLoggingConfigsOutputBuilder {
     /// Sets [`ListQueryLoggingConfigsOutput::query_logging_configs`].
     #[inline]
-    pub fn query_logging_configs(mut self, value: Vec<crate::types::QueryLoggingConfig>) -> Self {
+    pub fn query_logging_configs(
+        mut self,
+        value: Vec<crate::types::QueryLoggingConfig>,
+    ) -> Self {
         self.query_logging_configs = Some(value);
         self
     }
@@ -222,17 +227,31 @@ impl ListQueryLoggingConfigsOutputBuilder {
     }
     /// Builds the [`ListQueryLoggingConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListQueryLoggingConfigsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListQueryLoggingConfigsOutput, restxml_runtime::BuildError> {
         match (self.query_logging_configs,) {
-            (Some(m_query_logging_configs),) => Ok(ListQueryLoggingConfigsOutput {
-                query_logging_configs: m_query_logging_configs,
-                next_token: self.next_token,
-                meta: Default::default(),
-            }),
-            (m_query_logging_configs,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListQueryLoggingConfigsOutput",
-                &[(m_query_logging_configs.is_none(), "query_logging_configs", "QueryLoggingConfigs")],
-            )),
+            (Some(m_query_logging_configs),) => {
+                Ok(ListQueryLoggingConfigsOutput {
+                    query_logging_configs: m_query_logging_configs,
+                    next_token: self.next_token,
+                    meta: Default::default(),
+                })
+            }
+            (m_query_logging_configs,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListQueryLoggingConfigsOutput",
+                        &[
+                            (
+                                m_query_logging_configs.is_none(),
+                                "query_logging_configs",
+                                "QueryLoggingConfigs",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -255,27 +274,54 @@ impl ListQueryLoggingConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("ListQueryLoggingConfigs", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListQueryLoggingConfigs",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("InvalidPaginationToken") => {
-                restxml_runtime::error_body::modeled("ListQueryLoggingConfigs", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListQueryLoggingConfigs",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
             }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("ListQueryLoggingConfigs", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListQueryLoggingConfigs",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListQueryLoggingConfigs",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListQueryLoggingConfigs",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListQueryLoggingConfigsError::InvalidInput`].
@@ -305,7 +351,9 @@ impl Clone for ListQueryLoggingConfigsError {
     fn clone(&self) -> Self {
         match self {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::InvalidPaginationToken(value) => Self::InvalidPaginationToken(value.clone()),
+            Self::InvalidPaginationToken(value) => {
+                Self::InvalidPaginationToken(value.clone())
+            }
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -351,10 +399,16 @@ impl std::error::Error for ListQueryLoggingConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/queryloggingconfig");
     if let Some(value) = &input.hosted_zone_id {
-        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.next_token {
         request.push_query("nexttoken", Some(value.as_str()));
@@ -374,32 +428,44 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListQueryLoggingConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListQueryLoggingConfigsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListQueryLoggingConfigsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_query_logging_configs, body_next_token) = if restxml_runtime::xml::is_blank(body) {
+    let (body_query_logging_configs, body_next_token) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (Default::default(), None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListQueryLoggingConfigsResponse"])?;
+            let element = &mut document
+                .output_root(&["ListQueryLoggingConfigsResponse"])?;
             let mut m_query_logging_configs = None;
             let mut m_next_token = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "QueryLoggingConfigs" => {
-                        m_query_logging_configs =
-                            Some(child.read_list("QueryLoggingConfig", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
+                        m_query_logging_configs = Some(
+                            child
+                                .read_list(
+                                    "QueryLoggingConfig",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

@@ -223,19 +223,27 @@ impl ListResourceRecordSetsInputBuilder {
     }
     /// Builds the [`ListResourceRecordSetsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListResourceRecordSetsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListResourceRecordSetsInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(ListResourceRecordSetsInput {
-                hosted_zone_id: m_hosted_zone_id,
-                start_record_name: self.start_record_name,
-                start_record_type: self.start_record_type,
-                start_record_identifier: self.start_record_identifier,
-                max_items: self.max_items,
-            }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListResourceRecordSetsInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(ListResourceRecordSetsInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    start_record_name: self.start_record_name,
+                    start_record_type: self.start_record_type,
+                    start_record_identifier: self.start_record_identifier,
+                    max_items: self.max_items,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListResourceRecordSetsInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -328,7 +336,10 @@ impl std::fmt::Debug for ListResourceRecordSetsOutputBuilder {
 impl ListResourceRecordSetsOutputBuilder {
     /// Sets [`ListResourceRecordSetsOutput::resource_record_sets`].
     #[inline]
-    pub fn resource_record_sets(mut self, value: Vec<crate::types::ResourceRecordSet>) -> Self {
+    pub fn resource_record_sets(
+        mut self,
+        value: Vec<crate::types::ResourceRecordSet>,
+    ) -> Self {
         self.resource_record_sets = Some(value);
         self
     }
@@ -382,7 +393,9 @@ impl ListResourceRecordSetsOutputBuilder {
     }
     /// Builds the [`ListResourceRecordSetsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListResourceRecordSetsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListResourceRecordSetsOutput, restxml_runtime::BuildError> {
         match (self.resource_record_sets, self.is_truncated, self.max_items) {
             (Some(m_resource_record_sets), Some(m_is_truncated), Some(m_max_items)) => {
                 Ok(ListResourceRecordSetsOutput {
@@ -395,14 +408,22 @@ impl ListResourceRecordSetsOutputBuilder {
                     meta: Default::default(),
                 })
             }
-            (m_resource_record_sets, m_is_truncated, m_max_items) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListResourceRecordSetsOutput",
-                &[
-                    (m_resource_record_sets.is_none(), "resource_record_sets", "ResourceRecordSets"),
-                    (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                    (m_max_items.is_none(), "max_items", "MaxItems"),
-                ],
-            )),
+            (m_resource_record_sets, m_is_truncated, m_max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListResourceRecordSetsOutput",
+                        &[
+                            (
+                                m_resource_record_sets.is_none(),
+                                "resource_record_sets",
+                                "ResourceRecordSets",
+                            ),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -423,21 +444,45 @@ impl ListResourceRecordSetsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("ListResourceRecordSets", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListResourceRecordSets",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListResourceRecordSets", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListResourceRecordSets",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListResourceRecordSets",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListResourceRecordSets",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListResourceRecordSetsError::NoSuchHostedZone`].
@@ -506,11 +551,18 @@ impl std::error::Error for ListResourceRecordSetsError {
 pub fn serialize_request(
     input: &crate::operation::list_resource_record_sets::ListResourceRecordSetsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/rrset");
     if let Some(value) = &input.start_record_name {
@@ -537,11 +589,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListResourceRecordSetsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListResourceRecordSetsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListResourceRecordSetsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -555,26 +611,31 @@ pub fn parse_response<B: AsRef<[u8]>>(
     ) = if restxml_runtime::xml::is_blank(body) {
         (
             Default::default(),
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
+                    )
+                })?,
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListResourceRecordSetsResponse"])?;
+            let element = &mut document
+                .output_root(&["ListResourceRecordSetsResponse"])?;
             let mut m_resource_record_sets = None;
             let mut m_is_truncated = None;
             let mut m_next_record_name = None;
@@ -584,25 +645,38 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "ResourceRecordSets" => {
-                        m_resource_record_sets =
-                            Some(child.read_list("ResourceRecordSet", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
+                        m_resource_record_sets = Some(
+                            child
+                                .read_list(
+                                    "ResourceRecordSet",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextRecordName" => {
-                        m_next_record_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_record_name = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextRecordType" => {
-                        m_next_record_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_record_type = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextRecordIdentifier" => {
-                        m_next_record_identifier = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_record_identifier = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "MaxItems" => {
-                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

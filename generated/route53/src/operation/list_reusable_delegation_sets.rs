@@ -43,7 +43,10 @@ impl From<ListReusableDelegationSetsInput> for ListReusableDelegationSetsInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListReusableDelegationSetsInput) -> Self {
-        ListReusableDelegationSetsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListReusableDelegationSetsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -67,7 +70,10 @@ impl std::fmt::Debug for ListReusableDelegationSetsInputBuilder {
 impl Clone for ListReusableDelegationSetsInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        ListReusableDelegationSetsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
+        ListReusableDelegationSetsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -98,8 +104,13 @@ impl ListReusableDelegationSetsInputBuilder {
     }
     /// Builds the [`ListReusableDelegationSetsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListReusableDelegationSetsInput, restxml_runtime::BuildError> {
-        Ok(ListReusableDelegationSetsInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListReusableDelegationSetsInput, restxml_runtime::BuildError> {
+        Ok(ListReusableDelegationSetsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
@@ -216,9 +227,16 @@ impl ListReusableDelegationSetsOutputBuilder {
     }
     /// Builds the [`ListReusableDelegationSetsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListReusableDelegationSetsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListReusableDelegationSetsOutput, restxml_runtime::BuildError> {
         match (self.delegation_sets, self.marker, self.is_truncated, self.max_items) {
-            (Some(m_delegation_sets), Some(m_marker), Some(m_is_truncated), Some(m_max_items)) => {
+            (
+                Some(m_delegation_sets),
+                Some(m_marker),
+                Some(m_is_truncated),
+                Some(m_max_items),
+            ) => {
                 Ok(ListReusableDelegationSetsOutput {
                     delegation_sets: m_delegation_sets,
                     marker: m_marker,
@@ -229,15 +247,21 @@ impl ListReusableDelegationSetsOutputBuilder {
                 })
             }
             (m_delegation_sets, m_marker, m_is_truncated, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListReusableDelegationSetsOutput",
-                    &[
-                        (m_delegation_sets.is_none(), "delegation_sets", "DelegationSets"),
-                        (m_marker.is_none(), "marker", "Marker"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListReusableDelegationSetsOutput",
+                        &[
+                            (
+                                m_delegation_sets.is_none(),
+                                "delegation_sets",
+                                "DelegationSets",
+                            ),
+                            (m_marker.is_none(), "marker", "Marker"),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -257,19 +281,36 @@ impl ListReusableDelegationSetsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("ListReusableDelegationSets", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListReusableDelegationSets",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListReusableDelegationSets",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListReusableDelegationSets",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListReusableDelegationSetsError::InvalidInput`].
@@ -331,7 +372,9 @@ impl std::error::Error for ListReusableDelegationSetsError {
 pub fn serialize_request(
     input: &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/delegationset");
     if let Some(value) = &input.marker {
         request.push_query("marker", Some(value.as_str()));
@@ -351,80 +394,106 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListReusableDelegationSetsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListReusableDelegationSetsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListReusableDelegationSetsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_delegation_sets, body_marker, body_is_truncated, body_next_marker, body_max_items) =
-        if restxml_runtime::xml::is_blank(body) {
-            (
-                Default::default(),
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+    let (
+        body_delegation_sets,
+        body_marker,
+        body_is_truncated,
+        body_next_marker,
+        body_max_items,
+    ) = if restxml_runtime::xml::is_blank(body) {
+        (
+            Default::default(),
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Marker"),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
                     )
                 })?,
-                None,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            None,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-            )
-        } else {
-            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-                let mut document = restxml_runtime::xml::Document::new(body)?;
-                let element = &mut document.output_root(&["ListReusableDelegationSetsResponse"])?;
-                let mut m_delegation_sets = None;
-                let mut m_marker = None;
-                let mut m_is_truncated = None;
-                let mut m_next_marker = None;
-                let mut m_max_items = None;
-                while let Some(mut child) = element.next_child()? {
-                    match child.local_name() {
-                        "DelegationSets" => {
-                            m_delegation_sets =
-                                Some(child.read_list("DelegationSet", |item0| {
-                                    restxml_runtime::xml::ReadXml::read_xml(item0)
-                                })?);
-                        }
-                        "Marker" => {
-                            m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "IsTruncated" => {
-                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "NextMarker" => {
-                            m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "MaxItems" => {
-                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        _ => {}
+        )
+    } else {
+        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+            let mut document = restxml_runtime::xml::Document::new(body)?;
+            let element = &mut document
+                .output_root(&["ListReusableDelegationSetsResponse"])?;
+            let mut m_delegation_sets = None;
+            let mut m_marker = None;
+            let mut m_is_truncated = None;
+            let mut m_next_marker = None;
+            let mut m_max_items = None;
+            while let Some(mut child) = element.next_child()? {
+                match child.local_name() {
+                    "DelegationSets" => {
+                        m_delegation_sets = Some(
+                            child
+                                .read_list(
+                                    "DelegationSet",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
+                    "Marker" => {
+                        m_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "IsTruncated" => {
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "NextMarker" => {
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "MaxItems" => {
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    _ => {}
                 }
-                Ok((
-                    m_delegation_sets.unwrap_or_default(),
-                    restxml_runtime::xml::required(m_marker, "Marker", element)?,
-                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                    m_next_marker,
-                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-                ))
-            };
-            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+            }
+            Ok((
+                m_delegation_sets.unwrap_or_default(),
+                restxml_runtime::xml::required(m_marker, "Marker", element)?,
+                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                m_next_marker,
+                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+            ))
         };
+        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+    };
     Ok(crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsOutput {
         delegation_sets: body_delegation_sets,
         marker: body_marker,

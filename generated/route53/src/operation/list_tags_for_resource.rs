@@ -97,15 +97,22 @@ impl ListTagsForResourceInputBuilder {
     pub fn build(self) -> Result<ListTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_id) {
             (Some(m_resource_type), Some(m_resource_id)) => {
-                Ok(ListTagsForResourceInput { resource_type: m_resource_type, resource_id: m_resource_id })
+                Ok(ListTagsForResourceInput {
+                    resource_type: m_resource_type,
+                    resource_id: m_resource_id,
+                })
             }
-            (m_resource_type, m_resource_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourceInput",
-                &[
-                    (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                    (m_resource_id.is_none(), "resource_id", "ResourceId"),
-                ],
-            )),
+            (m_resource_type, m_resource_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceInput",
+                        &[
+                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                            (m_resource_id.is_none(), "resource_id", "ResourceId"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -128,7 +135,9 @@ pub struct ListTagsForResourceOutput {
 impl std::fmt::Debug for ListTagsForResourceOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceOutput").field("resource_tag_set", &self.resource_tag_set).finish()
+        f.debug_struct("ListTagsForResourceOutput")
+            .field("resource_tag_set", &self.resource_tag_set)
+            .finish()
     }
 }
 
@@ -156,7 +165,9 @@ pub struct ListTagsForResourceOutputBuilder {
 impl std::fmt::Debug for ListTagsForResourceOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceOutputBuilder").field("resource_tag_set", &self.resource_tag_set).finish()
+        f.debug_struct("ListTagsForResourceOutputBuilder")
+            .field("resource_tag_set", &self.resource_tag_set)
+            .finish()
     }
 }
 
@@ -169,15 +180,30 @@ impl ListTagsForResourceOutputBuilder {
     }
     /// Builds the [`ListTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
         match (self.resource_tag_set,) {
             (Some(m_resource_tag_set),) => {
-                Ok(ListTagsForResourceOutput { resource_tag_set: m_resource_tag_set, meta: Default::default() })
+                Ok(ListTagsForResourceOutput {
+                    resource_tag_set: m_resource_tag_set,
+                    meta: Default::default(),
+                })
             }
-            (m_resource_tag_set,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourceOutput",
-                &[(m_resource_tag_set.is_none(), "resource_tag_set", "ResourceTagSet")],
-            )),
+            (m_resource_tag_set,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceOutput",
+                        &[
+                            (
+                                m_resource_tag_set.is_none(),
+                                "resource_tag_set",
+                                "ResourceTagSet",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -204,33 +230,72 @@ impl ListTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
             }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
             Some("ThrottlingException") => {
-                restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResource",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ThrottlingException)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListTagsForResource",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListTagsForResource",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListTagsForResourceError::InvalidInput`].
@@ -272,7 +337,9 @@ impl Clone for ListTagsForResourceError {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::ThrottlingException(value) => Self::ThrottlingException(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -320,7 +387,9 @@ impl std::error::Error for ListTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resource::ListTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -343,21 +412,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTagsForResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTagsForResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_resource_tag_set,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ResourceTagSet"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ResourceTagSet",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -365,10 +443,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_resource_tag_set = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceTagSet" {
-                    m_resource_tag_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_tag_set = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_resource_tag_set, "ResourceTagSet", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_resource_tag_set,
+                    "ResourceTagSet",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

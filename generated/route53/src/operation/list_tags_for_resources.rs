@@ -94,18 +94,27 @@ impl ListTagsForResourcesInputBuilder {
     }
     /// Builds the [`ListTagsForResourcesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTagsForResourcesInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTagsForResourcesInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_ids) {
             (Some(m_resource_type), Some(m_resource_ids)) => {
-                Ok(ListTagsForResourcesInput { resource_type: m_resource_type, resource_ids: m_resource_ids })
+                Ok(ListTagsForResourcesInput {
+                    resource_type: m_resource_type,
+                    resource_ids: m_resource_ids,
+                })
             }
-            (m_resource_type, m_resource_ids) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourcesInput",
-                &[
-                    (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                    (m_resource_ids.is_none(), "resource_ids", "ResourceIds"),
-                ],
-            )),
+            (m_resource_type, m_resource_ids) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourcesInput",
+                        &[
+                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                            (m_resource_ids.is_none(), "resource_ids", "ResourceIds"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -128,7 +137,9 @@ pub struct ListTagsForResourcesOutput {
 impl std::fmt::Debug for ListTagsForResourcesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourcesOutput").field("resource_tag_sets", &self.resource_tag_sets).finish()
+        f.debug_struct("ListTagsForResourcesOutput")
+            .field("resource_tag_sets", &self.resource_tag_sets)
+            .finish()
     }
 }
 
@@ -156,28 +167,48 @@ pub struct ListTagsForResourcesOutputBuilder {
 impl std::fmt::Debug for ListTagsForResourcesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourcesOutputBuilder").field("resource_tag_sets", &self.resource_tag_sets).finish()
+        f.debug_struct("ListTagsForResourcesOutputBuilder")
+            .field("resource_tag_sets", &self.resource_tag_sets)
+            .finish()
     }
 }
 
 impl ListTagsForResourcesOutputBuilder {
     /// Sets [`ListTagsForResourcesOutput::resource_tag_sets`].
     #[inline]
-    pub fn resource_tag_sets(mut self, value: Vec<crate::types::ResourceTagSet>) -> Self {
+    pub fn resource_tag_sets(
+        mut self,
+        value: Vec<crate::types::ResourceTagSet>,
+    ) -> Self {
         self.resource_tag_sets = Some(value);
         self
     }
     /// Builds the [`ListTagsForResourcesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTagsForResourcesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTagsForResourcesOutput, restxml_runtime::BuildError> {
         match (self.resource_tag_sets,) {
             (Some(m_resource_tag_sets),) => {
-                Ok(ListTagsForResourcesOutput { resource_tag_sets: m_resource_tag_sets, meta: Default::default() })
+                Ok(ListTagsForResourcesOutput {
+                    resource_tag_sets: m_resource_tag_sets,
+                    meta: Default::default(),
+                })
             }
-            (m_resource_tag_sets,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourcesOutput",
-                &[(m_resource_tag_sets.is_none(), "resource_tag_sets", "ResourceTagSets")],
-            )),
+            (m_resource_tag_sets,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourcesOutput",
+                        &[
+                            (
+                                m_resource_tag_sets.is_none(),
+                                "resource_tag_sets",
+                                "ResourceTagSets",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -204,33 +235,72 @@ impl ListTagsForResourcesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResources",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResources",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
             }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResources",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResources",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
             Some("ThrottlingException") => {
-                restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTagsForResources",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ThrottlingException)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListTagsForResources",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListTagsForResources",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListTagsForResourcesError::InvalidInput`].
@@ -272,7 +342,9 @@ impl Clone for ListTagsForResourcesError {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::ThrottlingException(value) => Self::ThrottlingException(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -320,7 +392,9 @@ impl std::error::Error for ListTagsForResourcesError {
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resources::ListTagsForResourcesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -352,11 +426,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTagsForResourcesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTagsForResourcesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTagsForResourcesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -370,7 +448,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceTagSets" {
                     m_resource_tag_sets = Some(
-                        child.read_list("ResourceTagSet", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "ResourceTagSet",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
             }

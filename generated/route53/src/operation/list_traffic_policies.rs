@@ -184,7 +184,10 @@ impl std::fmt::Debug for ListTrafficPoliciesOutputBuilder {
 impl ListTrafficPoliciesOutputBuilder {
     /// Sets [`ListTrafficPoliciesOutput::traffic_policy_summaries`].
     #[inline]
-    pub fn traffic_policy_summaries(mut self, value: Vec<crate::types::TrafficPolicySummary>) -> Self {
+    pub fn traffic_policy_summaries(
+        mut self,
+        value: Vec<crate::types::TrafficPolicySummary>,
+    ) -> Self {
         self.traffic_policy_summaries = Some(value);
         self
     }
@@ -208,30 +211,54 @@ impl ListTrafficPoliciesOutputBuilder {
     }
     /// Builds the [`ListTrafficPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPoliciesOutput, restxml_runtime::BuildError> {
-        match (self.traffic_policy_summaries, self.is_truncated, self.traffic_policy_id_marker, self.max_items) {
+    pub fn build(
+        self,
+    ) -> Result<ListTrafficPoliciesOutput, restxml_runtime::BuildError> {
+        match (
+            self.traffic_policy_summaries,
+            self.is_truncated,
+            self.traffic_policy_id_marker,
+            self.max_items,
+        ) {
             (
                 Some(m_traffic_policy_summaries),
                 Some(m_is_truncated),
                 Some(m_traffic_policy_id_marker),
                 Some(m_max_items),
-            ) => Ok(ListTrafficPoliciesOutput {
-                traffic_policy_summaries: m_traffic_policy_summaries,
-                is_truncated: m_is_truncated,
-                traffic_policy_id_marker: m_traffic_policy_id_marker,
-                max_items: m_max_items,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy_summaries, m_is_truncated, m_traffic_policy_id_marker, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListTrafficPoliciesOutput",
-                    &[
-                        (m_traffic_policy_summaries.is_none(), "traffic_policy_summaries", "TrafficPolicySummaries"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_traffic_policy_id_marker.is_none(), "traffic_policy_id_marker", "TrafficPolicyIdMarker"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+            ) => {
+                Ok(ListTrafficPoliciesOutput {
+                    traffic_policy_summaries: m_traffic_policy_summaries,
+                    is_truncated: m_is_truncated,
+                    traffic_policy_id_marker: m_traffic_policy_id_marker,
+                    max_items: m_max_items,
+                    meta: Default::default(),
+                })
+            }
+            (
+                m_traffic_policy_summaries,
+                m_is_truncated,
+                m_traffic_policy_id_marker,
+                m_max_items,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPoliciesOutput",
+                        &[
+                            (
+                                m_traffic_policy_summaries.is_none(),
+                                "traffic_policy_summaries",
+                                "TrafficPolicySummaries",
+                            ),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (
+                                m_traffic_policy_id_marker.is_none(),
+                                "traffic_policy_id_marker",
+                                "TrafficPolicyIdMarker",
+                            ),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -251,17 +278,36 @@ impl ListTrafficPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListTrafficPolicies", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListTrafficPolicies",
-                meta,
-                headers,
-                body,
-            )),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicies",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListTrafficPolicies",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListTrafficPoliciesError::InvalidInput`].
@@ -323,7 +369,9 @@ impl std::error::Error for ListTrafficPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policies::ListTrafficPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicies");
     if let Some(value) = &input.traffic_policy_id_marker {
         request.push_query("trafficpolicyid", Some(value.as_str()));
@@ -343,73 +391,102 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTrafficPoliciesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTrafficPoliciesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_traffic_policy_summaries, body_is_truncated, body_traffic_policy_id_marker, body_max_items) =
-        if restxml_runtime::xml::is_blank(body) {
-            (
-                Default::default(),
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+    let (
+        body_traffic_policy_summaries,
+        body_is_truncated,
+        body_traffic_policy_id_marker,
+        body_max_items,
+    ) = if restxml_runtime::xml::is_blank(body) {
+        (
+            Default::default(),
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyIdMarker"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicyIdMarker",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-            )
-        } else {
-            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-                let mut document = restxml_runtime::xml::Document::new(body)?;
-                let element = &mut document.output_root(&["ListTrafficPoliciesResponse"])?;
-                let mut m_traffic_policy_summaries = None;
-                let mut m_is_truncated = None;
-                let mut m_traffic_policy_id_marker = None;
-                let mut m_max_items = None;
-                while let Some(mut child) = element.next_child()? {
-                    match child.local_name() {
-                        "TrafficPolicySummaries" => {
-                            m_traffic_policy_summaries = Some(child.read_list("TrafficPolicySummary", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
-                        }
-                        "IsTruncated" => {
-                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "TrafficPolicyIdMarker" => {
-                            m_traffic_policy_id_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "MaxItems" => {
-                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        _ => {}
+        )
+    } else {
+        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+            let mut document = restxml_runtime::xml::Document::new(body)?;
+            let element = &mut document.output_root(&["ListTrafficPoliciesResponse"])?;
+            let mut m_traffic_policy_summaries = None;
+            let mut m_is_truncated = None;
+            let mut m_traffic_policy_id_marker = None;
+            let mut m_max_items = None;
+            while let Some(mut child) = element.next_child()? {
+                match child.local_name() {
+                    "TrafficPolicySummaries" => {
+                        m_traffic_policy_summaries = Some(
+                            child
+                                .read_list(
+                                    "TrafficPolicySummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
+                    "IsTruncated" => {
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "TrafficPolicyIdMarker" => {
+                        m_traffic_policy_id_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "MaxItems" => {
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    _ => {}
                 }
-                Ok((
-                    m_traffic_policy_summaries.unwrap_or_default(),
-                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                    restxml_runtime::xml::required(m_traffic_policy_id_marker, "TrafficPolicyIdMarker", element)?,
-                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-                ))
-            };
-            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+            }
+            Ok((
+                m_traffic_policy_summaries.unwrap_or_default(),
+                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                restxml_runtime::xml::required(
+                    m_traffic_policy_id_marker,
+                    "TrafficPolicyIdMarker",
+                    element,
+                )?,
+                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+            ))
         };
+        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+    };
     Ok(crate::operation::list_traffic_policies::ListTrafficPoliciesOutput {
         traffic_policy_summaries: body_traffic_policy_summaries,
         is_truncated: body_is_truncated,

@@ -40,8 +40,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesInput")
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -61,8 +67,10 @@ impl From<ListTrafficPolicyInstancesInput> for ListTrafficPolicyInstancesInputBu
     fn from(input: ListTrafficPolicyInstancesInput) -> Self {
         ListTrafficPolicyInstancesInputBuilder {
             hosted_zone_id_marker: input.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: input.traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: input.traffic_policy_instance_type_marker,
+            traffic_policy_instance_name_marker: input
+                .traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: input
+                .traffic_policy_instance_type_marker,
             max_items: input.max_items,
         }
     }
@@ -82,8 +90,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesInputBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesInputBuilder")
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -94,8 +108,12 @@ impl Clone for ListTrafficPolicyInstancesInputBuilder {
     fn clone(&self) -> Self {
         ListTrafficPolicyInstancesInputBuilder {
             hosted_zone_id_marker: self.hosted_zone_id_marker.clone(),
-            traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker.clone(),
-            traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker.clone(),
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker
+                .clone(),
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker
+                .clone(),
             max_items: self.max_items.clone(),
         }
     }
@@ -116,25 +134,37 @@ impl ListTrafficPolicyInstancesInputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -152,11 +182,15 @@ impl ListTrafficPolicyInstancesInputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyInstancesInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTrafficPolicyInstancesInput, restxml_runtime::BuildError> {
         Ok(ListTrafficPolicyInstancesInput {
             hosted_zone_id_marker: self.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker,
             max_items: self.max_items,
         })
     }
@@ -193,8 +227,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutput {
         f.debug_struct("ListTrafficPolicyInstancesOutput")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -233,8 +273,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutputBuilder {
         f.debug_struct("ListTrafficPolicyInstancesOutputBuilder")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -244,7 +290,10 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutputBuilder {
 impl ListTrafficPolicyInstancesOutputBuilder {
     /// Sets [`ListTrafficPolicyInstancesOutput::traffic_policy_instances`].
     #[inline]
-    pub fn traffic_policy_instances(mut self, value: Vec<crate::types::TrafficPolicyInstance>) -> Self {
+    pub fn traffic_policy_instances(
+        mut self,
+        value: Vec<crate::types::TrafficPolicyInstance>,
+    ) -> Self {
         self.traffic_policy_instances = Some(value);
         self
     }
@@ -262,25 +311,37 @@ impl ListTrafficPolicyInstancesOutputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -298,28 +359,42 @@ impl ListTrafficPolicyInstancesOutputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyInstancesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTrafficPolicyInstancesOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instances, self.is_truncated, self.max_items) {
-            (Some(m_traffic_policy_instances), Some(m_is_truncated), Some(m_max_items)) => {
+            (
+                Some(m_traffic_policy_instances),
+                Some(m_is_truncated),
+                Some(m_max_items),
+            ) => {
                 Ok(ListTrafficPolicyInstancesOutput {
                     traffic_policy_instances: m_traffic_policy_instances,
                     hosted_zone_id_marker: self.hosted_zone_id_marker,
-                    traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
-                    traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
                     is_truncated: m_is_truncated,
                     max_items: m_max_items,
                     meta: Default::default(),
                 })
             }
             (m_traffic_policy_instances, m_is_truncated, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListTrafficPolicyInstancesOutput",
-                    &[
-                        (m_traffic_policy_instances.is_none(), "traffic_policy_instances", "TrafficPolicyInstances"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesOutput",
+                        &[
+                            (
+                                m_traffic_policy_instances.is_none(),
+                                "traffic_policy_instances",
+                                "TrafficPolicyInstances",
+                            ),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -341,23 +416,45 @@ impl ListTrafficPolicyInstancesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyInstances", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyInstances",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyInstances", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyInstances",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListTrafficPolicyInstances",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListTrafficPolicyInstances",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListTrafficPolicyInstancesError::InvalidInput`].
@@ -382,7 +479,9 @@ impl Clone for ListTrafficPolicyInstancesError {
     fn clone(&self) -> Self {
         match self {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            Self::NoSuchTrafficPolicyInstance(value) => {
+                Self::NoSuchTrafficPolicyInstance(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -426,10 +525,16 @@ impl std::error::Error for ListTrafficPolicyInstancesError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstances");
     if let Some(value) = &input.hosted_zone_id_marker {
-        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.traffic_policy_instance_name_marker {
         request.push_query("trafficpolicyinstancename", Some(value.as_str()));
@@ -452,11 +557,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPolicyInstancesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTrafficPolicyInstancesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTrafficPolicyInstancesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -473,23 +582,28 @@ pub fn parse_response<B: AsRef<[u8]>>(
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListTrafficPolicyInstancesResponse"])?;
+            let element = &mut document
+                .output_root(&["ListTrafficPolicyInstancesResponse"])?;
             let mut m_traffic_policy_instances = None;
             let mut m_hosted_zone_id_marker = None;
             let mut m_traffic_policy_instance_name_marker = None;
@@ -499,26 +613,38 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "TrafficPolicyInstances" => {
-                        m_traffic_policy_instances = Some(child.read_list("TrafficPolicyInstance", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_traffic_policy_instances = Some(
+                            child
+                                .read_list(
+                                    "TrafficPolicyInstance",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "HostedZoneIdMarker" => {
-                        m_hosted_zone_id_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone_id_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "TrafficPolicyInstanceNameMarker" => {
-                        m_traffic_policy_instance_name_marker =
-                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_traffic_policy_instance_name_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "TrafficPolicyInstanceTypeMarker" => {
-                        m_traffic_policy_instance_type_marker =
-                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_traffic_policy_instance_type_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "MaxItems" => {
-                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

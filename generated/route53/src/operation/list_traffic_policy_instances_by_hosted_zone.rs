@@ -38,8 +38,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByHostedZoneInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesByHostedZoneInput")
             .field("hosted_zone_id", &self.hosted_zone_id)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -53,14 +59,17 @@ impl ListTrafficPolicyInstancesByHostedZoneInput {
     }
 }
 
-impl From<ListTrafficPolicyInstancesByHostedZoneInput> for ListTrafficPolicyInstancesByHostedZoneInputBuilder {
+impl From<ListTrafficPolicyInstancesByHostedZoneInput>
+for ListTrafficPolicyInstancesByHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListTrafficPolicyInstancesByHostedZoneInput) -> Self {
         ListTrafficPolicyInstancesByHostedZoneInputBuilder {
             hosted_zone_id: Some(input.hosted_zone_id),
-            traffic_policy_instance_name_marker: input.traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: input.traffic_policy_instance_type_marker,
+            traffic_policy_instance_name_marker: input
+                .traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: input
+                .traffic_policy_instance_type_marker,
             max_items: input.max_items,
         }
     }
@@ -80,8 +89,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByHostedZoneInputBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesByHostedZoneInputBuilder")
             .field("hosted_zone_id", &self.hosted_zone_id)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -92,8 +107,12 @@ impl Clone for ListTrafficPolicyInstancesByHostedZoneInputBuilder {
     fn clone(&self) -> Self {
         ListTrafficPolicyInstancesByHostedZoneInputBuilder {
             hosted_zone_id: self.hosted_zone_id.clone(),
-            traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker.clone(),
-            traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker.clone(),
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker
+                .clone(),
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker
+                .clone(),
             max_items: self.max_items.clone(),
         }
     }
@@ -108,25 +127,37 @@ impl ListTrafficPolicyInstancesByHostedZoneInputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -144,18 +175,31 @@ impl ListTrafficPolicyInstancesByHostedZoneInputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesByHostedZoneInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyInstancesByHostedZoneInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListTrafficPolicyInstancesByHostedZoneInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(ListTrafficPolicyInstancesByHostedZoneInput {
-                hosted_zone_id: m_hosted_zone_id,
-                traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
-                traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
-                max_items: self.max_items,
-            }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTrafficPolicyInstancesByHostedZoneInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(ListTrafficPolicyInstancesByHostedZoneInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesByHostedZoneInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -188,8 +232,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByHostedZoneOutput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesByHostedZoneOutput")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -226,8 +276,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByHostedZoneOutputBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesByHostedZoneOutputBuilder")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -237,31 +293,46 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByHostedZoneOutputBuilder {
 impl ListTrafficPolicyInstancesByHostedZoneOutputBuilder {
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneOutput::traffic_policy_instances`].
     #[inline]
-    pub fn traffic_policy_instances(mut self, value: Vec<crate::types::TrafficPolicyInstance>) -> Self {
+    pub fn traffic_policy_instances(
+        mut self,
+        value: Vec<crate::types::TrafficPolicyInstance>,
+    ) -> Self {
         self.traffic_policy_instances = Some(value);
         self
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -279,27 +350,44 @@ impl ListTrafficPolicyInstancesByHostedZoneOutputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesByHostedZoneOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyInstancesByHostedZoneOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListTrafficPolicyInstancesByHostedZoneOutput,
+        restxml_runtime::BuildError,
+    > {
         match (self.traffic_policy_instances, self.is_truncated, self.max_items) {
-            (Some(m_traffic_policy_instances), Some(m_is_truncated), Some(m_max_items)) => {
+            (
+                Some(m_traffic_policy_instances),
+                Some(m_is_truncated),
+                Some(m_max_items),
+            ) => {
                 Ok(ListTrafficPolicyInstancesByHostedZoneOutput {
                     traffic_policy_instances: m_traffic_policy_instances,
-                    traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
-                    traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
                     is_truncated: m_is_truncated,
                     max_items: m_max_items,
                     meta: Default::default(),
                 })
             }
             (m_traffic_policy_instances, m_is_truncated, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListTrafficPolicyInstancesByHostedZoneOutput",
-                    &[
-                        (m_traffic_policy_instances.is_none(), "traffic_policy_instances", "TrafficPolicyInstances"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesByHostedZoneOutput",
+                        &[
+                            (
+                                m_traffic_policy_instances.is_none(),
+                                "traffic_policy_instances",
+                                "TrafficPolicyInstances",
+                            ),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -323,27 +411,54 @@ impl ListTrafficPolicyInstancesByHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyInstancesByHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyInstancesByHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyInstancesByHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyInstancesByHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyInstancesByHostedZone", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyInstancesByHostedZone",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListTrafficPolicyInstancesByHostedZone",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListTrafficPolicyInstancesByHostedZone",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListTrafficPolicyInstancesByHostedZoneError::InvalidInput`].
@@ -373,7 +488,9 @@ impl Clone for ListTrafficPolicyInstancesByHostedZoneError {
     fn clone(&self) -> Self {
         match self {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            Self::NoSuchTrafficPolicyInstance(value) => {
+                Self::NoSuchTrafficPolicyInstance(value.clone())
+            }
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -393,7 +510,8 @@ impl ListTrafficPolicyInstancesByHostedZoneError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListTrafficPolicyInstancesByHostedZoneError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListTrafficPolicyInstancesByHostedZoneError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -419,11 +537,17 @@ impl std::error::Error for ListTrafficPolicyInstancesByHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstances/hostedzone");
     {
         let value = &input.hosted_zone_id;
-        request.push_query("id", Some(restxml_runtime::customizations::route53::resource_id(value)));
+        request
+            .push_query(
+                "id",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.traffic_policy_instance_name_marker {
         request.push_query("trafficpolicyinstancename", Some(value.as_str()));
@@ -446,11 +570,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPolicyInstancesByHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTrafficPolicyInstancesByHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTrafficPolicyInstancesByHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -465,23 +593,28 @@ pub fn parse_response<B: AsRef<[u8]>>(
             Default::default(),
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListTrafficPolicyInstancesByHostedZoneResponse"])?;
+            let element = &mut document
+                .output_root(&["ListTrafficPolicyInstancesByHostedZoneResponse"])?;
             let mut m_traffic_policy_instances = None;
             let mut m_traffic_policy_instance_name_marker = None;
             let mut m_traffic_policy_instance_type_marker = None;
@@ -490,23 +623,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "TrafficPolicyInstances" => {
-                        m_traffic_policy_instances = Some(child.read_list("TrafficPolicyInstance", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_traffic_policy_instances = Some(
+                            child
+                                .read_list(
+                                    "TrafficPolicyInstance",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "TrafficPolicyInstanceNameMarker" => {
-                        m_traffic_policy_instance_name_marker =
-                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_traffic_policy_instance_name_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "TrafficPolicyInstanceTypeMarker" => {
-                        m_traffic_policy_instance_type_marker =
-                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_traffic_policy_instance_type_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "MaxItems" => {
-                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

@@ -52,8 +52,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyInput {
             .field("traffic_policy_id", &self.traffic_policy_id)
             .field("traffic_policy_version", &self.traffic_policy_version)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -67,7 +73,8 @@ impl ListTrafficPolicyInstancesByPolicyInput {
     }
 }
 
-impl From<ListTrafficPolicyInstancesByPolicyInput> for ListTrafficPolicyInstancesByPolicyInputBuilder {
+impl From<ListTrafficPolicyInstancesByPolicyInput>
+for ListTrafficPolicyInstancesByPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListTrafficPolicyInstancesByPolicyInput) -> Self {
@@ -75,8 +82,10 @@ impl From<ListTrafficPolicyInstancesByPolicyInput> for ListTrafficPolicyInstance
             traffic_policy_id: Some(input.traffic_policy_id),
             traffic_policy_version: Some(input.traffic_policy_version),
             hosted_zone_id_marker: input.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: input.traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: input.traffic_policy_instance_type_marker,
+            traffic_policy_instance_name_marker: input
+                .traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: input
+                .traffic_policy_instance_type_marker,
             max_items: input.max_items,
         }
     }
@@ -100,8 +109,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyInputBuilder {
             .field("traffic_policy_id", &self.traffic_policy_id)
             .field("traffic_policy_version", &self.traffic_policy_version)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -114,8 +129,12 @@ impl Clone for ListTrafficPolicyInstancesByPolicyInputBuilder {
             traffic_policy_id: self.traffic_policy_id.clone(),
             traffic_policy_version: self.traffic_policy_version,
             hosted_zone_id_marker: self.hosted_zone_id_marker.clone(),
-            traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker.clone(),
-            traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker.clone(),
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker
+                .clone(),
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker
+                .clone(),
             max_items: self.max_items.clone(),
         }
     }
@@ -148,25 +167,37 @@ impl ListTrafficPolicyInstancesByPolicyInputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -184,25 +215,41 @@ impl ListTrafficPolicyInstancesByPolicyInputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesByPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyInstancesByPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTrafficPolicyInstancesByPolicyInput, restxml_runtime::BuildError> {
         match (self.traffic_policy_id, self.traffic_policy_version) {
             (Some(m_traffic_policy_id), Some(m_traffic_policy_version)) => {
                 Ok(ListTrafficPolicyInstancesByPolicyInput {
                     traffic_policy_id: m_traffic_policy_id,
                     traffic_policy_version: m_traffic_policy_version,
                     hosted_zone_id_marker: self.hosted_zone_id_marker,
-                    traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
-                    traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
                     max_items: self.max_items,
                 })
             }
-            (m_traffic_policy_id, m_traffic_policy_version) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTrafficPolicyInstancesByPolicyInput",
-                &[
-                    (m_traffic_policy_id.is_none(), "traffic_policy_id", "TrafficPolicyId"),
-                    (m_traffic_policy_version.is_none(), "traffic_policy_version", "TrafficPolicyVersion"),
-                ],
-            )),
+            (m_traffic_policy_id, m_traffic_policy_version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesByPolicyInput",
+                        &[
+                            (
+                                m_traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                m_traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -238,8 +285,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyOutput {
         f.debug_struct("ListTrafficPolicyInstancesByPolicyOutput")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -278,8 +331,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyOutputBuilder {
         f.debug_struct("ListTrafficPolicyInstancesByPolicyOutputBuilder")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -289,7 +348,10 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyOutputBuilder {
 impl ListTrafficPolicyInstancesByPolicyOutputBuilder {
     /// Sets [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instances`].
     #[inline]
-    pub fn traffic_policy_instances(mut self, value: Vec<crate::types::TrafficPolicyInstance>) -> Self {
+    pub fn traffic_policy_instances(
+        mut self,
+        value: Vec<crate::types::TrafficPolicyInstance>,
+    ) -> Self {
         self.traffic_policy_instances = Some(value);
         self
     }
@@ -307,25 +369,37 @@ impl ListTrafficPolicyInstancesByPolicyOutputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -343,28 +417,42 @@ impl ListTrafficPolicyInstancesByPolicyOutputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesByPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyInstancesByPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTrafficPolicyInstancesByPolicyOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instances, self.is_truncated, self.max_items) {
-            (Some(m_traffic_policy_instances), Some(m_is_truncated), Some(m_max_items)) => {
+            (
+                Some(m_traffic_policy_instances),
+                Some(m_is_truncated),
+                Some(m_max_items),
+            ) => {
                 Ok(ListTrafficPolicyInstancesByPolicyOutput {
                     traffic_policy_instances: m_traffic_policy_instances,
                     hosted_zone_id_marker: self.hosted_zone_id_marker,
-                    traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
-                    traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
                     is_truncated: m_is_truncated,
                     max_items: m_max_items,
                     meta: Default::default(),
                 })
             }
             (m_traffic_policy_instances, m_is_truncated, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListTrafficPolicyInstancesByPolicyOutput",
-                    &[
-                        (m_traffic_policy_instances.is_none(), "traffic_policy_instances", "TrafficPolicyInstances"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesByPolicyOutput",
+                        &[
+                            (
+                                m_traffic_policy_instances.is_none(),
+                                "traffic_policy_instances",
+                                "TrafficPolicyInstances",
+                            ),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -388,27 +476,54 @@ impl ListTrafficPolicyInstancesByPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyInstancesByPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyInstancesByPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyInstancesByPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyInstancesByPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyInstancesByPolicy", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyInstancesByPolicy",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListTrafficPolicyInstancesByPolicy",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListTrafficPolicyInstancesByPolicy",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListTrafficPolicyInstancesByPolicyError::InvalidInput`].
@@ -438,7 +553,9 @@ impl Clone for ListTrafficPolicyInstancesByPolicyError {
     fn clone(&self) -> Self {
         match self {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            Self::NoSuchTrafficPolicyInstance(value) => {
+                Self::NoSuchTrafficPolicyInstance(value.clone())
+            }
             Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -484,7 +601,9 @@ impl std::error::Error for ListTrafficPolicyInstancesByPolicyError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstances/trafficpolicy");
     {
         let value = &input.traffic_policy_id;
@@ -492,10 +611,18 @@ pub fn serialize_request(
     }
     {
         let value = &input.traffic_policy_version;
-        request.push_query("version", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "version",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     if let Some(value) = &input.hosted_zone_id_marker {
-        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.traffic_policy_instance_name_marker {
         request.push_query("trafficpolicyinstancename", Some(value.as_str()));
@@ -518,11 +645,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPolicyInstancesByPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTrafficPolicyInstancesByPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTrafficPolicyInstancesByPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -539,23 +670,28 @@ pub fn parse_response<B: AsRef<[u8]>>(
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListTrafficPolicyInstancesByPolicyResponse"])?;
+            let element = &mut document
+                .output_root(&["ListTrafficPolicyInstancesByPolicyResponse"])?;
             let mut m_traffic_policy_instances = None;
             let mut m_hosted_zone_id_marker = None;
             let mut m_traffic_policy_instance_name_marker = None;
@@ -565,26 +701,38 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "TrafficPolicyInstances" => {
-                        m_traffic_policy_instances = Some(child.read_list("TrafficPolicyInstance", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_traffic_policy_instances = Some(
+                            child
+                                .read_list(
+                                    "TrafficPolicyInstance",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "HostedZoneIdMarker" => {
-                        m_hosted_zone_id_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone_id_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "TrafficPolicyInstanceNameMarker" => {
-                        m_traffic_policy_instance_name_marker =
-                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_traffic_policy_instance_name_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "TrafficPolicyInstanceTypeMarker" => {
-                        m_traffic_policy_instance_type_marker =
-                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_traffic_policy_instance_type_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "MaxItems" => {
-                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }

@@ -117,17 +117,25 @@ impl ListTrafficPolicyVersionsInputBuilder {
     }
     /// Builds the [`ListTrafficPolicyVersionsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyVersionsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTrafficPolicyVersionsInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(ListTrafficPolicyVersionsInput {
-                id: m_id,
-                traffic_policy_version_marker: self.traffic_policy_version_marker,
-                max_items: self.max_items,
-            }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTrafficPolicyVersionsInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(ListTrafficPolicyVersionsInput {
+                    id: m_id,
+                    traffic_policy_version_marker: self.traffic_policy_version_marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyVersionsInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -230,34 +238,54 @@ impl ListTrafficPolicyVersionsOutputBuilder {
     }
     /// Builds the [`ListTrafficPolicyVersionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyVersionsOutput, restxml_runtime::BuildError> {
-        match (self.traffic_policies, self.is_truncated, self.traffic_policy_version_marker, self.max_items) {
+    pub fn build(
+        self,
+    ) -> Result<ListTrafficPolicyVersionsOutput, restxml_runtime::BuildError> {
+        match (
+            self.traffic_policies,
+            self.is_truncated,
+            self.traffic_policy_version_marker,
+            self.max_items,
+        ) {
             (
                 Some(m_traffic_policies),
                 Some(m_is_truncated),
                 Some(m_traffic_policy_version_marker),
                 Some(m_max_items),
-            ) => Ok(ListTrafficPolicyVersionsOutput {
-                traffic_policies: m_traffic_policies,
-                is_truncated: m_is_truncated,
-                traffic_policy_version_marker: m_traffic_policy_version_marker,
-                max_items: m_max_items,
-                meta: Default::default(),
-            }),
-            (m_traffic_policies, m_is_truncated, m_traffic_policy_version_marker, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListTrafficPolicyVersionsOutput",
-                    &[
-                        (m_traffic_policies.is_none(), "traffic_policies", "TrafficPolicies"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (
-                            m_traffic_policy_version_marker.is_none(),
-                            "traffic_policy_version_marker",
-                            "TrafficPolicyVersionMarker",
-                        ),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+            ) => {
+                Ok(ListTrafficPolicyVersionsOutput {
+                    traffic_policies: m_traffic_policies,
+                    is_truncated: m_is_truncated,
+                    traffic_policy_version_marker: m_traffic_policy_version_marker,
+                    max_items: m_max_items,
+                    meta: Default::default(),
+                })
+            }
+            (
+                m_traffic_policies,
+                m_is_truncated,
+                m_traffic_policy_version_marker,
+                m_max_items,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyVersionsOutput",
+                        &[
+                            (
+                                m_traffic_policies.is_none(),
+                                "traffic_policies",
+                                "TrafficPolicies",
+                            ),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (
+                                m_traffic_policy_version_marker.is_none(),
+                                "traffic_policy_version_marker",
+                                "TrafficPolicyVersionMarker",
+                            ),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -279,23 +307,45 @@ impl ListTrafficPolicyVersionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyVersions", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyVersions",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled("ListTrafficPolicyVersions", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListTrafficPolicyVersions",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListTrafficPolicyVersions",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListTrafficPolicyVersions",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListTrafficPolicyVersionsError::InvalidInput`].
@@ -364,7 +414,9 @@ impl std::error::Error for ListTrafficPolicyVersionsError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicies/");
     {
         let value = &input.id;
@@ -389,79 +441,103 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPolicyVersionsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTrafficPolicyVersionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTrafficPolicyVersionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_traffic_policies, body_is_truncated, body_traffic_policy_version_marker, body_max_items) =
-        if restxml_runtime::xml::is_blank(body) {
-            (
-                Default::default(),
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+    let (
+        body_traffic_policies,
+        body_is_truncated,
+        body_traffic_policy_version_marker,
+        body_max_items,
+    ) = if restxml_runtime::xml::is_blank(body) {
+        (
+            Default::default(),
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyVersionMarker"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicyVersionMarker",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-            )
-        } else {
-            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-                let mut document = restxml_runtime::xml::Document::new(body)?;
-                let element = &mut document.output_root(&["ListTrafficPolicyVersionsResponse"])?;
-                let mut m_traffic_policies = None;
-                let mut m_is_truncated = None;
-                let mut m_traffic_policy_version_marker = None;
-                let mut m_max_items = None;
-                while let Some(mut child) = element.next_child()? {
-                    match child.local_name() {
-                        "TrafficPolicies" => {
-                            m_traffic_policies =
-                                Some(child.read_list("TrafficPolicy", |item0| {
-                                    restxml_runtime::xml::ReadXml::read_xml(item0)
-                                })?);
-                        }
-                        "IsTruncated" => {
-                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "TrafficPolicyVersionMarker" => {
-                            m_traffic_policy_version_marker =
-                                Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "MaxItems" => {
-                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        _ => {}
+        )
+    } else {
+        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+            let mut document = restxml_runtime::xml::Document::new(body)?;
+            let element = &mut document
+                .output_root(&["ListTrafficPolicyVersionsResponse"])?;
+            let mut m_traffic_policies = None;
+            let mut m_is_truncated = None;
+            let mut m_traffic_policy_version_marker = None;
+            let mut m_max_items = None;
+            while let Some(mut child) = element.next_child()? {
+                match child.local_name() {
+                    "TrafficPolicies" => {
+                        m_traffic_policies = Some(
+                            child
+                                .read_list(
+                                    "TrafficPolicy",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
+                    "IsTruncated" => {
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "TrafficPolicyVersionMarker" => {
+                        m_traffic_policy_version_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "MaxItems" => {
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    _ => {}
                 }
-                Ok((
-                    m_traffic_policies.unwrap_or_default(),
-                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                    restxml_runtime::xml::required(
-                        m_traffic_policy_version_marker,
-                        "TrafficPolicyVersionMarker",
-                        element,
-                    )?,
-                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-                ))
-            };
-            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+            }
+            Ok((
+                m_traffic_policies.unwrap_or_default(),
+                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                restxml_runtime::xml::required(
+                    m_traffic_policy_version_marker,
+                    "TrafficPolicyVersionMarker",
+                    element,
+                )?,
+                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+            ))
         };
+        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+    };
     Ok(crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsOutput {
         traffic_policies: body_traffic_policies,
         is_truncated: body_is_truncated,

@@ -42,7 +42,8 @@ impl ListVPCAssociationAuthorizationsInput {
     }
 }
 
-impl From<ListVPCAssociationAuthorizationsInput> for ListVPCAssociationAuthorizationsInputBuilder {
+impl From<ListVPCAssociationAuthorizationsInput>
+for ListVPCAssociationAuthorizationsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListVPCAssociationAuthorizationsInput) -> Self {
@@ -117,17 +118,25 @@ impl ListVPCAssociationAuthorizationsInputBuilder {
     }
     /// Builds the [`ListVPCAssociationAuthorizationsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListVPCAssociationAuthorizationsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListVPCAssociationAuthorizationsInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(ListVPCAssociationAuthorizationsInput {
-                hosted_zone_id: m_hosted_zone_id,
-                next_token: self.next_token,
-                max_results: self.max_results,
-            }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListVPCAssociationAuthorizationsInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(ListVPCAssociationAuthorizationsInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListVPCAssociationAuthorizationsInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -224,18 +233,33 @@ impl ListVPCAssociationAuthorizationsOutputBuilder {
     }
     /// Builds the [`ListVPCAssociationAuthorizationsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListVPCAssociationAuthorizationsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListVPCAssociationAuthorizationsOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vp_cs) {
-            (Some(m_hosted_zone_id), Some(m_vp_cs)) => Ok(ListVPCAssociationAuthorizationsOutput {
-                hosted_zone_id: m_hosted_zone_id,
-                next_token: self.next_token,
-                vp_cs: m_vp_cs,
-                meta: Default::default(),
-            }),
-            (m_hosted_zone_id, m_vp_cs) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListVPCAssociationAuthorizationsOutput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vp_cs.is_none(), "vp_cs", "VPCs")],
-            )),
+            (Some(m_hosted_zone_id), Some(m_vp_cs)) => {
+                Ok(ListVPCAssociationAuthorizationsOutput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    next_token: self.next_token,
+                    vp_cs: m_vp_cs,
+                    meta: Default::default(),
+                })
+            }
+            (m_hosted_zone_id, m_vp_cs) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListVPCAssociationAuthorizationsOutput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vp_cs.is_none(), "vp_cs", "VPCs"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -258,27 +282,54 @@ impl ListVPCAssociationAuthorizationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("ListVPCAssociationAuthorizations", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListVPCAssociationAuthorizations",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("ListVPCAssociationAuthorizations", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListVPCAssociationAuthorizations",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("InvalidPaginationToken") => {
-                restxml_runtime::error_body::modeled("ListVPCAssociationAuthorizations", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "ListVPCAssociationAuthorizations",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "ListVPCAssociationAuthorizations",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "ListVPCAssociationAuthorizations",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`ListVPCAssociationAuthorizationsError::NoSuchHostedZone`].
@@ -309,7 +360,9 @@ impl Clone for ListVPCAssociationAuthorizationsError {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::InvalidPaginationToken(value) => Self::InvalidPaginationToken(value.clone()),
+            Self::InvalidPaginationToken(value) => {
+                Self::InvalidPaginationToken(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -354,11 +407,18 @@ impl std::error::Error for ListVPCAssociationAuthorizationsError {
 pub fn serialize_request(
     input: &crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/authorizevpcassociation");
     if let Some(value) = &input.next_token {
@@ -379,48 +439,72 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListVPCAssociationAuthorizationsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListVPCAssociationAuthorizationsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListVPCAssociationAuthorizationsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone_id, body_next_token, body_vp_cs) = if restxml_runtime::xml::is_blank(body) {
+    let (body_hosted_zone_id, body_next_token, body_vp_cs) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneId"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZoneId",
+                        ),
+                    )
+                })?,
             None,
             Default::default(),
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListVPCAssociationAuthorizationsResponse"])?;
+            let element = &mut document
+                .output_root(&["ListVPCAssociationAuthorizationsResponse"])?;
             let mut m_hosted_zone_id = None;
             let mut m_next_token = None;
             let mut m_vp_cs = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneId" => {
-                        m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "VPCs" => {
-                        m_vp_cs = Some(child.read_list("VPC", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_vp_cs = Some(
+                            child
+                                .read_list(
+                                    "VPC",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
             }
             Ok((
-                restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
+                restxml_runtime::xml::required(
+                    m_hosted_zone_id,
+                    "HostedZoneId",
+                    element,
+                )?,
                 m_next_token,
                 m_vp_cs.unwrap_or_default(),
             ))

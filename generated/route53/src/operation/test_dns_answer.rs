@@ -177,22 +177,32 @@ impl TestDNSAnswerInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.record_name, self.record_type) {
-            (Some(m_hosted_zone_id), Some(m_record_name), Some(m_record_type)) => Ok(TestDNSAnswerInput {
-                hosted_zone_id: m_hosted_zone_id,
-                record_name: m_record_name,
-                record_type: m_record_type,
-                resolver_ip: self.resolver_ip,
-                edns0_client_subnet_ip: self.edns0_client_subnet_ip,
-                edns0_client_subnet_mask: self.edns0_client_subnet_mask,
-            }),
-            (m_hosted_zone_id, m_record_name, m_record_type) => Err(restxml_runtime::BuildError::missing_fields(
-                "TestDNSAnswerInput",
-                &[
-                    (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                    (m_record_name.is_none(), "record_name", "RecordName"),
-                    (m_record_type.is_none(), "record_type", "RecordType"),
-                ],
-            )),
+            (Some(m_hosted_zone_id), Some(m_record_name), Some(m_record_type)) => {
+                Ok(TestDNSAnswerInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    record_name: m_record_name,
+                    record_type: m_record_type,
+                    resolver_ip: self.resolver_ip,
+                    edns0_client_subnet_ip: self.edns0_client_subnet_ip,
+                    edns0_client_subnet_mask: self.edns0_client_subnet_mask,
+                })
+            }
+            (m_hosted_zone_id, m_record_name, m_record_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestDNSAnswerInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_record_name.is_none(), "record_name", "RecordName"),
+                            (m_record_type.is_none(), "record_type", "RecordType"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -316,8 +326,14 @@ impl TestDNSAnswerOutputBuilder {
     /// Builds the [`TestDNSAnswerOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerOutput, restxml_runtime::BuildError> {
-        match (self.nameserver, self.record_name, self.record_type, self.record_data, self.response_code, self.protocol)
-        {
+        match (
+            self.nameserver,
+            self.record_name,
+            self.record_type,
+            self.record_data,
+            self.response_code,
+            self.protocol,
+        ) {
             (
                 Some(m_nameserver),
                 Some(m_record_name),
@@ -325,27 +341,38 @@ impl TestDNSAnswerOutputBuilder {
                 Some(m_record_data),
                 Some(m_response_code),
                 Some(m_protocol),
-            ) => Ok(TestDNSAnswerOutput {
-                nameserver: m_nameserver,
-                record_name: m_record_name,
-                record_type: m_record_type,
-                record_data: m_record_data,
-                response_code: m_response_code,
-                protocol: m_protocol,
-                meta: Default::default(),
-            }),
-            (m_nameserver, m_record_name, m_record_type, m_record_data, m_response_code, m_protocol) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "TestDNSAnswerOutput",
-                    &[
-                        (m_nameserver.is_none(), "nameserver", "Nameserver"),
-                        (m_record_name.is_none(), "record_name", "RecordName"),
-                        (m_record_type.is_none(), "record_type", "RecordType"),
-                        (m_record_data.is_none(), "record_data", "RecordData"),
-                        (m_response_code.is_none(), "response_code", "ResponseCode"),
-                        (m_protocol.is_none(), "protocol", "Protocol"),
-                    ],
-                ))
+            ) => {
+                Ok(TestDNSAnswerOutput {
+                    nameserver: m_nameserver,
+                    record_name: m_record_name,
+                    record_type: m_record_type,
+                    record_data: m_record_data,
+                    response_code: m_response_code,
+                    protocol: m_protocol,
+                    meta: Default::default(),
+                })
+            }
+            (
+                m_nameserver,
+                m_record_name,
+                m_record_type,
+                m_record_data,
+                m_response_code,
+                m_protocol,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestDNSAnswerOutput",
+                        &[
+                            (m_nameserver.is_none(), "nameserver", "Nameserver"),
+                            (m_record_name.is_none(), "record_name", "RecordName"),
+                            (m_record_type.is_none(), "record_type", "RecordType"),
+                            (m_record_data.is_none(), "record_data", "RecordData"),
+                            (m_response_code.is_none(), "response_code", "ResponseCode"),
+                            (m_protocol.is_none(), "protocol", "Protocol"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -367,14 +394,45 @@ impl TestDNSAnswerError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("TestDNSAnswer", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("TestDNSAnswer", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestDNSAnswer", meta, headers, body)),
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled(
+                        "TestDNSAnswer",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "TestDNSAnswer",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "TestDNSAnswer",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`TestDNSAnswerError::NoSuchHostedZone`].
@@ -443,11 +501,17 @@ impl std::error::Error for TestDNSAnswerError {
 pub fn serialize_request(
     input: &crate::operation::test_dns_answer::TestDNSAnswerInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/testdnsanswer");
     {
         let value = &input.hosted_zone_id;
-        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     {
         let value = &input.record_name;
@@ -473,97 +537,141 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::test_dns_answer::TestDNSAnswerOutput, restxml_runtime::SdkError<TestDNSAnswerError>> {
+) -> Result<
+    crate::operation::test_dns_answer::TestDNSAnswerOutput,
+    restxml_runtime::SdkError<TestDNSAnswerError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(TestDNSAnswerError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                TestDNSAnswerError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_nameserver, body_record_name, body_record_type, body_record_data, body_response_code, body_protocol) =
-        if restxml_runtime::xml::is_blank(body) {
-            (
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+    let (
+        body_nameserver,
+        body_record_name,
+        body_record_type,
+        body_record_data,
+        body_response_code,
+        body_protocol,
+    ) = if restxml_runtime::xml::is_blank(body) {
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Nameserver"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "Nameserver",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("RecordName"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "RecordName",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("RecordType"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "RecordType",
+                        ),
                     )
                 })?,
-                Default::default(),
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            Default::default(),
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("ResponseCode"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ResponseCode",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Protocol"),
                     )
                 })?,
-            )
-        } else {
-            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-                let mut document = restxml_runtime::xml::Document::new(body)?;
-                let element = &mut document.output_root(&["TestDNSAnswerResponse"])?;
-                let mut m_nameserver = None;
-                let mut m_record_name = None;
-                let mut m_record_type = None;
-                let mut m_record_data = None;
-                let mut m_response_code = None;
-                let mut m_protocol = None;
-                while let Some(mut child) = element.next_child()? {
-                    match child.local_name() {
-                        "Nameserver" => {
-                            m_nameserver = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "RecordName" => {
-                            m_record_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "RecordType" => {
-                            m_record_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "RecordData" => {
-                            m_record_data = Some(child.read_list("RecordDataEntry", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
-                        }
-                        "ResponseCode" => {
-                            m_response_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "Protocol" => {
-                            m_protocol = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        _ => {}
+        )
+    } else {
+        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+            let mut document = restxml_runtime::xml::Document::new(body)?;
+            let element = &mut document.output_root(&["TestDNSAnswerResponse"])?;
+            let mut m_nameserver = None;
+            let mut m_record_name = None;
+            let mut m_record_type = None;
+            let mut m_record_data = None;
+            let mut m_response_code = None;
+            let mut m_protocol = None;
+            while let Some(mut child) = element.next_child()? {
+                match child.local_name() {
+                    "Nameserver" => {
+                        m_nameserver = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
+                    "RecordName" => {
+                        m_record_name = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "RecordType" => {
+                        m_record_type = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "RecordData" => {
+                        m_record_data = Some(
+                            child
+                                .read_list(
+                                    "RecordDataEntry",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
+                    }
+                    "ResponseCode" => {
+                        m_response_code = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "Protocol" => {
+                        m_protocol = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    _ => {}
                 }
-                Ok((
-                    restxml_runtime::xml::required(m_nameserver, "Nameserver", element)?,
-                    restxml_runtime::xml::required(m_record_name, "RecordName", element)?,
-                    restxml_runtime::xml::required(m_record_type, "RecordType", element)?,
-                    m_record_data.unwrap_or_default(),
-                    restxml_runtime::xml::required(m_response_code, "ResponseCode", element)?,
-                    restxml_runtime::xml::required(m_protocol, "Protocol", element)?,
-                ))
-            };
-            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+            }
+            Ok((
+                restxml_runtime::xml::required(m_nameserver, "Nameserver", element)?,
+                restxml_runtime::xml::required(m_record_name, "RecordName", element)?,
+                restxml_runtime::xml::required(m_record_type, "RecordType", element)?,
+                m_record_data.unwrap_or_default(),
+                restxml_runtime::xml::required(
+                    m_response_code,
+                    "ResponseCode",
+                    element,
+                )?,
+                restxml_runtime::xml::required(m_protocol, "Protocol", element)?,
+            ))
         };
+        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+    };
     Ok(crate::operation::test_dns_answer::TestDNSAnswerOutput {
         nameserver: body_nameserver,
         record_name: body_record_name,

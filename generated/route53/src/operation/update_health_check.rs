@@ -148,7 +148,9 @@ pub struct UpdateHealthCheckInput {
     /// - `Unhealthy`: Route 53 considers the health check to be unhealthy.
     ///
     /// - `LastKnownStatus`: By default, Route 53 uses the status of the health check from the last time CloudWatch had sufficient data to determine the alarm state. For new health checks that have no last known status, the status for the health check is healthy.
-    pub insufficient_data_health_status: Option<crate::types::InsufficientDataHealthStatus>,
+    pub insufficient_data_health_status: Option<
+        crate::types::InsufficientDataHealthStatus,
+    >,
     /// A complex type that contains one `ResettableElementName` element for each element that you want to reset to the default value. Valid values for `ResettableElementName` include the following:
     ///
     /// - `ChildHealthChecks`: Amazon Route 53 resets [ChildHealthChecks](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html#Route53-Type-HealthCheckConfig-ChildHealthChecks) to null.
@@ -180,7 +182,10 @@ impl std::fmt::Debug for UpdateHealthCheckInput {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
+            .field(
+                "insufficient_data_health_status",
+                &self.insufficient_data_health_status,
+            )
             .field("reset_elements", &self.reset_elements)
             .finish()
     }
@@ -261,7 +266,10 @@ impl std::fmt::Debug for UpdateHealthCheckInputBuilder {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
+            .field(
+                "insufficient_data_health_status",
+                &self.insufficient_data_health_status,
+            )
             .field("reset_elements", &self.reset_elements)
             .finish()
     }
@@ -286,7 +294,9 @@ impl Clone for UpdateHealthCheckInputBuilder {
             enable_sni: self.enable_sni,
             regions: self.regions.clone(),
             alarm_identifier: self.alarm_identifier.clone(),
-            insufficient_data_health_status: self.insufficient_data_health_status.clone(),
+            insufficient_data_health_status: self
+                .insufficient_data_health_status
+                .clone(),
             reset_elements: self.reset_elements.clone(),
         }
     }
@@ -451,7 +461,10 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets or clears [`UpdateHealthCheckInput::regions`].
     #[inline]
-    pub fn set_regions(mut self, value: Option<Vec<crate::types::HealthCheckRegion>>) -> Self {
+    pub fn set_regions(
+        mut self,
+        value: Option<Vec<crate::types::HealthCheckRegion>>,
+    ) -> Self {
         self.regions = value;
         self
     }
@@ -463,13 +476,19 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets or clears [`UpdateHealthCheckInput::alarm_identifier`].
     #[inline]
-    pub fn set_alarm_identifier(mut self, value: Option<crate::types::AlarmIdentifier>) -> Self {
+    pub fn set_alarm_identifier(
+        mut self,
+        value: Option<crate::types::AlarmIdentifier>,
+    ) -> Self {
         self.alarm_identifier = value;
         self
     }
     /// Sets [`UpdateHealthCheckInput::insufficient_data_health_status`].
     #[inline]
-    pub fn insufficient_data_health_status(mut self, value: crate::types::InsufficientDataHealthStatus) -> Self {
+    pub fn insufficient_data_health_status(
+        mut self,
+        value: crate::types::InsufficientDataHealthStatus,
+    ) -> Self {
         self.insufficient_data_health_status = Some(value);
         self
     }
@@ -484,13 +503,19 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets [`UpdateHealthCheckInput::reset_elements`].
     #[inline]
-    pub fn reset_elements(mut self, value: Vec<crate::types::ResettableElementName>) -> Self {
+    pub fn reset_elements(
+        mut self,
+        value: Vec<crate::types::ResettableElementName>,
+    ) -> Self {
         self.reset_elements = Some(value);
         self
     }
     /// Sets or clears [`UpdateHealthCheckInput::reset_elements`].
     #[inline]
-    pub fn set_reset_elements(mut self, value: Option<Vec<crate::types::ResettableElementName>>) -> Self {
+    pub fn set_reset_elements(
+        mut self,
+        value: Option<Vec<crate::types::ResettableElementName>>,
+    ) -> Self {
         self.reset_elements = value;
         self
     }
@@ -498,29 +523,42 @@ impl UpdateHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => Ok(UpdateHealthCheckInput {
-                health_check_id: m_health_check_id,
-                health_check_version: self.health_check_version,
-                ip_address: self.ip_address,
-                port: self.port,
-                resource_path: self.resource_path,
-                fully_qualified_domain_name: self.fully_qualified_domain_name,
-                search_string: self.search_string,
-                failure_threshold: self.failure_threshold,
-                inverted: self.inverted,
-                disabled: self.disabled,
-                health_threshold: self.health_threshold,
-                child_health_checks: self.child_health_checks,
-                enable_sni: self.enable_sni,
-                regions: self.regions,
-                alarm_identifier: self.alarm_identifier,
-                insufficient_data_health_status: self.insufficient_data_health_status,
-                reset_elements: self.reset_elements,
-            }),
-            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHealthCheckInput",
-                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
-            )),
+            (Some(m_health_check_id),) => {
+                Ok(UpdateHealthCheckInput {
+                    health_check_id: m_health_check_id,
+                    health_check_version: self.health_check_version,
+                    ip_address: self.ip_address,
+                    port: self.port,
+                    resource_path: self.resource_path,
+                    fully_qualified_domain_name: self.fully_qualified_domain_name,
+                    search_string: self.search_string,
+                    failure_threshold: self.failure_threshold,
+                    inverted: self.inverted,
+                    disabled: self.disabled,
+                    health_threshold: self.health_threshold,
+                    child_health_checks: self.child_health_checks,
+                    enable_sni: self.enable_sni,
+                    regions: self.regions,
+                    alarm_identifier: self.alarm_identifier,
+                    insufficient_data_health_status: self
+                        .insufficient_data_health_status,
+                    reset_elements: self.reset_elements,
+                })
+            }
+            (m_health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHealthCheckInput",
+                        &[
+                            (
+                                m_health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -543,7 +581,9 @@ pub struct UpdateHealthCheckOutput {
 impl std::fmt::Debug for UpdateHealthCheckOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHealthCheckOutput").field("health_check", &self.health_check).finish()
+        f.debug_struct("UpdateHealthCheckOutput")
+            .field("health_check", &self.health_check)
+            .finish()
     }
 }
 
@@ -571,7 +611,9 @@ pub struct UpdateHealthCheckOutputBuilder {
 impl std::fmt::Debug for UpdateHealthCheckOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHealthCheckOutputBuilder").field("health_check", &self.health_check).finish()
+        f.debug_struct("UpdateHealthCheckOutputBuilder")
+            .field("health_check", &self.health_check)
+            .finish()
     }
 }
 
@@ -587,12 +629,19 @@ impl UpdateHealthCheckOutputBuilder {
     pub fn build(self) -> Result<UpdateHealthCheckOutput, restxml_runtime::BuildError> {
         match (self.health_check,) {
             (Some(m_health_check),) => {
-                Ok(UpdateHealthCheckOutput { health_check: m_health_check, meta: Default::default() })
+                Ok(UpdateHealthCheckOutput {
+                    health_check: m_health_check,
+                    meta: Default::default(),
+                })
             }
-            (m_health_check,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHealthCheckOutput",
-                &[(m_health_check.is_none(), "health_check", "HealthCheck")],
-            )),
+            (m_health_check,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHealthCheckOutput",
+                        &[(m_health_check.is_none(), "health_check", "HealthCheck")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -615,23 +664,54 @@ impl UpdateHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled("UpdateHealthCheck", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck),
-            Some("InvalidInput") => restxml_runtime::error_body::modeled("UpdateHealthCheck", body, headers, meta)
-                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(
+                        "UpdateHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             Some("HealthCheckVersionMismatch") => {
-                restxml_runtime::error_body::modeled("UpdateHealthCheck", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateHealthCheck",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::HealthCheckVersionMismatch)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateHealthCheck",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateHealthCheck",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateHealthCheckError::NoSuchHealthCheck`].
@@ -662,7 +742,9 @@ impl Clone for UpdateHealthCheckError {
         match self {
             Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::HealthCheckVersionMismatch(value) => Self::HealthCheckVersionMismatch(value.clone()),
+            Self::HealthCheckVersionMismatch(value) => {
+                Self::HealthCheckVersionMismatch(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -707,26 +789,21 @@ impl std::error::Error for UpdateHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::update_health_check::UpdateHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
         request.push_label("HealthCheckId", value.as_str(), false)?;
     }
-    if input.health_check_version.is_some()
-        || input.ip_address.is_some()
-        || input.port.is_some()
-        || input.resource_path.is_some()
-        || input.fully_qualified_domain_name.is_some()
-        || input.search_string.is_some()
-        || input.failure_threshold.is_some()
-        || input.inverted.is_some()
-        || input.disabled.is_some()
-        || input.health_threshold.is_some()
-        || input.child_health_checks.is_some()
-        || input.enable_sni.is_some()
-        || input.regions.is_some()
-        || input.alarm_identifier.is_some()
+    if input.health_check_version.is_some() || input.ip_address.is_some()
+        || input.port.is_some() || input.resource_path.is_some()
+        || input.fully_qualified_domain_name.is_some() || input.search_string.is_some()
+        || input.failure_threshold.is_some() || input.inverted.is_some()
+        || input.disabled.is_some() || input.health_threshold.is_some()
+        || input.child_health_checks.is_some() || input.enable_sni.is_some()
+        || input.regions.is_some() || input.alarm_identifier.is_some()
         || input.insufficient_data_health_status.is_some()
         || input.reset_elements.is_some()
     {
@@ -799,21 +876,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHealthCheckError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateHealthCheckError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateHealthCheckError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheck"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HealthCheck",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -821,10 +907,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheck" {
-                    m_health_check = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,))
+            Ok((
+                restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

@@ -22,7 +22,10 @@ pub struct UpdateHostedZoneCommentInput {
 impl std::fmt::Debug for UpdateHostedZoneCommentInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentInput").field("id", &self.id).field("comment", &self.comment).finish()
+        f.debug_struct("UpdateHostedZoneCommentInput")
+            .field("id", &self.id)
+            .field("comment", &self.comment)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ impl From<UpdateHostedZoneCommentInput> for UpdateHostedZoneCommentInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateHostedZoneCommentInput) -> Self {
-        UpdateHostedZoneCommentInputBuilder { id: Some(input.id), comment: input.comment }
+        UpdateHostedZoneCommentInputBuilder {
+            id: Some(input.id),
+            comment: input.comment,
+        }
     }
 }
 
@@ -62,7 +68,10 @@ impl std::fmt::Debug for UpdateHostedZoneCommentInputBuilder {
 impl Clone for UpdateHostedZoneCommentInputBuilder {
     #[inline]
     fn clone(&self) -> Self {
-        UpdateHostedZoneCommentInputBuilder { id: self.id.clone(), comment: self.comment.clone() }
+        UpdateHostedZoneCommentInputBuilder {
+            id: self.id.clone(),
+            comment: self.comment.clone(),
+        }
     }
 }
 
@@ -87,13 +96,24 @@ impl UpdateHostedZoneCommentInputBuilder {
     }
     /// Builds the [`UpdateHostedZoneCommentInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateHostedZoneCommentInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateHostedZoneCommentInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(UpdateHostedZoneCommentInput { id: m_id, comment: self.comment }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHostedZoneCommentInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(UpdateHostedZoneCommentInput {
+                    id: m_id,
+                    comment: self.comment,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHostedZoneCommentInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -116,7 +136,9 @@ pub struct UpdateHostedZoneCommentOutput {
 impl std::fmt::Debug for UpdateHostedZoneCommentOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentOutput").field("hosted_zone", &self.hosted_zone).finish()
+        f.debug_struct("UpdateHostedZoneCommentOutput")
+            .field("hosted_zone", &self.hosted_zone)
+            .finish()
     }
 }
 
@@ -144,7 +166,9 @@ pub struct UpdateHostedZoneCommentOutputBuilder {
 impl std::fmt::Debug for UpdateHostedZoneCommentOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentOutputBuilder").field("hosted_zone", &self.hosted_zone).finish()
+        f.debug_struct("UpdateHostedZoneCommentOutputBuilder")
+            .field("hosted_zone", &self.hosted_zone)
+            .finish()
     }
 }
 
@@ -157,15 +181,24 @@ impl UpdateHostedZoneCommentOutputBuilder {
     }
     /// Builds the [`UpdateHostedZoneCommentOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateHostedZoneCommentOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateHostedZoneCommentOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone,) {
             (Some(m_hosted_zone),) => {
-                Ok(UpdateHostedZoneCommentOutput { hosted_zone: m_hosted_zone, meta: Default::default() })
+                Ok(UpdateHostedZoneCommentOutput {
+                    hosted_zone: m_hosted_zone,
+                    meta: Default::default(),
+                })
             }
-            (m_hosted_zone,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHostedZoneCommentOutput",
-                &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
-            )),
+            (m_hosted_zone,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHostedZoneCommentOutput",
+                        &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -188,27 +221,54 @@ impl UpdateHostedZoneCommentError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("UpdateHostedZoneComment", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateHostedZoneComment",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("UpdateHostedZoneComment", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateHostedZoneComment",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("UpdateHostedZoneComment", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateHostedZoneComment",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateHostedZoneComment",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateHostedZoneComment",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateHostedZoneCommentError::NoSuchHostedZone`].
@@ -239,7 +299,9 @@ impl Clone for UpdateHostedZoneCommentError {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -284,11 +346,18 @@ impl std::error::Error for UpdateHostedZoneCommentError {
 pub fn serialize_request(
     input: &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     if input.comment.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -315,29 +384,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHostedZoneCommentError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateHostedZoneCommentError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateHostedZoneCommentError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZone",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["UpdateHostedZoneCommentResponse"])?;
+            let element = &mut document
+                .output_root(&["UpdateHostedZoneCommentResponse"])?;
             let mut m_hosted_zone = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HostedZone" {
-                    m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_hosted_zone = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,))

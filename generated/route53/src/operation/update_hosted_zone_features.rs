@@ -98,16 +98,24 @@ impl UpdateHostedZoneFeaturesInputBuilder {
     }
     /// Builds the [`UpdateHostedZoneFeaturesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateHostedZoneFeaturesInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateHostedZoneFeaturesInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(UpdateHostedZoneFeaturesInput {
-                hosted_zone_id: m_hosted_zone_id,
-                enable_accelerated_recovery: self.enable_accelerated_recovery,
-            }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHostedZoneFeaturesInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(UpdateHostedZoneFeaturesInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    enable_accelerated_recovery: self.enable_accelerated_recovery,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHostedZoneFeaturesInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -159,8 +167,12 @@ impl std::fmt::Debug for UpdateHostedZoneFeaturesOutputBuilder {
 impl UpdateHostedZoneFeaturesOutputBuilder {
     /// Builds the [`UpdateHostedZoneFeaturesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateHostedZoneFeaturesOutput, restxml_runtime::BuildError> {
-        Ok(UpdateHostedZoneFeaturesOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<UpdateHostedZoneFeaturesOutput, restxml_runtime::BuildError> {
+        Ok(UpdateHostedZoneFeaturesOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -184,31 +196,63 @@ impl UpdateHostedZoneFeaturesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled("UpdateHostedZoneFeatures", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateHostedZoneFeatures",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("UpdateHostedZoneFeatures", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateHostedZoneFeatures",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("UpdateHostedZoneFeatures", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateHostedZoneFeatures",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled("UpdateHostedZoneFeatures", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateHostedZoneFeatures",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::LimitsExceeded)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateHostedZoneFeatures",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateHostedZoneFeatures",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateHostedZoneFeaturesError::NoSuchHostedZone`].
@@ -244,7 +288,9 @@ impl Clone for UpdateHostedZoneFeaturesError {
         match self {
             Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -291,11 +337,18 @@ impl std::error::Error for UpdateHostedZoneFeaturesError {
 pub fn serialize_request(
     input: &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/features");
     if input.enable_accelerated_recovery.is_some() {
@@ -323,11 +376,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHostedZoneFeaturesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateHostedZoneFeaturesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateHostedZoneFeaturesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),

@@ -101,19 +101,29 @@ impl UpdateTrafficPolicyCommentInputBuilder {
     }
     /// Builds the [`UpdateTrafficPolicyCommentInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateTrafficPolicyCommentInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateTrafficPolicyCommentInput, restxml_runtime::BuildError> {
         match (self.id, self.version, self.comment) {
             (Some(m_id), Some(m_version), Some(m_comment)) => {
-                Ok(UpdateTrafficPolicyCommentInput { id: m_id, version: m_version, comment: m_comment })
+                Ok(UpdateTrafficPolicyCommentInput {
+                    id: m_id,
+                    version: m_version,
+                    comment: m_comment,
+                })
             }
-            (m_id, m_version, m_comment) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateTrafficPolicyCommentInput",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_version.is_none(), "version", "Version"),
-                    (m_comment.is_none(), "comment", "Comment"),
-                ],
-            )),
+            (m_id, m_version, m_comment) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyCommentInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_version.is_none(), "version", "Version"),
+                            (m_comment.is_none(), "comment", "Comment"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -136,7 +146,9 @@ pub struct UpdateTrafficPolicyCommentOutput {
 impl std::fmt::Debug for UpdateTrafficPolicyCommentOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateTrafficPolicyCommentOutput").field("traffic_policy", &self.traffic_policy).finish()
+        f.debug_struct("UpdateTrafficPolicyCommentOutput")
+            .field("traffic_policy", &self.traffic_policy)
+            .finish()
     }
 }
 
@@ -164,7 +176,9 @@ pub struct UpdateTrafficPolicyCommentOutputBuilder {
 impl std::fmt::Debug for UpdateTrafficPolicyCommentOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateTrafficPolicyCommentOutputBuilder").field("traffic_policy", &self.traffic_policy).finish()
+        f.debug_struct("UpdateTrafficPolicyCommentOutputBuilder")
+            .field("traffic_policy", &self.traffic_policy)
+            .finish()
     }
 }
 
@@ -177,15 +191,30 @@ impl UpdateTrafficPolicyCommentOutputBuilder {
     }
     /// Builds the [`UpdateTrafficPolicyCommentOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateTrafficPolicyCommentOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateTrafficPolicyCommentOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy,) {
             (Some(m_traffic_policy),) => {
-                Ok(UpdateTrafficPolicyCommentOutput { traffic_policy: m_traffic_policy, meta: Default::default() })
+                Ok(UpdateTrafficPolicyCommentOutput {
+                    traffic_policy: m_traffic_policy,
+                    meta: Default::default(),
+                })
             }
-            (m_traffic_policy,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateTrafficPolicyCommentOutput",
-                &[(m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy")],
-            )),
+            (m_traffic_policy,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyCommentOutput",
+                        &[
+                            (
+                                m_traffic_policy.is_none(),
+                                "traffic_policy",
+                                "TrafficPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -208,27 +237,54 @@ impl UpdateTrafficPolicyCommentError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("UpdateTrafficPolicyComment", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrafficPolicyComment",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateTrafficPolicyComment", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrafficPolicyComment",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled("UpdateTrafficPolicyComment", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrafficPolicyComment",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateTrafficPolicyComment",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateTrafficPolicyComment",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateTrafficPolicyCommentError::InvalidInput`].
@@ -259,7 +315,9 @@ impl Clone for UpdateTrafficPolicyCommentError {
         match self {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::ConcurrentModification(value) => {
+                Self::ConcurrentModification(value.clone())
+            }
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
     }
@@ -304,7 +362,9 @@ impl std::error::Error for UpdateTrafficPolicyCommentError {
 pub fn serialize_request(
     input: &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -313,7 +373,12 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
+        request
+            .push_label(
+                "Version",
+                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
+                false,
+            )?;
     }
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -341,32 +406,50 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateTrafficPolicyCommentError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateTrafficPolicyCommentError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateTrafficPolicyCommentError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicy",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["UpdateTrafficPolicyCommentResponse"])?;
+            let element = &mut document
+                .output_root(&["UpdateTrafficPolicyCommentResponse"])?;
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy,
+                    "TrafficPolicy",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

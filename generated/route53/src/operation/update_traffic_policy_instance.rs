@@ -127,9 +127,16 @@ impl UpdateTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`UpdateTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id, self.ttl, self.traffic_policy_id, self.traffic_policy_version) {
-            (Some(m_id), Some(m_ttl), Some(m_traffic_policy_id), Some(m_traffic_policy_version)) => {
+            (
+                Some(m_id),
+                Some(m_ttl),
+                Some(m_traffic_policy_id),
+                Some(m_traffic_policy_version),
+            ) => {
                 Ok(UpdateTrafficPolicyInstanceInput {
                     id: m_id,
                     ttl: m_ttl,
@@ -138,15 +145,25 @@ impl UpdateTrafficPolicyInstanceInputBuilder {
                 })
             }
             (m_id, m_ttl, m_traffic_policy_id, m_traffic_policy_version) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "UpdateTrafficPolicyInstanceInput",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_ttl.is_none(), "ttl", "TTL"),
-                        (m_traffic_policy_id.is_none(), "traffic_policy_id", "TrafficPolicyId"),
-                        (m_traffic_policy_version.is_none(), "traffic_policy_version", "TrafficPolicyVersion"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyInstanceInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_ttl.is_none(), "ttl", "TTL"),
+                            (
+                                m_traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                m_traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -209,22 +226,39 @@ impl std::fmt::Debug for UpdateTrafficPolicyInstanceOutputBuilder {
 impl UpdateTrafficPolicyInstanceOutputBuilder {
     /// Sets [`UpdateTrafficPolicyInstanceOutput::traffic_policy_instance`].
     #[inline]
-    pub fn traffic_policy_instance(mut self, value: crate::types::TrafficPolicyInstance) -> Self {
+    pub fn traffic_policy_instance(
+        mut self,
+        value: crate::types::TrafficPolicyInstance,
+    ) -> Self {
         self.traffic_policy_instance = Some(value);
         self
     }
     /// Builds the [`UpdateTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance,) {
-            (Some(m_traffic_policy_instance),) => Ok(UpdateTrafficPolicyInstanceOutput {
-                traffic_policy_instance: m_traffic_policy_instance,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy_instance,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateTrafficPolicyInstanceOutput",
-                &[(m_traffic_policy_instance.is_none(), "traffic_policy_instance", "TrafficPolicyInstance")],
-            )),
+            (Some(m_traffic_policy_instance),) => {
+                Ok(UpdateTrafficPolicyInstanceOutput {
+                    traffic_policy_instance: m_traffic_policy_instance,
+                    meta: Default::default(),
+                })
+            }
+            (m_traffic_policy_instance,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyInstanceOutput",
+                        &[
+                            (
+                                m_traffic_policy_instance.is_none(),
+                                "traffic_policy_instance",
+                                "TrafficPolicyInstance",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -251,35 +285,72 @@ impl UpdateTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::InvalidInput)
             }
             Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
             Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
             Some("ConflictingTypes") => {
-                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                restxml_runtime::error_body::modeled(
+                        "UpdateTrafficPolicyInstance",
+                        body,
+                        headers,
+                        meta,
+                    )
                     .map_or_else(Self::Unhandled, Self::ConflictingTypes)
             }
-            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "UpdateTrafficPolicyInstance",
-                meta,
-                headers,
-                body,
-            )),
+            _ => {
+                Self::Unhandled(
+                    restxml_runtime::UnhandledError::from_response(
+                        "UpdateTrafficPolicyInstance",
+                        meta,
+                        headers,
+                        body,
+                    ),
+                )
+            }
         }
     }
     /// Whether this is [`UpdateTrafficPolicyInstanceError::InvalidInput`].
@@ -320,8 +391,12 @@ impl Clone for UpdateTrafficPolicyInstanceError {
         match self {
             Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
             Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
-            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::NoSuchTrafficPolicyInstance(value) => {
+                Self::NoSuchTrafficPolicyInstance(value.clone())
+            }
+            Self::PriorRequestNotComplete(value) => {
+                Self::PriorRequestNotComplete(value.clone())
+            }
             Self::ConflictingTypes(value) => Self::ConflictingTypes(value.clone()),
             Self::Unhandled(value) => Self::Unhandled(value.clone()),
         }
@@ -369,7 +444,9 @@ impl std::error::Error for UpdateTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -409,32 +486,50 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateTrafficPolicyInstanceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateTrafficPolicyInstanceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy_instance,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstance"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicyInstance",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["UpdateTrafficPolicyInstanceResponse"])?;
+            let element = &mut document
+                .output_root(&["UpdateTrafficPolicyInstanceResponse"])?;
             let mut m_traffic_policy_instance = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstance" {
-                    m_traffic_policy_instance = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_instance = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy_instance, "TrafficPolicyInstance", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy_instance,
+                    "TrafficPolicyInstance",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };

@@ -2,318 +2,336 @@
 // Regenerate with: cargo run -p restxml-codegen -- --service cloudfront
 
 //!Modeled error shapes, used by the operations' error enums.
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "copy-distribution",
-    feature = "create-anycast-ip-list",
-    feature = "create-cache-policy",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-continuous-deployment-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-key-value-store",
-    feature = "create-monitoring-subscription",
-    feature = "create-origin-request-policy",
-    feature = "create-realtime-log-config",
-    feature = "create-response-headers-policy",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-cache-policy",
-    feature = "delete-cloud-front-origin-access-identity",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-continuous-deployment-policy",
-    feature = "delete-distribution",
-    feature = "delete-distribution-tenant",
-    feature = "delete-field-level-encryption-config",
-    feature = "delete-field-level-encryption-profile",
-    feature = "delete-key-value-store",
-    feature = "delete-monitoring-subscription",
-    feature = "delete-origin-access-control",
-    feature = "delete-origin-request-policy",
-    feature = "delete-public-key",
-    feature = "delete-realtime-log-config",
-    feature = "delete-resource-policy",
-    feature = "delete-response-headers-policy",
-    feature = "delete-streaming-distribution",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "describe-connection-function",
-    feature = "describe-key-value-store",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "get-anycast-ip-list",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "get-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity-config",
-    feature = "get-connection-function",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "get-invalidation",
-    feature = "get-invalidation-for-distribution-tenant",
-    feature = "get-managed-certificate-details",
-    feature = "get-monitoring-subscription",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "get-public-key",
-    feature = "get-public-key-config",
-    feature = "get-realtime-log-config",
-    feature = "get-resource-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "get-trust-store",
-    feature = "get-vpc-origin",
-    feature = "list-anycast-ip-lists",
-    feature = "list-cache-policies",
-    feature = "list-connection-functions",
-    feature = "list-connection-groups",
-    feature = "list-continuous-deployment-policies",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-cache-policy-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-origin-request-policy-id",
-    feature = "list-distributions-by-owned-resource",
-    feature = "list-distributions-by-response-headers-policy-id",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-vpc-origin-id",
-    feature = "list-domain-conflicts",
-    feature = "list-invalidations",
-    feature = "list-invalidations-for-distribution-tenant",
-    feature = "list-key-value-stores",
-    feature = "list-origin-request-policies",
-    feature = "list-realtime-log-configs",
-    feature = "list-response-headers-policies",
-    feature = "list-tags-for-resource",
-    feature = "list-trust-stores",
-    feature = "list-vpc-origins",
-    feature = "publish-connection-function",
-    feature = "put-resource-policy",
-    feature = "tag-resource",
-    feature = "untag-resource",
-    feature = "update-anycast-ip-list",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-key-value-store",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-realtime-log-config",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin",
-    feature = "verify-dns-configuration"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "copy-distribution",
+        feature = "create-anycast-ip-list",
+        feature = "create-cache-policy",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-continuous-deployment-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-key-value-store",
+        feature = "create-monitoring-subscription",
+        feature = "create-origin-request-policy",
+        feature = "create-realtime-log-config",
+        feature = "create-response-headers-policy",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-cache-policy",
+        feature = "delete-cloud-front-origin-access-identity",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-continuous-deployment-policy",
+        feature = "delete-distribution",
+        feature = "delete-distribution-tenant",
+        feature = "delete-field-level-encryption-config",
+        feature = "delete-field-level-encryption-profile",
+        feature = "delete-key-value-store",
+        feature = "delete-monitoring-subscription",
+        feature = "delete-origin-access-control",
+        feature = "delete-origin-request-policy",
+        feature = "delete-public-key",
+        feature = "delete-realtime-log-config",
+        feature = "delete-resource-policy",
+        feature = "delete-response-headers-policy",
+        feature = "delete-streaming-distribution",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "describe-connection-function",
+        feature = "describe-key-value-store",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "get-anycast-ip-list",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "get-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity-config",
+        feature = "get-connection-function",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant",
+        feature = "get-managed-certificate-details",
+        feature = "get-monitoring-subscription",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "get-public-key",
+        feature = "get-public-key-config",
+        feature = "get-realtime-log-config",
+        feature = "get-resource-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "get-trust-store",
+        feature = "get-vpc-origin",
+        feature = "list-anycast-ip-lists",
+        feature = "list-cache-policies",
+        feature = "list-connection-functions",
+        feature = "list-connection-groups",
+        feature = "list-continuous-deployment-policies",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-cache-policy-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-origin-request-policy-id",
+        feature = "list-distributions-by-owned-resource",
+        feature = "list-distributions-by-response-headers-policy-id",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-vpc-origin-id",
+        feature = "list-domain-conflicts",
+        feature = "list-invalidations",
+        feature = "list-invalidations-for-distribution-tenant",
+        feature = "list-key-value-stores",
+        feature = "list-origin-request-policies",
+        feature = "list-realtime-log-configs",
+        feature = "list-response-headers-policies",
+        feature = "list-tags-for-resource",
+        feature = "list-trust-stores",
+        feature = "list-vpc-origins",
+        feature = "publish-connection-function",
+        feature = "put-resource-policy",
+        feature = "tag-resource",
+        feature = "untag-resource",
+        feature = "update-anycast-ip-list",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-key-value-store",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-realtime-log-config",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin",
+        feature = "verify-dns-configuration"
+    )
+)]
 mod access_denied;
 
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "copy-distribution",
-    feature = "create-anycast-ip-list",
-    feature = "create-cache-policy",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-continuous-deployment-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-key-value-store",
-    feature = "create-monitoring-subscription",
-    feature = "create-origin-request-policy",
-    feature = "create-realtime-log-config",
-    feature = "create-response-headers-policy",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-cache-policy",
-    feature = "delete-cloud-front-origin-access-identity",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-continuous-deployment-policy",
-    feature = "delete-distribution",
-    feature = "delete-distribution-tenant",
-    feature = "delete-field-level-encryption-config",
-    feature = "delete-field-level-encryption-profile",
-    feature = "delete-key-value-store",
-    feature = "delete-monitoring-subscription",
-    feature = "delete-origin-access-control",
-    feature = "delete-origin-request-policy",
-    feature = "delete-public-key",
-    feature = "delete-realtime-log-config",
-    feature = "delete-resource-policy",
-    feature = "delete-response-headers-policy",
-    feature = "delete-streaming-distribution",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "describe-connection-function",
-    feature = "describe-key-value-store",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "get-anycast-ip-list",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "get-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity-config",
-    feature = "get-connection-function",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "get-invalidation",
-    feature = "get-invalidation-for-distribution-tenant",
-    feature = "get-managed-certificate-details",
-    feature = "get-monitoring-subscription",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "get-public-key",
-    feature = "get-public-key-config",
-    feature = "get-realtime-log-config",
-    feature = "get-resource-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "get-trust-store",
-    feature = "get-vpc-origin",
-    feature = "list-anycast-ip-lists",
-    feature = "list-cache-policies",
-    feature = "list-connection-functions",
-    feature = "list-connection-groups",
-    feature = "list-continuous-deployment-policies",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-cache-policy-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-origin-request-policy-id",
-    feature = "list-distributions-by-owned-resource",
-    feature = "list-distributions-by-response-headers-policy-id",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-vpc-origin-id",
-    feature = "list-domain-conflicts",
-    feature = "list-invalidations",
-    feature = "list-invalidations-for-distribution-tenant",
-    feature = "list-key-value-stores",
-    feature = "list-origin-request-policies",
-    feature = "list-realtime-log-configs",
-    feature = "list-response-headers-policies",
-    feature = "list-tags-for-resource",
-    feature = "list-trust-stores",
-    feature = "list-vpc-origins",
-    feature = "publish-connection-function",
-    feature = "put-resource-policy",
-    feature = "tag-resource",
-    feature = "untag-resource",
-    feature = "update-anycast-ip-list",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-key-value-store",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-realtime-log-config",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin",
-    feature = "verify-dns-configuration"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "copy-distribution",
+        feature = "create-anycast-ip-list",
+        feature = "create-cache-policy",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-continuous-deployment-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-key-value-store",
+        feature = "create-monitoring-subscription",
+        feature = "create-origin-request-policy",
+        feature = "create-realtime-log-config",
+        feature = "create-response-headers-policy",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-cache-policy",
+        feature = "delete-cloud-front-origin-access-identity",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-continuous-deployment-policy",
+        feature = "delete-distribution",
+        feature = "delete-distribution-tenant",
+        feature = "delete-field-level-encryption-config",
+        feature = "delete-field-level-encryption-profile",
+        feature = "delete-key-value-store",
+        feature = "delete-monitoring-subscription",
+        feature = "delete-origin-access-control",
+        feature = "delete-origin-request-policy",
+        feature = "delete-public-key",
+        feature = "delete-realtime-log-config",
+        feature = "delete-resource-policy",
+        feature = "delete-response-headers-policy",
+        feature = "delete-streaming-distribution",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "describe-connection-function",
+        feature = "describe-key-value-store",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "get-anycast-ip-list",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "get-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity-config",
+        feature = "get-connection-function",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant",
+        feature = "get-managed-certificate-details",
+        feature = "get-monitoring-subscription",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "get-public-key",
+        feature = "get-public-key-config",
+        feature = "get-realtime-log-config",
+        feature = "get-resource-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "get-trust-store",
+        feature = "get-vpc-origin",
+        feature = "list-anycast-ip-lists",
+        feature = "list-cache-policies",
+        feature = "list-connection-functions",
+        feature = "list-connection-groups",
+        feature = "list-continuous-deployment-policies",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-cache-policy-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-origin-request-policy-id",
+        feature = "list-distributions-by-owned-resource",
+        feature = "list-distributions-by-response-headers-policy-id",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-vpc-origin-id",
+        feature = "list-domain-conflicts",
+        feature = "list-invalidations",
+        feature = "list-invalidations-for-distribution-tenant",
+        feature = "list-key-value-stores",
+        feature = "list-origin-request-policies",
+        feature = "list-realtime-log-configs",
+        feature = "list-response-headers-policies",
+        feature = "list-tags-for-resource",
+        feature = "list-trust-stores",
+        feature = "list-vpc-origins",
+        feature = "publish-connection-function",
+        feature = "put-resource-policy",
+        feature = "tag-resource",
+        feature = "untag-resource",
+        feature = "update-anycast-ip-list",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-key-value-store",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-realtime-log-config",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin",
+        feature = "verify-dns-configuration"
+    )
+)]
 pub use access_denied::AccessDenied;
 
-#[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant"
+    )
+)]
 mod batch_too_large;
 
-#[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant"
+    )
+)]
 pub use batch_too_large::BatchTooLarge;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod cname_already_exists;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use cname_already_exists::CNAMEAlreadyExists;
 
 #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
@@ -334,24 +352,28 @@ mod cannot_change_immutable_public_key_fields;
 #[cfg(feature = "update-public-key")]
 pub use cannot_change_immutable_public_key_fields::CannotChangeImmutablePublicKeyFields;
 
-#[cfg(any(
-    feature = "delete-anycast-ip-list",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-key-value-store",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "delete-anycast-ip-list",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-key-value-store",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin"
+    )
+)]
 mod cannot_delete_entity_while_in_use;
 
-#[cfg(any(
-    feature = "delete-anycast-ip-list",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-key-value-store",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "delete-anycast-ip-list",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-key-value-store",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin"
+    )
+)]
 pub use cannot_delete_entity_while_in_use::CannotDeleteEntityWhileInUse;
 
 #[cfg(feature = "update-vpc-origin")]
@@ -378,30 +400,42 @@ mod continuous_deployment_policy_already_exists;
 #[cfg(feature = "create-continuous-deployment-policy")]
 pub use continuous_deployment_policy_already_exists::ContinuousDeploymentPolicyAlreadyExists;
 
-#[cfg(any(
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-continuous-deployment-policy",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-continuous-deployment-policy",
+        feature = "update-distribution"
+    )
+)]
 mod continuous_deployment_policy_in_use;
 
-#[cfg(any(
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-continuous-deployment-policy",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-continuous-deployment-policy",
+        feature = "update-distribution"
+    )
+)]
 pub use continuous_deployment_policy_in_use::ContinuousDeploymentPolicyInUse;
 
-#[cfg(any(feature = "copy-distribution", feature = "create-distribution", feature = "create-distribution-with-tags"))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags"
+    )
+)]
 mod distribution_already_exists;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags"
+    )
+)]
 pub use distribution_already_exists::DistributionAlreadyExists;
 
 #[cfg(feature = "delete-distribution")]
@@ -410,206 +444,222 @@ mod distribution_not_disabled;
 #[cfg(feature = "delete-distribution")]
 pub use distribution_not_disabled::DistributionNotDisabled;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution-tenant",
-    feature = "create-key-value-store",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "update-connection-group",
-    feature = "update-distribution-tenant",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution-tenant",
+        feature = "create-key-value-store",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "update-connection-group",
+        feature = "update-distribution-tenant",
+        feature = "update-vpc-origin"
+    )
+)]
 mod entity_already_exists;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution-tenant",
-    feature = "create-key-value-store",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "update-connection-group",
-    feature = "update-distribution-tenant",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution-tenant",
+        feature = "create-key-value-store",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "update-connection-group",
+        feature = "update-distribution-tenant",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use entity_already_exists::EntityAlreadyExists;
 
-#[cfg(any(
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-key-value-store",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "update-connection-group",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-key-value-store",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "update-connection-group",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-vpc-origin"
+    )
+)]
 mod entity_limit_exceeded;
 
-#[cfg(any(
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-key-value-store",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "update-connection-group",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-key-value-store",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "update-connection-group",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use entity_limit_exceeded::EntityLimitExceeded;
 
-#[cfg(any(
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "create-connection-group",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-trust-store",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-distribution-tenant",
-    feature = "delete-key-value-store",
-    feature = "delete-resource-policy",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "describe-connection-function",
-    feature = "describe-key-value-store",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "get-anycast-ip-list",
-    feature = "get-connection-function",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "get-invalidation-for-distribution-tenant",
-    feature = "get-managed-certificate-details",
-    feature = "get-resource-policy",
-    feature = "get-trust-store",
-    feature = "get-vpc-origin",
-    feature = "list-anycast-ip-lists",
-    feature = "list-connection-groups",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-owned-resource",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-vpc-origin-id",
-    feature = "list-domain-conflicts",
-    feature = "list-invalidations-for-distribution-tenant",
-    feature = "list-trust-stores",
-    feature = "list-vpc-origins",
-    feature = "publish-connection-function",
-    feature = "put-resource-policy",
-    feature = "test-connection-function",
-    feature = "update-anycast-ip-list",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-key-value-store",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin",
-    feature = "verify-dns-configuration"
-))]
+#[cfg(
+    any(
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "create-connection-group",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-trust-store",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-distribution-tenant",
+        feature = "delete-key-value-store",
+        feature = "delete-resource-policy",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "describe-connection-function",
+        feature = "describe-key-value-store",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "get-anycast-ip-list",
+        feature = "get-connection-function",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "get-invalidation-for-distribution-tenant",
+        feature = "get-managed-certificate-details",
+        feature = "get-resource-policy",
+        feature = "get-trust-store",
+        feature = "get-vpc-origin",
+        feature = "list-anycast-ip-lists",
+        feature = "list-connection-groups",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-owned-resource",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-vpc-origin-id",
+        feature = "list-domain-conflicts",
+        feature = "list-invalidations-for-distribution-tenant",
+        feature = "list-trust-stores",
+        feature = "list-vpc-origins",
+        feature = "publish-connection-function",
+        feature = "put-resource-policy",
+        feature = "test-connection-function",
+        feature = "update-anycast-ip-list",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-key-value-store",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin",
+        feature = "verify-dns-configuration"
+    )
+)]
 mod entity_not_found;
 
-#[cfg(any(
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "create-connection-group",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-trust-store",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-distribution-tenant",
-    feature = "delete-key-value-store",
-    feature = "delete-resource-policy",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "describe-connection-function",
-    feature = "describe-key-value-store",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "get-anycast-ip-list",
-    feature = "get-connection-function",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "get-invalidation-for-distribution-tenant",
-    feature = "get-managed-certificate-details",
-    feature = "get-resource-policy",
-    feature = "get-trust-store",
-    feature = "get-vpc-origin",
-    feature = "list-anycast-ip-lists",
-    feature = "list-connection-groups",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-owned-resource",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-vpc-origin-id",
-    feature = "list-domain-conflicts",
-    feature = "list-invalidations-for-distribution-tenant",
-    feature = "list-trust-stores",
-    feature = "list-vpc-origins",
-    feature = "publish-connection-function",
-    feature = "put-resource-policy",
-    feature = "test-connection-function",
-    feature = "update-anycast-ip-list",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-key-value-store",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin",
-    feature = "verify-dns-configuration"
-))]
+#[cfg(
+    any(
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "create-connection-group",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-trust-store",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-distribution-tenant",
+        feature = "delete-key-value-store",
+        feature = "delete-resource-policy",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "describe-connection-function",
+        feature = "describe-key-value-store",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "get-anycast-ip-list",
+        feature = "get-connection-function",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "get-invalidation-for-distribution-tenant",
+        feature = "get-managed-certificate-details",
+        feature = "get-resource-policy",
+        feature = "get-trust-store",
+        feature = "get-vpc-origin",
+        feature = "list-anycast-ip-lists",
+        feature = "list-connection-groups",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-owned-resource",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-vpc-origin-id",
+        feature = "list-domain-conflicts",
+        feature = "list-invalidations-for-distribution-tenant",
+        feature = "list-trust-stores",
+        feature = "list-vpc-origins",
+        feature = "publish-connection-function",
+        feature = "put-resource-policy",
+        feature = "test-connection-function",
+        feature = "update-anycast-ip-list",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-key-value-store",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin",
+        feature = "verify-dns-configuration"
+    )
+)]
 pub use entity_not_found::EntityNotFound;
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-key-value-store",
-    feature = "update-connection-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-key-value-store",
+        feature = "update-connection-function"
+    )
+)]
 mod entity_size_limit_exceeded;
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-key-value-store",
-    feature = "update-connection-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-key-value-store",
+        feature = "update-connection-function"
+    )
+)]
 pub use entity_size_limit_exceeded::EntitySizeLimitExceeded;
 
 #[cfg(feature = "create-field-level-encryption-config")]
@@ -624,10 +674,20 @@ mod field_level_encryption_config_in_use;
 #[cfg(feature = "delete-field-level-encryption-config")]
 pub use field_level_encryption_config_in_use::FieldLevelEncryptionConfigInUse;
 
-#[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod field_level_encryption_profile_already_exists;
 
-#[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 pub use field_level_encryption_profile_already_exists::FieldLevelEncryptionProfileAlreadyExists;
 
 #[cfg(feature = "delete-field-level-encryption-profile")]
@@ -636,10 +696,20 @@ mod field_level_encryption_profile_in_use;
 #[cfg(feature = "delete-field-level-encryption-profile")]
 pub use field_level_encryption_profile_in_use::FieldLevelEncryptionProfileInUse;
 
-#[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod field_level_encryption_profile_size_exceeded;
 
-#[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 pub use field_level_encryption_profile_size_exceeded::FieldLevelEncryptionProfileSizeExceeded;
 
 #[cfg(feature = "create-function")]
@@ -660,954 +730,1086 @@ mod function_size_limit_exceeded;
 #[cfg(any(feature = "create-function", feature = "update-function"))]
 pub use function_size_limit_exceeded::FunctionSizeLimitExceeded;
 
-#[cfg(any(
-    feature = "delete-anycast-ip-list",
-    feature = "delete-cache-policy",
-    feature = "delete-origin-request-policy",
-    feature = "delete-resource-policy",
-    feature = "delete-response-headers-policy",
-    feature = "delete-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "delete-anycast-ip-list",
+        feature = "delete-cache-policy",
+        feature = "delete-origin-request-policy",
+        feature = "delete-resource-policy",
+        feature = "delete-response-headers-policy",
+        feature = "delete-vpc-origin"
+    )
+)]
 mod illegal_delete;
 
-#[cfg(any(
-    feature = "delete-anycast-ip-list",
-    feature = "delete-cache-policy",
-    feature = "delete-origin-request-policy",
-    feature = "delete-resource-policy",
-    feature = "delete-response-headers-policy",
-    feature = "delete-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "delete-anycast-ip-list",
+        feature = "delete-cache-policy",
+        feature = "delete-origin-request-policy",
+        feature = "delete-resource-policy",
+        feature = "delete-response-headers-policy",
+        feature = "delete-vpc-origin"
+    )
+)]
 pub use illegal_delete::IllegalDelete;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod illegal_field_level_encryption_config_association_with_cache_behavior;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use illegal_field_level_encryption_config_association_with_cache_behavior::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior;
 
-#[cfg(any(
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution"
+    )
+)]
 mod illegal_origin_access_configuration;
 
-#[cfg(any(
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution"
+    )
+)]
 pub use illegal_origin_access_configuration::IllegalOriginAccessConfiguration;
 
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "put-resource-policy",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "put-resource-policy",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-vpc-origin"
+    )
+)]
 mod illegal_update;
 
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "put-resource-policy",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "put-resource-policy",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use illegal_update::IllegalUpdate;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-cache-policy",
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "create-continuous-deployment-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-field-level-encryption-config",
-    feature = "create-field-level-encryption-profile",
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-origin-request-policy",
-    feature = "create-response-headers-policy",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-vpc-origin",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-origin-request-policy",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-cache-policy",
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "create-continuous-deployment-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-field-level-encryption-config",
+        feature = "create-field-level-encryption-profile",
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-origin-request-policy",
+        feature = "create-response-headers-policy",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-vpc-origin",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-origin-request-policy",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-vpc-origin"
+    )
+)]
 mod inconsistent_quantities;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-cache-policy",
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "create-continuous-deployment-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-field-level-encryption-config",
-    feature = "create-field-level-encryption-profile",
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-origin-request-policy",
-    feature = "create-response-headers-policy",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-vpc-origin",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-origin-request-policy",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-cache-policy",
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "create-continuous-deployment-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-field-level-encryption-config",
+        feature = "create-field-level-encryption-profile",
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-origin-request-policy",
+        feature = "create-response-headers-policy",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-vpc-origin",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-origin-request-policy",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use inconsistent_quantities::InconsistentQuantities;
 
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "copy-distribution",
-    feature = "create-anycast-ip-list",
-    feature = "create-cache-policy",
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-continuous-deployment-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-field-level-encryption-config",
-    feature = "create-field-level-encryption-profile",
-    feature = "create-function",
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-key-group",
-    feature = "create-key-value-store",
-    feature = "create-origin-access-control",
-    feature = "create-origin-request-policy",
-    feature = "create-public-key",
-    feature = "create-realtime-log-config",
-    feature = "create-response-headers-policy",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-connection-function",
-    feature = "delete-continuous-deployment-policy",
-    feature = "delete-realtime-log-config",
-    feature = "delete-resource-policy",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "describe-connection-function",
-    feature = "describe-key-value-store",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "get-anycast-ip-list",
-    feature = "get-realtime-log-config",
-    feature = "get-resource-policy",
-    feature = "get-trust-store",
-    feature = "get-vpc-origin",
-    feature = "list-anycast-ip-lists",
-    feature = "list-cache-policies",
-    feature = "list-cloud-front-origin-access-identities",
-    feature = "list-conflicting-aliases",
-    feature = "list-connection-functions",
-    feature = "list-connection-groups",
-    feature = "list-continuous-deployment-policies",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-cache-policy-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-key-group",
-    feature = "list-distributions-by-origin-request-policy-id",
-    feature = "list-distributions-by-owned-resource",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-response-headers-policy-id",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-vpc-origin-id",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-domain-conflicts",
-    feature = "list-field-level-encryption-configs",
-    feature = "list-field-level-encryption-profiles",
-    feature = "list-functions",
-    feature = "list-invalidations",
-    feature = "list-invalidations-for-distribution-tenant",
-    feature = "list-key-groups",
-    feature = "list-key-value-stores",
-    feature = "list-origin-access-controls",
-    feature = "list-origin-request-policies",
-    feature = "list-public-keys",
-    feature = "list-realtime-log-configs",
-    feature = "list-response-headers-policies",
-    feature = "list-streaming-distributions",
-    feature = "list-tags-for-resource",
-    feature = "list-trust-stores",
-    feature = "list-vpc-origins",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "put-resource-policy",
-    feature = "tag-resource",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "untag-resource",
-    feature = "update-anycast-ip-list",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-function",
-    feature = "update-key-group",
-    feature = "update-key-value-store",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-realtime-log-config",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin",
-    feature = "verify-dns-configuration"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "copy-distribution",
+        feature = "create-anycast-ip-list",
+        feature = "create-cache-policy",
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-continuous-deployment-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-field-level-encryption-config",
+        feature = "create-field-level-encryption-profile",
+        feature = "create-function",
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-key-group",
+        feature = "create-key-value-store",
+        feature = "create-origin-access-control",
+        feature = "create-origin-request-policy",
+        feature = "create-public-key",
+        feature = "create-realtime-log-config",
+        feature = "create-response-headers-policy",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-connection-function",
+        feature = "delete-continuous-deployment-policy",
+        feature = "delete-realtime-log-config",
+        feature = "delete-resource-policy",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "describe-connection-function",
+        feature = "describe-key-value-store",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "get-anycast-ip-list",
+        feature = "get-realtime-log-config",
+        feature = "get-resource-policy",
+        feature = "get-trust-store",
+        feature = "get-vpc-origin",
+        feature = "list-anycast-ip-lists",
+        feature = "list-cache-policies",
+        feature = "list-cloud-front-origin-access-identities",
+        feature = "list-conflicting-aliases",
+        feature = "list-connection-functions",
+        feature = "list-connection-groups",
+        feature = "list-continuous-deployment-policies",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-cache-policy-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-key-group",
+        feature = "list-distributions-by-origin-request-policy-id",
+        feature = "list-distributions-by-owned-resource",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-response-headers-policy-id",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-vpc-origin-id",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-domain-conflicts",
+        feature = "list-field-level-encryption-configs",
+        feature = "list-field-level-encryption-profiles",
+        feature = "list-functions",
+        feature = "list-invalidations",
+        feature = "list-invalidations-for-distribution-tenant",
+        feature = "list-key-groups",
+        feature = "list-key-value-stores",
+        feature = "list-origin-access-controls",
+        feature = "list-origin-request-policies",
+        feature = "list-public-keys",
+        feature = "list-realtime-log-configs",
+        feature = "list-response-headers-policies",
+        feature = "list-streaming-distributions",
+        feature = "list-tags-for-resource",
+        feature = "list-trust-stores",
+        feature = "list-vpc-origins",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "put-resource-policy",
+        feature = "tag-resource",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "untag-resource",
+        feature = "update-anycast-ip-list",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-function",
+        feature = "update-key-group",
+        feature = "update-key-value-store",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-realtime-log-config",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin",
+        feature = "verify-dns-configuration"
+    )
+)]
 mod invalid_argument;
 
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "copy-distribution",
-    feature = "create-anycast-ip-list",
-    feature = "create-cache-policy",
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-continuous-deployment-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-field-level-encryption-config",
-    feature = "create-field-level-encryption-profile",
-    feature = "create-function",
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-key-group",
-    feature = "create-key-value-store",
-    feature = "create-origin-access-control",
-    feature = "create-origin-request-policy",
-    feature = "create-public-key",
-    feature = "create-realtime-log-config",
-    feature = "create-response-headers-policy",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-connection-function",
-    feature = "delete-continuous-deployment-policy",
-    feature = "delete-realtime-log-config",
-    feature = "delete-resource-policy",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "describe-connection-function",
-    feature = "describe-key-value-store",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "get-anycast-ip-list",
-    feature = "get-realtime-log-config",
-    feature = "get-resource-policy",
-    feature = "get-trust-store",
-    feature = "get-vpc-origin",
-    feature = "list-anycast-ip-lists",
-    feature = "list-cache-policies",
-    feature = "list-cloud-front-origin-access-identities",
-    feature = "list-conflicting-aliases",
-    feature = "list-connection-functions",
-    feature = "list-connection-groups",
-    feature = "list-continuous-deployment-policies",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-cache-policy-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-key-group",
-    feature = "list-distributions-by-origin-request-policy-id",
-    feature = "list-distributions-by-owned-resource",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-response-headers-policy-id",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-vpc-origin-id",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-domain-conflicts",
-    feature = "list-field-level-encryption-configs",
-    feature = "list-field-level-encryption-profiles",
-    feature = "list-functions",
-    feature = "list-invalidations",
-    feature = "list-invalidations-for-distribution-tenant",
-    feature = "list-key-groups",
-    feature = "list-key-value-stores",
-    feature = "list-origin-access-controls",
-    feature = "list-origin-request-policies",
-    feature = "list-public-keys",
-    feature = "list-realtime-log-configs",
-    feature = "list-response-headers-policies",
-    feature = "list-streaming-distributions",
-    feature = "list-tags-for-resource",
-    feature = "list-trust-stores",
-    feature = "list-vpc-origins",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "put-resource-policy",
-    feature = "tag-resource",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "untag-resource",
-    feature = "update-anycast-ip-list",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-function",
-    feature = "update-key-group",
-    feature = "update-key-value-store",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-realtime-log-config",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin",
-    feature = "verify-dns-configuration"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "copy-distribution",
+        feature = "create-anycast-ip-list",
+        feature = "create-cache-policy",
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-continuous-deployment-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-field-level-encryption-config",
+        feature = "create-field-level-encryption-profile",
+        feature = "create-function",
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-key-group",
+        feature = "create-key-value-store",
+        feature = "create-origin-access-control",
+        feature = "create-origin-request-policy",
+        feature = "create-public-key",
+        feature = "create-realtime-log-config",
+        feature = "create-response-headers-policy",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-connection-function",
+        feature = "delete-continuous-deployment-policy",
+        feature = "delete-realtime-log-config",
+        feature = "delete-resource-policy",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "describe-connection-function",
+        feature = "describe-key-value-store",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "get-anycast-ip-list",
+        feature = "get-realtime-log-config",
+        feature = "get-resource-policy",
+        feature = "get-trust-store",
+        feature = "get-vpc-origin",
+        feature = "list-anycast-ip-lists",
+        feature = "list-cache-policies",
+        feature = "list-cloud-front-origin-access-identities",
+        feature = "list-conflicting-aliases",
+        feature = "list-connection-functions",
+        feature = "list-connection-groups",
+        feature = "list-continuous-deployment-policies",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-cache-policy-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-key-group",
+        feature = "list-distributions-by-origin-request-policy-id",
+        feature = "list-distributions-by-owned-resource",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-response-headers-policy-id",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-vpc-origin-id",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-domain-conflicts",
+        feature = "list-field-level-encryption-configs",
+        feature = "list-field-level-encryption-profiles",
+        feature = "list-functions",
+        feature = "list-invalidations",
+        feature = "list-invalidations-for-distribution-tenant",
+        feature = "list-key-groups",
+        feature = "list-key-value-stores",
+        feature = "list-origin-access-controls",
+        feature = "list-origin-request-policies",
+        feature = "list-public-keys",
+        feature = "list-realtime-log-configs",
+        feature = "list-response-headers-policies",
+        feature = "list-streaming-distributions",
+        feature = "list-tags-for-resource",
+        feature = "list-trust-stores",
+        feature = "list-vpc-origins",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "put-resource-policy",
+        feature = "tag-resource",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "untag-resource",
+        feature = "update-anycast-ip-list",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-function",
+        feature = "update-key-group",
+        feature = "update-key-value-store",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-realtime-log-config",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin",
+        feature = "verify-dns-configuration"
+    )
+)]
 pub use invalid_argument::InvalidArgument;
 
-#[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+#[cfg(
+    any(feature = "create-distribution-tenant", feature = "update-distribution-tenant")
+)]
 mod invalid_association;
 
-#[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+#[cfg(
+    any(feature = "create-distribution-tenant", feature = "update-distribution-tenant")
+)]
 pub use invalid_association::InvalidAssociation;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_default_root_object;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_default_root_object::InvalidDefaultRootObject;
 
-#[cfg(any(
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution"
+    )
+)]
 mod invalid_domain_name_for_origin_access_control;
 
-#[cfg(any(
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution"
+    )
+)]
 pub use invalid_domain_name_for_origin_access_control::InvalidDomainNameForOriginAccessControl;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_error_code;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_error_code::InvalidErrorCode;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_forward_cookies;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_forward_cookies::InvalidForwardCookies;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_function_association;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_function_association::InvalidFunctionAssociation;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_geo_restriction_parameter;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_geo_restriction_parameter::InvalidGeoRestrictionParameter;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_headers_for_s3_origin;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_headers_for_s3_origin::InvalidHeadersForS3Origin;
 
-#[cfg(any(
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "copy-distribution",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-cache-policy",
-    feature = "delete-cloud-front-origin-access-identity",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-continuous-deployment-policy",
-    feature = "delete-distribution",
-    feature = "delete-distribution-tenant",
-    feature = "delete-field-level-encryption-config",
-    feature = "delete-field-level-encryption-profile",
-    feature = "delete-function",
-    feature = "delete-key-group",
-    feature = "delete-key-value-store",
-    feature = "delete-origin-access-control",
-    feature = "delete-origin-request-policy",
-    feature = "delete-public-key",
-    feature = "delete-response-headers-policy",
-    feature = "delete-streaming-distribution",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-anycast-ip-list",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-function",
-    feature = "update-key-group",
-    feature = "update-key-value-store",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "copy-distribution",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-cache-policy",
+        feature = "delete-cloud-front-origin-access-identity",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-continuous-deployment-policy",
+        feature = "delete-distribution",
+        feature = "delete-distribution-tenant",
+        feature = "delete-field-level-encryption-config",
+        feature = "delete-field-level-encryption-profile",
+        feature = "delete-function",
+        feature = "delete-key-group",
+        feature = "delete-key-value-store",
+        feature = "delete-origin-access-control",
+        feature = "delete-origin-request-policy",
+        feature = "delete-public-key",
+        feature = "delete-response-headers-policy",
+        feature = "delete-streaming-distribution",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-anycast-ip-list",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-function",
+        feature = "update-key-group",
+        feature = "update-key-value-store",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin"
+    )
+)]
 mod invalid_if_match_version;
 
-#[cfg(any(
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "copy-distribution",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-cache-policy",
-    feature = "delete-cloud-front-origin-access-identity",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-continuous-deployment-policy",
-    feature = "delete-distribution",
-    feature = "delete-distribution-tenant",
-    feature = "delete-field-level-encryption-config",
-    feature = "delete-field-level-encryption-profile",
-    feature = "delete-function",
-    feature = "delete-key-group",
-    feature = "delete-key-value-store",
-    feature = "delete-origin-access-control",
-    feature = "delete-origin-request-policy",
-    feature = "delete-public-key",
-    feature = "delete-response-headers-policy",
-    feature = "delete-streaming-distribution",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-anycast-ip-list",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-function",
-    feature = "update-key-group",
-    feature = "update-key-value-store",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "copy-distribution",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-cache-policy",
+        feature = "delete-cloud-front-origin-access-identity",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-continuous-deployment-policy",
+        feature = "delete-distribution",
+        feature = "delete-distribution-tenant",
+        feature = "delete-field-level-encryption-config",
+        feature = "delete-field-level-encryption-profile",
+        feature = "delete-function",
+        feature = "delete-key-group",
+        feature = "delete-key-value-store",
+        feature = "delete-origin-access-control",
+        feature = "delete-origin-request-policy",
+        feature = "delete-public-key",
+        feature = "delete-response-headers-policy",
+        feature = "delete-streaming-distribution",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-anycast-ip-list",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-function",
+        feature = "update-key-group",
+        feature = "update-key-value-store",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use invalid_if_match_version::InvalidIfMatchVersion;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_lambda_function_association;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_lambda_function_association::InvalidLambdaFunctionAssociation;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_location_code;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_location_code::InvalidLocationCode;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_minimum_protocol_version;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_minimum_protocol_version::InvalidMinimumProtocolVersion;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags"
+    )
+)]
 mod invalid_origin;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags"
+    )
+)]
 pub use invalid_origin::InvalidOrigin;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod invalid_origin_access_control;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use invalid_origin_access_control::InvalidOriginAccessControl;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod invalid_origin_access_identity;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use invalid_origin_access_identity::InvalidOriginAccessIdentity;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_origin_keepalive_timeout;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_origin_keepalive_timeout::InvalidOriginKeepaliveTimeout;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_origin_read_timeout;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_origin_read_timeout::InvalidOriginReadTimeout;
 
-#[cfg(any(feature = "copy-distribution", feature = "create-distribution", feature = "create-distribution-with-tags"))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags"
+    )
+)]
 mod invalid_protocol_settings;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags"
+    )
+)]
 pub use invalid_protocol_settings::InvalidProtocolSettings;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_query_string_parameters;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_query_string_parameters::InvalidQueryStringParameters;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_relative_path;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_relative_path::InvalidRelativePath;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_required_protocol;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_required_protocol::InvalidRequiredProtocol;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_response_code;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_response_code::InvalidResponseCode;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_ttl_order;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_ttl_order::InvalidTTLOrder;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "list-tags-for-resource",
-    feature = "tag-resource",
-    feature = "untag-resource"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "list-tags-for-resource",
+        feature = "tag-resource",
+        feature = "untag-resource"
+    )
+)]
 mod invalid_tagging;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "list-tags-for-resource",
-    feature = "tag-resource",
-    feature = "untag-resource"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "list-tags-for-resource",
+        feature = "tag-resource",
+        feature = "untag-resource"
+    )
+)]
 pub use invalid_tagging::InvalidTagging;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_viewer_certificate;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_viewer_certificate::InvalidViewerCertificate;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod invalid_web_acl_id;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use invalid_web_acl_id::InvalidWebACLId;
 
 #[cfg(any(feature = "create-key-group", feature = "update-key-group"))]
@@ -1616,36 +1818,40 @@ mod key_group_already_exists;
 #[cfg(any(feature = "create-key-group", feature = "update-key-group"))]
 pub use key_group_already_exists::KeyGroupAlreadyExists;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod missing_body;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use missing_body::MissingBody;
 
 #[cfg(feature = "create-monitoring-subscription")]
@@ -1654,374 +1860,464 @@ mod monitoring_subscription_already_exists;
 #[cfg(feature = "create-monitoring-subscription")]
 pub use monitoring_subscription_already_exists::MonitoringSubscriptionAlreadyExists;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "list-distributions-by-cache-policy-id",
-    feature = "update-cache-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "list-distributions-by-cache-policy-id",
+        feature = "update-cache-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod no_such_cache_policy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "list-distributions-by-cache-policy-id",
-    feature = "update-cache-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "list-distributions-by-cache-policy-id",
+        feature = "update-cache-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use no_such_cache_policy::NoSuchCachePolicy;
 
-#[cfg(any(
-    feature = "delete-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity-config",
-    feature = "update-cloud-front-origin-access-identity"
-))]
+#[cfg(
+    any(
+        feature = "delete-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity-config",
+        feature = "update-cloud-front-origin-access-identity"
+    )
+)]
 mod no_such_cloud_front_origin_access_identity;
 
-#[cfg(any(
-    feature = "delete-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity-config",
-    feature = "update-cloud-front-origin-access-identity"
-))]
+#[cfg(
+    any(
+        feature = "delete-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity-config",
+        feature = "update-cloud-front-origin-access-identity"
+    )
+)]
 pub use no_such_cloud_front_origin_access_identity::NoSuchCloudFrontOriginAccessIdentity;
 
-#[cfg(any(
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution"
+    )
+)]
 mod no_such_continuous_deployment_policy;
 
-#[cfg(any(
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution"
+    )
+)]
 pub use no_such_continuous_deployment_policy::NoSuchContinuousDeploymentPolicy;
 
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "copy-distribution",
-    feature = "create-invalidation",
-    feature = "create-monitoring-subscription",
-    feature = "delete-distribution",
-    feature = "delete-monitoring-subscription",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-invalidation",
-    feature = "get-monitoring-subscription",
-    feature = "list-conflicting-aliases",
-    feature = "list-invalidations",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "copy-distribution",
+        feature = "create-invalidation",
+        feature = "create-monitoring-subscription",
+        feature = "delete-distribution",
+        feature = "delete-monitoring-subscription",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-invalidation",
+        feature = "get-monitoring-subscription",
+        feature = "list-conflicting-aliases",
+        feature = "list-invalidations",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod no_such_distribution;
 
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "copy-distribution",
-    feature = "create-invalidation",
-    feature = "create-monitoring-subscription",
-    feature = "delete-distribution",
-    feature = "delete-monitoring-subscription",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-invalidation",
-    feature = "get-monitoring-subscription",
-    feature = "list-conflicting-aliases",
-    feature = "list-invalidations",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "copy-distribution",
+        feature = "create-invalidation",
+        feature = "create-monitoring-subscription",
+        feature = "delete-distribution",
+        feature = "delete-monitoring-subscription",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-invalidation",
+        feature = "get-monitoring-subscription",
+        feature = "list-conflicting-aliases",
+        feature = "list-invalidations",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use no_such_distribution::NoSuchDistribution;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod no_such_field_level_encryption_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use no_such_field_level_encryption_config::NoSuchFieldLevelEncryptionConfig;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "delete-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "delete-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod no_such_field_level_encryption_profile;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "delete-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "delete-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 pub use no_such_field_level_encryption_profile::NoSuchFieldLevelEncryptionProfile;
 
-#[cfg(any(
-    feature = "delete-function",
-    feature = "describe-function",
-    feature = "get-function",
-    feature = "publish-function",
-    feature = "test-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "delete-function",
+        feature = "describe-function",
+        feature = "get-function",
+        feature = "publish-function",
+        feature = "test-function",
+        feature = "update-function"
+    )
+)]
 mod no_such_function_exists;
 
-#[cfg(any(
-    feature = "delete-function",
-    feature = "describe-function",
-    feature = "get-function",
-    feature = "publish-function",
-    feature = "test-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "delete-function",
+        feature = "describe-function",
+        feature = "get-function",
+        feature = "publish-function",
+        feature = "test-function",
+        feature = "update-function"
+    )
+)]
 pub use no_such_function_exists::NoSuchFunctionExists;
 
-#[cfg(any(feature = "get-invalidation", feature = "get-invalidation-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant"
+    )
+)]
 mod no_such_invalidation;
 
-#[cfg(any(feature = "get-invalidation", feature = "get-invalidation-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant"
+    )
+)]
 pub use no_such_invalidation::NoSuchInvalidation;
 
-#[cfg(any(feature = "delete-monitoring-subscription", feature = "get-monitoring-subscription"))]
+#[cfg(
+    any(
+        feature = "delete-monitoring-subscription",
+        feature = "get-monitoring-subscription"
+    )
+)]
 mod no_such_monitoring_subscription;
 
-#[cfg(any(feature = "delete-monitoring-subscription", feature = "get-monitoring-subscription"))]
+#[cfg(
+    any(
+        feature = "delete-monitoring-subscription",
+        feature = "get-monitoring-subscription"
+    )
+)]
 pub use no_such_monitoring_subscription::NoSuchMonitoringSubscription;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod no_such_origin;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use no_such_origin::NoSuchOrigin;
 
-#[cfg(any(
-    feature = "delete-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "delete-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "update-origin-access-control"
+    )
+)]
 mod no_such_origin_access_control;
 
-#[cfg(any(
-    feature = "delete-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "delete-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "update-origin-access-control"
+    )
+)]
 pub use no_such_origin_access_control::NoSuchOriginAccessControl;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-distributions-by-origin-request-policy-id",
-    feature = "list-origin-request-policies",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-distributions-by-origin-request-policy-id",
+        feature = "list-origin-request-policies",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod no_such_origin_request_policy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-distributions-by-origin-request-policy-id",
-    feature = "list-origin-request-policies",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-distributions-by-origin-request-policy-id",
+        feature = "list-origin-request-policies",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use no_such_origin_request_policy::NoSuchOriginRequestPolicy;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "delete-public-key",
-    feature = "get-public-key",
-    feature = "get-public-key-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-public-key"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "delete-public-key",
+        feature = "get-public-key",
+        feature = "get-public-key-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-public-key"
+    )
+)]
 mod no_such_public_key;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "delete-public-key",
-    feature = "get-public-key",
-    feature = "get-public-key-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-public-key"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "delete-public-key",
+        feature = "get-public-key",
+        feature = "get-public-key-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-public-key"
+    )
+)]
 pub use no_such_public_key::NoSuchPublicKey;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-realtime-log-config",
-    feature = "get-realtime-log-config",
-    feature = "list-realtime-log-configs",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-realtime-log-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-realtime-log-config",
+        feature = "get-realtime-log-config",
+        feature = "list-realtime-log-configs",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-realtime-log-config"
+    )
+)]
 mod no_such_realtime_log_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-realtime-log-config",
-    feature = "get-realtime-log-config",
-    feature = "list-realtime-log-configs",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-realtime-log-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-realtime-log-config",
+        feature = "get-realtime-log-config",
+        feature = "list-realtime-log-configs",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-realtime-log-config"
+    )
+)]
 pub use no_such_realtime_log_config::NoSuchRealtimeLogConfig;
 
-#[cfg(any(
-    feature = "delete-key-group",
-    feature = "get-key-group",
-    feature = "get-key-group-config",
-    feature = "list-distributions-by-key-group",
-    feature = "list-tags-for-resource",
-    feature = "tag-resource",
-    feature = "untag-resource",
-    feature = "update-key-group"
-))]
+#[cfg(
+    any(
+        feature = "delete-key-group",
+        feature = "get-key-group",
+        feature = "get-key-group-config",
+        feature = "list-distributions-by-key-group",
+        feature = "list-tags-for-resource",
+        feature = "tag-resource",
+        feature = "untag-resource",
+        feature = "update-key-group"
+    )
+)]
 mod no_such_resource;
 
-#[cfg(any(
-    feature = "delete-key-group",
-    feature = "get-key-group",
-    feature = "get-key-group-config",
-    feature = "list-distributions-by-key-group",
-    feature = "list-tags-for-resource",
-    feature = "tag-resource",
-    feature = "untag-resource",
-    feature = "update-key-group"
-))]
+#[cfg(
+    any(
+        feature = "delete-key-group",
+        feature = "get-key-group",
+        feature = "get-key-group-config",
+        feature = "list-distributions-by-key-group",
+        feature = "list-tags-for-resource",
+        feature = "tag-resource",
+        feature = "untag-resource",
+        feature = "update-key-group"
+    )
+)]
 pub use no_such_resource::NoSuchResource;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-distributions-by-response-headers-policy-id",
-    feature = "list-response-headers-policies",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-distributions-by-response-headers-policy-id",
+        feature = "list-response-headers-policies",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod no_such_response_headers_policy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "delete-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-distributions-by-response-headers-policy-id",
-    feature = "list-response-headers-policies",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "delete-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-distributions-by-response-headers-policy-id",
+        feature = "list-response-headers-policies",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use no_such_response_headers_policy::NoSuchResponseHeadersPolicy;
 
-#[cfg(any(
-    feature = "delete-streaming-distribution",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "delete-streaming-distribution",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod no_such_streaming_distribution;
 
-#[cfg(any(
-    feature = "delete-streaming-distribution",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "delete-streaming-distribution",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use no_such_streaming_distribution::NoSuchStreamingDistribution;
 
-#[cfg(any(feature = "create-origin-access-control", feature = "update-origin-access-control"))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "update-origin-access-control"
+    )
+)]
 mod origin_access_control_already_exists;
 
-#[cfg(any(feature = "create-origin-access-control", feature = "update-origin-access-control"))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "update-origin-access-control"
+    )
+)]
 pub use origin_access_control_already_exists::OriginAccessControlAlreadyExists;
 
 #[cfg(feature = "delete-origin-access-control")]
@@ -2030,10 +2326,20 @@ mod origin_access_control_in_use;
 #[cfg(feature = "delete-origin-access-control")]
 pub use origin_access_control_in_use::OriginAccessControlInUse;
 
-#[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod origin_request_policy_already_exists;
 
-#[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use origin_request_policy_already_exists::OriginRequestPolicyAlreadyExists;
 
 #[cfg(feature = "delete-origin-request-policy")]
@@ -2042,116 +2348,120 @@ mod origin_request_policy_in_use;
 #[cfg(feature = "delete-origin-request-policy")]
 pub use origin_request_policy_in_use::OriginRequestPolicyInUse;
 
-#[cfg(any(
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "copy-distribution",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-cache-policy",
-    feature = "delete-cloud-front-origin-access-identity",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-continuous-deployment-policy",
-    feature = "delete-distribution",
-    feature = "delete-distribution-tenant",
-    feature = "delete-field-level-encryption-config",
-    feature = "delete-field-level-encryption-profile",
-    feature = "delete-function",
-    feature = "delete-key-group",
-    feature = "delete-key-value-store",
-    feature = "delete-origin-access-control",
-    feature = "delete-origin-request-policy",
-    feature = "delete-public-key",
-    feature = "delete-resource-policy",
-    feature = "delete-response-headers-policy",
-    feature = "delete-streaming-distribution",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "put-resource-policy",
-    feature = "test-connection-function",
-    feature = "update-anycast-ip-list",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-function",
-    feature = "update-key-group",
-    feature = "update-key-value-store",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "copy-distribution",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-cache-policy",
+        feature = "delete-cloud-front-origin-access-identity",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-continuous-deployment-policy",
+        feature = "delete-distribution",
+        feature = "delete-distribution-tenant",
+        feature = "delete-field-level-encryption-config",
+        feature = "delete-field-level-encryption-profile",
+        feature = "delete-function",
+        feature = "delete-key-group",
+        feature = "delete-key-value-store",
+        feature = "delete-origin-access-control",
+        feature = "delete-origin-request-policy",
+        feature = "delete-public-key",
+        feature = "delete-resource-policy",
+        feature = "delete-response-headers-policy",
+        feature = "delete-streaming-distribution",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "put-resource-policy",
+        feature = "test-connection-function",
+        feature = "update-anycast-ip-list",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-function",
+        feature = "update-key-group",
+        feature = "update-key-value-store",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin"
+    )
+)]
 mod precondition_failed;
 
-#[cfg(any(
-    feature = "associate-distribution-tenant-web-acl",
-    feature = "associate-distribution-web-acl",
-    feature = "copy-distribution",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-cache-policy",
-    feature = "delete-cloud-front-origin-access-identity",
-    feature = "delete-connection-function",
-    feature = "delete-connection-group",
-    feature = "delete-continuous-deployment-policy",
-    feature = "delete-distribution",
-    feature = "delete-distribution-tenant",
-    feature = "delete-field-level-encryption-config",
-    feature = "delete-field-level-encryption-profile",
-    feature = "delete-function",
-    feature = "delete-key-group",
-    feature = "delete-key-value-store",
-    feature = "delete-origin-access-control",
-    feature = "delete-origin-request-policy",
-    feature = "delete-public-key",
-    feature = "delete-resource-policy",
-    feature = "delete-response-headers-policy",
-    feature = "delete-streaming-distribution",
-    feature = "delete-trust-store",
-    feature = "delete-vpc-origin",
-    feature = "disassociate-distribution-tenant-web-acl",
-    feature = "disassociate-distribution-web-acl",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "put-resource-policy",
-    feature = "test-connection-function",
-    feature = "update-anycast-ip-list",
-    feature = "update-cache-policy",
-    feature = "update-cloud-front-origin-access-identity",
-    feature = "update-connection-function",
-    feature = "update-connection-group",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-domain-association",
-    feature = "update-field-level-encryption-config",
-    feature = "update-field-level-encryption-profile",
-    feature = "update-function",
-    feature = "update-key-group",
-    feature = "update-key-value-store",
-    feature = "update-origin-access-control",
-    feature = "update-origin-request-policy",
-    feature = "update-public-key",
-    feature = "update-response-headers-policy",
-    feature = "update-streaming-distribution",
-    feature = "update-trust-store",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "associate-distribution-tenant-web-acl",
+        feature = "associate-distribution-web-acl",
+        feature = "copy-distribution",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-cache-policy",
+        feature = "delete-cloud-front-origin-access-identity",
+        feature = "delete-connection-function",
+        feature = "delete-connection-group",
+        feature = "delete-continuous-deployment-policy",
+        feature = "delete-distribution",
+        feature = "delete-distribution-tenant",
+        feature = "delete-field-level-encryption-config",
+        feature = "delete-field-level-encryption-profile",
+        feature = "delete-function",
+        feature = "delete-key-group",
+        feature = "delete-key-value-store",
+        feature = "delete-origin-access-control",
+        feature = "delete-origin-request-policy",
+        feature = "delete-public-key",
+        feature = "delete-resource-policy",
+        feature = "delete-response-headers-policy",
+        feature = "delete-streaming-distribution",
+        feature = "delete-trust-store",
+        feature = "delete-vpc-origin",
+        feature = "disassociate-distribution-tenant-web-acl",
+        feature = "disassociate-distribution-web-acl",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "put-resource-policy",
+        feature = "test-connection-function",
+        feature = "update-anycast-ip-list",
+        feature = "update-cache-policy",
+        feature = "update-cloud-front-origin-access-identity",
+        feature = "update-connection-function",
+        feature = "update-connection-group",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-domain-association",
+        feature = "update-field-level-encryption-config",
+        feature = "update-field-level-encryption-profile",
+        feature = "update-function",
+        feature = "update-key-group",
+        feature = "update-key-value-store",
+        feature = "update-origin-access-control",
+        feature = "update-origin-request-policy",
+        feature = "update-public-key",
+        feature = "update-response-headers-policy",
+        feature = "update-streaming-distribution",
+        feature = "update-trust-store",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use precondition_failed::PreconditionFailed;
 
 #[cfg(feature = "create-public-key")]
@@ -2166,10 +2476,20 @@ mod public_key_in_use;
 #[cfg(feature = "delete-public-key")]
 pub use public_key_in_use::PublicKeyInUse;
 
-#[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod query_arg_profile_empty;
 
-#[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use query_arg_profile_empty::QueryArgProfileEmpty;
 
 #[cfg(feature = "create-realtime-log-config")]
@@ -2184,28 +2504,44 @@ mod realtime_log_config_in_use;
 #[cfg(feature = "delete-realtime-log-config")]
 pub use realtime_log_config_in_use::RealtimeLogConfigInUse;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod realtime_log_config_owner_mismatch;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use realtime_log_config_owner_mismatch::RealtimeLogConfigOwnerMismatch;
 
-#[cfg(any(feature = "delete-distribution", feature = "delete-key-group", feature = "update-connection-group"))]
+#[cfg(
+    any(
+        feature = "delete-distribution",
+        feature = "delete-key-group",
+        feature = "update-connection-group"
+    )
+)]
 mod resource_in_use;
 
-#[cfg(any(feature = "delete-distribution", feature = "delete-key-group", feature = "update-connection-group"))]
+#[cfg(
+    any(
+        feature = "delete-distribution",
+        feature = "delete-key-group",
+        feature = "update-connection-group"
+    )
+)]
 pub use resource_in_use::ResourceInUse;
 
 #[cfg(any(feature = "delete-connection-group", feature = "delete-distribution-tenant"))]
@@ -2214,10 +2550,20 @@ mod resource_not_disabled;
 #[cfg(any(feature = "delete-connection-group", feature = "delete-distribution-tenant"))]
 pub use resource_not_disabled::ResourceNotDisabled;
 
-#[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_already_exists;
 
-#[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_already_exists::ResponseHeadersPolicyAlreadyExists;
 
 #[cfg(feature = "delete-response-headers-policy")]
@@ -2226,24 +2572,38 @@ mod response_headers_policy_in_use;
 #[cfg(feature = "delete-response-headers-policy")]
 pub use response_headers_policy_in_use::ResponseHeadersPolicyInUse;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution"
+    )
+)]
 mod staging_distribution_in_use;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "update-continuous-deployment-policy",
-    feature = "update-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "update-continuous-deployment-policy",
+        feature = "update-distribution"
+    )
+)]
 pub use staging_distribution_in_use::StagingDistributionInUse;
 
-#[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags"
+    )
+)]
 mod streaming_distribution_already_exists;
 
-#[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags"
+    )
+)]
 pub use streaming_distribution_already_exists::StreamingDistributionAlreadyExists;
 
 #[cfg(feature = "delete-streaming-distribution")]
@@ -2258,28 +2618,42 @@ mod test_function_failed;
 #[cfg(any(feature = "test-connection-function", feature = "test-function"))]
 pub use test_function_failed::TestFunctionFailed;
 
-#[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod too_long_csp_in_response_headers_policy;
 
-#[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use too_long_csp_in_response_headers_policy::TooLongCSPInResponseHeadersPolicy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_cache_behaviors;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_cache_behaviors::TooManyCacheBehaviors;
 
 #[cfg(feature = "create-cache-policy")]
@@ -2288,22 +2662,26 @@ mod too_many_cache_policies;
 #[cfg(feature = "create-cache-policy")]
 pub use too_many_cache_policies::TooManyCachePolicies;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_certificates;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_certificates::TooManyCertificates;
 
 #[cfg(feature = "create-cloud-front-origin-access-identity")]
@@ -2318,22 +2696,26 @@ mod too_many_continuous_deployment_policies;
 #[cfg(feature = "create-continuous-deployment-policy")]
 pub use too_many_continuous_deployment_policies::TooManyContinuousDeploymentPolicies;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_cookie_names_in_white_list;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_cookie_names_in_white_list::TooManyCookieNamesInWhiteList;
 
 #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
@@ -2342,208 +2724,276 @@ mod too_many_cookies_in_cache_policy;
 #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
 pub use too_many_cookies_in_cache_policy::TooManyCookiesInCachePolicy;
 
-#[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod too_many_cookies_in_origin_request_policy;
 
-#[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use too_many_cookies_in_origin_request_policy::TooManyCookiesInOriginRequestPolicy;
 
-#[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod too_many_custom_headers_in_response_headers_policy;
 
-#[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use too_many_custom_headers_in_response_headers_policy::TooManyCustomHeadersInResponseHeadersPolicy;
 
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distribution_cnam_es;
 
-#[cfg(any(
-    feature = "associate-alias",
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "associate-alias",
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distribution_cnam_es::TooManyDistributionCNAMEs;
 
-#[cfg(any(feature = "copy-distribution", feature = "create-distribution", feature = "create-distribution-with-tags"))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags"
+    )
+)]
 mod too_many_distributions;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags"
+    )
+)]
 pub use too_many_distributions::TooManyDistributions;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distributions_associated_to_cache_policy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distributions_associated_to_cache_policy::TooManyDistributionsAssociatedToCachePolicy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distributions_associated_to_field_level_encryption_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distributions_associated_to_field_level_encryption_config::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distributions_associated_to_key_group;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distributions_associated_to_key_group::TooManyDistributionsAssociatedToKeyGroup;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distributions_associated_to_origin_access_control;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distributions_associated_to_origin_access_control::TooManyDistributionsAssociatedToOriginAccessControl;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distributions_associated_to_origin_request_policy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distributions_associated_to_origin_request_policy::TooManyDistributionsAssociatedToOriginRequestPolicy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distributions_associated_to_response_headers_policy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distributions_associated_to_response_headers_policy::TooManyDistributionsAssociatedToResponseHeadersPolicy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distributions_with_function_associations;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distributions_with_function_associations::TooManyDistributionsWithFunctionAssociations;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distributions_with_lambda_associations;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distributions_with_lambda_associations::TooManyDistributionsWithLambdaAssociations;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_distributions_with_single_function_arn;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_distributions_with_single_function_arn::TooManyDistributionsWithSingleFunctionARN;
 
 #[cfg(feature = "create-field-level-encryption-config")]
@@ -2552,22 +3002,52 @@ mod too_many_field_level_encryption_configs;
 #[cfg(feature = "create-field-level-encryption-config")]
 pub use too_many_field_level_encryption_configs::TooManyFieldLevelEncryptionConfigs;
 
-#[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod too_many_field_level_encryption_content_type_profiles;
 
-#[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use too_many_field_level_encryption_content_type_profiles::TooManyFieldLevelEncryptionContentTypeProfiles;
 
-#[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod too_many_field_level_encryption_encryption_entities;
 
-#[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 pub use too_many_field_level_encryption_encryption_entities::TooManyFieldLevelEncryptionEncryptionEntities;
 
-#[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod too_many_field_level_encryption_field_patterns;
 
-#[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 pub use too_many_field_level_encryption_field_patterns::TooManyFieldLevelEncryptionFieldPatterns;
 
 #[cfg(feature = "create-field-level-encryption-profile")]
@@ -2576,28 +3056,42 @@ mod too_many_field_level_encryption_profiles;
 #[cfg(feature = "create-field-level-encryption-profile")]
 pub use too_many_field_level_encryption_profiles::TooManyFieldLevelEncryptionProfiles;
 
-#[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod too_many_field_level_encryption_query_arg_profiles;
 
-#[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use too_many_field_level_encryption_query_arg_profiles::TooManyFieldLevelEncryptionQueryArgProfiles;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_function_associations;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_function_associations::TooManyFunctionAssociations;
 
 #[cfg(feature = "create-function")]
@@ -2612,34 +3106,58 @@ mod too_many_headers_in_cache_policy;
 #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
 pub use too_many_headers_in_cache_policy::TooManyHeadersInCachePolicy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_headers_in_forwarded_values;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_headers_in_forwarded_values::TooManyHeadersInForwardedValues;
 
-#[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod too_many_headers_in_origin_request_policy;
 
-#[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use too_many_headers_in_origin_request_policy::TooManyHeadersInOriginRequestPolicy;
 
-#[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant"
+    )
+)]
 mod too_many_invalidations_in_progress;
 
-#[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant"
+    )
+)]
 pub use too_many_invalidations_in_progress::TooManyInvalidationsInProgress;
 
 #[cfg(feature = "create-key-group")]
@@ -2648,40 +3166,48 @@ mod too_many_key_groups;
 #[cfg(feature = "create-key-group")]
 pub use too_many_key_groups::TooManyKeyGroups;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_key_groups_associated_to_distribution;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_key_groups_associated_to_distribution::TooManyKeyGroupsAssociatedToDistribution;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_lambda_function_associations;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_lambda_function_associations::TooManyLambdaFunctionAssociations;
 
 #[cfg(feature = "create-origin-access-control")]
@@ -2690,40 +3216,48 @@ mod too_many_origin_access_controls;
 #[cfg(feature = "create-origin-access-control")]
 pub use too_many_origin_access_controls::TooManyOriginAccessControls;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_origin_custom_headers;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_origin_custom_headers::TooManyOriginCustomHeaders;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_origin_groups_per_distribution;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_origin_groups_per_distribution::TooManyOriginGroupsPerDistribution;
 
 #[cfg(feature = "create-origin-request-policy")]
@@ -2732,22 +3266,26 @@ mod too_many_origin_request_policies;
 #[cfg(feature = "create-origin-request-policy")]
 pub use too_many_origin_request_policies::TooManyOriginRequestPolicies;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_origins;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_origins::TooManyOrigins;
 
 #[cfg(feature = "create-public-key")]
@@ -2762,22 +3300,26 @@ mod too_many_public_keys_in_key_group;
 #[cfg(any(feature = "create-key-group", feature = "update-key-group"))]
 pub use too_many_public_keys_in_key_group::TooManyPublicKeysInKeyGroup;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod too_many_query_string_parameters;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use too_many_query_string_parameters::TooManyQueryStringParameters;
 
 #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
@@ -2786,10 +3328,20 @@ mod too_many_query_strings_in_cache_policy;
 #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
 pub use too_many_query_strings_in_cache_policy::TooManyQueryStringsInCachePolicy;
 
-#[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod too_many_query_strings_in_origin_request_policy;
 
-#[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use too_many_query_strings_in_origin_request_policy::TooManyQueryStringsInOriginRequestPolicy;
 
 #[cfg(feature = "create-realtime-log-config")]
@@ -2798,10 +3350,20 @@ mod too_many_realtime_log_configs;
 #[cfg(feature = "create-realtime-log-config")]
 pub use too_many_realtime_log_configs::TooManyRealtimeLogConfigs;
 
-#[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod too_many_remove_headers_in_response_headers_policy;
 
-#[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use too_many_remove_headers_in_response_headers_policy::TooManyRemoveHeadersInResponseHeadersPolicy;
 
 #[cfg(feature = "create-response-headers-policy")]
@@ -2810,176 +3372,206 @@ mod too_many_response_headers_policies;
 #[cfg(feature = "create-response-headers-policy")]
 pub use too_many_response_headers_policies::TooManyResponseHeadersPolicies;
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod too_many_streaming_distribution_cnam_es;
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use too_many_streaming_distribution_cnam_es::TooManyStreamingDistributionCNAMEs;
 
-#[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags"
+    )
+)]
 mod too_many_streaming_distributions;
 
-#[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags"
+    )
+)]
 pub use too_many_streaming_distributions::TooManyStreamingDistributions;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod too_many_trusted_signers;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use too_many_trusted_signers::TooManyTrustedSigners;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod trusted_key_group_does_not_exist;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use trusted_key_group_does_not_exist::TrustedKeyGroupDoesNotExist;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod trusted_signer_does_not_exist;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use trusted_signer_does_not_exist::TrustedSignerDoesNotExist;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "create-key-value-store",
-    feature = "create-monitoring-subscription",
-    feature = "create-vpc-origin",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-connection-function",
-    feature = "delete-function",
-    feature = "delete-key-value-store",
-    feature = "delete-monitoring-subscription",
-    feature = "delete-resource-policy",
-    feature = "delete-vpc-origin",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "describe-key-value-store",
-    feature = "get-anycast-ip-list",
-    feature = "get-connection-function",
-    feature = "get-function",
-    feature = "get-monitoring-subscription",
-    feature = "get-resource-policy",
-    feature = "get-vpc-origin",
-    feature = "list-anycast-ip-lists",
-    feature = "list-connection-functions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-owned-resource",
-    feature = "list-distributions-by-vpc-origin-id",
-    feature = "list-functions",
-    feature = "list-key-value-stores",
-    feature = "list-vpc-origins",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "put-resource-policy",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-anycast-ip-list",
-    feature = "update-connection-function",
-    feature = "update-function",
-    feature = "update-key-value-store",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "create-key-value-store",
+        feature = "create-monitoring-subscription",
+        feature = "create-vpc-origin",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-connection-function",
+        feature = "delete-function",
+        feature = "delete-key-value-store",
+        feature = "delete-monitoring-subscription",
+        feature = "delete-resource-policy",
+        feature = "delete-vpc-origin",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "describe-key-value-store",
+        feature = "get-anycast-ip-list",
+        feature = "get-connection-function",
+        feature = "get-function",
+        feature = "get-monitoring-subscription",
+        feature = "get-resource-policy",
+        feature = "get-vpc-origin",
+        feature = "list-anycast-ip-lists",
+        feature = "list-connection-functions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-owned-resource",
+        feature = "list-distributions-by-vpc-origin-id",
+        feature = "list-functions",
+        feature = "list-key-value-stores",
+        feature = "list-vpc-origins",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "put-resource-policy",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-anycast-ip-list",
+        feature = "update-connection-function",
+        feature = "update-function",
+        feature = "update-key-value-store",
+        feature = "update-vpc-origin"
+    )
+)]
 mod unsupported_operation;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "create-key-value-store",
-    feature = "create-monitoring-subscription",
-    feature = "create-vpc-origin",
-    feature = "delete-anycast-ip-list",
-    feature = "delete-connection-function",
-    feature = "delete-function",
-    feature = "delete-key-value-store",
-    feature = "delete-monitoring-subscription",
-    feature = "delete-resource-policy",
-    feature = "delete-vpc-origin",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "describe-key-value-store",
-    feature = "get-anycast-ip-list",
-    feature = "get-connection-function",
-    feature = "get-function",
-    feature = "get-monitoring-subscription",
-    feature = "get-resource-policy",
-    feature = "get-vpc-origin",
-    feature = "list-anycast-ip-lists",
-    feature = "list-connection-functions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-owned-resource",
-    feature = "list-distributions-by-vpc-origin-id",
-    feature = "list-functions",
-    feature = "list-key-value-stores",
-    feature = "list-vpc-origins",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "put-resource-policy",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-anycast-ip-list",
-    feature = "update-connection-function",
-    feature = "update-function",
-    feature = "update-key-value-store",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "create-key-value-store",
+        feature = "create-monitoring-subscription",
+        feature = "create-vpc-origin",
+        feature = "delete-anycast-ip-list",
+        feature = "delete-connection-function",
+        feature = "delete-function",
+        feature = "delete-key-value-store",
+        feature = "delete-monitoring-subscription",
+        feature = "delete-resource-policy",
+        feature = "delete-vpc-origin",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "describe-key-value-store",
+        feature = "get-anycast-ip-list",
+        feature = "get-connection-function",
+        feature = "get-function",
+        feature = "get-monitoring-subscription",
+        feature = "get-resource-policy",
+        feature = "get-vpc-origin",
+        feature = "list-anycast-ip-lists",
+        feature = "list-connection-functions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-owned-resource",
+        feature = "list-distributions-by-vpc-origin-id",
+        feature = "list-functions",
+        feature = "list-key-value-stores",
+        feature = "list-vpc-origins",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "put-resource-policy",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-anycast-ip-list",
+        feature = "update-connection-function",
+        feature = "update-function",
+        feature = "update-key-value-store",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use unsupported_operation::UnsupportedOperation;

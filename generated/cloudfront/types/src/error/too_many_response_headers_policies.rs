@@ -28,18 +28,26 @@ impl std::fmt::Debug for TooManyResponseHeadersPolicies {
 
 impl restxml_runtime::xml::ReadXml for TooManyResponseHeadersPolicies {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_message = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "Message" {
                 m_message = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { message: m_message, meta: Box::default() })
+        Ok(Self {
+            message: m_message,
+            meta: Box::default(),
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { message: None, meta: Box::default() })
+        Some(Self {
+            message: None,
+            meta: Box::default(),
+        })
     }
 }
 

@@ -89,37 +89,59 @@ impl ActiveTrustedKeyGroupsBuilder {
             self.items.as_ref().map(Vec::len),
         )?;
         match (self.enabled,) {
-            (Some(m_enabled),) => Ok(ActiveTrustedKeyGroups { enabled: m_enabled, quantity, items: self.items }),
-            (m_enabled,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ActiveTrustedKeyGroups",
-                &[(m_enabled.is_none(), "enabled", "Enabled")],
-            )),
+            (Some(m_enabled),) => {
+                Ok(ActiveTrustedKeyGroups {
+                    enabled: m_enabled,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (m_enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ActiveTrustedKeyGroups",
+                        &[(m_enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ActiveTrustedKeyGroups {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_enabled = None;
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items =
-                        Some(child.read_list("KeyGroup", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "KeyGroup",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,

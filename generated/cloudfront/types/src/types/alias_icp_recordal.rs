@@ -75,26 +75,37 @@ impl AliasICPRecordalBuilder {
     }
     /// Sets [`AliasICPRecordal::icp_recordal_status`].
     #[inline]
-    pub fn icp_recordal_status(mut self, value: crate::types::ICPRecordalStatus) -> Self {
+    pub fn icp_recordal_status(
+        mut self,
+        value: crate::types::ICPRecordalStatus,
+    ) -> Self {
         self.icp_recordal_status = Some(value);
         self
     }
     /// Sets or clears [`AliasICPRecordal::icp_recordal_status`].
     #[inline]
-    pub fn set_icp_recordal_status(mut self, value: Option<crate::types::ICPRecordalStatus>) -> Self {
+    pub fn set_icp_recordal_status(
+        mut self,
+        value: Option<crate::types::ICPRecordalStatus>,
+    ) -> Self {
         self.icp_recordal_status = value;
         self
     }
     /// Builds the [`AliasICPRecordal`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AliasICPRecordal, restxml_runtime::BuildError> {
-        Ok(AliasICPRecordal { cname: self.cname, icp_recordal_status: self.icp_recordal_status })
+        Ok(AliasICPRecordal {
+            cname: self.cname,
+            icp_recordal_status: self.icp_recordal_status,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for AliasICPRecordal {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_cname = None;
         let mut m_icp_recordal_status = None;
         while let Some(mut child) = element.next_child()? {
@@ -103,15 +114,23 @@ impl restxml_runtime::xml::ReadXml for AliasICPRecordal {
                     m_cname = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "ICPRecordalStatus" => {
-                    m_icp_recordal_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_icp_recordal_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { cname: m_cname, icp_recordal_status: m_icp_recordal_status })
+        Ok(Self {
+            cname: m_cname,
+            icp_recordal_status: m_icp_recordal_status,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { cname: None, icp_recordal_status: None })
+        Some(Self {
+            cname: None,
+            icp_recordal_status: None,
+        })
     }
 }

@@ -54,7 +54,11 @@ impl From<Vec<crate::types::Method>> for AllowedMethods {
     /// An `AllowedMethods` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::Method>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items, cached_methods: None }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+            cached_methods: None,
+        }
     }
 }
 
@@ -98,7 +102,10 @@ impl AllowedMethodsBuilder {
     }
     /// Sets or clears [`AllowedMethods::cached_methods`].
     #[inline]
-    pub fn set_cached_methods(mut self, value: Option<crate::types::CachedMethods>) -> Self {
+    pub fn set_cached_methods(
+        mut self,
+        value: Option<crate::types::CachedMethods>,
+    ) -> Self {
         self.cached_methods = value;
         self
     }
@@ -111,19 +118,36 @@ impl AllowedMethodsBuilder {
             self.items.as_ref().map(Vec::len),
         )?;
         match (self.items,) {
-            (Some(m_items),) => Ok(AllowedMethods { quantity, items: m_items, cached_methods: self.cached_methods }),
-            (m_items,) => Err(restxml_runtime::BuildError::missing_fields(
-                "AllowedMethods",
-                &[(m_items.is_none(), "items", "Items")],
-            )),
+            (Some(m_items),) => {
+                Ok(AllowedMethods {
+                    quantity,
+                    items: m_items,
+                    cached_methods: self.cached_methods,
+                })
+            }
+            (m_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AllowedMethods",
+                        &[(m_items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for AllowedMethods {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
-        restxml_runtime::error::check_quantity("AllowedMethods", self.quantity, Some(self.items.len()))?;
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "AllowedMethods",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;
@@ -142,25 +166,38 @@ impl restxml_runtime::xml::WriteXml for AllowedMethods {
 
 impl restxml_runtime::xml::ReadXml for AllowedMethods {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         let mut m_cached_methods = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("Method", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "Method",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "CachedMethods" => {
-                    m_cached_methods = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cached_methods = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items.unwrap_or_default(),

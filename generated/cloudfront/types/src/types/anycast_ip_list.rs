@@ -116,7 +116,10 @@ impl AnycastIpListBuilder {
     }
     /// Sets or clears [`AnycastIpList::ip_address_type`].
     #[inline]
-    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
+    pub fn set_ip_address_type(
+        mut self,
+        value: Option<crate::types::IpAddressType>,
+    ) -> Self {
         self.ip_address_type = value;
         self
     }
@@ -153,7 +156,15 @@ impl AnycastIpListBuilder {
     /// Builds the [`AnycastIpList`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AnycastIpList, restxml_runtime::BuildError> {
-        match (self.id, self.name, self.status, self.arn, self.anycast_ips, self.ip_count, self.last_modified_time) {
+        match (
+            self.id,
+            self.name,
+            self.status,
+            self.arn,
+            self.anycast_ips,
+            self.ip_count,
+            self.last_modified_time,
+        ) {
             (
                 Some(m_id),
                 Some(m_name),
@@ -162,30 +173,46 @@ impl AnycastIpListBuilder {
                 Some(m_anycast_ips),
                 Some(m_ip_count),
                 Some(m_last_modified_time),
-            ) => Ok(AnycastIpList {
-                id: m_id,
-                name: m_name,
-                status: m_status,
-                arn: m_arn,
-                ip_address_type: self.ip_address_type,
-                ipam_config: self.ipam_config,
-                anycast_ips: m_anycast_ips,
-                ip_count: m_ip_count,
-                last_modified_time: m_last_modified_time,
-            }),
-            (m_id, m_name, m_status, m_arn, m_anycast_ips, m_ip_count, m_last_modified_time) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "AnycastIpList",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_status.is_none(), "status", "Status"),
-                        (m_arn.is_none(), "arn", "Arn"),
-                        (m_anycast_ips.is_none(), "anycast_ips", "AnycastIps"),
-                        (m_ip_count.is_none(), "ip_count", "IpCount"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                    ],
-                ))
+            ) => {
+                Ok(AnycastIpList {
+                    id: m_id,
+                    name: m_name,
+                    status: m_status,
+                    arn: m_arn,
+                    ip_address_type: self.ip_address_type,
+                    ipam_config: self.ipam_config,
+                    anycast_ips: m_anycast_ips,
+                    ip_count: m_ip_count,
+                    last_modified_time: m_last_modified_time,
+                })
+            }
+            (
+                m_id,
+                m_name,
+                m_status,
+                m_arn,
+                m_anycast_ips,
+                m_ip_count,
+                m_last_modified_time,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AnycastIpList",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_status.is_none(), "status", "Status"),
+                            (m_arn.is_none(), "arn", "Arn"),
+                            (m_anycast_ips.is_none(), "anycast_ips", "AnycastIps"),
+                            (m_ip_count.is_none(), "ip_count", "IpCount"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -193,7 +220,9 @@ impl AnycastIpListBuilder {
 
 impl restxml_runtime::xml::ReadXml for AnycastIpList {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_name = None;
         let mut m_status = None;
@@ -212,26 +241,41 @@ impl restxml_runtime::xml::ReadXml for AnycastIpList {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Arn" => {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "IpAddressType" => {
-                    m_ip_address_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ip_address_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IpamConfig" => {
-                    m_ipam_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ipam_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AnycastIps" => {
-                    m_anycast_ips =
-                        Some(child.read_list("AnycastIp", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_anycast_ips = Some(
+                        child
+                            .read_list(
+                                "AnycastIp",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "IpCount" => {
-                    m_ip_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ip_count = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -245,7 +289,11 @@ impl restxml_runtime::xml::ReadXml for AnycastIpList {
             ipam_config: m_ipam_config,
             anycast_ips: m_anycast_ips.unwrap_or_default(),
             ip_count: restxml_runtime::xml::required(m_ip_count, "IpCount", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
         })
     }
     #[inline]

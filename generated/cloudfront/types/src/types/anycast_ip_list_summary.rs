@@ -128,7 +128,10 @@ impl AnycastIpListSummaryBuilder {
     }
     /// Sets or clears [`AnycastIpListSummary::ip_address_type`].
     #[inline]
-    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
+    pub fn set_ip_address_type(
+        mut self,
+        value: Option<crate::types::IpAddressType>,
+    ) -> Self {
         self.ip_address_type = value;
         self
     }
@@ -159,8 +162,22 @@ impl AnycastIpListSummaryBuilder {
     /// Builds the [`AnycastIpListSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<AnycastIpListSummary, restxml_runtime::BuildError> {
-        match (self.id, self.name, self.status, self.arn, self.ip_count, self.last_modified_time) {
-            (Some(m_id), Some(m_name), Some(m_status), Some(m_arn), Some(m_ip_count), Some(m_last_modified_time)) => {
+        match (
+            self.id,
+            self.name,
+            self.status,
+            self.arn,
+            self.ip_count,
+            self.last_modified_time,
+        ) {
+            (
+                Some(m_id),
+                Some(m_name),
+                Some(m_status),
+                Some(m_arn),
+                Some(m_ip_count),
+                Some(m_last_modified_time),
+            ) => {
                 Ok(AnycastIpListSummary {
                     id: m_id,
                     name: m_name,
@@ -174,17 +191,23 @@ impl AnycastIpListSummaryBuilder {
                 })
             }
             (m_id, m_name, m_status, m_arn, m_ip_count, m_last_modified_time) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "AnycastIpListSummary",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_status.is_none(), "status", "Status"),
-                        (m_arn.is_none(), "arn", "Arn"),
-                        (m_ip_count.is_none(), "ip_count", "IpCount"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AnycastIpListSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_status.is_none(), "status", "Status"),
+                            (m_arn.is_none(), "arn", "Arn"),
+                            (m_ip_count.is_none(), "ip_count", "IpCount"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -192,7 +215,9 @@ impl AnycastIpListSummaryBuilder {
 
 impl restxml_runtime::xml::ReadXml for AnycastIpListSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_name = None;
         let mut m_status = None;
@@ -211,25 +236,35 @@ impl restxml_runtime::xml::ReadXml for AnycastIpListSummary {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Arn" => {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "IpCount" => {
-                    m_ip_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ip_count = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IpAddressType" => {
-                    m_ip_address_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ip_address_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ETag" => {
                     m_e_tag = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "IpamConfig" => {
-                    m_ipam_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ipam_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -240,7 +275,11 @@ impl restxml_runtime::xml::ReadXml for AnycastIpListSummary {
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
             arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
             ip_count: restxml_runtime::xml::required(m_ip_count, "IpCount", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             ip_address_type: m_ip_address_type,
             e_tag: m_e_tag,
             ipam_config: m_ipam_config,

@@ -91,29 +91,40 @@ impl CaCertificatesBundleS3LocationBuilder {
     }
     /// Builds the [`CaCertificatesBundleS3Location`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CaCertificatesBundleS3Location, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CaCertificatesBundleS3Location, restxml_runtime::BuildError> {
         match (self.bucket, self.key, self.region) {
-            (Some(m_bucket), Some(m_key), Some(m_region)) => Ok(CaCertificatesBundleS3Location {
-                bucket: m_bucket,
-                key: m_key,
-                region: m_region,
-                version: self.version,
-            }),
-            (m_bucket, m_key, m_region) => Err(restxml_runtime::BuildError::missing_fields(
-                "CaCertificatesBundleS3Location",
-                &[
-                    (m_bucket.is_none(), "bucket", "Bucket"),
-                    (m_key.is_none(), "key", "Key"),
-                    (m_region.is_none(), "region", "Region"),
-                ],
-            )),
+            (Some(m_bucket), Some(m_key), Some(m_region)) => {
+                Ok(CaCertificatesBundleS3Location {
+                    bucket: m_bucket,
+                    key: m_key,
+                    region: m_region,
+                    version: self.version,
+                })
+            }
+            (m_bucket, m_key, m_region) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CaCertificatesBundleS3Location",
+                        &[
+                            (m_bucket.is_none(), "bucket", "Bucket"),
+                            (m_key.is_none(), "key", "Key"),
+                            (m_region.is_none(), "region", "Region"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CaCertificatesBundleS3Location {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.bucket;

@@ -18,17 +18,22 @@ pub enum CaCertificatesBundleSource {
 
 impl restxml_runtime::xml::WriteXml for CaCertificatesBundleSource {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         match self {
             Self::CaCertificatesBundleS3Location(value) => {
                 content.element("CaCertificatesBundleS3Location", value)?;
             }
             Self::Unknown(_) => {
-                return Err(restxml_runtime::BuildError::invalid_value(
-                    "CaCertificatesBundleSource",
-                    "an unknown union member cannot be sent",
-                ));
+                return Err(
+                    restxml_runtime::BuildError::invalid_value(
+                        "CaCertificatesBundleSource",
+                        "an unknown union member cannot be sent",
+                    ),
+                );
             }
         }
         Ok(())

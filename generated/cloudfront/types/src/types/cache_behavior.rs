@@ -260,7 +260,10 @@ impl CacheBehaviorBuilder {
     }
     /// Sets or clears [`CacheBehavior::trusted_signers`].
     #[inline]
-    pub fn set_trusted_signers(mut self, value: Option<crate::types::TrustedSigners>) -> Self {
+    pub fn set_trusted_signers(
+        mut self,
+        value: Option<crate::types::TrustedSigners>,
+    ) -> Self {
         self.trusted_signers = value;
         self
     }
@@ -272,13 +275,19 @@ impl CacheBehaviorBuilder {
     }
     /// Sets or clears [`CacheBehavior::trusted_key_groups`].
     #[inline]
-    pub fn set_trusted_key_groups(mut self, value: Option<crate::types::TrustedKeyGroups>) -> Self {
+    pub fn set_trusted_key_groups(
+        mut self,
+        value: Option<crate::types::TrustedKeyGroups>,
+    ) -> Self {
         self.trusted_key_groups = value;
         self
     }
     /// Sets [`CacheBehavior::viewer_protocol_policy`].
     #[inline]
-    pub fn viewer_protocol_policy(mut self, value: crate::types::ViewerProtocolPolicy) -> Self {
+    pub fn viewer_protocol_policy(
+        mut self,
+        value: crate::types::ViewerProtocolPolicy,
+    ) -> Self {
         self.viewer_protocol_policy = Some(value);
         self
     }
@@ -290,7 +299,10 @@ impl CacheBehaviorBuilder {
     }
     /// Sets or clears [`CacheBehavior::allowed_methods`].
     #[inline]
-    pub fn set_allowed_methods(mut self, value: Option<crate::types::AllowedMethods>) -> Self {
+    pub fn set_allowed_methods(
+        mut self,
+        value: Option<crate::types::AllowedMethods>,
+    ) -> Self {
         self.allowed_methods = value;
         self
     }
@@ -320,25 +332,37 @@ impl CacheBehaviorBuilder {
     }
     /// Sets [`CacheBehavior::lambda_function_associations`].
     #[inline]
-    pub fn lambda_function_associations(mut self, value: crate::types::LambdaFunctionAssociations) -> Self {
+    pub fn lambda_function_associations(
+        mut self,
+        value: crate::types::LambdaFunctionAssociations,
+    ) -> Self {
         self.lambda_function_associations = Some(value);
         self
     }
     /// Sets or clears [`CacheBehavior::lambda_function_associations`].
     #[inline]
-    pub fn set_lambda_function_associations(mut self, value: Option<crate::types::LambdaFunctionAssociations>) -> Self {
+    pub fn set_lambda_function_associations(
+        mut self,
+        value: Option<crate::types::LambdaFunctionAssociations>,
+    ) -> Self {
         self.lambda_function_associations = value;
         self
     }
     /// Sets [`CacheBehavior::function_associations`].
     #[inline]
-    pub fn function_associations(mut self, value: crate::types::FunctionAssociations) -> Self {
+    pub fn function_associations(
+        mut self,
+        value: crate::types::FunctionAssociations,
+    ) -> Self {
         self.function_associations = Some(value);
         self
     }
     /// Sets or clears [`CacheBehavior::function_associations`].
     #[inline]
-    pub fn set_function_associations(mut self, value: Option<crate::types::FunctionAssociations>) -> Self {
+    pub fn set_function_associations(
+        mut self,
+        value: Option<crate::types::FunctionAssociations>,
+    ) -> Self {
         self.function_associations = value;
         self
     }
@@ -424,7 +448,10 @@ impl CacheBehaviorBuilder {
     /// Sets or clears [`CacheBehavior::forwarded_values`].
     #[deprecated]
     #[inline]
-    pub fn set_forwarded_values(mut self, value: Option<crate::types::ForwardedValues>) -> Self {
+    pub fn set_forwarded_values(
+        mut self,
+        value: Option<crate::types::ForwardedValues>,
+    ) -> Self {
         self.forwarded_values = value;
         self
     }
@@ -474,37 +501,53 @@ impl CacheBehaviorBuilder {
     #[inline]
     pub fn build(self) -> Result<CacheBehavior, restxml_runtime::BuildError> {
         match (self.path_pattern, self.target_origin_id, self.viewer_protocol_policy) {
-            (Some(m_path_pattern), Some(m_target_origin_id), Some(m_viewer_protocol_policy)) => Ok(CacheBehavior {
-                path_pattern: m_path_pattern,
-                target_origin_id: m_target_origin_id,
-                trusted_signers: self.trusted_signers,
-                trusted_key_groups: self.trusted_key_groups,
-                viewer_protocol_policy: m_viewer_protocol_policy,
-                allowed_methods: self.allowed_methods,
-                smooth_streaming: self.smooth_streaming,
-                compress: self.compress,
-                lambda_function_associations: self.lambda_function_associations,
-                function_associations: self.function_associations,
-                field_level_encryption_id: self.field_level_encryption_id,
-                realtime_log_config_arn: self.realtime_log_config_arn,
-                cache_policy_id: self.cache_policy_id,
-                origin_request_policy_id: self.origin_request_policy_id,
-                response_headers_policy_id: self.response_headers_policy_id,
-                grpc_config: self.grpc_config,
-                forwarded_values: self.forwarded_values,
-                min_ttl: self.min_ttl,
-                default_ttl: self.default_ttl,
-                max_ttl: self.max_ttl,
-            }),
+            (
+                Some(m_path_pattern),
+                Some(m_target_origin_id),
+                Some(m_viewer_protocol_policy),
+            ) => {
+                Ok(CacheBehavior {
+                    path_pattern: m_path_pattern,
+                    target_origin_id: m_target_origin_id,
+                    trusted_signers: self.trusted_signers,
+                    trusted_key_groups: self.trusted_key_groups,
+                    viewer_protocol_policy: m_viewer_protocol_policy,
+                    allowed_methods: self.allowed_methods,
+                    smooth_streaming: self.smooth_streaming,
+                    compress: self.compress,
+                    lambda_function_associations: self.lambda_function_associations,
+                    function_associations: self.function_associations,
+                    field_level_encryption_id: self.field_level_encryption_id,
+                    realtime_log_config_arn: self.realtime_log_config_arn,
+                    cache_policy_id: self.cache_policy_id,
+                    origin_request_policy_id: self.origin_request_policy_id,
+                    response_headers_policy_id: self.response_headers_policy_id,
+                    grpc_config: self.grpc_config,
+                    forwarded_values: self.forwarded_values,
+                    min_ttl: self.min_ttl,
+                    default_ttl: self.default_ttl,
+                    max_ttl: self.max_ttl,
+                })
+            }
             (m_path_pattern, m_target_origin_id, m_viewer_protocol_policy) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "CacheBehavior",
-                    &[
-                        (m_path_pattern.is_none(), "path_pattern", "PathPattern"),
-                        (m_target_origin_id.is_none(), "target_origin_id", "TargetOriginId"),
-                        (m_viewer_protocol_policy.is_none(), "viewer_protocol_policy", "ViewerProtocolPolicy"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CacheBehavior",
+                        &[
+                            (m_path_pattern.is_none(), "path_pattern", "PathPattern"),
+                            (
+                                m_target_origin_id.is_none(),
+                                "target_origin_id",
+                                "TargetOriginId",
+                            ),
+                            (
+                                m_viewer_protocol_policy.is_none(),
+                                "viewer_protocol_policy",
+                                "ViewerProtocolPolicy",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -512,7 +555,10 @@ impl CacheBehaviorBuilder {
 
 impl restxml_runtime::xml::WriteXml for CacheBehavior {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.path_pattern;
@@ -583,7 +629,9 @@ impl restxml_runtime::xml::WriteXml for CacheBehavior {
 
 impl restxml_runtime::xml::ReadXml for CacheBehavior {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_path_pattern = None;
         let mut m_target_origin_id = None;
         let mut m_trusted_signers = None;
@@ -607,71 +655,119 @@ impl restxml_runtime::xml::ReadXml for CacheBehavior {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "PathPattern" => {
-                    m_path_pattern = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_path_pattern = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TargetOriginId" => {
-                    m_target_origin_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_target_origin_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrustedSigners" => {
-                    m_trusted_signers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_trusted_signers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrustedKeyGroups" => {
-                    m_trusted_key_groups = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_trusted_key_groups = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ViewerProtocolPolicy" => {
-                    m_viewer_protocol_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_viewer_protocol_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AllowedMethods" => {
-                    m_allowed_methods = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_allowed_methods = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SmoothStreaming" => {
-                    m_smooth_streaming = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_smooth_streaming = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Compress" => {
-                    m_compress = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_compress = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LambdaFunctionAssociations" => {
-                    m_lambda_function_associations = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_lambda_function_associations = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FunctionAssociations" => {
-                    m_function_associations = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_function_associations = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FieldLevelEncryptionId" => {
-                    m_field_level_encryption_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_field_level_encryption_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "RealtimeLogConfigArn" => {
-                    m_realtime_log_config_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_realtime_log_config_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CachePolicyId" => {
-                    m_cache_policy_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cache_policy_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginRequestPolicyId" => {
-                    m_origin_request_policy_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_request_policy_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResponseHeadersPolicyId" => {
-                    m_response_headers_policy_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_response_headers_policy_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "GrpcConfig" => {
-                    m_grpc_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_grpc_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ForwardedValues" => {
-                    m_forwarded_values = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_forwarded_values = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MinTTL" => {
-                    m_min_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_min_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DefaultTTL" => {
-                    m_default_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_default_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MaxTTL" => {
-                    m_max_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_max_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            path_pattern: restxml_runtime::xml::required(m_path_pattern, "PathPattern", element)?,
-            target_origin_id: restxml_runtime::xml::required(m_target_origin_id, "TargetOriginId", element)?,
+            path_pattern: restxml_runtime::xml::required(
+                m_path_pattern,
+                "PathPattern",
+                element,
+            )?,
+            target_origin_id: restxml_runtime::xml::required(
+                m_target_origin_id,
+                "TargetOriginId",
+                element,
+            )?,
             trusted_signers: m_trusted_signers,
             trusted_key_groups: m_trusted_key_groups,
             viewer_protocol_policy: restxml_runtime::xml::required(

@@ -76,7 +76,10 @@ impl CachePolicyBuilder {
     }
     /// Sets [`CachePolicy::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
@@ -84,26 +87,42 @@ impl CachePolicyBuilder {
     #[inline]
     pub fn build(self) -> Result<CachePolicy, restxml_runtime::BuildError> {
         match (self.id, self.last_modified_time, self.cache_policy_config) {
-            (Some(m_id), Some(m_last_modified_time), Some(m_cache_policy_config)) => Ok(CachePolicy {
-                id: m_id,
-                last_modified_time: m_last_modified_time,
-                cache_policy_config: m_cache_policy_config,
-            }),
-            (m_id, m_last_modified_time, m_cache_policy_config) => Err(restxml_runtime::BuildError::missing_fields(
-                "CachePolicy",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                    (m_cache_policy_config.is_none(), "cache_policy_config", "CachePolicyConfig"),
-                ],
-            )),
+            (Some(m_id), Some(m_last_modified_time), Some(m_cache_policy_config)) => {
+                Ok(CachePolicy {
+                    id: m_id,
+                    last_modified_time: m_last_modified_time,
+                    cache_policy_config: m_cache_policy_config,
+                })
+            }
+            (m_id, m_last_modified_time, m_cache_policy_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicy",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                m_cache_policy_config.is_none(),
+                                "cache_policy_config",
+                                "CachePolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for CachePolicy {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_cache_policy_config = None;
@@ -113,18 +132,30 @@ impl restxml_runtime::xml::ReadXml for CachePolicy {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CachePolicyConfig" => {
-                    m_cache_policy_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cache_policy_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
-            cache_policy_config: restxml_runtime::xml::required(m_cache_policy_config, "CachePolicyConfig", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
+            cache_policy_config: restxml_runtime::xml::required(
+                m_cache_policy_config,
+                "CachePolicyConfig",
+                element,
+            )?,
         })
     }
     #[inline]

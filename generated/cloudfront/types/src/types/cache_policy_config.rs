@@ -37,7 +37,9 @@ pub struct CachePolicyConfig {
     #[cfg_attr(feature = "serde", serde(rename = "MinTTL"))]
     pub min_ttl: i64,
     /// The HTTP headers, cookies, and URL query strings to include in the cache key. The values included in the cache key are also included in requests that CloudFront sends to the origin.
-    pub parameters_in_cache_key_and_forwarded_to_origin: Option<crate::types::ParametersInCacheKeyAndForwardedToOrigin>,
+    pub parameters_in_cache_key_and_forwarded_to_origin: Option<
+        crate::types::ParametersInCacheKeyAndForwardedToOrigin,
+    >,
 }
 
 impl std::fmt::Debug for CachePolicyConfig {
@@ -73,7 +75,9 @@ pub struct CachePolicyConfigBuilder {
     default_ttl: Option<i64>,
     max_ttl: Option<i64>,
     min_ttl: Option<i64>,
-    parameters_in_cache_key_and_forwarded_to_origin: Option<crate::types::ParametersInCacheKeyAndForwardedToOrigin>,
+    parameters_in_cache_key_and_forwarded_to_origin: Option<
+        crate::types::ParametersInCacheKeyAndForwardedToOrigin,
+    >,
 }
 
 impl std::fmt::Debug for CachePolicyConfigBuilder {
@@ -164,25 +168,38 @@ impl CachePolicyConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<CachePolicyConfig, restxml_runtime::BuildError> {
         match (self.name, self.min_ttl) {
-            (Some(m_name), Some(m_min_ttl)) => Ok(CachePolicyConfig {
-                comment: self.comment,
-                name: m_name,
-                default_ttl: self.default_ttl,
-                max_ttl: self.max_ttl,
-                min_ttl: m_min_ttl,
-                parameters_in_cache_key_and_forwarded_to_origin: self.parameters_in_cache_key_and_forwarded_to_origin,
-            }),
-            (m_name, m_min_ttl) => Err(restxml_runtime::BuildError::missing_fields(
-                "CachePolicyConfig",
-                &[(m_name.is_none(), "name", "Name"), (m_min_ttl.is_none(), "min_ttl", "MinTTL")],
-            )),
+            (Some(m_name), Some(m_min_ttl)) => {
+                Ok(CachePolicyConfig {
+                    comment: self.comment,
+                    name: m_name,
+                    default_ttl: self.default_ttl,
+                    max_ttl: self.max_ttl,
+                    min_ttl: m_min_ttl,
+                    parameters_in_cache_key_and_forwarded_to_origin: self
+                        .parameters_in_cache_key_and_forwarded_to_origin,
+                })
+            }
+            (m_name, m_min_ttl) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicyConfig",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_min_ttl.is_none(), "min_ttl", "MinTTL"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CachePolicyConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.comment {
             content.element("Comment", value)?;
@@ -210,7 +227,9 @@ impl restxml_runtime::xml::WriteXml for CachePolicyConfig {
 
 impl restxml_runtime::xml::ReadXml for CachePolicyConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_comment = None;
         let mut m_name = None;
         let mut m_default_ttl = None;
@@ -220,23 +239,32 @@ impl restxml_runtime::xml::ReadXml for CachePolicyConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "DefaultTTL" => {
-                    m_default_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_default_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MaxTTL" => {
-                    m_max_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_max_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MinTTL" => {
-                    m_min_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_min_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ParametersInCacheKeyAndForwardedToOrigin" => {
-                    m_parameters_in_cache_key_and_forwarded_to_origin =
-                        Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_parameters_in_cache_key_and_forwarded_to_origin = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

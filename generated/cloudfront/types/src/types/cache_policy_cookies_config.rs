@@ -59,7 +59,10 @@ impl std::fmt::Debug for CachePolicyCookiesConfigBuilder {
 impl CachePolicyCookiesConfigBuilder {
     /// Sets [`CachePolicyCookiesConfig::cookie_behavior`].
     #[inline]
-    pub fn cookie_behavior(mut self, value: crate::types::CachePolicyCookieBehavior) -> Self {
+    pub fn cookie_behavior(
+        mut self,
+        value: crate::types::CachePolicyCookieBehavior,
+    ) -> Self {
         self.cookie_behavior = Some(value);
         self
     }
@@ -80,19 +83,35 @@ impl CachePolicyCookiesConfigBuilder {
     pub fn build(self) -> Result<CachePolicyCookiesConfig, restxml_runtime::BuildError> {
         match (self.cookie_behavior,) {
             (Some(m_cookie_behavior),) => {
-                Ok(CachePolicyCookiesConfig { cookie_behavior: m_cookie_behavior, cookies: self.cookies })
+                Ok(CachePolicyCookiesConfig {
+                    cookie_behavior: m_cookie_behavior,
+                    cookies: self.cookies,
+                })
             }
-            (m_cookie_behavior,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CachePolicyCookiesConfig",
-                &[(m_cookie_behavior.is_none(), "cookie_behavior", "CookieBehavior")],
-            )),
+            (m_cookie_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicyCookiesConfig",
+                        &[
+                            (
+                                m_cookie_behavior.is_none(),
+                                "cookie_behavior",
+                                "CookieBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CachePolicyCookiesConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.cookie_behavior;
@@ -107,27 +126,40 @@ impl restxml_runtime::xml::WriteXml for CachePolicyCookiesConfig {
 
 impl restxml_runtime::xml::ReadXml for CachePolicyCookiesConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_cookie_behavior = None;
         let mut m_cookies = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CookieBehavior" => {
-                    m_cookie_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cookie_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Cookies" => {
-                    m_cookies = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cookies = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            cookie_behavior: restxml_runtime::xml::required(m_cookie_behavior, "CookieBehavior", element)?,
+            cookie_behavior: restxml_runtime::xml::required(
+                m_cookie_behavior,
+                "CookieBehavior",
+                element,
+            )?,
             cookies: m_cookies,
         })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { cookie_behavior: restxml_runtime::xml::ReadXml::missing()?, cookies: None })
+        Some(Self {
+            cookie_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            cookies: None,
+        })
     }
 }

@@ -55,7 +55,10 @@ impl std::fmt::Debug for CachePolicyHeadersConfigBuilder {
 impl CachePolicyHeadersConfigBuilder {
     /// Sets [`CachePolicyHeadersConfig::header_behavior`].
     #[inline]
-    pub fn header_behavior(mut self, value: crate::types::CachePolicyHeaderBehavior) -> Self {
+    pub fn header_behavior(
+        mut self,
+        value: crate::types::CachePolicyHeaderBehavior,
+    ) -> Self {
         self.header_behavior = Some(value);
         self
     }
@@ -76,19 +79,35 @@ impl CachePolicyHeadersConfigBuilder {
     pub fn build(self) -> Result<CachePolicyHeadersConfig, restxml_runtime::BuildError> {
         match (self.header_behavior,) {
             (Some(m_header_behavior),) => {
-                Ok(CachePolicyHeadersConfig { header_behavior: m_header_behavior, headers: self.headers })
+                Ok(CachePolicyHeadersConfig {
+                    header_behavior: m_header_behavior,
+                    headers: self.headers,
+                })
             }
-            (m_header_behavior,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CachePolicyHeadersConfig",
-                &[(m_header_behavior.is_none(), "header_behavior", "HeaderBehavior")],
-            )),
+            (m_header_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicyHeadersConfig",
+                        &[
+                            (
+                                m_header_behavior.is_none(),
+                                "header_behavior",
+                                "HeaderBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CachePolicyHeadersConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.header_behavior;
@@ -103,27 +122,40 @@ impl restxml_runtime::xml::WriteXml for CachePolicyHeadersConfig {
 
 impl restxml_runtime::xml::ReadXml for CachePolicyHeadersConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_header_behavior = None;
         let mut m_headers = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "HeaderBehavior" => {
-                    m_header_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_header_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Headers" => {
-                    m_headers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_headers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            header_behavior: restxml_runtime::xml::required(m_header_behavior, "HeaderBehavior", element)?,
+            header_behavior: restxml_runtime::xml::required(
+                m_header_behavior,
+                "HeaderBehavior",
+                element,
+            )?,
             headers: m_headers,
         })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { header_behavior: restxml_runtime::xml::ReadXml::missing()?, headers: None })
+        Some(Self {
+            header_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            headers: None,
+        })
     }
 }

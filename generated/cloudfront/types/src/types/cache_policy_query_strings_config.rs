@@ -59,7 +59,10 @@ impl std::fmt::Debug for CachePolicyQueryStringsConfigBuilder {
 impl CachePolicyQueryStringsConfigBuilder {
     /// Sets [`CachePolicyQueryStringsConfig::query_string_behavior`].
     #[inline]
-    pub fn query_string_behavior(mut self, value: crate::types::CachePolicyQueryStringBehavior) -> Self {
+    pub fn query_string_behavior(
+        mut self,
+        value: crate::types::CachePolicyQueryStringBehavior,
+    ) -> Self {
         self.query_string_behavior = Some(value);
         self
     }
@@ -71,29 +74,49 @@ impl CachePolicyQueryStringsConfigBuilder {
     }
     /// Sets or clears [`CachePolicyQueryStringsConfig::query_strings`].
     #[inline]
-    pub fn set_query_strings(mut self, value: Option<crate::types::QueryStringNames>) -> Self {
+    pub fn set_query_strings(
+        mut self,
+        value: Option<crate::types::QueryStringNames>,
+    ) -> Self {
         self.query_strings = value;
         self
     }
     /// Builds the [`CachePolicyQueryStringsConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CachePolicyQueryStringsConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CachePolicyQueryStringsConfig, restxml_runtime::BuildError> {
         match (self.query_string_behavior,) {
-            (Some(m_query_string_behavior),) => Ok(CachePolicyQueryStringsConfig {
-                query_string_behavior: m_query_string_behavior,
-                query_strings: self.query_strings,
-            }),
-            (m_query_string_behavior,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CachePolicyQueryStringsConfig",
-                &[(m_query_string_behavior.is_none(), "query_string_behavior", "QueryStringBehavior")],
-            )),
+            (Some(m_query_string_behavior),) => {
+                Ok(CachePolicyQueryStringsConfig {
+                    query_string_behavior: m_query_string_behavior,
+                    query_strings: self.query_strings,
+                })
+            }
+            (m_query_string_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicyQueryStringsConfig",
+                        &[
+                            (
+                                m_query_string_behavior.is_none(),
+                                "query_string_behavior",
+                                "QueryStringBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CachePolicyQueryStringsConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.query_string_behavior;
@@ -108,16 +131,22 @@ impl restxml_runtime::xml::WriteXml for CachePolicyQueryStringsConfig {
 
 impl restxml_runtime::xml::ReadXml for CachePolicyQueryStringsConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_query_string_behavior = None;
         let mut m_query_strings = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "QueryStringBehavior" => {
-                    m_query_string_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_string_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "QueryStrings" => {
-                    m_query_strings = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_strings = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -133,6 +162,9 @@ impl restxml_runtime::xml::ReadXml for CachePolicyQueryStringsConfig {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { query_string_behavior: restxml_runtime::xml::ReadXml::missing()?, query_strings: None })
+        Some(Self {
+            query_string_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            query_strings: None,
+        })
     }
 }

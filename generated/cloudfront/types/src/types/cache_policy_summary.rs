@@ -66,19 +66,31 @@ impl CachePolicySummaryBuilder {
     pub fn build(self) -> Result<CachePolicySummary, restxml_runtime::BuildError> {
         match (self.r#type, self.cache_policy) {
             (Some(m_type), Some(m_cache_policy)) => {
-                Ok(CachePolicySummary { r#type: m_type, cache_policy: m_cache_policy })
+                Ok(CachePolicySummary {
+                    r#type: m_type,
+                    cache_policy: m_cache_policy,
+                })
             }
-            (m_type, m_cache_policy) => Err(restxml_runtime::BuildError::missing_fields(
-                "CachePolicySummary",
-                &[(m_type.is_none(), "type", "Type"), (m_cache_policy.is_none(), "cache_policy", "CachePolicy")],
-            )),
+            (m_type, m_cache_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachePolicySummary",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (m_cache_policy.is_none(), "cache_policy", "CachePolicy"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for CachePolicySummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_type = None;
         let mut m_cache_policy = None;
         while let Some(mut child) = element.next_child()? {
@@ -87,14 +99,20 @@ impl restxml_runtime::xml::ReadXml for CachePolicySummary {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CachePolicy" => {
-                    m_cache_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cache_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             r#type: restxml_runtime::xml::required(m_type, "Type", element)?,
-            cache_policy: restxml_runtime::xml::required(m_cache_policy, "CachePolicy", element)?,
+            cache_policy: restxml_runtime::xml::required(
+                m_cache_policy,
+                "CachePolicy",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -35,7 +35,9 @@ pub struct CacheTagConfigBuilder {
 impl std::fmt::Debug for CacheTagConfigBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CacheTagConfigBuilder").field("header_name", &self.header_name).finish()
+        f.debug_struct("CacheTagConfigBuilder")
+            .field("header_name", &self.header_name)
+            .finish()
     }
 }
 
@@ -50,18 +52,29 @@ impl CacheTagConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<CacheTagConfig, restxml_runtime::BuildError> {
         match (self.header_name,) {
-            (Some(m_header_name),) => Ok(CacheTagConfig { header_name: m_header_name }),
-            (m_header_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CacheTagConfig",
-                &[(m_header_name.is_none(), "header_name", "HeaderName")],
-            )),
+            (Some(m_header_name),) => {
+                Ok(CacheTagConfig {
+                    header_name: m_header_name,
+                })
+            }
+            (m_header_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CacheTagConfig",
+                        &[(m_header_name.is_none(), "header_name", "HeaderName")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CacheTagConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.header_name;
@@ -73,17 +86,29 @@ impl restxml_runtime::xml::WriteXml for CacheTagConfig {
 
 impl restxml_runtime::xml::ReadXml for CacheTagConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_header_name = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "HeaderName" {
-                m_header_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_header_name = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
-        Ok(Self { header_name: restxml_runtime::xml::required(m_header_name, "HeaderName", element)? })
+        Ok(Self {
+            header_name: restxml_runtime::xml::required(
+                m_header_name,
+                "HeaderName",
+                element,
+            )?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { header_name: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            header_name: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

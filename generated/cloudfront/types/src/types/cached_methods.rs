@@ -24,7 +24,10 @@ pub struct CachedMethods {
 impl std::fmt::Debug for CachedMethods {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CachedMethods").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("CachedMethods")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -40,7 +43,10 @@ impl From<Vec<crate::types::Method>> for CachedMethods {
     /// A `CachedMethods` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::Method>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
     }
 }
 
@@ -54,7 +60,10 @@ pub struct CachedMethodsBuilder {
 impl std::fmt::Debug for CachedMethodsBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CachedMethodsBuilder").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("CachedMethodsBuilder")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -80,19 +89,35 @@ impl CachedMethodsBuilder {
             self.items.as_ref().map(Vec::len),
         )?;
         match (self.items,) {
-            (Some(m_items),) => Ok(CachedMethods { quantity, items: m_items }),
-            (m_items,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CachedMethods",
-                &[(m_items.is_none(), "items", "Items")],
-            )),
+            (Some(m_items),) => {
+                Ok(CachedMethods {
+                    quantity,
+                    items: m_items,
+                })
+            }
+            (m_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CachedMethods",
+                        &[(m_items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CachedMethods {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
-        restxml_runtime::error::check_quantity("CachedMethods", self.quantity, Some(self.items.len()))?;
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "CachedMethods",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;
@@ -108,21 +133,32 @@ impl restxml_runtime::xml::WriteXml for CachedMethods {
 
 impl restxml_runtime::xml::ReadXml for CachedMethods {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("Method", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "Method",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items.unwrap_or_default(),
@@ -130,6 +166,9 @@ impl restxml_runtime::xml::ReadXml for CachedMethods {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: Default::default() })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: Default::default(),
+        })
     }
 }

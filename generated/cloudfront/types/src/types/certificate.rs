@@ -52,7 +52,12 @@ impl CertificateBuilder {
         match (self.arn,) {
             (Some(m_arn),) => Ok(Certificate { arn: m_arn }),
             (m_arn,) => {
-                Err(restxml_runtime::BuildError::missing_fields("Certificate", &[(m_arn.is_none(), "arn", "Arn")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Certificate",
+                        &[(m_arn.is_none(), "arn", "Arn")],
+                    ),
+                )
             }
         }
     }
@@ -60,7 +65,10 @@ impl CertificateBuilder {
 
 impl restxml_runtime::xml::WriteXml for Certificate {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.arn;
@@ -72,17 +80,23 @@ impl restxml_runtime::xml::WriteXml for Certificate {
 
 impl restxml_runtime::xml::ReadXml for Certificate {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_arn = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "Arn" {
                 m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { arn: restxml_runtime::xml::required(m_arn, "Arn", element)? })
+        Ok(Self {
+            arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { arn: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            arn: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -12,7 +12,9 @@ pub struct CloudFrontOriginAccessIdentity {
     /// The Amazon S3 canonical user ID for the origin access identity, used when giving the origin access identity read permission to an object in Amazon S3.
     pub s3_canonical_user_id: String,
     /// The current configuration information for the identity.
-    pub cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    pub cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
 }
 
 impl std::fmt::Debug for CloudFrontOriginAccessIdentity {
@@ -21,7 +23,10 @@ impl std::fmt::Debug for CloudFrontOriginAccessIdentity {
         f.debug_struct("CloudFrontOriginAccessIdentity")
             .field("id", &self.id)
             .field("s3_canonical_user_id", &self.s3_canonical_user_id)
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .finish()
     }
 }
@@ -39,7 +44,9 @@ impl CloudFrontOriginAccessIdentity {
 pub struct CloudFrontOriginAccessIdentityBuilder {
     id: Option<String>,
     s3_canonical_user_id: Option<String>,
-    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
 }
 
 impl std::fmt::Debug for CloudFrontOriginAccessIdentityBuilder {
@@ -48,7 +55,10 @@ impl std::fmt::Debug for CloudFrontOriginAccessIdentityBuilder {
         f.debug_struct("CloudFrontOriginAccessIdentityBuilder")
             .field("id", &self.id)
             .field("s3_canonical_user_id", &self.s3_canonical_user_id)
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .finish()
     }
 }
@@ -86,27 +96,42 @@ impl CloudFrontOriginAccessIdentityBuilder {
     }
     /// Builds the [`CloudFrontOriginAccessIdentity`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CloudFrontOriginAccessIdentity, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CloudFrontOriginAccessIdentity, restxml_runtime::BuildError> {
         match (self.id, self.s3_canonical_user_id) {
-            (Some(m_id), Some(m_s3_canonical_user_id)) => Ok(CloudFrontOriginAccessIdentity {
-                id: m_id,
-                s3_canonical_user_id: m_s3_canonical_user_id,
-                cloud_front_origin_access_identity_config: self.cloud_front_origin_access_identity_config,
-            }),
-            (m_id, m_s3_canonical_user_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "CloudFrontOriginAccessIdentity",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_s3_canonical_user_id.is_none(), "s3_canonical_user_id", "S3CanonicalUserId"),
-                ],
-            )),
+            (Some(m_id), Some(m_s3_canonical_user_id)) => {
+                Ok(CloudFrontOriginAccessIdentity {
+                    id: m_id,
+                    s3_canonical_user_id: m_s3_canonical_user_id,
+                    cloud_front_origin_access_identity_config: self
+                        .cloud_front_origin_access_identity_config,
+                })
+            }
+            (m_id, m_s3_canonical_user_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CloudFrontOriginAccessIdentity",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_s3_canonical_user_id.is_none(),
+                                "s3_canonical_user_id",
+                                "S3CanonicalUserId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for CloudFrontOriginAccessIdentity {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_s3_canonical_user_id = None;
         let mut m_cloud_front_origin_access_identity_config = None;
@@ -116,18 +141,25 @@ impl restxml_runtime::xml::ReadXml for CloudFrontOriginAccessIdentity {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "S3CanonicalUserId" => {
-                    m_s3_canonical_user_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_s3_canonical_user_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CloudFrontOriginAccessIdentityConfig" => {
-                    m_cloud_front_origin_access_identity_config =
-                        Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cloud_front_origin_access_identity_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            s3_canonical_user_id: restxml_runtime::xml::required(m_s3_canonical_user_id, "S3CanonicalUserId", element)?,
+            s3_canonical_user_id: restxml_runtime::xml::required(
+                m_s3_canonical_user_id,
+                "S3CanonicalUserId",
+                element,
+            )?,
             cloud_front_origin_access_identity_config: m_cloud_front_origin_access_identity_config,
         })
     }

@@ -69,25 +69,41 @@ impl CloudFrontOriginAccessIdentityConfigBuilder {
     }
     /// Builds the [`CloudFrontOriginAccessIdentityConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CloudFrontOriginAccessIdentityConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CloudFrontOriginAccessIdentityConfig, restxml_runtime::BuildError> {
         match (self.caller_reference, self.comment) {
             (Some(m_caller_reference), Some(m_comment)) => {
-                Ok(CloudFrontOriginAccessIdentityConfig { caller_reference: m_caller_reference, comment: m_comment })
+                Ok(CloudFrontOriginAccessIdentityConfig {
+                    caller_reference: m_caller_reference,
+                    comment: m_comment,
+                })
             }
-            (m_caller_reference, m_comment) => Err(restxml_runtime::BuildError::missing_fields(
-                "CloudFrontOriginAccessIdentityConfig",
-                &[
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                    (m_comment.is_none(), "comment", "Comment"),
-                ],
-            )),
+            (m_caller_reference, m_comment) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CloudFrontOriginAccessIdentityConfig",
+                        &[
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (m_comment.is_none(), "comment", "Comment"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CloudFrontOriginAccessIdentityConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.caller_reference;
@@ -103,22 +119,32 @@ impl restxml_runtime::xml::WriteXml for CloudFrontOriginAccessIdentityConfig {
 
 impl restxml_runtime::xml::ReadXml for CloudFrontOriginAccessIdentityConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_caller_reference = None;
         let mut m_comment = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            caller_reference: restxml_runtime::xml::required(m_caller_reference, "CallerReference", element)?,
+            caller_reference: restxml_runtime::xml::required(
+                m_caller_reference,
+                "CallerReference",
+                element,
+            )?,
             comment: restxml_runtime::xml::required(m_comment, "Comment", element)?,
         })
     }

@@ -74,28 +74,42 @@ impl CloudFrontOriginAccessIdentitySummaryBuilder {
     }
     /// Builds the [`CloudFrontOriginAccessIdentitySummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CloudFrontOriginAccessIdentitySummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CloudFrontOriginAccessIdentitySummary, restxml_runtime::BuildError> {
         match (self.id, self.s3_canonical_user_id, self.comment) {
-            (Some(m_id), Some(m_s3_canonical_user_id), Some(m_comment)) => Ok(CloudFrontOriginAccessIdentitySummary {
-                id: m_id,
-                s3_canonical_user_id: m_s3_canonical_user_id,
-                comment: m_comment,
-            }),
-            (m_id, m_s3_canonical_user_id, m_comment) => Err(restxml_runtime::BuildError::missing_fields(
-                "CloudFrontOriginAccessIdentitySummary",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_s3_canonical_user_id.is_none(), "s3_canonical_user_id", "S3CanonicalUserId"),
-                    (m_comment.is_none(), "comment", "Comment"),
-                ],
-            )),
+            (Some(m_id), Some(m_s3_canonical_user_id), Some(m_comment)) => {
+                Ok(CloudFrontOriginAccessIdentitySummary {
+                    id: m_id,
+                    s3_canonical_user_id: m_s3_canonical_user_id,
+                    comment: m_comment,
+                })
+            }
+            (m_id, m_s3_canonical_user_id, m_comment) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CloudFrontOriginAccessIdentitySummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_s3_canonical_user_id.is_none(),
+                                "s3_canonical_user_id",
+                                "S3CanonicalUserId",
+                            ),
+                            (m_comment.is_none(), "comment", "Comment"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for CloudFrontOriginAccessIdentitySummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_s3_canonical_user_id = None;
         let mut m_comment = None;
@@ -105,17 +119,25 @@ impl restxml_runtime::xml::ReadXml for CloudFrontOriginAccessIdentitySummary {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "S3CanonicalUserId" => {
-                    m_s3_canonical_user_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_s3_canonical_user_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            s3_canonical_user_id: restxml_runtime::xml::required(m_s3_canonical_user_id, "S3CanonicalUserId", element)?,
+            s3_canonical_user_id: restxml_runtime::xml::required(
+                m_s3_canonical_user_id,
+                "S3CanonicalUserId",
+                element,
+            )?,
             comment: restxml_runtime::xml::required(m_comment, "Comment", element)?,
         })
     }

@@ -93,13 +93,19 @@ impl ConflictingAliasBuilder {
     /// Builds the [`ConflictingAlias`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ConflictingAlias, restxml_runtime::BuildError> {
-        Ok(ConflictingAlias { alias: self.alias, distribution_id: self.distribution_id, account_id: self.account_id })
+        Ok(ConflictingAlias {
+            alias: self.alias,
+            distribution_id: self.distribution_id,
+            account_id: self.account_id,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ConflictingAlias {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_alias = None;
         let mut m_distribution_id = None;
         let mut m_account_id = None;
@@ -109,18 +115,30 @@ impl restxml_runtime::xml::ReadXml for ConflictingAlias {
                     m_alias = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "DistributionId" => {
-                    m_distribution_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_distribution_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AccountId" => {
-                    m_account_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_account_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { alias: m_alias, distribution_id: m_distribution_id, account_id: m_account_id })
+        Ok(Self {
+            alias: m_alias,
+            distribution_id: m_distribution_id,
+            account_id: m_account_id,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { alias: None, distribution_id: None, account_id: None })
+        Some(Self {
+            alias: None,
+            distribution_id: None,
+            account_id: None,
+        })
     }
 }

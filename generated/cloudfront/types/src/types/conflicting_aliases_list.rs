@@ -103,7 +103,10 @@ impl ConflictingAliasesListBuilder {
     }
     /// Sets or clears [`ConflictingAliasesList::items`].
     #[inline]
-    pub fn set_items(mut self, value: Option<Vec<crate::types::ConflictingAlias>>) -> Self {
+    pub fn set_items(
+        mut self,
+        value: Option<Vec<crate::types::ConflictingAlias>>,
+    ) -> Self {
         self.items = value;
         self
     }
@@ -121,7 +124,9 @@ impl ConflictingAliasesListBuilder {
 
 impl restxml_runtime::xml::ReadXml for ConflictingAliasesList {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_next_marker = None;
         let mut m_max_items = None;
         let mut m_quantity = None;
@@ -129,26 +134,46 @@ impl restxml_runtime::xml::ReadXml for ConflictingAliasesList {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "NextMarker" => {
-                    m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_next_marker = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MaxItems" => {
-                    m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_max_items = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
                     m_items = Some(
-                        child.read_list("ConflictingAlias", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "ConflictingAlias",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
                 _ => {}
             }
         }
-        Ok(Self { next_marker: m_next_marker, max_items: m_max_items, quantity: m_quantity, items: m_items })
+        Ok(Self {
+            next_marker: m_next_marker,
+            max_items: m_max_items,
+            quantity: m_quantity,
+            items: m_items,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { next_marker: None, max_items: None, quantity: None, items: None })
+        Some(Self {
+            next_marker: None,
+            max_items: None,
+            quantity: None,
+            items: None,
+        })
     }
 }

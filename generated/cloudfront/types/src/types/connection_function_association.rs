@@ -35,7 +35,9 @@ pub struct ConnectionFunctionAssociationBuilder {
 impl std::fmt::Debug for ConnectionFunctionAssociationBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ConnectionFunctionAssociationBuilder").field("id", &self.id).finish()
+        f.debug_struct("ConnectionFunctionAssociationBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -48,20 +50,33 @@ impl ConnectionFunctionAssociationBuilder {
     }
     /// Builds the [`ConnectionFunctionAssociation`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ConnectionFunctionAssociation, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ConnectionFunctionAssociation, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(ConnectionFunctionAssociation { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ConnectionFunctionAssociation",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(ConnectionFunctionAssociation {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ConnectionFunctionAssociation",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ConnectionFunctionAssociation {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.id;
@@ -73,17 +88,23 @@ impl restxml_runtime::xml::WriteXml for ConnectionFunctionAssociation {
 
 impl restxml_runtime::xml::ReadXml for ConnectionFunctionAssociation {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "Id" {
                 m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { id: restxml_runtime::xml::required(m_id, "Id", element)? })
+        Ok(Self {
+            id: restxml_runtime::xml::required(m_id, "Id", element)?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { id: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -93,7 +93,10 @@ impl ConnectionFunctionSummaryBuilder {
     }
     /// Sets [`ConnectionFunctionSummary::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -129,7 +132,9 @@ impl ConnectionFunctionSummaryBuilder {
     }
     /// Builds the [`ConnectionFunctionSummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ConnectionFunctionSummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ConnectionFunctionSummary, restxml_runtime::BuildError> {
         match (
             self.name,
             self.id,
@@ -149,16 +154,18 @@ impl ConnectionFunctionSummaryBuilder {
                 Some(m_stage),
                 Some(m_created_time),
                 Some(m_last_modified_time),
-            ) => Ok(ConnectionFunctionSummary {
-                name: m_name,
-                id: m_id,
-                connection_function_config: m_connection_function_config,
-                connection_function_arn: m_connection_function_arn,
-                status: m_status,
-                stage: m_stage,
-                created_time: m_created_time,
-                last_modified_time: m_last_modified_time,
-            }),
+            ) => {
+                Ok(ConnectionFunctionSummary {
+                    name: m_name,
+                    id: m_id,
+                    connection_function_config: m_connection_function_config,
+                    connection_function_arn: m_connection_function_arn,
+                    status: m_status,
+                    stage: m_stage,
+                    created_time: m_created_time,
+                    last_modified_time: m_last_modified_time,
+                })
+            }
             (
                 m_name,
                 m_id,
@@ -168,26 +175,44 @@ impl ConnectionFunctionSummaryBuilder {
                 m_stage,
                 m_created_time,
                 m_last_modified_time,
-            ) => Err(restxml_runtime::BuildError::missing_fields(
-                "ConnectionFunctionSummary",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_id.is_none(), "id", "Id"),
-                    (m_connection_function_config.is_none(), "connection_function_config", "ConnectionFunctionConfig"),
-                    (m_connection_function_arn.is_none(), "connection_function_arn", "ConnectionFunctionArn"),
-                    (m_status.is_none(), "status", "Status"),
-                    (m_stage.is_none(), "stage", "Stage"),
-                    (m_created_time.is_none(), "created_time", "CreatedTime"),
-                    (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                ],
-            )),
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ConnectionFunctionSummary",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_connection_function_config.is_none(),
+                                "connection_function_config",
+                                "ConnectionFunctionConfig",
+                            ),
+                            (
+                                m_connection_function_arn.is_none(),
+                                "connection_function_arn",
+                                "ConnectionFunctionArn",
+                            ),
+                            (m_status.is_none(), "status", "Status"),
+                            (m_stage.is_none(), "stage", "Stage"),
+                            (m_created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ConnectionFunctionSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_id = None;
         let mut m_connection_function_config = None;
@@ -205,22 +230,32 @@ impl restxml_runtime::xml::ReadXml for ConnectionFunctionSummary {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "ConnectionFunctionConfig" => {
-                    m_connection_function_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_function_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ConnectionFunctionArn" => {
-                    m_connection_function_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_function_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Stage" => {
                     m_stage = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -240,8 +275,16 @@ impl restxml_runtime::xml::ReadXml for ConnectionFunctionSummary {
             )?,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
             stage: restxml_runtime::xml::required(m_stage, "Stage", element)?,
-            created_time: restxml_runtime::xml::required(m_created_time, "CreatedTime", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            created_time: restxml_runtime::xml::required(
+                m_created_time,
+                "CreatedTime",
+                element,
+            )?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -25,8 +25,14 @@ impl std::fmt::Debug for ConnectionFunctionTestResult {
         f.debug_struct("ConnectionFunctionTestResult")
             .field("connection_function_summary", &self.connection_function_summary)
             .field("compute_utilization", &self.compute_utilization)
-            .field("connection_function_execution_logs", &"*** Sensitive Data Redacted ***")
-            .field("connection_function_error_message", &"*** Sensitive Data Redacted ***")
+            .field(
+                "connection_function_execution_logs",
+                &"*** Sensitive Data Redacted ***",
+            )
+            .field(
+                "connection_function_error_message",
+                &"*** Sensitive Data Redacted ***",
+            )
             .field("connection_function_output", &"*** Sensitive Data Redacted ***")
             .finish()
     }
@@ -58,15 +64,24 @@ impl std::fmt::Debug for ConnectionFunctionTestResultBuilder {
             .field("compute_utilization", &self.compute_utilization)
             .field(
                 "connection_function_execution_logs",
-                &self.connection_function_execution_logs.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .connection_function_execution_logs
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
             .field(
                 "connection_function_error_message",
-                &self.connection_function_error_message.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .connection_function_error_message
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
             .field(
                 "connection_function_output",
-                &self.connection_function_output.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .connection_function_output
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
             .finish()
     }
@@ -75,13 +90,19 @@ impl std::fmt::Debug for ConnectionFunctionTestResultBuilder {
 impl ConnectionFunctionTestResultBuilder {
     /// Sets [`ConnectionFunctionTestResult::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
+    pub fn connection_function_summary(
+        mut self,
+        value: crate::types::ConnectionFunctionSummary,
+    ) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`ConnectionFunctionTestResult::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
+    pub fn set_connection_function_summary(
+        mut self,
+        value: Option<crate::types::ConnectionFunctionSummary>,
+    ) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -105,19 +126,28 @@ impl ConnectionFunctionTestResultBuilder {
     }
     /// Sets or clears [`ConnectionFunctionTestResult::connection_function_execution_logs`].
     #[inline]
-    pub fn set_connection_function_execution_logs(mut self, value: Option<Vec<String>>) -> Self {
+    pub fn set_connection_function_execution_logs(
+        mut self,
+        value: Option<Vec<String>>,
+    ) -> Self {
         self.connection_function_execution_logs = value;
         self
     }
     /// Sets [`ConnectionFunctionTestResult::connection_function_error_message`].
     #[inline]
-    pub fn connection_function_error_message(mut self, value: impl Into<String>) -> Self {
+    pub fn connection_function_error_message(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.connection_function_error_message = Some(value.into());
         self
     }
     /// Sets or clears [`ConnectionFunctionTestResult::connection_function_error_message`].
     #[inline]
-    pub fn set_connection_function_error_message(mut self, value: Option<String>) -> Self {
+    pub fn set_connection_function_error_message(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.connection_function_error_message = value;
         self
     }
@@ -135,7 +165,9 @@ impl ConnectionFunctionTestResultBuilder {
     }
     /// Builds the [`ConnectionFunctionTestResult`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ConnectionFunctionTestResult, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ConnectionFunctionTestResult, restxml_runtime::BuildError> {
         Ok(ConnectionFunctionTestResult {
             connection_function_summary: self.connection_function_summary,
             compute_utilization: self.compute_utilization,
@@ -148,7 +180,9 @@ impl ConnectionFunctionTestResultBuilder {
 
 impl restxml_runtime::xml::ReadXml for ConnectionFunctionTestResult {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_connection_function_summary = None;
         let mut m_compute_utilization = None;
         let mut m_connection_function_execution_logs = None;
@@ -157,20 +191,33 @@ impl restxml_runtime::xml::ReadXml for ConnectionFunctionTestResult {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "ConnectionFunctionSummary" => {
-                    m_connection_function_summary = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_function_summary = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ComputeUtilization" => {
-                    m_compute_utilization = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_compute_utilization = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ConnectionFunctionExecutionLogs" => {
-                    m_connection_function_execution_logs =
-                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_connection_function_execution_logs = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "ConnectionFunctionErrorMessage" => {
-                    m_connection_function_error_message = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_function_error_message = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ConnectionFunctionOutput" => {
-                    m_connection_function_output = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_function_output = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

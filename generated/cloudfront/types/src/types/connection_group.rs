@@ -155,7 +155,10 @@ impl ConnectionGroupBuilder {
     }
     /// Sets or clears [`ConnectionGroup::last_modified_time`].
     #[inline]
-    pub fn set_last_modified_time(mut self, value: Option<restxml_runtime::DateTime>) -> Self {
+    pub fn set_last_modified_time(
+        mut self,
+        value: Option<restxml_runtime::DateTime>,
+    ) -> Self {
         self.last_modified_time = value;
         self
     }
@@ -265,7 +268,9 @@ impl ConnectionGroupBuilder {
 
 impl restxml_runtime::xml::ReadXml for ConnectionGroup {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_name = None;
         let mut m_arn = None;
@@ -290,31 +295,47 @@ impl restxml_runtime::xml::ReadXml for ConnectionGroup {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Tags" => {
                     m_tags = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Ipv6Enabled" => {
-                    m_ipv6_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ipv6_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "RoutingEndpoint" => {
-                    m_routing_endpoint = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_routing_endpoint = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AnycastIpListId" => {
-                    m_anycast_ip_list_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_anycast_ip_list_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IsDefault" => {
-                    m_is_default = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_is_default = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -58,14 +58,21 @@ impl ConnectionGroupAssociationFilterBuilder {
     }
     /// Builds the [`ConnectionGroupAssociationFilter`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ConnectionGroupAssociationFilter, restxml_runtime::BuildError> {
-        Ok(ConnectionGroupAssociationFilter { anycast_ip_list_id: self.anycast_ip_list_id })
+    pub fn build(
+        self,
+    ) -> Result<ConnectionGroupAssociationFilter, restxml_runtime::BuildError> {
+        Ok(ConnectionGroupAssociationFilter {
+            anycast_ip_list_id: self.anycast_ip_list_id,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ConnectionGroupAssociationFilter {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.anycast_ip_list_id {
             content.element("AnycastIpListId", value)?;

@@ -204,32 +204,52 @@ impl ConnectionGroupSummaryBuilder {
                 Some(m_created_time),
                 Some(m_last_modified_time),
                 Some(m_e_tag),
-            ) => Ok(ConnectionGroupSummary {
-                id: m_id,
-                name: m_name,
-                arn: m_arn,
-                routing_endpoint: m_routing_endpoint,
-                created_time: m_created_time,
-                last_modified_time: m_last_modified_time,
-                e_tag: m_e_tag,
-                anycast_ip_list_id: self.anycast_ip_list_id,
-                enabled: self.enabled,
-                status: self.status,
-                is_default: self.is_default,
-            }),
-            (m_id, m_name, m_arn, m_routing_endpoint, m_created_time, m_last_modified_time, m_e_tag) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ConnectionGroupSummary",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_arn.is_none(), "arn", "Arn"),
-                        (m_routing_endpoint.is_none(), "routing_endpoint", "RoutingEndpoint"),
-                        (m_created_time.is_none(), "created_time", "CreatedTime"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (m_e_tag.is_none(), "e_tag", "ETag"),
-                    ],
-                ))
+            ) => {
+                Ok(ConnectionGroupSummary {
+                    id: m_id,
+                    name: m_name,
+                    arn: m_arn,
+                    routing_endpoint: m_routing_endpoint,
+                    created_time: m_created_time,
+                    last_modified_time: m_last_modified_time,
+                    e_tag: m_e_tag,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    enabled: self.enabled,
+                    status: self.status,
+                    is_default: self.is_default,
+                })
+            }
+            (
+                m_id,
+                m_name,
+                m_arn,
+                m_routing_endpoint,
+                m_created_time,
+                m_last_modified_time,
+                m_e_tag,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ConnectionGroupSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_arn.is_none(), "arn", "Arn"),
+                            (
+                                m_routing_endpoint.is_none(),
+                                "routing_endpoint",
+                                "RoutingEndpoint",
+                            ),
+                            (m_created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (m_e_tag.is_none(), "e_tag", "ETag"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -237,7 +257,9 @@ impl ConnectionGroupSummaryBuilder {
 
 impl restxml_runtime::xml::ReadXml for ConnectionGroupSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_name = None;
         let mut m_arn = None;
@@ -261,28 +283,42 @@ impl restxml_runtime::xml::ReadXml for ConnectionGroupSummary {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "RoutingEndpoint" => {
-                    m_routing_endpoint = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_routing_endpoint = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ETag" => {
                     m_e_tag = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "AnycastIpListId" => {
-                    m_anycast_ip_list_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_anycast_ip_list_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IsDefault" => {
-                    m_is_default = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_is_default = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -291,9 +327,21 @@ impl restxml_runtime::xml::ReadXml for ConnectionGroupSummary {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
-            routing_endpoint: restxml_runtime::xml::required(m_routing_endpoint, "RoutingEndpoint", element)?,
-            created_time: restxml_runtime::xml::required(m_created_time, "CreatedTime", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            routing_endpoint: restxml_runtime::xml::required(
+                m_routing_endpoint,
+                "RoutingEndpoint",
+                element,
+            )?,
+            created_time: restxml_runtime::xml::required(
+                m_created_time,
+                "CreatedTime",
+                element,
+            )?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             e_tag: restxml_runtime::xml::required(m_e_tag, "ETag", element)?,
             anycast_ip_list_id: m_anycast_ip_list_id,
             enabled: m_enabled,

@@ -83,19 +83,33 @@ impl ContentTypeProfileBuilder {
     pub fn build(self) -> Result<ContentTypeProfile, restxml_runtime::BuildError> {
         match (self.format, self.content_type) {
             (Some(m_format), Some(m_content_type)) => {
-                Ok(ContentTypeProfile { format: m_format, profile_id: self.profile_id, content_type: m_content_type })
+                Ok(ContentTypeProfile {
+                    format: m_format,
+                    profile_id: self.profile_id,
+                    content_type: m_content_type,
+                })
             }
-            (m_format, m_content_type) => Err(restxml_runtime::BuildError::missing_fields(
-                "ContentTypeProfile",
-                &[(m_format.is_none(), "format", "Format"), (m_content_type.is_none(), "content_type", "ContentType")],
-            )),
+            (m_format, m_content_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContentTypeProfile",
+                        &[
+                            (m_format.is_none(), "format", "Format"),
+                            (m_content_type.is_none(), "content_type", "ContentType"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ContentTypeProfile {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.format;
@@ -114,20 +128,28 @@ impl restxml_runtime::xml::WriteXml for ContentTypeProfile {
 
 impl restxml_runtime::xml::ReadXml for ContentTypeProfile {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_format = None;
         let mut m_profile_id = None;
         let mut m_content_type = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Format" => {
-                    m_format = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_format = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ProfileId" => {
-                    m_profile_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_profile_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContentType" => {
-                    m_content_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_content_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -135,7 +157,11 @@ impl restxml_runtime::xml::ReadXml for ContentTypeProfile {
         Ok(Self {
             format: restxml_runtime::xml::required(m_format, "Format", element)?,
             profile_id: m_profile_id,
-            content_type: restxml_runtime::xml::required(m_content_type, "ContentType", element)?,
+            content_type: restxml_runtime::xml::required(
+                m_content_type,
+                "ContentType",
+                element,
+            )?,
         })
     }
     #[inline]

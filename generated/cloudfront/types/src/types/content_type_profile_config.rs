@@ -17,7 +17,10 @@ impl std::fmt::Debug for ContentTypeProfileConfig {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ContentTypeProfileConfig")
-            .field("forward_when_content_type_is_unknown", &self.forward_when_content_type_is_unknown)
+            .field(
+                "forward_when_content_type_is_unknown",
+                &self.forward_when_content_type_is_unknown,
+            )
             .field("content_type_profiles", &self.content_type_profiles)
             .finish()
     }
@@ -42,7 +45,10 @@ impl std::fmt::Debug for ContentTypeProfileConfigBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ContentTypeProfileConfigBuilder")
-            .field("forward_when_content_type_is_unknown", &self.forward_when_content_type_is_unknown)
+            .field(
+                "forward_when_content_type_is_unknown",
+                &self.forward_when_content_type_is_unknown,
+            )
             .field("content_type_profiles", &self.content_type_profiles)
             .finish()
     }
@@ -57,13 +63,19 @@ impl ContentTypeProfileConfigBuilder {
     }
     /// Sets [`ContentTypeProfileConfig::content_type_profiles`].
     #[inline]
-    pub fn content_type_profiles(mut self, value: crate::types::ContentTypeProfiles) -> Self {
+    pub fn content_type_profiles(
+        mut self,
+        value: crate::types::ContentTypeProfiles,
+    ) -> Self {
         self.content_type_profiles = Some(value);
         self
     }
     /// Sets or clears [`ContentTypeProfileConfig::content_type_profiles`].
     #[inline]
-    pub fn set_content_type_profiles(mut self, value: Option<crate::types::ContentTypeProfiles>) -> Self {
+    pub fn set_content_type_profiles(
+        mut self,
+        value: Option<crate::types::ContentTypeProfiles>,
+    ) -> Self {
         self.content_type_profiles = value;
         self
     }
@@ -71,25 +83,36 @@ impl ContentTypeProfileConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<ContentTypeProfileConfig, restxml_runtime::BuildError> {
         match (self.forward_when_content_type_is_unknown,) {
-            (Some(m_forward_when_content_type_is_unknown),) => Ok(ContentTypeProfileConfig {
-                forward_when_content_type_is_unknown: m_forward_when_content_type_is_unknown,
-                content_type_profiles: self.content_type_profiles,
-            }),
-            (m_forward_when_content_type_is_unknown,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ContentTypeProfileConfig",
-                &[(
-                    m_forward_when_content_type_is_unknown.is_none(),
-                    "forward_when_content_type_is_unknown",
-                    "ForwardWhenContentTypeIsUnknown",
-                )],
-            )),
+            (Some(m_forward_when_content_type_is_unknown),) => {
+                Ok(ContentTypeProfileConfig {
+                    forward_when_content_type_is_unknown: m_forward_when_content_type_is_unknown,
+                    content_type_profiles: self.content_type_profiles,
+                })
+            }
+            (m_forward_when_content_type_is_unknown,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContentTypeProfileConfig",
+                        &[
+                            (
+                                m_forward_when_content_type_is_unknown.is_none(),
+                                "forward_when_content_type_is_unknown",
+                                "ForwardWhenContentTypeIsUnknown",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ContentTypeProfileConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.forward_when_content_type_is_unknown;
@@ -104,16 +127,22 @@ impl restxml_runtime::xml::WriteXml for ContentTypeProfileConfig {
 
 impl restxml_runtime::xml::ReadXml for ContentTypeProfileConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_forward_when_content_type_is_unknown = None;
         let mut m_content_type_profiles = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "ForwardWhenContentTypeIsUnknown" => {
-                    m_forward_when_content_type_is_unknown = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_forward_when_content_type_is_unknown = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContentTypeProfiles" => {
-                    m_content_type_profiles = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_content_type_profiles = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

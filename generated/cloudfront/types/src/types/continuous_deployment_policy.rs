@@ -21,7 +21,10 @@ impl std::fmt::Debug for ContinuousDeploymentPolicy {
         f.debug_struct("ContinuousDeploymentPolicy")
             .field("id", &self.id)
             .field("last_modified_time", &self.last_modified_time)
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .finish()
     }
 }
@@ -39,7 +42,9 @@ impl ContinuousDeploymentPolicy {
 pub struct ContinuousDeploymentPolicyBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
-    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
+    continuous_deployment_policy_config: Option<
+        crate::types::ContinuousDeploymentPolicyConfig,
+    >,
 }
 
 impl std::fmt::Debug for ContinuousDeploymentPolicyBuilder {
@@ -48,7 +53,10 @@ impl std::fmt::Debug for ContinuousDeploymentPolicyBuilder {
         f.debug_struct("ContinuousDeploymentPolicyBuilder")
             .field("id", &self.id)
             .field("last_modified_time", &self.last_modified_time)
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .finish()
     }
 }
@@ -77,9 +85,19 @@ impl ContinuousDeploymentPolicyBuilder {
     }
     /// Builds the [`ContinuousDeploymentPolicy`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ContinuousDeploymentPolicy, restxml_runtime::BuildError> {
-        match (self.id, self.last_modified_time, self.continuous_deployment_policy_config) {
-            (Some(m_id), Some(m_last_modified_time), Some(m_continuous_deployment_policy_config)) => {
+    pub fn build(
+        self,
+    ) -> Result<ContinuousDeploymentPolicy, restxml_runtime::BuildError> {
+        match (
+            self.id,
+            self.last_modified_time,
+            self.continuous_deployment_policy_config,
+        ) {
+            (
+                Some(m_id),
+                Some(m_last_modified_time),
+                Some(m_continuous_deployment_policy_config),
+            ) => {
                 Ok(ContinuousDeploymentPolicy {
                     id: m_id,
                     last_modified_time: m_last_modified_time,
@@ -87,18 +105,24 @@ impl ContinuousDeploymentPolicyBuilder {
                 })
             }
             (m_id, m_last_modified_time, m_continuous_deployment_policy_config) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ContinuousDeploymentPolicy",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (
-                            m_continuous_deployment_policy_config.is_none(),
-                            "continuous_deployment_policy_config",
-                            "ContinuousDeploymentPolicyConfig",
-                        ),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentPolicy",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                m_continuous_deployment_policy_config.is_none(),
+                                "continuous_deployment_policy_config",
+                                "ContinuousDeploymentPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -106,7 +130,9 @@ impl ContinuousDeploymentPolicyBuilder {
 
 impl restxml_runtime::xml::ReadXml for ContinuousDeploymentPolicy {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_continuous_deployment_policy_config = None;
@@ -116,17 +142,25 @@ impl restxml_runtime::xml::ReadXml for ContinuousDeploymentPolicy {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContinuousDeploymentPolicyConfig" => {
-                    m_continuous_deployment_policy_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_continuous_deployment_policy_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             continuous_deployment_policy_config: restxml_runtime::xml::required(
                 m_continuous_deployment_policy_config,
                 "ContinuousDeploymentPolicyConfig",

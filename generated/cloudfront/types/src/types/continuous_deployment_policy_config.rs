@@ -19,7 +19,10 @@ impl std::fmt::Debug for ContinuousDeploymentPolicyConfig {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ContinuousDeploymentPolicyConfig")
-            .field("staging_distribution_dns_names", &self.staging_distribution_dns_names)
+            .field(
+                "staging_distribution_dns_names",
+                &self.staging_distribution_dns_names,
+            )
             .field("enabled", &self.enabled)
             .field("traffic_config", &self.traffic_config)
             .finish()
@@ -46,7 +49,10 @@ impl std::fmt::Debug for ContinuousDeploymentPolicyConfigBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ContinuousDeploymentPolicyConfigBuilder")
-            .field("staging_distribution_dns_names", &self.staging_distribution_dns_names)
+            .field(
+                "staging_distribution_dns_names",
+                &self.staging_distribution_dns_names,
+            )
             .field("enabled", &self.enabled)
             .field("traffic_config", &self.traffic_config)
             .finish()
@@ -56,7 +62,10 @@ impl std::fmt::Debug for ContinuousDeploymentPolicyConfigBuilder {
 impl ContinuousDeploymentPolicyConfigBuilder {
     /// Sets [`ContinuousDeploymentPolicyConfig::staging_distribution_dns_names`].
     #[inline]
-    pub fn staging_distribution_dns_names(mut self, value: crate::types::StagingDistributionDnsNames) -> Self {
+    pub fn staging_distribution_dns_names(
+        mut self,
+        value: crate::types::StagingDistributionDnsNames,
+    ) -> Self {
         self.staging_distribution_dns_names = Some(value);
         self
     }
@@ -74,37 +83,51 @@ impl ContinuousDeploymentPolicyConfigBuilder {
     }
     /// Sets or clears [`ContinuousDeploymentPolicyConfig::traffic_config`].
     #[inline]
-    pub fn set_traffic_config(mut self, value: Option<crate::types::TrafficConfig>) -> Self {
+    pub fn set_traffic_config(
+        mut self,
+        value: Option<crate::types::TrafficConfig>,
+    ) -> Self {
         self.traffic_config = value;
         self
     }
     /// Builds the [`ContinuousDeploymentPolicyConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ContinuousDeploymentPolicyConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ContinuousDeploymentPolicyConfig, restxml_runtime::BuildError> {
         match (self.staging_distribution_dns_names, self.enabled) {
-            (Some(m_staging_distribution_dns_names), Some(m_enabled)) => Ok(ContinuousDeploymentPolicyConfig {
-                staging_distribution_dns_names: m_staging_distribution_dns_names,
-                enabled: m_enabled,
-                traffic_config: self.traffic_config,
-            }),
-            (m_staging_distribution_dns_names, m_enabled) => Err(restxml_runtime::BuildError::missing_fields(
-                "ContinuousDeploymentPolicyConfig",
-                &[
-                    (
-                        m_staging_distribution_dns_names.is_none(),
-                        "staging_distribution_dns_names",
-                        "StagingDistributionDnsNames",
+            (Some(m_staging_distribution_dns_names), Some(m_enabled)) => {
+                Ok(ContinuousDeploymentPolicyConfig {
+                    staging_distribution_dns_names: m_staging_distribution_dns_names,
+                    enabled: m_enabled,
+                    traffic_config: self.traffic_config,
+                })
+            }
+            (m_staging_distribution_dns_names, m_enabled) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentPolicyConfig",
+                        &[
+                            (
+                                m_staging_distribution_dns_names.is_none(),
+                                "staging_distribution_dns_names",
+                                "StagingDistributionDnsNames",
+                            ),
+                            (m_enabled.is_none(), "enabled", "Enabled"),
+                        ],
                     ),
-                    (m_enabled.is_none(), "enabled", "Enabled"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ContinuousDeploymentPolicyConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.staging_distribution_dns_names;
@@ -123,20 +146,28 @@ impl restxml_runtime::xml::WriteXml for ContinuousDeploymentPolicyConfig {
 
 impl restxml_runtime::xml::ReadXml for ContinuousDeploymentPolicyConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_staging_distribution_dns_names = None;
         let mut m_enabled = None;
         let mut m_traffic_config = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "StagingDistributionDnsNames" => {
-                    m_staging_distribution_dns_names = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_staging_distribution_dns_names = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrafficConfig" => {
-                    m_traffic_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -46,36 +46,53 @@ impl std::fmt::Debug for ContinuousDeploymentPolicySummaryBuilder {
 impl ContinuousDeploymentPolicySummaryBuilder {
     /// Sets [`ContinuousDeploymentPolicySummary::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
+    pub fn continuous_deployment_policy(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicy,
+    ) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Builds the [`ContinuousDeploymentPolicySummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ContinuousDeploymentPolicySummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ContinuousDeploymentPolicySummary, restxml_runtime::BuildError> {
         match (self.continuous_deployment_policy,) {
             (Some(m_continuous_deployment_policy),) => {
-                Ok(ContinuousDeploymentPolicySummary { continuous_deployment_policy: m_continuous_deployment_policy })
+                Ok(ContinuousDeploymentPolicySummary {
+                    continuous_deployment_policy: m_continuous_deployment_policy,
+                })
             }
-            (m_continuous_deployment_policy,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ContinuousDeploymentPolicySummary",
-                &[(
-                    m_continuous_deployment_policy.is_none(),
-                    "continuous_deployment_policy",
-                    "ContinuousDeploymentPolicy",
-                )],
-            )),
+            (m_continuous_deployment_policy,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentPolicySummary",
+                        &[
+                            (
+                                m_continuous_deployment_policy.is_none(),
+                                "continuous_deployment_policy",
+                                "ContinuousDeploymentPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ContinuousDeploymentPolicySummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_continuous_deployment_policy = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "ContinuousDeploymentPolicy" {
-                m_continuous_deployment_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_continuous_deployment_policy = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
         Ok(Self {
@@ -88,6 +105,8 @@ impl restxml_runtime::xml::ReadXml for ContinuousDeploymentPolicySummary {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { continuous_deployment_policy: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            continuous_deployment_policy: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

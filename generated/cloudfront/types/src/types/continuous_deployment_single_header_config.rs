@@ -63,22 +63,37 @@ impl ContinuousDeploymentSingleHeaderConfigBuilder {
     }
     /// Builds the [`ContinuousDeploymentSingleHeaderConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ContinuousDeploymentSingleHeaderConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ContinuousDeploymentSingleHeaderConfig, restxml_runtime::BuildError> {
         match (self.header, self.value) {
             (Some(m_header), Some(m_value)) => {
-                Ok(ContinuousDeploymentSingleHeaderConfig { header: m_header, value: m_value })
+                Ok(ContinuousDeploymentSingleHeaderConfig {
+                    header: m_header,
+                    value: m_value,
+                })
             }
-            (m_header, m_value) => Err(restxml_runtime::BuildError::missing_fields(
-                "ContinuousDeploymentSingleHeaderConfig",
-                &[(m_header.is_none(), "header", "Header"), (m_value.is_none(), "value", "Value")],
-            )),
+            (m_header, m_value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentSingleHeaderConfig",
+                        &[
+                            (m_header.is_none(), "header", "Header"),
+                            (m_value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ContinuousDeploymentSingleHeaderConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.header;
@@ -94,13 +109,17 @@ impl restxml_runtime::xml::WriteXml for ContinuousDeploymentSingleHeaderConfig {
 
 impl restxml_runtime::xml::ReadXml for ContinuousDeploymentSingleHeaderConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_header = None;
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Header" => {
-                    m_header = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_header = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Value" => {
                     m_value = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);

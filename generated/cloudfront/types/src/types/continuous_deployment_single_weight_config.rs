@@ -57,35 +57,52 @@ impl ContinuousDeploymentSingleWeightConfigBuilder {
     }
     /// Sets [`ContinuousDeploymentSingleWeightConfig::session_stickiness_config`].
     #[inline]
-    pub fn session_stickiness_config(mut self, value: crate::types::SessionStickinessConfig) -> Self {
+    pub fn session_stickiness_config(
+        mut self,
+        value: crate::types::SessionStickinessConfig,
+    ) -> Self {
         self.session_stickiness_config = Some(value);
         self
     }
     /// Sets or clears [`ContinuousDeploymentSingleWeightConfig::session_stickiness_config`].
     #[inline]
-    pub fn set_session_stickiness_config(mut self, value: Option<crate::types::SessionStickinessConfig>) -> Self {
+    pub fn set_session_stickiness_config(
+        mut self,
+        value: Option<crate::types::SessionStickinessConfig>,
+    ) -> Self {
         self.session_stickiness_config = value;
         self
     }
     /// Builds the [`ContinuousDeploymentSingleWeightConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ContinuousDeploymentSingleWeightConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ContinuousDeploymentSingleWeightConfig, restxml_runtime::BuildError> {
         match (self.weight,) {
-            (Some(m_weight),) => Ok(ContinuousDeploymentSingleWeightConfig {
-                weight: m_weight,
-                session_stickiness_config: self.session_stickiness_config,
-            }),
-            (m_weight,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ContinuousDeploymentSingleWeightConfig",
-                &[(m_weight.is_none(), "weight", "Weight")],
-            )),
+            (Some(m_weight),) => {
+                Ok(ContinuousDeploymentSingleWeightConfig {
+                    weight: m_weight,
+                    session_stickiness_config: self.session_stickiness_config,
+                })
+            }
+            (m_weight,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ContinuousDeploymentSingleWeightConfig",
+                        &[(m_weight.is_none(), "weight", "Weight")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ContinuousDeploymentSingleWeightConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.weight;
@@ -100,16 +117,22 @@ impl restxml_runtime::xml::WriteXml for ContinuousDeploymentSingleWeightConfig {
 
 impl restxml_runtime::xml::ReadXml for ContinuousDeploymentSingleWeightConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_weight = None;
         let mut m_session_stickiness_config = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Weight" => {
-                    m_weight = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_weight = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SessionStickinessConfig" => {
-                    m_session_stickiness_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_session_stickiness_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -121,6 +144,9 @@ impl restxml_runtime::xml::ReadXml for ContinuousDeploymentSingleWeightConfig {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { weight: restxml_runtime::xml::ReadXml::missing()?, session_stickiness_config: None })
+        Some(Self {
+            weight: restxml_runtime::xml::ReadXml::missing()?,
+            session_stickiness_config: None,
+        })
     }
 }

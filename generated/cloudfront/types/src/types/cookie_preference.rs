@@ -87,7 +87,10 @@ impl CookiePreferenceBuilder {
     }
     /// Sets or clears [`CookiePreference::whitelisted_names`].
     #[inline]
-    pub fn set_whitelisted_names(mut self, value: Option<crate::types::CookieNames>) -> Self {
+    pub fn set_whitelisted_names(
+        mut self,
+        value: Option<crate::types::CookieNames>,
+    ) -> Self {
         self.whitelisted_names = value;
         self
     }
@@ -96,19 +99,29 @@ impl CookiePreferenceBuilder {
     pub fn build(self) -> Result<CookiePreference, restxml_runtime::BuildError> {
         match (self.forward,) {
             (Some(m_forward),) => {
-                Ok(CookiePreference { forward: m_forward, whitelisted_names: self.whitelisted_names })
+                Ok(CookiePreference {
+                    forward: m_forward,
+                    whitelisted_names: self.whitelisted_names,
+                })
             }
-            (m_forward,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CookiePreference",
-                &[(m_forward.is_none(), "forward", "Forward")],
-            )),
+            (m_forward,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CookiePreference",
+                        &[(m_forward.is_none(), "forward", "Forward")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CookiePreference {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.forward;
@@ -123,16 +136,22 @@ impl restxml_runtime::xml::WriteXml for CookiePreference {
 
 impl restxml_runtime::xml::ReadXml for CookiePreference {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_forward = None;
         let mut m_whitelisted_names = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Forward" => {
-                    m_forward = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_forward = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "WhitelistedNames" => {
-                    m_whitelisted_names = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_whitelisted_names = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -144,6 +163,9 @@ impl restxml_runtime::xml::ReadXml for CookiePreference {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { forward: restxml_runtime::xml::ReadXml::missing()?, whitelisted_names: None })
+        Some(Self {
+            forward: restxml_runtime::xml::ReadXml::missing()?,
+            whitelisted_names: None,
+        })
     }
 }

@@ -130,23 +130,32 @@ impl CustomErrorResponseBuilder {
     #[inline]
     pub fn build(self) -> Result<CustomErrorResponse, restxml_runtime::BuildError> {
         match (self.error_code,) {
-            (Some(m_error_code),) => Ok(CustomErrorResponse {
-                error_code: m_error_code,
-                response_page_path: self.response_page_path,
-                response_code: self.response_code,
-                error_caching_min_ttl: self.error_caching_min_ttl,
-            }),
-            (m_error_code,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CustomErrorResponse",
-                &[(m_error_code.is_none(), "error_code", "ErrorCode")],
-            )),
+            (Some(m_error_code),) => {
+                Ok(CustomErrorResponse {
+                    error_code: m_error_code,
+                    response_page_path: self.response_page_path,
+                    response_code: self.response_code,
+                    error_caching_min_ttl: self.error_caching_min_ttl,
+                })
+            }
+            (m_error_code,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CustomErrorResponse",
+                        &[(m_error_code.is_none(), "error_code", "ErrorCode")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CustomErrorResponse {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.error_code;
@@ -167,7 +176,9 @@ impl restxml_runtime::xml::WriteXml for CustomErrorResponse {
 
 impl restxml_runtime::xml::ReadXml for CustomErrorResponse {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_error_code = None;
         let mut m_response_page_path = None;
         let mut m_response_code = None;
@@ -175,22 +186,34 @@ impl restxml_runtime::xml::ReadXml for CustomErrorResponse {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "ErrorCode" => {
-                    m_error_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_error_code = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResponsePagePath" => {
-                    m_response_page_path = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_response_page_path = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResponseCode" => {
-                    m_response_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_response_code = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ErrorCachingMinTTL" => {
-                    m_error_caching_min_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_error_caching_min_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            error_code: restxml_runtime::xml::required(m_error_code, "ErrorCode", element)?,
+            error_code: restxml_runtime::xml::required(
+                m_error_code,
+                "ErrorCode",
+                element,
+            )?,
             response_page_path: m_response_page_path,
             response_code: m_response_code,
             error_caching_min_ttl: m_error_caching_min_ttl,

@@ -24,7 +24,10 @@ pub struct CustomErrorResponses {
 impl std::fmt::Debug for CustomErrorResponses {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CustomErrorResponses").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("CustomErrorResponses")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -40,7 +43,10 @@ impl From<Vec<crate::types::CustomErrorResponse>> for CustomErrorResponses {
     /// A `CustomErrorResponses` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::CustomErrorResponse>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items: Some(items) }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
     }
 }
 
@@ -76,7 +82,10 @@ impl CustomErrorResponsesBuilder {
     }
     /// Sets or clears [`CustomErrorResponses::items`].
     #[inline]
-    pub fn set_items(mut self, value: Option<Vec<crate::types::CustomErrorResponse>>) -> Self {
+    pub fn set_items(
+        mut self,
+        value: Option<Vec<crate::types::CustomErrorResponse>>,
+    ) -> Self {
         self.items = value;
         self
     }
@@ -88,13 +97,19 @@ impl CustomErrorResponsesBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(CustomErrorResponses { quantity, items: self.items })
+        Ok(CustomErrorResponses {
+            quantity,
+            items: self.items,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CustomErrorResponses {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         restxml_runtime::error::check_quantity(
             "CustomErrorResponses",
             self.quantity,
@@ -114,28 +129,42 @@ impl restxml_runtime::xml::WriteXml for CustomErrorResponses {
 
 impl restxml_runtime::xml::ReadXml for CustomErrorResponses {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items =
-                        Some(child.read_list("CustomErrorResponse", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "CustomErrorResponse",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
-        Ok(Self { quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?, items: m_items })
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        Ok(Self {
+            quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
+            items: m_items,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: None })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
+        })
     }
 }

@@ -107,19 +107,28 @@ impl CustomOriginConfigBuilder {
     }
     /// Sets [`CustomOriginConfig::origin_protocol_policy`].
     #[inline]
-    pub fn origin_protocol_policy(mut self, value: crate::types::OriginProtocolPolicy) -> Self {
+    pub fn origin_protocol_policy(
+        mut self,
+        value: crate::types::OriginProtocolPolicy,
+    ) -> Self {
         self.origin_protocol_policy = Some(value);
         self
     }
     /// Sets [`CustomOriginConfig::origin_ssl_protocols`].
     #[inline]
-    pub fn origin_ssl_protocols(mut self, value: crate::types::OriginSslProtocols) -> Self {
+    pub fn origin_ssl_protocols(
+        mut self,
+        value: crate::types::OriginSslProtocols,
+    ) -> Self {
         self.origin_ssl_protocols = Some(value);
         self
     }
     /// Sets or clears [`CustomOriginConfig::origin_ssl_protocols`].
     #[inline]
-    pub fn set_origin_ssl_protocols(mut self, value: Option<crate::types::OriginSslProtocols>) -> Self {
+    pub fn set_origin_ssl_protocols(
+        mut self,
+        value: Option<crate::types::OriginSslProtocols>,
+    ) -> Self {
         self.origin_ssl_protocols = value;
         self
     }
@@ -155,7 +164,10 @@ impl CustomOriginConfigBuilder {
     }
     /// Sets or clears [`CustomOriginConfig::ip_address_type`].
     #[inline]
-    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
+    pub fn set_ip_address_type(
+        mut self,
+        value: Option<crate::types::IpAddressType>,
+    ) -> Self {
         self.ip_address_type = value;
         self
     }
@@ -167,7 +179,10 @@ impl CustomOriginConfigBuilder {
     }
     /// Sets or clears [`CustomOriginConfig::origin_mtls_config`].
     #[inline]
-    pub fn set_origin_mtls_config(mut self, value: Option<crate::types::OriginMtlsConfig>) -> Self {
+    pub fn set_origin_mtls_config(
+        mut self,
+        value: Option<crate::types::OriginMtlsConfig>,
+    ) -> Self {
         self.origin_mtls_config = value;
         self
     }
@@ -175,31 +190,44 @@ impl CustomOriginConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<CustomOriginConfig, restxml_runtime::BuildError> {
         match (self.http_port, self.https_port, self.origin_protocol_policy) {
-            (Some(m_http_port), Some(m_https_port), Some(m_origin_protocol_policy)) => Ok(CustomOriginConfig {
-                http_port: m_http_port,
-                https_port: m_https_port,
-                origin_protocol_policy: m_origin_protocol_policy,
-                origin_ssl_protocols: self.origin_ssl_protocols,
-                origin_read_timeout: self.origin_read_timeout,
-                origin_keepalive_timeout: self.origin_keepalive_timeout,
-                ip_address_type: self.ip_address_type,
-                origin_mtls_config: self.origin_mtls_config,
-            }),
-            (m_http_port, m_https_port, m_origin_protocol_policy) => Err(restxml_runtime::BuildError::missing_fields(
-                "CustomOriginConfig",
-                &[
-                    (m_http_port.is_none(), "http_port", "HTTPPort"),
-                    (m_https_port.is_none(), "https_port", "HTTPSPort"),
-                    (m_origin_protocol_policy.is_none(), "origin_protocol_policy", "OriginProtocolPolicy"),
-                ],
-            )),
+            (Some(m_http_port), Some(m_https_port), Some(m_origin_protocol_policy)) => {
+                Ok(CustomOriginConfig {
+                    http_port: m_http_port,
+                    https_port: m_https_port,
+                    origin_protocol_policy: m_origin_protocol_policy,
+                    origin_ssl_protocols: self.origin_ssl_protocols,
+                    origin_read_timeout: self.origin_read_timeout,
+                    origin_keepalive_timeout: self.origin_keepalive_timeout,
+                    ip_address_type: self.ip_address_type,
+                    origin_mtls_config: self.origin_mtls_config,
+                })
+            }
+            (m_http_port, m_https_port, m_origin_protocol_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CustomOriginConfig",
+                        &[
+                            (m_http_port.is_none(), "http_port", "HTTPPort"),
+                            (m_https_port.is_none(), "https_port", "HTTPSPort"),
+                            (
+                                m_origin_protocol_policy.is_none(),
+                                "origin_protocol_policy",
+                                "OriginProtocolPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CustomOriginConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.http_port;
@@ -234,7 +262,9 @@ impl restxml_runtime::xml::WriteXml for CustomOriginConfig {
 
 impl restxml_runtime::xml::ReadXml for CustomOriginConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_http_port = None;
         let mut m_https_port = None;
         let mut m_origin_protocol_policy = None;
@@ -246,35 +276,55 @@ impl restxml_runtime::xml::ReadXml for CustomOriginConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "HTTPPort" => {
-                    m_http_port = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_http_port = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HTTPSPort" => {
-                    m_https_port = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_https_port = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginProtocolPolicy" => {
-                    m_origin_protocol_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_protocol_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginSslProtocols" => {
-                    m_origin_ssl_protocols = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_ssl_protocols = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginReadTimeout" => {
-                    m_origin_read_timeout = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_read_timeout = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginKeepaliveTimeout" => {
-                    m_origin_keepalive_timeout = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_keepalive_timeout = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IpAddressType" => {
-                    m_ip_address_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ip_address_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginMtlsConfig" => {
-                    m_origin_mtls_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_mtls_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             http_port: restxml_runtime::xml::required(m_http_port, "HTTPPort", element)?,
-            https_port: restxml_runtime::xml::required(m_https_port, "HTTPSPort", element)?,
+            https_port: restxml_runtime::xml::required(
+                m_https_port,
+                "HTTPSPort",
+                element,
+            )?,
             origin_protocol_policy: restxml_runtime::xml::required(
                 m_origin_protocol_policy,
                 "OriginProtocolPolicy",

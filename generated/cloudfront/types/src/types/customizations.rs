@@ -62,7 +62,10 @@ impl CustomizationsBuilder {
     }
     /// Sets or clears [`Customizations::web_acl`].
     #[inline]
-    pub fn set_web_acl(mut self, value: Option<crate::types::WebAclCustomization>) -> Self {
+    pub fn set_web_acl(
+        mut self,
+        value: Option<crate::types::WebAclCustomization>,
+    ) -> Self {
         self.web_acl = value;
         self
     }
@@ -80,13 +83,19 @@ impl CustomizationsBuilder {
     }
     /// Sets [`Customizations::geo_restrictions`].
     #[inline]
-    pub fn geo_restrictions(mut self, value: crate::types::GeoRestrictionCustomization) -> Self {
+    pub fn geo_restrictions(
+        mut self,
+        value: crate::types::GeoRestrictionCustomization,
+    ) -> Self {
         self.geo_restrictions = Some(value);
         self
     }
     /// Sets or clears [`Customizations::geo_restrictions`].
     #[inline]
-    pub fn set_geo_restrictions(mut self, value: Option<crate::types::GeoRestrictionCustomization>) -> Self {
+    pub fn set_geo_restrictions(
+        mut self,
+        value: Option<crate::types::GeoRestrictionCustomization>,
+    ) -> Self {
         self.geo_restrictions = value;
         self
     }
@@ -103,7 +112,10 @@ impl CustomizationsBuilder {
 
 impl restxml_runtime::xml::WriteXml for Customizations {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.web_acl {
             content.element("WebAcl", value)?;
@@ -120,28 +132,44 @@ impl restxml_runtime::xml::WriteXml for Customizations {
 
 impl restxml_runtime::xml::ReadXml for Customizations {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_web_acl = None;
         let mut m_certificate = None;
         let mut m_geo_restrictions = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "WebAcl" => {
-                    m_web_acl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_web_acl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Certificate" => {
-                    m_certificate = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_certificate = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "GeoRestrictions" => {
-                    m_geo_restrictions = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_geo_restrictions = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { web_acl: m_web_acl, certificate: m_certificate, geo_restrictions: m_geo_restrictions })
+        Ok(Self {
+            web_acl: m_web_acl,
+            certificate: m_certificate,
+            geo_restrictions: m_geo_restrictions,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { web_acl: None, certificate: None, geo_restrictions: None })
+        Some(Self {
+            web_acl: None,
+            certificate: None,
+            geo_restrictions: None,
+        })
     }
 }

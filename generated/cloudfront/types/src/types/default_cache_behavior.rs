@@ -229,7 +229,10 @@ impl DefaultCacheBehaviorBuilder {
     }
     /// Sets or clears [`DefaultCacheBehavior::trusted_signers`].
     #[inline]
-    pub fn set_trusted_signers(mut self, value: Option<crate::types::TrustedSigners>) -> Self {
+    pub fn set_trusted_signers(
+        mut self,
+        value: Option<crate::types::TrustedSigners>,
+    ) -> Self {
         self.trusted_signers = value;
         self
     }
@@ -241,13 +244,19 @@ impl DefaultCacheBehaviorBuilder {
     }
     /// Sets or clears [`DefaultCacheBehavior::trusted_key_groups`].
     #[inline]
-    pub fn set_trusted_key_groups(mut self, value: Option<crate::types::TrustedKeyGroups>) -> Self {
+    pub fn set_trusted_key_groups(
+        mut self,
+        value: Option<crate::types::TrustedKeyGroups>,
+    ) -> Self {
         self.trusted_key_groups = value;
         self
     }
     /// Sets [`DefaultCacheBehavior::viewer_protocol_policy`].
     #[inline]
-    pub fn viewer_protocol_policy(mut self, value: crate::types::ViewerProtocolPolicy) -> Self {
+    pub fn viewer_protocol_policy(
+        mut self,
+        value: crate::types::ViewerProtocolPolicy,
+    ) -> Self {
         self.viewer_protocol_policy = Some(value);
         self
     }
@@ -259,7 +268,10 @@ impl DefaultCacheBehaviorBuilder {
     }
     /// Sets or clears [`DefaultCacheBehavior::allowed_methods`].
     #[inline]
-    pub fn set_allowed_methods(mut self, value: Option<crate::types::AllowedMethods>) -> Self {
+    pub fn set_allowed_methods(
+        mut self,
+        value: Option<crate::types::AllowedMethods>,
+    ) -> Self {
         self.allowed_methods = value;
         self
     }
@@ -289,25 +301,37 @@ impl DefaultCacheBehaviorBuilder {
     }
     /// Sets [`DefaultCacheBehavior::lambda_function_associations`].
     #[inline]
-    pub fn lambda_function_associations(mut self, value: crate::types::LambdaFunctionAssociations) -> Self {
+    pub fn lambda_function_associations(
+        mut self,
+        value: crate::types::LambdaFunctionAssociations,
+    ) -> Self {
         self.lambda_function_associations = Some(value);
         self
     }
     /// Sets or clears [`DefaultCacheBehavior::lambda_function_associations`].
     #[inline]
-    pub fn set_lambda_function_associations(mut self, value: Option<crate::types::LambdaFunctionAssociations>) -> Self {
+    pub fn set_lambda_function_associations(
+        mut self,
+        value: Option<crate::types::LambdaFunctionAssociations>,
+    ) -> Self {
         self.lambda_function_associations = value;
         self
     }
     /// Sets [`DefaultCacheBehavior::function_associations`].
     #[inline]
-    pub fn function_associations(mut self, value: crate::types::FunctionAssociations) -> Self {
+    pub fn function_associations(
+        mut self,
+        value: crate::types::FunctionAssociations,
+    ) -> Self {
         self.function_associations = Some(value);
         self
     }
     /// Sets or clears [`DefaultCacheBehavior::function_associations`].
     #[inline]
-    pub fn set_function_associations(mut self, value: Option<crate::types::FunctionAssociations>) -> Self {
+    pub fn set_function_associations(
+        mut self,
+        value: Option<crate::types::FunctionAssociations>,
+    ) -> Self {
         self.function_associations = value;
         self
     }
@@ -393,7 +417,10 @@ impl DefaultCacheBehaviorBuilder {
     /// Sets or clears [`DefaultCacheBehavior::forwarded_values`].
     #[deprecated]
     #[inline]
-    pub fn set_forwarded_values(mut self, value: Option<crate::types::ForwardedValues>) -> Self {
+    pub fn set_forwarded_values(
+        mut self,
+        value: Option<crate::types::ForwardedValues>,
+    ) -> Self {
         self.forwarded_values = value;
         self
     }
@@ -443,41 +470,58 @@ impl DefaultCacheBehaviorBuilder {
     #[inline]
     pub fn build(self) -> Result<DefaultCacheBehavior, restxml_runtime::BuildError> {
         match (self.target_origin_id, self.viewer_protocol_policy) {
-            (Some(m_target_origin_id), Some(m_viewer_protocol_policy)) => Ok(DefaultCacheBehavior {
-                target_origin_id: m_target_origin_id,
-                trusted_signers: self.trusted_signers,
-                trusted_key_groups: self.trusted_key_groups,
-                viewer_protocol_policy: m_viewer_protocol_policy,
-                allowed_methods: self.allowed_methods,
-                smooth_streaming: self.smooth_streaming,
-                compress: self.compress,
-                lambda_function_associations: self.lambda_function_associations,
-                function_associations: self.function_associations,
-                field_level_encryption_id: self.field_level_encryption_id,
-                realtime_log_config_arn: self.realtime_log_config_arn,
-                cache_policy_id: self.cache_policy_id,
-                origin_request_policy_id: self.origin_request_policy_id,
-                response_headers_policy_id: self.response_headers_policy_id,
-                grpc_config: self.grpc_config,
-                forwarded_values: self.forwarded_values,
-                min_ttl: self.min_ttl,
-                default_ttl: self.default_ttl,
-                max_ttl: self.max_ttl,
-            }),
-            (m_target_origin_id, m_viewer_protocol_policy) => Err(restxml_runtime::BuildError::missing_fields(
-                "DefaultCacheBehavior",
-                &[
-                    (m_target_origin_id.is_none(), "target_origin_id", "TargetOriginId"),
-                    (m_viewer_protocol_policy.is_none(), "viewer_protocol_policy", "ViewerProtocolPolicy"),
-                ],
-            )),
+            (Some(m_target_origin_id), Some(m_viewer_protocol_policy)) => {
+                Ok(DefaultCacheBehavior {
+                    target_origin_id: m_target_origin_id,
+                    trusted_signers: self.trusted_signers,
+                    trusted_key_groups: self.trusted_key_groups,
+                    viewer_protocol_policy: m_viewer_protocol_policy,
+                    allowed_methods: self.allowed_methods,
+                    smooth_streaming: self.smooth_streaming,
+                    compress: self.compress,
+                    lambda_function_associations: self.lambda_function_associations,
+                    function_associations: self.function_associations,
+                    field_level_encryption_id: self.field_level_encryption_id,
+                    realtime_log_config_arn: self.realtime_log_config_arn,
+                    cache_policy_id: self.cache_policy_id,
+                    origin_request_policy_id: self.origin_request_policy_id,
+                    response_headers_policy_id: self.response_headers_policy_id,
+                    grpc_config: self.grpc_config,
+                    forwarded_values: self.forwarded_values,
+                    min_ttl: self.min_ttl,
+                    default_ttl: self.default_ttl,
+                    max_ttl: self.max_ttl,
+                })
+            }
+            (m_target_origin_id, m_viewer_protocol_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DefaultCacheBehavior",
+                        &[
+                            (
+                                m_target_origin_id.is_none(),
+                                "target_origin_id",
+                                "TargetOriginId",
+                            ),
+                            (
+                                m_viewer_protocol_policy.is_none(),
+                                "viewer_protocol_policy",
+                                "ViewerProtocolPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for DefaultCacheBehavior {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.target_origin_id;
@@ -544,7 +588,9 @@ impl restxml_runtime::xml::WriteXml for DefaultCacheBehavior {
 
 impl restxml_runtime::xml::ReadXml for DefaultCacheBehavior {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_target_origin_id = None;
         let mut m_trusted_signers = None;
         let mut m_trusted_key_groups = None;
@@ -567,67 +613,109 @@ impl restxml_runtime::xml::ReadXml for DefaultCacheBehavior {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "TargetOriginId" => {
-                    m_target_origin_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_target_origin_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrustedSigners" => {
-                    m_trusted_signers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_trusted_signers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrustedKeyGroups" => {
-                    m_trusted_key_groups = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_trusted_key_groups = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ViewerProtocolPolicy" => {
-                    m_viewer_protocol_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_viewer_protocol_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AllowedMethods" => {
-                    m_allowed_methods = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_allowed_methods = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SmoothStreaming" => {
-                    m_smooth_streaming = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_smooth_streaming = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Compress" => {
-                    m_compress = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_compress = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LambdaFunctionAssociations" => {
-                    m_lambda_function_associations = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_lambda_function_associations = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FunctionAssociations" => {
-                    m_function_associations = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_function_associations = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FieldLevelEncryptionId" => {
-                    m_field_level_encryption_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_field_level_encryption_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "RealtimeLogConfigArn" => {
-                    m_realtime_log_config_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_realtime_log_config_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CachePolicyId" => {
-                    m_cache_policy_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cache_policy_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginRequestPolicyId" => {
-                    m_origin_request_policy_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_request_policy_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResponseHeadersPolicyId" => {
-                    m_response_headers_policy_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_response_headers_policy_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "GrpcConfig" => {
-                    m_grpc_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_grpc_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ForwardedValues" => {
-                    m_forwarded_values = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_forwarded_values = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MinTTL" => {
-                    m_min_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_min_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DefaultTTL" => {
-                    m_default_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_default_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MaxTTL" => {
-                    m_max_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_max_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            target_origin_id: restxml_runtime::xml::required(m_target_origin_id, "TargetOriginId", element)?,
+            target_origin_id: restxml_runtime::xml::required(
+                m_target_origin_id,
+                "TargetOriginId",
+                element,
+            )?,
             trusted_signers: m_trusted_signers,
             trusted_key_groups: m_trusted_key_groups,
             viewer_protocol_policy: restxml_runtime::xml::required(

@@ -45,7 +45,10 @@ impl std::fmt::Debug for Distribution {
             .field("arn", &self.arn)
             .field("status", &self.status)
             .field("last_modified_time", &self.last_modified_time)
-            .field("in_progress_invalidation_batches", &self.in_progress_invalidation_batches)
+            .field(
+                "in_progress_invalidation_batches",
+                &self.in_progress_invalidation_batches,
+            )
             .field("domain_name", &self.domain_name)
             .field("active_trusted_signers", &self.active_trusted_signers)
             .field("active_trusted_key_groups", &self.active_trusted_key_groups)
@@ -86,7 +89,10 @@ impl std::fmt::Debug for DistributionBuilder {
             .field("arn", &self.arn)
             .field("status", &self.status)
             .field("last_modified_time", &self.last_modified_time)
-            .field("in_progress_invalidation_batches", &self.in_progress_invalidation_batches)
+            .field(
+                "in_progress_invalidation_batches",
+                &self.in_progress_invalidation_batches,
+            )
             .field("domain_name", &self.domain_name)
             .field("active_trusted_signers", &self.active_trusted_signers)
             .field("active_trusted_key_groups", &self.active_trusted_key_groups)
@@ -135,43 +141,64 @@ impl DistributionBuilder {
     }
     /// Sets [`Distribution::active_trusted_signers`].
     #[inline]
-    pub fn active_trusted_signers(mut self, value: crate::types::ActiveTrustedSigners) -> Self {
+    pub fn active_trusted_signers(
+        mut self,
+        value: crate::types::ActiveTrustedSigners,
+    ) -> Self {
         self.active_trusted_signers = Some(value);
         self
     }
     /// Sets or clears [`Distribution::active_trusted_signers`].
     #[inline]
-    pub fn set_active_trusted_signers(mut self, value: Option<crate::types::ActiveTrustedSigners>) -> Self {
+    pub fn set_active_trusted_signers(
+        mut self,
+        value: Option<crate::types::ActiveTrustedSigners>,
+    ) -> Self {
         self.active_trusted_signers = value;
         self
     }
     /// Sets [`Distribution::active_trusted_key_groups`].
     #[inline]
-    pub fn active_trusted_key_groups(mut self, value: crate::types::ActiveTrustedKeyGroups) -> Self {
+    pub fn active_trusted_key_groups(
+        mut self,
+        value: crate::types::ActiveTrustedKeyGroups,
+    ) -> Self {
         self.active_trusted_key_groups = Some(value);
         self
     }
     /// Sets or clears [`Distribution::active_trusted_key_groups`].
     #[inline]
-    pub fn set_active_trusted_key_groups(mut self, value: Option<crate::types::ActiveTrustedKeyGroups>) -> Self {
+    pub fn set_active_trusted_key_groups(
+        mut self,
+        value: Option<crate::types::ActiveTrustedKeyGroups>,
+    ) -> Self {
         self.active_trusted_key_groups = value;
         self
     }
     /// Sets [`Distribution::distribution_config`].
     #[inline]
-    pub fn distribution_config(mut self, value: crate::types::DistributionConfig) -> Self {
+    pub fn distribution_config(
+        mut self,
+        value: crate::types::DistributionConfig,
+    ) -> Self {
         self.distribution_config = Some(value);
         self
     }
     /// Sets [`Distribution::alias_icp_recordals`].
     #[inline]
-    pub fn alias_icp_recordals(mut self, value: Vec<crate::types::AliasICPRecordal>) -> Self {
+    pub fn alias_icp_recordals(
+        mut self,
+        value: Vec<crate::types::AliasICPRecordal>,
+    ) -> Self {
         self.alias_icp_recordals = Some(value);
         self
     }
     /// Sets or clears [`Distribution::alias_icp_recordals`].
     #[inline]
-    pub fn set_alias_icp_recordals(mut self, value: Option<Vec<crate::types::AliasICPRecordal>>) -> Self {
+    pub fn set_alias_icp_recordals(
+        mut self,
+        value: Option<Vec<crate::types::AliasICPRecordal>>,
+    ) -> Self {
         self.alias_icp_recordals = value;
         self
     }
@@ -195,18 +222,20 @@ impl DistributionBuilder {
                 Some(m_in_progress_invalidation_batches),
                 Some(m_domain_name),
                 Some(m_distribution_config),
-            ) => Ok(Distribution {
-                id: m_id,
-                arn: m_arn,
-                status: m_status,
-                last_modified_time: m_last_modified_time,
-                in_progress_invalidation_batches: m_in_progress_invalidation_batches,
-                domain_name: m_domain_name,
-                active_trusted_signers: self.active_trusted_signers,
-                active_trusted_key_groups: self.active_trusted_key_groups,
-                distribution_config: m_distribution_config,
-                alias_icp_recordals: self.alias_icp_recordals,
-            }),
+            ) => {
+                Ok(Distribution {
+                    id: m_id,
+                    arn: m_arn,
+                    status: m_status,
+                    last_modified_time: m_last_modified_time,
+                    in_progress_invalidation_batches: m_in_progress_invalidation_batches,
+                    domain_name: m_domain_name,
+                    active_trusted_signers: self.active_trusted_signers,
+                    active_trusted_key_groups: self.active_trusted_key_groups,
+                    distribution_config: m_distribution_config,
+                    alias_icp_recordals: self.alias_icp_recordals,
+                })
+            }
             (
                 m_id,
                 m_arn,
@@ -215,29 +244,43 @@ impl DistributionBuilder {
                 m_in_progress_invalidation_batches,
                 m_domain_name,
                 m_distribution_config,
-            ) => Err(restxml_runtime::BuildError::missing_fields(
-                "Distribution",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_arn.is_none(), "arn", "ARN"),
-                    (m_status.is_none(), "status", "Status"),
-                    (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                    (
-                        m_in_progress_invalidation_batches.is_none(),
-                        "in_progress_invalidation_batches",
-                        "InProgressInvalidationBatches",
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Distribution",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_arn.is_none(), "arn", "ARN"),
+                            (m_status.is_none(), "status", "Status"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                m_in_progress_invalidation_batches.is_none(),
+                                "in_progress_invalidation_batches",
+                                "InProgressInvalidationBatches",
+                            ),
+                            (m_domain_name.is_none(), "domain_name", "DomainName"),
+                            (
+                                m_distribution_config.is_none(),
+                                "distribution_config",
+                                "DistributionConfig",
+                            ),
+                        ],
                     ),
-                    (m_domain_name.is_none(), "domain_name", "DomainName"),
-                    (m_distribution_config.is_none(), "distribution_config", "DistributionConfig"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for Distribution {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_arn = None;
         let mut m_status = None;
@@ -257,29 +300,47 @@ impl restxml_runtime::xml::ReadXml for Distribution {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "InProgressInvalidationBatches" => {
-                    m_in_progress_invalidation_batches = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_in_progress_invalidation_batches = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DomainName" => {
-                    m_domain_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ActiveTrustedSigners" => {
-                    m_active_trusted_signers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_active_trusted_signers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ActiveTrustedKeyGroups" => {
-                    m_active_trusted_key_groups = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_active_trusted_key_groups = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DistributionConfig" => {
-                    m_distribution_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_distribution_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AliasICPRecordals" => {
                     m_alias_icp_recordals = Some(
-                        child.read_list("AliasICPRecordal", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "AliasICPRecordal",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
                 _ => {}
@@ -289,16 +350,28 @@ impl restxml_runtime::xml::ReadXml for Distribution {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
             arn: restxml_runtime::xml::required(m_arn, "ARN", element)?,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             in_progress_invalidation_batches: restxml_runtime::xml::required(
                 m_in_progress_invalidation_batches,
                 "InProgressInvalidationBatches",
                 element,
             )?,
-            domain_name: restxml_runtime::xml::required(m_domain_name, "DomainName", element)?,
+            domain_name: restxml_runtime::xml::required(
+                m_domain_name,
+                "DomainName",
+                element,
+            )?,
             active_trusted_signers: m_active_trusted_signers,
             active_trusted_key_groups: m_active_trusted_key_groups,
-            distribution_config: restxml_runtime::xml::required(m_distribution_config, "DistributionConfig", element)?,
+            distribution_config: restxml_runtime::xml::required(
+                m_distribution_config,
+                "DistributionConfig",
+                element,
+            )?,
             alias_icp_recordals: m_alias_icp_recordals,
         })
     }

@@ -132,7 +132,9 @@ pub struct DistributionConfig {
     /// The distribution's viewer mTLS configuration.
     pub viewer_mtls_config: Option<crate::types::ViewerMtlsConfig>,
     /// The distribution's connection function association.
-    pub connection_function_association: Option<crate::types::ConnectionFunctionAssociation>,
+    pub connection_function_association: Option<
+        crate::types::ConnectionFunctionAssociation,
+    >,
     /// Configuration for cache tag extraction from origin responses. When specified, CloudFront reads the header named in `HeaderName` from origin responses and stores the comma-separated values as cache tags on the object.
     ///
     /// Distributions without `CacheTagConfig` do not extract tags. When `CacheTagConfig` is removed from a distribution via `UpdateDistribution`, CloudFront stops extracting tags from origin responses.
@@ -164,13 +166,19 @@ impl std::fmt::Debug for DistributionConfig {
             .field("web_acl_id", &self.web_acl_id)
             .field("http_version", &self.http_version)
             .field("is_ipv6_enabled", &self.is_ipv6_enabled)
-            .field("continuous_deployment_policy_id", &self.continuous_deployment_policy_id)
+            .field(
+                "continuous_deployment_policy_id",
+                &self.continuous_deployment_policy_id,
+            )
             .field("staging", &self.staging)
             .field("anycast_ip_list_id", &self.anycast_ip_list_id)
             .field("tenant_config", &self.tenant_config)
             .field("connection_mode", &self.connection_mode)
             .field("viewer_mtls_config", &self.viewer_mtls_config)
-            .field("connection_function_association", &self.connection_function_association)
+            .field(
+                "connection_function_association",
+                &self.connection_function_association,
+            )
             .field("cache_tag_config", &self.cache_tag_config)
             .finish()
     }
@@ -226,7 +234,10 @@ impl std::fmt::Debug for DistributionConfigBuilder {
             .field("default_cache_behavior", &self.default_cache_behavior)
             .field("cache_behaviors", &self.cache_behaviors)
             .field("custom_error_responses", &self.custom_error_responses)
-            .field("comment", &self.comment.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "comment",
+                &self.comment.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .field("logging", &self.logging)
             .field("price_class", &self.price_class)
             .field("enabled", &self.enabled)
@@ -235,13 +246,19 @@ impl std::fmt::Debug for DistributionConfigBuilder {
             .field("web_acl_id", &self.web_acl_id)
             .field("http_version", &self.http_version)
             .field("is_ipv6_enabled", &self.is_ipv6_enabled)
-            .field("continuous_deployment_policy_id", &self.continuous_deployment_policy_id)
+            .field(
+                "continuous_deployment_policy_id",
+                &self.continuous_deployment_policy_id,
+            )
             .field("staging", &self.staging)
             .field("anycast_ip_list_id", &self.anycast_ip_list_id)
             .field("tenant_config", &self.tenant_config)
             .field("connection_mode", &self.connection_mode)
             .field("viewer_mtls_config", &self.viewer_mtls_config)
-            .field("connection_function_association", &self.connection_function_association)
+            .field(
+                "connection_function_association",
+                &self.connection_function_association,
+            )
             .field("cache_tag_config", &self.cache_tag_config)
             .finish()
     }
@@ -292,13 +309,19 @@ impl DistributionConfigBuilder {
     }
     /// Sets or clears [`DistributionConfig::origin_groups`].
     #[inline]
-    pub fn set_origin_groups(mut self, value: Option<crate::types::OriginGroups>) -> Self {
+    pub fn set_origin_groups(
+        mut self,
+        value: Option<crate::types::OriginGroups>,
+    ) -> Self {
         self.origin_groups = value;
         self
     }
     /// Sets [`DistributionConfig::default_cache_behavior`].
     #[inline]
-    pub fn default_cache_behavior(mut self, value: crate::types::DefaultCacheBehavior) -> Self {
+    pub fn default_cache_behavior(
+        mut self,
+        value: crate::types::DefaultCacheBehavior,
+    ) -> Self {
         self.default_cache_behavior = Some(value);
         self
     }
@@ -310,19 +333,28 @@ impl DistributionConfigBuilder {
     }
     /// Sets or clears [`DistributionConfig::cache_behaviors`].
     #[inline]
-    pub fn set_cache_behaviors(mut self, value: Option<crate::types::CacheBehaviors>) -> Self {
+    pub fn set_cache_behaviors(
+        mut self,
+        value: Option<crate::types::CacheBehaviors>,
+    ) -> Self {
         self.cache_behaviors = value;
         self
     }
     /// Sets [`DistributionConfig::custom_error_responses`].
     #[inline]
-    pub fn custom_error_responses(mut self, value: crate::types::CustomErrorResponses) -> Self {
+    pub fn custom_error_responses(
+        mut self,
+        value: crate::types::CustomErrorResponses,
+    ) -> Self {
         self.custom_error_responses = Some(value);
         self
     }
     /// Sets or clears [`DistributionConfig::custom_error_responses`].
     #[inline]
-    pub fn set_custom_error_responses(mut self, value: Option<crate::types::CustomErrorResponses>) -> Self {
+    pub fn set_custom_error_responses(
+        mut self,
+        value: Option<crate::types::CustomErrorResponses>,
+    ) -> Self {
         self.custom_error_responses = value;
         self
     }
@@ -370,7 +402,10 @@ impl DistributionConfigBuilder {
     }
     /// Sets or clears [`DistributionConfig::viewer_certificate`].
     #[inline]
-    pub fn set_viewer_certificate(mut self, value: Option<crate::types::ViewerCertificate>) -> Self {
+    pub fn set_viewer_certificate(
+        mut self,
+        value: Option<crate::types::ViewerCertificate>,
+    ) -> Self {
         self.viewer_certificate = value;
         self
     }
@@ -382,7 +417,10 @@ impl DistributionConfigBuilder {
     }
     /// Sets or clears [`DistributionConfig::restrictions`].
     #[inline]
-    pub fn set_restrictions(mut self, value: Option<crate::types::Restrictions>) -> Self {
+    pub fn set_restrictions(
+        mut self,
+        value: Option<crate::types::Restrictions>,
+    ) -> Self {
         self.restrictions = value;
         self
     }
@@ -466,7 +504,10 @@ impl DistributionConfigBuilder {
     }
     /// Sets or clears [`DistributionConfig::tenant_config`].
     #[inline]
-    pub fn set_tenant_config(mut self, value: Option<crate::types::TenantConfig>) -> Self {
+    pub fn set_tenant_config(
+        mut self,
+        value: Option<crate::types::TenantConfig>,
+    ) -> Self {
         self.tenant_config = value;
         self
     }
@@ -478,7 +519,10 @@ impl DistributionConfigBuilder {
     }
     /// Sets or clears [`DistributionConfig::connection_mode`].
     #[inline]
-    pub fn set_connection_mode(mut self, value: Option<crate::types::ConnectionMode>) -> Self {
+    pub fn set_connection_mode(
+        mut self,
+        value: Option<crate::types::ConnectionMode>,
+    ) -> Self {
         self.connection_mode = value;
         self
     }
@@ -490,13 +534,19 @@ impl DistributionConfigBuilder {
     }
     /// Sets or clears [`DistributionConfig::viewer_mtls_config`].
     #[inline]
-    pub fn set_viewer_mtls_config(mut self, value: Option<crate::types::ViewerMtlsConfig>) -> Self {
+    pub fn set_viewer_mtls_config(
+        mut self,
+        value: Option<crate::types::ViewerMtlsConfig>,
+    ) -> Self {
         self.viewer_mtls_config = value;
         self
     }
     /// Sets [`DistributionConfig::connection_function_association`].
     #[inline]
-    pub fn connection_function_association(mut self, value: crate::types::ConnectionFunctionAssociation) -> Self {
+    pub fn connection_function_association(
+        mut self,
+        value: crate::types::ConnectionFunctionAssociation,
+    ) -> Self {
         self.connection_function_association = Some(value);
         self
     }
@@ -517,58 +567,87 @@ impl DistributionConfigBuilder {
     }
     /// Sets or clears [`DistributionConfig::cache_tag_config`].
     #[inline]
-    pub fn set_cache_tag_config(mut self, value: Option<crate::types::CacheTagConfig>) -> Self {
+    pub fn set_cache_tag_config(
+        mut self,
+        value: Option<crate::types::CacheTagConfig>,
+    ) -> Self {
         self.cache_tag_config = value;
         self
     }
     /// Builds the [`DistributionConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DistributionConfig, restxml_runtime::BuildError> {
-        match (self.caller_reference, self.origins, self.default_cache_behavior, self.comment, self.enabled) {
+        match (
+            self.caller_reference,
+            self.origins,
+            self.default_cache_behavior,
+            self.comment,
+            self.enabled,
+        ) {
             (
                 Some(m_caller_reference),
                 Some(m_origins),
                 Some(m_default_cache_behavior),
                 Some(m_comment),
                 Some(m_enabled),
-            ) => Ok(DistributionConfig {
-                caller_reference: m_caller_reference,
-                aliases: self.aliases,
-                default_root_object: self.default_root_object,
-                origins: m_origins,
-                origin_groups: self.origin_groups,
-                default_cache_behavior: m_default_cache_behavior,
-                cache_behaviors: self.cache_behaviors,
-                custom_error_responses: self.custom_error_responses,
-                comment: m_comment,
-                logging: self.logging,
-                price_class: self.price_class,
-                enabled: m_enabled,
-                viewer_certificate: self.viewer_certificate,
-                restrictions: self.restrictions,
-                web_acl_id: self.web_acl_id,
-                http_version: self.http_version,
-                is_ipv6_enabled: self.is_ipv6_enabled,
-                continuous_deployment_policy_id: self.continuous_deployment_policy_id,
-                staging: self.staging,
-                anycast_ip_list_id: self.anycast_ip_list_id,
-                tenant_config: self.tenant_config,
-                connection_mode: self.connection_mode,
-                viewer_mtls_config: self.viewer_mtls_config,
-                connection_function_association: self.connection_function_association,
-                cache_tag_config: self.cache_tag_config,
-            }),
-            (m_caller_reference, m_origins, m_default_cache_behavior, m_comment, m_enabled) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "DistributionConfig",
-                    &[
-                        (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                        (m_origins.is_none(), "origins", "Origins"),
-                        (m_default_cache_behavior.is_none(), "default_cache_behavior", "DefaultCacheBehavior"),
-                        (m_comment.is_none(), "comment", "Comment"),
-                        (m_enabled.is_none(), "enabled", "Enabled"),
-                    ],
-                ))
+            ) => {
+                Ok(DistributionConfig {
+                    caller_reference: m_caller_reference,
+                    aliases: self.aliases,
+                    default_root_object: self.default_root_object,
+                    origins: m_origins,
+                    origin_groups: self.origin_groups,
+                    default_cache_behavior: m_default_cache_behavior,
+                    cache_behaviors: self.cache_behaviors,
+                    custom_error_responses: self.custom_error_responses,
+                    comment: m_comment,
+                    logging: self.logging,
+                    price_class: self.price_class,
+                    enabled: m_enabled,
+                    viewer_certificate: self.viewer_certificate,
+                    restrictions: self.restrictions,
+                    web_acl_id: self.web_acl_id,
+                    http_version: self.http_version,
+                    is_ipv6_enabled: self.is_ipv6_enabled,
+                    continuous_deployment_policy_id: self
+                        .continuous_deployment_policy_id,
+                    staging: self.staging,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    tenant_config: self.tenant_config,
+                    connection_mode: self.connection_mode,
+                    viewer_mtls_config: self.viewer_mtls_config,
+                    connection_function_association: self
+                        .connection_function_association,
+                    cache_tag_config: self.cache_tag_config,
+                })
+            }
+            (
+                m_caller_reference,
+                m_origins,
+                m_default_cache_behavior,
+                m_comment,
+                m_enabled,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionConfig",
+                        &[
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (m_origins.is_none(), "origins", "Origins"),
+                            (
+                                m_default_cache_behavior.is_none(),
+                                "default_cache_behavior",
+                                "DefaultCacheBehavior",
+                            ),
+                            (m_comment.is_none(), "comment", "Comment"),
+                            (m_enabled.is_none(), "enabled", "Enabled"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -576,7 +655,10 @@ impl DistributionConfigBuilder {
 
 impl restxml_runtime::xml::WriteXml for DistributionConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.caller_reference;
@@ -664,7 +746,9 @@ impl restxml_runtime::xml::WriteXml for DistributionConfig {
 
 impl restxml_runtime::xml::ReadXml for DistributionConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_caller_reference = None;
         let mut m_aliases = None;
         let mut m_default_root_object = None;
@@ -693,85 +777,139 @@ impl restxml_runtime::xml::ReadXml for DistributionConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Aliases" => {
-                    m_aliases = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_aliases = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DefaultRootObject" => {
-                    m_default_root_object = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_default_root_object = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Origins" => {
-                    m_origins = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origins = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginGroups" => {
-                    m_origin_groups = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_groups = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DefaultCacheBehavior" => {
-                    m_default_cache_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_default_cache_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CacheBehaviors" => {
-                    m_cache_behaviors = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cache_behaviors = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CustomErrorResponses" => {
-                    m_custom_error_responses = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_custom_error_responses = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Logging" => {
-                    m_logging = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_logging = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "PriceClass" => {
-                    m_price_class = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_price_class = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ViewerCertificate" => {
-                    m_viewer_certificate = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_viewer_certificate = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Restrictions" => {
-                    m_restrictions = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_restrictions = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "WebACLId" => {
-                    m_web_acl_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_web_acl_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HttpVersion" => {
-                    m_http_version = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_http_version = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IsIPV6Enabled" => {
-                    m_is_ipv6_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_is_ipv6_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContinuousDeploymentPolicyId" => {
-                    m_continuous_deployment_policy_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_continuous_deployment_policy_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Staging" => {
-                    m_staging = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_staging = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AnycastIpListId" => {
-                    m_anycast_ip_list_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_anycast_ip_list_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TenantConfig" => {
-                    m_tenant_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_tenant_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ConnectionMode" => {
-                    m_connection_mode = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_mode = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ViewerMtlsConfig" => {
-                    m_viewer_mtls_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_viewer_mtls_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ConnectionFunctionAssociation" => {
-                    m_connection_function_association = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_function_association = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CacheTagConfig" => {
-                    m_cache_tag_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cache_tag_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            caller_reference: restxml_runtime::xml::required(m_caller_reference, "CallerReference", element)?,
+            caller_reference: restxml_runtime::xml::required(
+                m_caller_reference,
+                "CallerReference",
+                element,
+            )?,
             aliases: m_aliases,
             default_root_object: m_default_root_object,
             origins: restxml_runtime::xml::required(m_origins, "Origins", element)?,

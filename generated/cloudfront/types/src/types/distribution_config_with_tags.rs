@@ -51,7 +51,10 @@ impl std::fmt::Debug for DistributionConfigWithTagsBuilder {
 impl DistributionConfigWithTagsBuilder {
     /// Sets [`DistributionConfigWithTags::distribution_config`].
     #[inline]
-    pub fn distribution_config(mut self, value: crate::types::DistributionConfig) -> Self {
+    pub fn distribution_config(
+        mut self,
+        value: crate::types::DistributionConfig,
+    ) -> Self {
         self.distribution_config = Some(value);
         self
     }
@@ -63,25 +66,41 @@ impl DistributionConfigWithTagsBuilder {
     }
     /// Builds the [`DistributionConfigWithTags`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DistributionConfigWithTags, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DistributionConfigWithTags, restxml_runtime::BuildError> {
         match (self.distribution_config, self.tags) {
             (Some(m_distribution_config), Some(m_tags)) => {
-                Ok(DistributionConfigWithTags { distribution_config: m_distribution_config, tags: m_tags })
+                Ok(DistributionConfigWithTags {
+                    distribution_config: m_distribution_config,
+                    tags: m_tags,
+                })
             }
-            (m_distribution_config, m_tags) => Err(restxml_runtime::BuildError::missing_fields(
-                "DistributionConfigWithTags",
-                &[
-                    (m_distribution_config.is_none(), "distribution_config", "DistributionConfig"),
-                    (m_tags.is_none(), "tags", "Tags"),
-                ],
-            )),
+            (m_distribution_config, m_tags) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionConfigWithTags",
+                        &[
+                            (
+                                m_distribution_config.is_none(),
+                                "distribution_config",
+                                "DistributionConfig",
+                            ),
+                            (m_tags.is_none(), "tags", "Tags"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for DistributionConfigWithTags {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.distribution_config;

@@ -66,38 +66,67 @@ impl DistributionIdOwnerBuilder {
     pub fn build(self) -> Result<DistributionIdOwner, restxml_runtime::BuildError> {
         match (self.distribution_id, self.owner_account_id) {
             (Some(m_distribution_id), Some(m_owner_account_id)) => {
-                Ok(DistributionIdOwner { distribution_id: m_distribution_id, owner_account_id: m_owner_account_id })
+                Ok(DistributionIdOwner {
+                    distribution_id: m_distribution_id,
+                    owner_account_id: m_owner_account_id,
+                })
             }
-            (m_distribution_id, m_owner_account_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "DistributionIdOwner",
-                &[
-                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
-                    (m_owner_account_id.is_none(), "owner_account_id", "OwnerAccountId"),
-                ],
-            )),
+            (m_distribution_id, m_owner_account_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionIdOwner",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (
+                                m_owner_account_id.is_none(),
+                                "owner_account_id",
+                                "OwnerAccountId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for DistributionIdOwner {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_distribution_id = None;
         let mut m_owner_account_id = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "DistributionId" => {
-                    m_distribution_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_distribution_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OwnerAccountId" => {
-                    m_owner_account_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_owner_account_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            distribution_id: restxml_runtime::xml::required(m_distribution_id, "DistributionId", element)?,
-            owner_account_id: restxml_runtime::xml::required(m_owner_account_id, "OwnerAccountId", element)?,
+            distribution_id: restxml_runtime::xml::required(
+                m_distribution_id,
+                "DistributionId",
+                element,
+            )?,
+            owner_account_id: restxml_runtime::xml::required(
+                m_owner_account_id,
+                "OwnerAccountId",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -85,7 +85,10 @@ impl DistributionResourceIdBuilder {
 
 impl restxml_runtime::xml::WriteXml for DistributionResourceId {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.distribution_id {
             content.element("DistributionId", value)?;

@@ -68,7 +68,9 @@ pub struct DistributionSummary {
     /// The distribution's viewer mTLS configuration.
     pub viewer_mtls_config: Option<crate::types::ViewerMtlsConfig>,
     /// The distribution's connection function association.
-    pub connection_function_association: Option<crate::types::ConnectionFunctionAssociation>,
+    pub connection_function_association: Option<
+        crate::types::ConnectionFunctionAssociation,
+    >,
 }
 
 impl std::fmt::Debug for DistributionSummary {
@@ -100,7 +102,10 @@ impl std::fmt::Debug for DistributionSummary {
             .field("connection_mode", &self.connection_mode)
             .field("anycast_ip_list_id", &self.anycast_ip_list_id)
             .field("viewer_mtls_config", &self.viewer_mtls_config)
-            .field("connection_function_association", &self.connection_function_association)
+            .field(
+                "connection_function_association",
+                &self.connection_function_association,
+            )
             .finish()
     }
 }
@@ -160,7 +165,10 @@ impl std::fmt::Debug for DistributionSummaryBuilder {
             .field("default_cache_behavior", &self.default_cache_behavior)
             .field("cache_behaviors", &self.cache_behaviors)
             .field("custom_error_responses", &self.custom_error_responses)
-            .field("comment", &self.comment.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "comment",
+                &self.comment.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .field("price_class", &self.price_class)
             .field("enabled", &self.enabled)
             .field("viewer_certificate", &self.viewer_certificate)
@@ -173,7 +181,10 @@ impl std::fmt::Debug for DistributionSummaryBuilder {
             .field("connection_mode", &self.connection_mode)
             .field("anycast_ip_list_id", &self.anycast_ip_list_id)
             .field("viewer_mtls_config", &self.viewer_mtls_config)
-            .field("connection_function_association", &self.connection_function_association)
+            .field(
+                "connection_function_association",
+                &self.connection_function_association,
+            )
             .finish()
     }
 }
@@ -241,13 +252,19 @@ impl DistributionSummaryBuilder {
     }
     /// Sets or clears [`DistributionSummary::origin_groups`].
     #[inline]
-    pub fn set_origin_groups(mut self, value: Option<crate::types::OriginGroups>) -> Self {
+    pub fn set_origin_groups(
+        mut self,
+        value: Option<crate::types::OriginGroups>,
+    ) -> Self {
         self.origin_groups = value;
         self
     }
     /// Sets [`DistributionSummary::default_cache_behavior`].
     #[inline]
-    pub fn default_cache_behavior(mut self, value: crate::types::DefaultCacheBehavior) -> Self {
+    pub fn default_cache_behavior(
+        mut self,
+        value: crate::types::DefaultCacheBehavior,
+    ) -> Self {
         self.default_cache_behavior = Some(value);
         self
     }
@@ -259,7 +276,10 @@ impl DistributionSummaryBuilder {
     }
     /// Sets [`DistributionSummary::custom_error_responses`].
     #[inline]
-    pub fn custom_error_responses(mut self, value: crate::types::CustomErrorResponses) -> Self {
+    pub fn custom_error_responses(
+        mut self,
+        value: crate::types::CustomErrorResponses,
+    ) -> Self {
         self.custom_error_responses = Some(value);
         self
     }
@@ -313,13 +333,19 @@ impl DistributionSummaryBuilder {
     }
     /// Sets [`DistributionSummary::alias_icp_recordals`].
     #[inline]
-    pub fn alias_icp_recordals(mut self, value: Vec<crate::types::AliasICPRecordal>) -> Self {
+    pub fn alias_icp_recordals(
+        mut self,
+        value: Vec<crate::types::AliasICPRecordal>,
+    ) -> Self {
         self.alias_icp_recordals = Some(value);
         self
     }
     /// Sets or clears [`DistributionSummary::alias_icp_recordals`].
     #[inline]
-    pub fn set_alias_icp_recordals(mut self, value: Option<Vec<crate::types::AliasICPRecordal>>) -> Self {
+    pub fn set_alias_icp_recordals(
+        mut self,
+        value: Option<Vec<crate::types::AliasICPRecordal>>,
+    ) -> Self {
         self.alias_icp_recordals = value;
         self
     }
@@ -337,7 +363,10 @@ impl DistributionSummaryBuilder {
     }
     /// Sets or clears [`DistributionSummary::connection_mode`].
     #[inline]
-    pub fn set_connection_mode(mut self, value: Option<crate::types::ConnectionMode>) -> Self {
+    pub fn set_connection_mode(
+        mut self,
+        value: Option<crate::types::ConnectionMode>,
+    ) -> Self {
         self.connection_mode = value;
         self
     }
@@ -361,13 +390,19 @@ impl DistributionSummaryBuilder {
     }
     /// Sets or clears [`DistributionSummary::viewer_mtls_config`].
     #[inline]
-    pub fn set_viewer_mtls_config(mut self, value: Option<crate::types::ViewerMtlsConfig>) -> Self {
+    pub fn set_viewer_mtls_config(
+        mut self,
+        value: Option<crate::types::ViewerMtlsConfig>,
+    ) -> Self {
         self.viewer_mtls_config = value;
         self
     }
     /// Sets [`DistributionSummary::connection_function_association`].
     #[inline]
-    pub fn connection_function_association(mut self, value: crate::types::ConnectionFunctionAssociation) -> Self {
+    pub fn connection_function_association(
+        mut self,
+        value: crate::types::ConnectionFunctionAssociation,
+    ) -> Self {
         self.connection_function_association = Some(value);
         self
     }
@@ -424,34 +459,36 @@ impl DistributionSummaryBuilder {
                 Some(m_http_version),
                 Some(m_is_ipv6_enabled),
                 Some(m_staging),
-            ) => Ok(DistributionSummary {
-                id: m_id,
-                arn: m_arn,
-                e_tag: self.e_tag,
-                status: m_status,
-                last_modified_time: m_last_modified_time,
-                domain_name: m_domain_name,
-                aliases: m_aliases,
-                origins: m_origins,
-                origin_groups: self.origin_groups,
-                default_cache_behavior: m_default_cache_behavior,
-                cache_behaviors: m_cache_behaviors,
-                custom_error_responses: m_custom_error_responses,
-                comment: m_comment,
-                price_class: m_price_class,
-                enabled: m_enabled,
-                viewer_certificate: m_viewer_certificate,
-                restrictions: m_restrictions,
-                web_acl_id: m_web_acl_id,
-                http_version: m_http_version,
-                is_ipv6_enabled: m_is_ipv6_enabled,
-                alias_icp_recordals: self.alias_icp_recordals,
-                staging: m_staging,
-                connection_mode: self.connection_mode,
-                anycast_ip_list_id: self.anycast_ip_list_id,
-                viewer_mtls_config: self.viewer_mtls_config,
-                connection_function_association: self.connection_function_association,
-            }),
+            ) => {
+                Ok(DistributionSummary {
+                    id: m_id,
+                    arn: m_arn,
+                    e_tag: self.e_tag,
+                    status: m_status,
+                    last_modified_time: m_last_modified_time,
+                    domain_name: m_domain_name,
+                    aliases: m_aliases,
+                    origins: m_origins,
+                    origin_groups: self.origin_groups,
+                    default_cache_behavior: m_default_cache_behavior,
+                    cache_behaviors: m_cache_behaviors,
+                    custom_error_responses: m_custom_error_responses,
+                    comment: m_comment,
+                    price_class: m_price_class,
+                    enabled: m_enabled,
+                    viewer_certificate: m_viewer_certificate,
+                    restrictions: m_restrictions,
+                    web_acl_id: m_web_acl_id,
+                    http_version: m_http_version,
+                    is_ipv6_enabled: m_is_ipv6_enabled,
+                    alias_icp_recordals: self.alias_icp_recordals,
+                    staging: m_staging,
+                    connection_mode: self.connection_mode,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    viewer_mtls_config: self.viewer_mtls_config,
+                    connection_function_association: self.connection_function_association,
+                })
+            }
             (
                 m_id,
                 m_arn,
@@ -472,37 +509,67 @@ impl DistributionSummaryBuilder {
                 m_http_version,
                 m_is_ipv6_enabled,
                 m_staging,
-            ) => Err(restxml_runtime::BuildError::missing_fields(
-                "DistributionSummary",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_arn.is_none(), "arn", "ARN"),
-                    (m_status.is_none(), "status", "Status"),
-                    (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                    (m_domain_name.is_none(), "domain_name", "DomainName"),
-                    (m_aliases.is_none(), "aliases", "Aliases"),
-                    (m_origins.is_none(), "origins", "Origins"),
-                    (m_default_cache_behavior.is_none(), "default_cache_behavior", "DefaultCacheBehavior"),
-                    (m_cache_behaviors.is_none(), "cache_behaviors", "CacheBehaviors"),
-                    (m_custom_error_responses.is_none(), "custom_error_responses", "CustomErrorResponses"),
-                    (m_comment.is_none(), "comment", "Comment"),
-                    (m_price_class.is_none(), "price_class", "PriceClass"),
-                    (m_enabled.is_none(), "enabled", "Enabled"),
-                    (m_viewer_certificate.is_none(), "viewer_certificate", "ViewerCertificate"),
-                    (m_restrictions.is_none(), "restrictions", "Restrictions"),
-                    (m_web_acl_id.is_none(), "web_acl_id", "WebACLId"),
-                    (m_http_version.is_none(), "http_version", "HttpVersion"),
-                    (m_is_ipv6_enabled.is_none(), "is_ipv6_enabled", "IsIPV6Enabled"),
-                    (m_staging.is_none(), "staging", "Staging"),
-                ],
-            )),
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_arn.is_none(), "arn", "ARN"),
+                            (m_status.is_none(), "status", "Status"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (m_domain_name.is_none(), "domain_name", "DomainName"),
+                            (m_aliases.is_none(), "aliases", "Aliases"),
+                            (m_origins.is_none(), "origins", "Origins"),
+                            (
+                                m_default_cache_behavior.is_none(),
+                                "default_cache_behavior",
+                                "DefaultCacheBehavior",
+                            ),
+                            (
+                                m_cache_behaviors.is_none(),
+                                "cache_behaviors",
+                                "CacheBehaviors",
+                            ),
+                            (
+                                m_custom_error_responses.is_none(),
+                                "custom_error_responses",
+                                "CustomErrorResponses",
+                            ),
+                            (m_comment.is_none(), "comment", "Comment"),
+                            (m_price_class.is_none(), "price_class", "PriceClass"),
+                            (m_enabled.is_none(), "enabled", "Enabled"),
+                            (
+                                m_viewer_certificate.is_none(),
+                                "viewer_certificate",
+                                "ViewerCertificate",
+                            ),
+                            (m_restrictions.is_none(), "restrictions", "Restrictions"),
+                            (m_web_acl_id.is_none(), "web_acl_id", "WebACLId"),
+                            (m_http_version.is_none(), "http_version", "HttpVersion"),
+                            (
+                                m_is_ipv6_enabled.is_none(),
+                                "is_ipv6_enabled",
+                                "IsIPV6Enabled",
+                            ),
+                            (m_staging.is_none(), "staging", "Staging"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for DistributionSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_arn = None;
         let mut m_e_tag = None;
@@ -541,75 +608,123 @@ impl restxml_runtime::xml::ReadXml for DistributionSummary {
                     m_e_tag = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DomainName" => {
-                    m_domain_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Aliases" => {
-                    m_aliases = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_aliases = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Origins" => {
-                    m_origins = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origins = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginGroups" => {
-                    m_origin_groups = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_groups = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DefaultCacheBehavior" => {
-                    m_default_cache_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_default_cache_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CacheBehaviors" => {
-                    m_cache_behaviors = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cache_behaviors = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CustomErrorResponses" => {
-                    m_custom_error_responses = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_custom_error_responses = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "PriceClass" => {
-                    m_price_class = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_price_class = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ViewerCertificate" => {
-                    m_viewer_certificate = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_viewer_certificate = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Restrictions" => {
-                    m_restrictions = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_restrictions = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "WebACLId" => {
-                    m_web_acl_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_web_acl_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HttpVersion" => {
-                    m_http_version = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_http_version = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IsIPV6Enabled" => {
-                    m_is_ipv6_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_is_ipv6_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AliasICPRecordals" => {
                     m_alias_icp_recordals = Some(
-                        child.read_list("AliasICPRecordal", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "AliasICPRecordal",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
                 "Staging" => {
-                    m_staging = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_staging = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ConnectionMode" => {
-                    m_connection_mode = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_mode = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AnycastIpListId" => {
-                    m_anycast_ip_list_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_anycast_ip_list_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ViewerMtlsConfig" => {
-                    m_viewer_mtls_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_viewer_mtls_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ConnectionFunctionAssociation" => {
-                    m_connection_function_association = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_function_association = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -619,8 +734,16 @@ impl restxml_runtime::xml::ReadXml for DistributionSummary {
             arn: restxml_runtime::xml::required(m_arn, "ARN", element)?,
             e_tag: m_e_tag,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
-            domain_name: restxml_runtime::xml::required(m_domain_name, "DomainName", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
+            domain_name: restxml_runtime::xml::required(
+                m_domain_name,
+                "DomainName",
+                element,
+            )?,
             aliases: restxml_runtime::xml::required(m_aliases, "Aliases", element)?,
             origins: restxml_runtime::xml::required(m_origins, "Origins", element)?,
             origin_groups: m_origin_groups,
@@ -629,20 +752,48 @@ impl restxml_runtime::xml::ReadXml for DistributionSummary {
                 "DefaultCacheBehavior",
                 element,
             )?,
-            cache_behaviors: restxml_runtime::xml::required(m_cache_behaviors, "CacheBehaviors", element)?,
+            cache_behaviors: restxml_runtime::xml::required(
+                m_cache_behaviors,
+                "CacheBehaviors",
+                element,
+            )?,
             custom_error_responses: restxml_runtime::xml::required(
                 m_custom_error_responses,
                 "CustomErrorResponses",
                 element,
             )?,
             comment: restxml_runtime::xml::required(m_comment, "Comment", element)?,
-            price_class: restxml_runtime::xml::required(m_price_class, "PriceClass", element)?,
+            price_class: restxml_runtime::xml::required(
+                m_price_class,
+                "PriceClass",
+                element,
+            )?,
             enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
-            viewer_certificate: restxml_runtime::xml::required(m_viewer_certificate, "ViewerCertificate", element)?,
-            restrictions: restxml_runtime::xml::required(m_restrictions, "Restrictions", element)?,
-            web_acl_id: restxml_runtime::xml::required(m_web_acl_id, "WebACLId", element)?,
-            http_version: restxml_runtime::xml::required(m_http_version, "HttpVersion", element)?,
-            is_ipv6_enabled: restxml_runtime::xml::required(m_is_ipv6_enabled, "IsIPV6Enabled", element)?,
+            viewer_certificate: restxml_runtime::xml::required(
+                m_viewer_certificate,
+                "ViewerCertificate",
+                element,
+            )?,
+            restrictions: restxml_runtime::xml::required(
+                m_restrictions,
+                "Restrictions",
+                element,
+            )?,
+            web_acl_id: restxml_runtime::xml::required(
+                m_web_acl_id,
+                "WebACLId",
+                element,
+            )?,
+            http_version: restxml_runtime::xml::required(
+                m_http_version,
+                "HttpVersion",
+                element,
+            )?,
+            is_ipv6_enabled: restxml_runtime::xml::required(
+                m_is_ipv6_enabled,
+                "IsIPV6Enabled",
+                element,
+            )?,
             alias_icp_recordals: m_alias_icp_recordals,
             staging: restxml_runtime::xml::required(m_staging, "Staging", element)?,
             connection_mode: m_connection_mode,

@@ -160,7 +160,10 @@ impl DistributionTenantBuilder {
     }
     /// Sets or clears [`DistributionTenant::domains`].
     #[inline]
-    pub fn set_domains(mut self, value: Option<Vec<crate::types::DomainResult>>) -> Self {
+    pub fn set_domains(
+        mut self,
+        value: Option<Vec<crate::types::DomainResult>>,
+    ) -> Self {
         self.domains = value;
         self
     }
@@ -184,7 +187,10 @@ impl DistributionTenantBuilder {
     }
     /// Sets or clears [`DistributionTenant::customizations`].
     #[inline]
-    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
+    pub fn set_customizations(
+        mut self,
+        value: Option<crate::types::Customizations>,
+    ) -> Self {
         self.customizations = value;
         self
     }
@@ -196,7 +202,10 @@ impl DistributionTenantBuilder {
     }
     /// Sets or clears [`DistributionTenant::parameters`].
     #[inline]
-    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
+    pub fn set_parameters(
+        mut self,
+        value: Option<Vec<crate::types::Parameter>>,
+    ) -> Self {
         self.parameters = value;
         self
     }
@@ -232,7 +241,10 @@ impl DistributionTenantBuilder {
     }
     /// Sets or clears [`DistributionTenant::last_modified_time`].
     #[inline]
-    pub fn set_last_modified_time(mut self, value: Option<restxml_runtime::DateTime>) -> Self {
+    pub fn set_last_modified_time(
+        mut self,
+        value: Option<restxml_runtime::DateTime>,
+    ) -> Self {
         self.last_modified_time = value;
         self
     }
@@ -283,7 +295,9 @@ impl DistributionTenantBuilder {
 
 impl restxml_runtime::xml::ReadXml for DistributionTenant {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_distribution_id = None;
         let mut m_name = None;
@@ -303,7 +317,9 @@ impl restxml_runtime::xml::ReadXml for DistributionTenant {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "DistributionId" => {
-                    m_distribution_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_distribution_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -312,33 +328,55 @@ impl restxml_runtime::xml::ReadXml for DistributionTenant {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Domains" => {
-                    m_domains =
-                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_domains = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "Tags" => {
                     m_tags = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Customizations" => {
-                    m_customizations = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_customizations = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Parameters" => {
-                    m_parameters =
-                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_parameters = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "ConnectionGroupId" => {
-                    m_connection_group_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_group_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

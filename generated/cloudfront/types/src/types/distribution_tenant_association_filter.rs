@@ -75,7 +75,9 @@ impl DistributionTenantAssociationFilterBuilder {
     }
     /// Builds the [`DistributionTenantAssociationFilter`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DistributionTenantAssociationFilter, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DistributionTenantAssociationFilter, restxml_runtime::BuildError> {
         Ok(DistributionTenantAssociationFilter {
             distribution_id: self.distribution_id,
             connection_group_id: self.connection_group_id,
@@ -85,7 +87,10 @@ impl DistributionTenantAssociationFilterBuilder {
 
 impl restxml_runtime::xml::WriteXml for DistributionTenantAssociationFilter {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.distribution_id {
             content.element("DistributionId", value)?;

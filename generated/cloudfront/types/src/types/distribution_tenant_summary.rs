@@ -149,7 +149,10 @@ impl DistributionTenantSummaryBuilder {
     }
     /// Sets or clears [`DistributionTenantSummary::customizations`].
     #[inline]
-    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
+    pub fn set_customizations(
+        mut self,
+        value: Option<crate::types::Customizations>,
+    ) -> Self {
         self.customizations = value;
         self
     }
@@ -197,7 +200,9 @@ impl DistributionTenantSummaryBuilder {
     }
     /// Builds the [`DistributionTenantSummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DistributionTenantSummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DistributionTenantSummary, restxml_runtime::BuildError> {
         match (
             self.id,
             self.distribution_id,
@@ -217,34 +222,55 @@ impl DistributionTenantSummaryBuilder {
                 Some(m_created_time),
                 Some(m_last_modified_time),
                 Some(m_e_tag),
-            ) => Ok(DistributionTenantSummary {
-                id: m_id,
-                distribution_id: m_distribution_id,
-                name: m_name,
-                arn: m_arn,
-                domains: m_domains,
-                connection_group_id: self.connection_group_id,
-                customizations: self.customizations,
-                created_time: m_created_time,
-                last_modified_time: m_last_modified_time,
-                e_tag: m_e_tag,
-                enabled: self.enabled,
-                status: self.status,
-            }),
-            (m_id, m_distribution_id, m_name, m_arn, m_domains, m_created_time, m_last_modified_time, m_e_tag) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "DistributionTenantSummary",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_arn.is_none(), "arn", "Arn"),
-                        (m_domains.is_none(), "domains", "Domains"),
-                        (m_created_time.is_none(), "created_time", "CreatedTime"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (m_e_tag.is_none(), "e_tag", "ETag"),
-                    ],
-                ))
+            ) => {
+                Ok(DistributionTenantSummary {
+                    id: m_id,
+                    distribution_id: m_distribution_id,
+                    name: m_name,
+                    arn: m_arn,
+                    domains: m_domains,
+                    connection_group_id: self.connection_group_id,
+                    customizations: self.customizations,
+                    created_time: m_created_time,
+                    last_modified_time: m_last_modified_time,
+                    e_tag: m_e_tag,
+                    enabled: self.enabled,
+                    status: self.status,
+                })
+            }
+            (
+                m_id,
+                m_distribution_id,
+                m_name,
+                m_arn,
+                m_domains,
+                m_created_time,
+                m_last_modified_time,
+                m_e_tag,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DistributionTenantSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_arn.is_none(), "arn", "Arn"),
+                            (m_domains.is_none(), "domains", "Domains"),
+                            (m_created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (m_e_tag.is_none(), "e_tag", "ETag"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -252,7 +278,9 @@ impl DistributionTenantSummaryBuilder {
 
 impl restxml_runtime::xml::ReadXml for DistributionTenantSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_distribution_id = None;
         let mut m_name = None;
@@ -271,7 +299,9 @@ impl restxml_runtime::xml::ReadXml for DistributionTenantSummary {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "DistributionId" => {
-                    m_distribution_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_distribution_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -280,43 +310,72 @@ impl restxml_runtime::xml::ReadXml for DistributionTenantSummary {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Domains" => {
-                    m_domains =
-                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_domains = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "ConnectionGroupId" => {
-                    m_connection_group_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_group_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Customizations" => {
-                    m_customizations = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_customizations = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ETag" => {
                     m_e_tag = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            distribution_id: restxml_runtime::xml::required(m_distribution_id, "DistributionId", element)?,
+            distribution_id: restxml_runtime::xml::required(
+                m_distribution_id,
+                "DistributionId",
+                element,
+            )?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
             domains: m_domains.unwrap_or_default(),
             connection_group_id: m_connection_group_id,
             customizations: m_customizations,
-            created_time: restxml_runtime::xml::required(m_created_time, "CreatedTime", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            created_time: restxml_runtime::xml::required(
+                m_created_time,
+                "CreatedTime",
+                element,
+            )?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             e_tag: restxml_runtime::xml::required(m_e_tag, "ETag", element)?,
             enabled: m_enabled,
             status: m_status,

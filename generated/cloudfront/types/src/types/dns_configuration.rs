@@ -89,32 +89,51 @@ impl DnsConfigurationBuilder {
     pub fn build(self) -> Result<DnsConfiguration, restxml_runtime::BuildError> {
         match (self.domain, self.status) {
             (Some(m_domain), Some(m_status)) => {
-                Ok(DnsConfiguration { domain: m_domain, status: m_status, reason: self.reason })
+                Ok(DnsConfiguration {
+                    domain: m_domain,
+                    status: m_status,
+                    reason: self.reason,
+                })
             }
-            (m_domain, m_status) => Err(restxml_runtime::BuildError::missing_fields(
-                "DnsConfiguration",
-                &[(m_domain.is_none(), "domain", "Domain"), (m_status.is_none(), "status", "Status")],
-            )),
+            (m_domain, m_status) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DnsConfiguration",
+                        &[
+                            (m_domain.is_none(), "domain", "Domain"),
+                            (m_status.is_none(), "status", "Status"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for DnsConfiguration {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_domain = None;
         let mut m_status = None;
         let mut m_reason = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Domain" => {
-                    m_domain = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Reason" => {
-                    m_reason = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_reason = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -67,7 +67,10 @@ impl DomainConflictBuilder {
     }
     /// Sets [`DomainConflict::resource_type`].
     #[inline]
-    pub fn resource_type(mut self, value: crate::types::DistributionResourceType) -> Self {
+    pub fn resource_type(
+        mut self,
+        value: crate::types::DistributionResourceType,
+    ) -> Self {
         self.resource_type = Some(value);
         self
     }
@@ -87,22 +90,31 @@ impl DomainConflictBuilder {
     #[inline]
     pub fn build(self) -> Result<DomainConflict, restxml_runtime::BuildError> {
         match (self.domain, self.resource_type, self.resource_id, self.account_id) {
-            (Some(m_domain), Some(m_resource_type), Some(m_resource_id), Some(m_account_id)) => Ok(DomainConflict {
-                domain: m_domain,
-                resource_type: m_resource_type,
-                resource_id: m_resource_id,
-                account_id: m_account_id,
-            }),
+            (
+                Some(m_domain),
+                Some(m_resource_type),
+                Some(m_resource_id),
+                Some(m_account_id),
+            ) => {
+                Ok(DomainConflict {
+                    domain: m_domain,
+                    resource_type: m_resource_type,
+                    resource_id: m_resource_id,
+                    account_id: m_account_id,
+                })
+            }
             (m_domain, m_resource_type, m_resource_id, m_account_id) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "DomainConflict",
-                    &[
-                        (m_domain.is_none(), "domain", "Domain"),
-                        (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                        (m_resource_id.is_none(), "resource_id", "ResourceId"),
-                        (m_account_id.is_none(), "account_id", "AccountId"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DomainConflict",
+                        &[
+                            (m_domain.is_none(), "domain", "Domain"),
+                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                            (m_resource_id.is_none(), "resource_id", "ResourceId"),
+                            (m_account_id.is_none(), "account_id", "AccountId"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -110,7 +122,9 @@ impl DomainConflictBuilder {
 
 impl restxml_runtime::xml::ReadXml for DomainConflict {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_domain = None;
         let mut m_resource_type = None;
         let mut m_resource_id = None;
@@ -118,25 +132,45 @@ impl restxml_runtime::xml::ReadXml for DomainConflict {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Domain" => {
-                    m_domain = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResourceType" => {
-                    m_resource_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResourceId" => {
-                    m_resource_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AccountId" => {
-                    m_account_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_account_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             domain: restxml_runtime::xml::required(m_domain, "Domain", element)?,
-            resource_type: restxml_runtime::xml::required(m_resource_type, "ResourceType", element)?,
-            resource_id: restxml_runtime::xml::required(m_resource_id, "ResourceId", element)?,
-            account_id: restxml_runtime::xml::required(m_account_id, "AccountId", element)?,
+            resource_type: restxml_runtime::xml::required(
+                m_resource_type,
+                "ResourceType",
+                element,
+            )?,
+            resource_id: restxml_runtime::xml::required(
+                m_resource_id,
+                "ResourceId",
+                element,
+            )?,
+            account_id: restxml_runtime::xml::required(
+                m_account_id,
+                "AccountId",
+                element,
+            )?,
         })
     }
     #[inline]

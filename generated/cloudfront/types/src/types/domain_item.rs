@@ -51,17 +51,24 @@ impl DomainItemBuilder {
     pub fn build(self) -> Result<DomainItem, restxml_runtime::BuildError> {
         match (self.domain,) {
             (Some(m_domain),) => Ok(DomainItem { domain: m_domain }),
-            (m_domain,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DomainItem",
-                &[(m_domain.is_none(), "domain", "Domain")],
-            )),
+            (m_domain,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DomainItem",
+                        &[(m_domain.is_none(), "domain", "Domain")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for DomainItem {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.domain;

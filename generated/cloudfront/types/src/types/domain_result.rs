@@ -16,7 +16,10 @@ pub struct DomainResult {
 impl std::fmt::Debug for DomainResult {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DomainResult").field("domain", &self.domain).field("status", &self.status).finish()
+        f.debug_struct("DomainResult")
+            .field("domain", &self.domain)
+            .field("status", &self.status)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ pub struct DomainResultBuilder {
 impl std::fmt::Debug for DomainResultBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DomainResultBuilder").field("domain", &self.domain).field("status", &self.status).finish()
+        f.debug_struct("DomainResultBuilder")
+            .field("domain", &self.domain)
+            .field("status", &self.status)
+            .finish()
     }
 }
 
@@ -65,35 +71,56 @@ impl DomainResultBuilder {
     #[inline]
     pub fn build(self) -> Result<DomainResult, restxml_runtime::BuildError> {
         match (self.domain,) {
-            (Some(m_domain),) => Ok(DomainResult { domain: m_domain, status: self.status }),
-            (m_domain,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DomainResult",
-                &[(m_domain.is_none(), "domain", "Domain")],
-            )),
+            (Some(m_domain),) => {
+                Ok(DomainResult {
+                    domain: m_domain,
+                    status: self.status,
+                })
+            }
+            (m_domain,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DomainResult",
+                        &[(m_domain.is_none(), "domain", "Domain")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for DomainResult {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_domain = None;
         let mut m_status = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Domain" => {
-                    m_domain = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { domain: restxml_runtime::xml::required(m_domain, "Domain", element)?, status: m_status })
+        Ok(Self {
+            domain: restxml_runtime::xml::required(m_domain, "Domain", element)?,
+            status: m_status,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { domain: restxml_runtime::xml::ReadXml::missing()?, status: None })
+        Some(Self {
+            domain: restxml_runtime::xml::ReadXml::missing()?,
+            status: None,
+        })
     }
 }

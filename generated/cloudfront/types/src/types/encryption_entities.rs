@@ -18,7 +18,10 @@ pub struct EncryptionEntities {
 impl std::fmt::Debug for EncryptionEntities {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EncryptionEntities").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("EncryptionEntities")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -34,7 +37,10 @@ impl From<Vec<crate::types::EncryptionEntity>> for EncryptionEntities {
     /// An `EncryptionEntities` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::EncryptionEntity>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items: Some(items) }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
     }
 }
 
@@ -70,7 +76,10 @@ impl EncryptionEntitiesBuilder {
     }
     /// Sets or clears [`EncryptionEntities::items`].
     #[inline]
-    pub fn set_items(mut self, value: Option<Vec<crate::types::EncryptionEntity>>) -> Self {
+    pub fn set_items(
+        mut self,
+        value: Option<Vec<crate::types::EncryptionEntity>>,
+    ) -> Self {
         self.items = value;
         self
     }
@@ -82,14 +91,24 @@ impl EncryptionEntitiesBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(EncryptionEntities { quantity, items: self.items })
+        Ok(EncryptionEntities {
+            quantity,
+            items: self.items,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for EncryptionEntities {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
-        restxml_runtime::error::check_quantity("EncryptionEntities", self.quantity, self.items.as_ref().map(Vec::len))?;
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "EncryptionEntities",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;
@@ -104,27 +123,42 @@ impl restxml_runtime::xml::WriteXml for EncryptionEntities {
 
 impl restxml_runtime::xml::ReadXml for EncryptionEntities {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
                     m_items = Some(
-                        child.read_list("EncryptionEntity", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "EncryptionEntity",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
-        Ok(Self { quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?, items: m_items })
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        Ok(Self {
+            quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
+            items: m_items,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: None })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
+        })
     }
 }

@@ -76,26 +76,39 @@ impl EncryptionEntityBuilder {
     #[inline]
     pub fn build(self) -> Result<EncryptionEntity, restxml_runtime::BuildError> {
         match (self.public_key_id, self.provider_id, self.field_patterns) {
-            (Some(m_public_key_id), Some(m_provider_id), Some(m_field_patterns)) => Ok(EncryptionEntity {
-                public_key_id: m_public_key_id,
-                provider_id: m_provider_id,
-                field_patterns: m_field_patterns,
-            }),
-            (m_public_key_id, m_provider_id, m_field_patterns) => Err(restxml_runtime::BuildError::missing_fields(
-                "EncryptionEntity",
-                &[
-                    (m_public_key_id.is_none(), "public_key_id", "PublicKeyId"),
-                    (m_provider_id.is_none(), "provider_id", "ProviderId"),
-                    (m_field_patterns.is_none(), "field_patterns", "FieldPatterns"),
-                ],
-            )),
+            (Some(m_public_key_id), Some(m_provider_id), Some(m_field_patterns)) => {
+                Ok(EncryptionEntity {
+                    public_key_id: m_public_key_id,
+                    provider_id: m_provider_id,
+                    field_patterns: m_field_patterns,
+                })
+            }
+            (m_public_key_id, m_provider_id, m_field_patterns) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "EncryptionEntity",
+                        &[
+                            (m_public_key_id.is_none(), "public_key_id", "PublicKeyId"),
+                            (m_provider_id.is_none(), "provider_id", "ProviderId"),
+                            (
+                                m_field_patterns.is_none(),
+                                "field_patterns",
+                                "FieldPatterns",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for EncryptionEntity {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.public_key_id;
@@ -115,28 +128,48 @@ impl restxml_runtime::xml::WriteXml for EncryptionEntity {
 
 impl restxml_runtime::xml::ReadXml for EncryptionEntity {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_public_key_id = None;
         let mut m_provider_id = None;
         let mut m_field_patterns = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "PublicKeyId" => {
-                    m_public_key_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_public_key_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ProviderId" => {
-                    m_provider_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_provider_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FieldPatterns" => {
-                    m_field_patterns = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_field_patterns = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            public_key_id: restxml_runtime::xml::required(m_public_key_id, "PublicKeyId", element)?,
-            provider_id: restxml_runtime::xml::required(m_provider_id, "ProviderId", element)?,
-            field_patterns: restxml_runtime::xml::required(m_field_patterns, "FieldPatterns", element)?,
+            public_key_id: restxml_runtime::xml::required(
+                m_public_key_id,
+                "PublicKeyId",
+                element,
+            )?,
+            provider_id: restxml_runtime::xml::required(
+                m_provider_id,
+                "ProviderId",
+                element,
+            )?,
+            field_patterns: restxml_runtime::xml::required(
+                m_field_patterns,
+                "FieldPatterns",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -57,13 +57,19 @@ impl EndPointBuilder {
     }
     /// Sets [`EndPoint::kinesis_stream_config`].
     #[inline]
-    pub fn kinesis_stream_config(mut self, value: crate::types::KinesisStreamConfig) -> Self {
+    pub fn kinesis_stream_config(
+        mut self,
+        value: crate::types::KinesisStreamConfig,
+    ) -> Self {
         self.kinesis_stream_config = Some(value);
         self
     }
     /// Sets or clears [`EndPoint::kinesis_stream_config`].
     #[inline]
-    pub fn set_kinesis_stream_config(mut self, value: Option<crate::types::KinesisStreamConfig>) -> Self {
+    pub fn set_kinesis_stream_config(
+        mut self,
+        value: Option<crate::types::KinesisStreamConfig>,
+    ) -> Self {
         self.kinesis_stream_config = value;
         self
     }
@@ -72,19 +78,29 @@ impl EndPointBuilder {
     pub fn build(self) -> Result<EndPoint, restxml_runtime::BuildError> {
         match (self.stream_type,) {
             (Some(m_stream_type),) => {
-                Ok(EndPoint { stream_type: m_stream_type, kinesis_stream_config: self.kinesis_stream_config })
+                Ok(EndPoint {
+                    stream_type: m_stream_type,
+                    kinesis_stream_config: self.kinesis_stream_config,
+                })
             }
-            (m_stream_type,) => Err(restxml_runtime::BuildError::missing_fields(
-                "EndPoint",
-                &[(m_stream_type.is_none(), "stream_type", "StreamType")],
-            )),
+            (m_stream_type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "EndPoint",
+                        &[(m_stream_type.is_none(), "stream_type", "StreamType")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for EndPoint {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.stream_type;
@@ -99,27 +115,40 @@ impl restxml_runtime::xml::WriteXml for EndPoint {
 
 impl restxml_runtime::xml::ReadXml for EndPoint {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_stream_type = None;
         let mut m_kinesis_stream_config = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "StreamType" => {
-                    m_stream_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_stream_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "KinesisStreamConfig" => {
-                    m_kinesis_stream_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_kinesis_stream_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            stream_type: restxml_runtime::xml::required(m_stream_type, "StreamType", element)?,
+            stream_type: restxml_runtime::xml::required(
+                m_stream_type,
+                "StreamType",
+                element,
+            )?,
             kinesis_stream_config: m_kinesis_stream_config,
         })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { stream_type: restxml_runtime::xml::ReadXml::missing()?, kinesis_stream_config: None })
+        Some(Self {
+            stream_type: restxml_runtime::xml::ReadXml::missing()?,
+            kinesis_stream_config: None,
+        })
     }
 }

@@ -68,7 +68,10 @@ impl FieldLevelEncryptionBuilder {
     }
     /// Sets [`FieldLevelEncryption::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
@@ -76,7 +79,11 @@ impl FieldLevelEncryptionBuilder {
     #[inline]
     pub fn build(self) -> Result<FieldLevelEncryption, restxml_runtime::BuildError> {
         match (self.id, self.last_modified_time, self.field_level_encryption_config) {
-            (Some(m_id), Some(m_last_modified_time), Some(m_field_level_encryption_config)) => {
+            (
+                Some(m_id),
+                Some(m_last_modified_time),
+                Some(m_field_level_encryption_config),
+            ) => {
                 Ok(FieldLevelEncryption {
                     id: m_id,
                     last_modified_time: m_last_modified_time,
@@ -84,18 +91,24 @@ impl FieldLevelEncryptionBuilder {
                 })
             }
             (m_id, m_last_modified_time, m_field_level_encryption_config) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "FieldLevelEncryption",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (
-                            m_field_level_encryption_config.is_none(),
-                            "field_level_encryption_config",
-                            "FieldLevelEncryptionConfig",
-                        ),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryption",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                m_field_level_encryption_config.is_none(),
+                                "field_level_encryption_config",
+                                "FieldLevelEncryptionConfig",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -103,7 +116,9 @@ impl FieldLevelEncryptionBuilder {
 
 impl restxml_runtime::xml::ReadXml for FieldLevelEncryption {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_field_level_encryption_config = None;
@@ -113,17 +128,25 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryption {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FieldLevelEncryptionConfig" => {
-                    m_field_level_encryption_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_field_level_encryption_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             field_level_encryption_config: restxml_runtime::xml::required(
                 m_field_level_encryption_config,
                 "FieldLevelEncryptionConfig",

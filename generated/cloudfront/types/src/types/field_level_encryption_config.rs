@@ -79,49 +79,78 @@ impl FieldLevelEncryptionConfigBuilder {
     }
     /// Sets [`FieldLevelEncryptionConfig::query_arg_profile_config`].
     #[inline]
-    pub fn query_arg_profile_config(mut self, value: crate::types::QueryArgProfileConfig) -> Self {
+    pub fn query_arg_profile_config(
+        mut self,
+        value: crate::types::QueryArgProfileConfig,
+    ) -> Self {
         self.query_arg_profile_config = Some(value);
         self
     }
     /// Sets or clears [`FieldLevelEncryptionConfig::query_arg_profile_config`].
     #[inline]
-    pub fn set_query_arg_profile_config(mut self, value: Option<crate::types::QueryArgProfileConfig>) -> Self {
+    pub fn set_query_arg_profile_config(
+        mut self,
+        value: Option<crate::types::QueryArgProfileConfig>,
+    ) -> Self {
         self.query_arg_profile_config = value;
         self
     }
     /// Sets [`FieldLevelEncryptionConfig::content_type_profile_config`].
     #[inline]
-    pub fn content_type_profile_config(mut self, value: crate::types::ContentTypeProfileConfig) -> Self {
+    pub fn content_type_profile_config(
+        mut self,
+        value: crate::types::ContentTypeProfileConfig,
+    ) -> Self {
         self.content_type_profile_config = Some(value);
         self
     }
     /// Sets or clears [`FieldLevelEncryptionConfig::content_type_profile_config`].
     #[inline]
-    pub fn set_content_type_profile_config(mut self, value: Option<crate::types::ContentTypeProfileConfig>) -> Self {
+    pub fn set_content_type_profile_config(
+        mut self,
+        value: Option<crate::types::ContentTypeProfileConfig>,
+    ) -> Self {
         self.content_type_profile_config = value;
         self
     }
     /// Builds the [`FieldLevelEncryptionConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<FieldLevelEncryptionConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<FieldLevelEncryptionConfig, restxml_runtime::BuildError> {
         match (self.caller_reference,) {
-            (Some(m_caller_reference),) => Ok(FieldLevelEncryptionConfig {
-                caller_reference: m_caller_reference,
-                comment: self.comment,
-                query_arg_profile_config: self.query_arg_profile_config,
-                content_type_profile_config: self.content_type_profile_config,
-            }),
-            (m_caller_reference,) => Err(restxml_runtime::BuildError::missing_fields(
-                "FieldLevelEncryptionConfig",
-                &[(m_caller_reference.is_none(), "caller_reference", "CallerReference")],
-            )),
+            (Some(m_caller_reference),) => {
+                Ok(FieldLevelEncryptionConfig {
+                    caller_reference: m_caller_reference,
+                    comment: self.comment,
+                    query_arg_profile_config: self.query_arg_profile_config,
+                    content_type_profile_config: self.content_type_profile_config,
+                })
+            }
+            (m_caller_reference,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionConfig",
+                        &[
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for FieldLevelEncryptionConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.caller_reference;
@@ -142,7 +171,9 @@ impl restxml_runtime::xml::WriteXml for FieldLevelEncryptionConfig {
 
 impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_caller_reference = None;
         let mut m_comment = None;
         let mut m_query_arg_profile_config = None;
@@ -150,22 +181,34 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "QueryArgProfileConfig" => {
-                    m_query_arg_profile_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_arg_profile_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContentTypeProfileConfig" => {
-                    m_content_type_profile_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_content_type_profile_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            caller_reference: restxml_runtime::xml::required(m_caller_reference, "CallerReference", element)?,
+            caller_reference: restxml_runtime::xml::required(
+                m_caller_reference,
+                "CallerReference",
+                element,
+            )?,
             comment: m_comment,
             query_arg_profile_config: m_query_arg_profile_config,
             content_type_profile_config: m_content_type_profile_config,

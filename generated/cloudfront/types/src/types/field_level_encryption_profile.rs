@@ -21,7 +21,10 @@ impl std::fmt::Debug for FieldLevelEncryptionProfile {
         f.debug_struct("FieldLevelEncryptionProfile")
             .field("id", &self.id)
             .field("last_modified_time", &self.last_modified_time)
-            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
             .finish()
     }
 }
@@ -39,7 +42,9 @@ impl FieldLevelEncryptionProfile {
 pub struct FieldLevelEncryptionProfileBuilder {
     id: Option<String>,
     last_modified_time: Option<restxml_runtime::DateTime>,
-    field_level_encryption_profile_config: Option<crate::types::FieldLevelEncryptionProfileConfig>,
+    field_level_encryption_profile_config: Option<
+        crate::types::FieldLevelEncryptionProfileConfig,
+    >,
 }
 
 impl std::fmt::Debug for FieldLevelEncryptionProfileBuilder {
@@ -48,7 +53,10 @@ impl std::fmt::Debug for FieldLevelEncryptionProfileBuilder {
         f.debug_struct("FieldLevelEncryptionProfileBuilder")
             .field("id", &self.id)
             .field("last_modified_time", &self.last_modified_time)
-            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
+            .field(
+                "field_level_encryption_profile_config",
+                &self.field_level_encryption_profile_config,
+            )
             .finish()
     }
 }
@@ -77,9 +85,19 @@ impl FieldLevelEncryptionProfileBuilder {
     }
     /// Builds the [`FieldLevelEncryptionProfile`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<FieldLevelEncryptionProfile, restxml_runtime::BuildError> {
-        match (self.id, self.last_modified_time, self.field_level_encryption_profile_config) {
-            (Some(m_id), Some(m_last_modified_time), Some(m_field_level_encryption_profile_config)) => {
+    pub fn build(
+        self,
+    ) -> Result<FieldLevelEncryptionProfile, restxml_runtime::BuildError> {
+        match (
+            self.id,
+            self.last_modified_time,
+            self.field_level_encryption_profile_config,
+        ) {
+            (
+                Some(m_id),
+                Some(m_last_modified_time),
+                Some(m_field_level_encryption_profile_config),
+            ) => {
                 Ok(FieldLevelEncryptionProfile {
                     id: m_id,
                     last_modified_time: m_last_modified_time,
@@ -87,18 +105,24 @@ impl FieldLevelEncryptionProfileBuilder {
                 })
             }
             (m_id, m_last_modified_time, m_field_level_encryption_profile_config) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "FieldLevelEncryptionProfile",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (
-                            m_field_level_encryption_profile_config.is_none(),
-                            "field_level_encryption_profile_config",
-                            "FieldLevelEncryptionProfileConfig",
-                        ),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionProfile",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                m_field_level_encryption_profile_config.is_none(),
+                                "field_level_encryption_profile_config",
+                                "FieldLevelEncryptionProfileConfig",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -106,7 +130,9 @@ impl FieldLevelEncryptionProfileBuilder {
 
 impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionProfile {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_field_level_encryption_profile_config = None;
@@ -116,18 +142,25 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionProfile {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FieldLevelEncryptionProfileConfig" => {
-                    m_field_level_encryption_profile_config =
-                        Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_field_level_encryption_profile_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             field_level_encryption_profile_config: restxml_runtime::xml::required(
                 m_field_level_encryption_profile_config,
                 "FieldLevelEncryptionProfileConfig",

@@ -85,13 +85,18 @@ impl FieldLevelEncryptionProfileConfigBuilder {
     }
     /// Sets [`FieldLevelEncryptionProfileConfig::encryption_entities`].
     #[inline]
-    pub fn encryption_entities(mut self, value: crate::types::EncryptionEntities) -> Self {
+    pub fn encryption_entities(
+        mut self,
+        value: crate::types::EncryptionEntities,
+    ) -> Self {
         self.encryption_entities = Some(value);
         self
     }
     /// Builds the [`FieldLevelEncryptionProfileConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<FieldLevelEncryptionProfileConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<FieldLevelEncryptionProfileConfig, restxml_runtime::BuildError> {
         match (self.name, self.caller_reference, self.encryption_entities) {
             (Some(m_name), Some(m_caller_reference), Some(m_encryption_entities)) => {
                 Ok(FieldLevelEncryptionProfileConfig {
@@ -101,21 +106,36 @@ impl FieldLevelEncryptionProfileConfigBuilder {
                     encryption_entities: m_encryption_entities,
                 })
             }
-            (m_name, m_caller_reference, m_encryption_entities) => Err(restxml_runtime::BuildError::missing_fields(
-                "FieldLevelEncryptionProfileConfig",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                    (m_encryption_entities.is_none(), "encryption_entities", "EncryptionEntities"),
-                ],
-            )),
+            (m_name, m_caller_reference, m_encryption_entities) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionProfileConfig",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (
+                                m_encryption_entities.is_none(),
+                                "encryption_entities",
+                                "EncryptionEntities",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for FieldLevelEncryptionProfileConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.name;
@@ -138,7 +158,9 @@ impl restxml_runtime::xml::WriteXml for FieldLevelEncryptionProfileConfig {
 
 impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionProfileConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_caller_reference = None;
         let mut m_comment = None;
@@ -149,22 +171,36 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionProfileConfig {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "EncryptionEntities" => {
-                    m_encryption_entities = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_encryption_entities = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            caller_reference: restxml_runtime::xml::required(m_caller_reference, "CallerReference", element)?,
+            caller_reference: restxml_runtime::xml::required(
+                m_caller_reference,
+                "CallerReference",
+                element,
+            )?,
             comment: m_comment,
-            encryption_entities: restxml_runtime::xml::required(m_encryption_entities, "EncryptionEntities", element)?,
+            encryption_entities: restxml_runtime::xml::required(
+                m_encryption_entities,
+                "EncryptionEntities",
+                element,
+            )?,
         })
     }
     #[inline]

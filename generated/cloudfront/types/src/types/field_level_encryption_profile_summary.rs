@@ -84,7 +84,10 @@ impl FieldLevelEncryptionProfileSummaryBuilder {
     }
     /// Sets [`FieldLevelEncryptionProfileSummary::encryption_entities`].
     #[inline]
-    pub fn encryption_entities(mut self, value: crate::types::EncryptionEntities) -> Self {
+    pub fn encryption_entities(
+        mut self,
+        value: crate::types::EncryptionEntities,
+    ) -> Self {
         self.encryption_entities = Some(value);
         self
     }
@@ -102,9 +105,16 @@ impl FieldLevelEncryptionProfileSummaryBuilder {
     }
     /// Builds the [`FieldLevelEncryptionProfileSummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<FieldLevelEncryptionProfileSummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<FieldLevelEncryptionProfileSummary, restxml_runtime::BuildError> {
         match (self.id, self.last_modified_time, self.name, self.encryption_entities) {
-            (Some(m_id), Some(m_last_modified_time), Some(m_name), Some(m_encryption_entities)) => {
+            (
+                Some(m_id),
+                Some(m_last_modified_time),
+                Some(m_name),
+                Some(m_encryption_entities),
+            ) => {
                 Ok(FieldLevelEncryptionProfileSummary {
                     id: m_id,
                     last_modified_time: m_last_modified_time,
@@ -114,15 +124,25 @@ impl FieldLevelEncryptionProfileSummaryBuilder {
                 })
             }
             (m_id, m_last_modified_time, m_name, m_encryption_entities) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "FieldLevelEncryptionProfileSummary",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_encryption_entities.is_none(), "encryption_entities", "EncryptionEntities"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionProfileSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_encryption_entities.is_none(),
+                                "encryption_entities",
+                                "EncryptionEntities",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -130,7 +150,9 @@ impl FieldLevelEncryptionProfileSummaryBuilder {
 
 impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionProfileSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_name = None;
@@ -142,25 +164,39 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionProfileSummary {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "EncryptionEntities" => {
-                    m_encryption_entities = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_encryption_entities = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            encryption_entities: restxml_runtime::xml::required(m_encryption_entities, "EncryptionEntities", element)?,
+            encryption_entities: restxml_runtime::xml::required(
+                m_encryption_entities,
+                "EncryptionEntities",
+                element,
+            )?,
             comment: m_comment,
         })
     }

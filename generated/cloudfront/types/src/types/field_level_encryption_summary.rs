@@ -90,53 +90,79 @@ impl FieldLevelEncryptionSummaryBuilder {
     }
     /// Sets [`FieldLevelEncryptionSummary::query_arg_profile_config`].
     #[inline]
-    pub fn query_arg_profile_config(mut self, value: crate::types::QueryArgProfileConfig) -> Self {
+    pub fn query_arg_profile_config(
+        mut self,
+        value: crate::types::QueryArgProfileConfig,
+    ) -> Self {
         self.query_arg_profile_config = Some(value);
         self
     }
     /// Sets or clears [`FieldLevelEncryptionSummary::query_arg_profile_config`].
     #[inline]
-    pub fn set_query_arg_profile_config(mut self, value: Option<crate::types::QueryArgProfileConfig>) -> Self {
+    pub fn set_query_arg_profile_config(
+        mut self,
+        value: Option<crate::types::QueryArgProfileConfig>,
+    ) -> Self {
         self.query_arg_profile_config = value;
         self
     }
     /// Sets [`FieldLevelEncryptionSummary::content_type_profile_config`].
     #[inline]
-    pub fn content_type_profile_config(mut self, value: crate::types::ContentTypeProfileConfig) -> Self {
+    pub fn content_type_profile_config(
+        mut self,
+        value: crate::types::ContentTypeProfileConfig,
+    ) -> Self {
         self.content_type_profile_config = Some(value);
         self
     }
     /// Sets or clears [`FieldLevelEncryptionSummary::content_type_profile_config`].
     #[inline]
-    pub fn set_content_type_profile_config(mut self, value: Option<crate::types::ContentTypeProfileConfig>) -> Self {
+    pub fn set_content_type_profile_config(
+        mut self,
+        value: Option<crate::types::ContentTypeProfileConfig>,
+    ) -> Self {
         self.content_type_profile_config = value;
         self
     }
     /// Builds the [`FieldLevelEncryptionSummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<FieldLevelEncryptionSummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<FieldLevelEncryptionSummary, restxml_runtime::BuildError> {
         match (self.id, self.last_modified_time) {
-            (Some(m_id), Some(m_last_modified_time)) => Ok(FieldLevelEncryptionSummary {
-                id: m_id,
-                last_modified_time: m_last_modified_time,
-                comment: self.comment,
-                query_arg_profile_config: self.query_arg_profile_config,
-                content_type_profile_config: self.content_type_profile_config,
-            }),
-            (m_id, m_last_modified_time) => Err(restxml_runtime::BuildError::missing_fields(
-                "FieldLevelEncryptionSummary",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                ],
-            )),
+            (Some(m_id), Some(m_last_modified_time)) => {
+                Ok(FieldLevelEncryptionSummary {
+                    id: m_id,
+                    last_modified_time: m_last_modified_time,
+                    comment: self.comment,
+                    query_arg_profile_config: self.query_arg_profile_config,
+                    content_type_profile_config: self.content_type_profile_config,
+                })
+            }
+            (m_id, m_last_modified_time) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FieldLevelEncryptionSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_comment = None;
@@ -148,23 +174,35 @@ impl restxml_runtime::xml::ReadXml for FieldLevelEncryptionSummary {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "QueryArgProfileConfig" => {
-                    m_query_arg_profile_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_arg_profile_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContentTypeProfileConfig" => {
-                    m_content_type_profile_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_content_type_profile_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             comment: m_comment,
             query_arg_profile_config: m_query_arg_profile_config,
             content_type_profile_config: m_content_type_profile_config,

@@ -18,7 +18,10 @@ pub struct FieldPatterns {
 impl std::fmt::Debug for FieldPatterns {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FieldPatterns").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("FieldPatterns")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -34,7 +37,10 @@ impl From<Vec<String>> for FieldPatterns {
     /// A `FieldPatterns` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<String>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items: Some(items) }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
     }
 }
 
@@ -48,7 +54,10 @@ pub struct FieldPatternsBuilder {
 impl std::fmt::Debug for FieldPatternsBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FieldPatternsBuilder").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("FieldPatternsBuilder")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -79,14 +88,24 @@ impl FieldPatternsBuilder {
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(FieldPatterns { quantity, items: self.items })
+        Ok(FieldPatterns {
+            quantity,
+            items: self.items,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for FieldPatterns {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
-        restxml_runtime::error::check_quantity("FieldPatterns", self.quantity, self.items.as_ref().map(Vec::len))?;
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "FieldPatterns",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;
@@ -101,26 +120,42 @@ impl restxml_runtime::xml::WriteXml for FieldPatterns {
 
 impl restxml_runtime::xml::ReadXml for FieldPatterns {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items =
-                        Some(child.read_list("FieldPattern", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "FieldPattern",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
-        Ok(Self { quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?, items: m_items })
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        Ok(Self {
+            quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
+            items: m_items,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: None })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
+        })
     }
 }

@@ -129,13 +129,19 @@ impl ForwardedValuesBuilder {
     }
     /// Sets [`ForwardedValues::query_string_cache_keys`].
     #[inline]
-    pub fn query_string_cache_keys(mut self, value: crate::types::QueryStringCacheKeys) -> Self {
+    pub fn query_string_cache_keys(
+        mut self,
+        value: crate::types::QueryStringCacheKeys,
+    ) -> Self {
         self.query_string_cache_keys = Some(value);
         self
     }
     /// Sets or clears [`ForwardedValues::query_string_cache_keys`].
     #[inline]
-    pub fn set_query_string_cache_keys(mut self, value: Option<crate::types::QueryStringCacheKeys>) -> Self {
+    pub fn set_query_string_cache_keys(
+        mut self,
+        value: Option<crate::types::QueryStringCacheKeys>,
+    ) -> Self {
         self.query_string_cache_keys = value;
         self
     }
@@ -143,26 +149,35 @@ impl ForwardedValuesBuilder {
     #[inline]
     pub fn build(self) -> Result<ForwardedValues, restxml_runtime::BuildError> {
         match (self.query_string, self.cookies) {
-            (Some(m_query_string), Some(m_cookies)) => Ok(ForwardedValues {
-                query_string: m_query_string,
-                cookies: m_cookies,
-                headers: self.headers,
-                query_string_cache_keys: self.query_string_cache_keys,
-            }),
-            (m_query_string, m_cookies) => Err(restxml_runtime::BuildError::missing_fields(
-                "ForwardedValues",
-                &[
-                    (m_query_string.is_none(), "query_string", "QueryString"),
-                    (m_cookies.is_none(), "cookies", "Cookies"),
-                ],
-            )),
+            (Some(m_query_string), Some(m_cookies)) => {
+                Ok(ForwardedValues {
+                    query_string: m_query_string,
+                    cookies: m_cookies,
+                    headers: self.headers,
+                    query_string_cache_keys: self.query_string_cache_keys,
+                })
+            }
+            (m_query_string, m_cookies) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ForwardedValues",
+                        &[
+                            (m_query_string.is_none(), "query_string", "QueryString"),
+                            (m_cookies.is_none(), "cookies", "Cookies"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ForwardedValues {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.query_string;
@@ -184,7 +199,9 @@ impl restxml_runtime::xml::WriteXml for ForwardedValues {
 
 impl restxml_runtime::xml::ReadXml for ForwardedValues {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_query_string = None;
         let mut m_cookies = None;
         let mut m_headers = None;
@@ -192,22 +209,34 @@ impl restxml_runtime::xml::ReadXml for ForwardedValues {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "QueryString" => {
-                    m_query_string = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_string = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Cookies" => {
-                    m_cookies = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cookies = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Headers" => {
-                    m_headers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_headers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "QueryStringCacheKeys" => {
-                    m_query_string_cache_keys = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_string_cache_keys = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            query_string: restxml_runtime::xml::required(m_query_string, "QueryString", element)?,
+            query_string: restxml_runtime::xml::required(
+                m_query_string,
+                "QueryString",
+                element,
+            )?,
             cookies: restxml_runtime::xml::required(m_cookies, "Cookies", element)?,
             headers: m_headers,
             query_string_cache_keys: m_query_string_cache_keys,

@@ -67,22 +67,32 @@ impl FunctionAssociationBuilder {
     pub fn build(self) -> Result<FunctionAssociation, restxml_runtime::BuildError> {
         match (self.function_arn, self.event_type) {
             (Some(m_function_arn), Some(m_event_type)) => {
-                Ok(FunctionAssociation { function_arn: m_function_arn, event_type: m_event_type })
+                Ok(FunctionAssociation {
+                    function_arn: m_function_arn,
+                    event_type: m_event_type,
+                })
             }
-            (m_function_arn, m_event_type) => Err(restxml_runtime::BuildError::missing_fields(
-                "FunctionAssociation",
-                &[
-                    (m_function_arn.is_none(), "function_arn", "FunctionARN"),
-                    (m_event_type.is_none(), "event_type", "EventType"),
-                ],
-            )),
+            (m_function_arn, m_event_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FunctionAssociation",
+                        &[
+                            (m_function_arn.is_none(), "function_arn", "FunctionARN"),
+                            (m_event_type.is_none(), "event_type", "EventType"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for FunctionAssociation {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.function_arn;
@@ -98,23 +108,37 @@ impl restxml_runtime::xml::WriteXml for FunctionAssociation {
 
 impl restxml_runtime::xml::ReadXml for FunctionAssociation {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_function_arn = None;
         let mut m_event_type = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "FunctionARN" => {
-                    m_function_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_function_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "EventType" => {
-                    m_event_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_event_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            function_arn: restxml_runtime::xml::required(m_function_arn, "FunctionARN", element)?,
-            event_type: restxml_runtime::xml::required(m_event_type, "EventType", element)?,
+            function_arn: restxml_runtime::xml::required(
+                m_function_arn,
+                "FunctionARN",
+                element,
+            )?,
+            event_type: restxml_runtime::xml::required(
+                m_event_type,
+                "EventType",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -68,13 +68,19 @@ impl FunctionConfigBuilder {
     }
     /// Sets [`FunctionConfig::key_value_store_associations`].
     #[inline]
-    pub fn key_value_store_associations(mut self, value: crate::types::KeyValueStoreAssociations) -> Self {
+    pub fn key_value_store_associations(
+        mut self,
+        value: crate::types::KeyValueStoreAssociations,
+    ) -> Self {
         self.key_value_store_associations = Some(value);
         self
     }
     /// Sets or clears [`FunctionConfig::key_value_store_associations`].
     #[inline]
-    pub fn set_key_value_store_associations(mut self, value: Option<crate::types::KeyValueStoreAssociations>) -> Self {
+    pub fn set_key_value_store_associations(
+        mut self,
+        value: Option<crate::types::KeyValueStoreAssociations>,
+    ) -> Self {
         self.key_value_store_associations = value;
         self
     }
@@ -82,22 +88,34 @@ impl FunctionConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<FunctionConfig, restxml_runtime::BuildError> {
         match (self.comment, self.runtime) {
-            (Some(m_comment), Some(m_runtime)) => Ok(FunctionConfig {
-                comment: m_comment,
-                runtime: m_runtime,
-                key_value_store_associations: self.key_value_store_associations,
-            }),
-            (m_comment, m_runtime) => Err(restxml_runtime::BuildError::missing_fields(
-                "FunctionConfig",
-                &[(m_comment.is_none(), "comment", "Comment"), (m_runtime.is_none(), "runtime", "Runtime")],
-            )),
+            (Some(m_comment), Some(m_runtime)) => {
+                Ok(FunctionConfig {
+                    comment: m_comment,
+                    runtime: m_runtime,
+                    key_value_store_associations: self.key_value_store_associations,
+                })
+            }
+            (m_comment, m_runtime) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FunctionConfig",
+                        &[
+                            (m_comment.is_none(), "comment", "Comment"),
+                            (m_runtime.is_none(), "runtime", "Runtime"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for FunctionConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.comment;
@@ -116,20 +134,28 @@ impl restxml_runtime::xml::WriteXml for FunctionConfig {
 
 impl restxml_runtime::xml::ReadXml for FunctionConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_comment = None;
         let mut m_runtime = None;
         let mut m_key_value_store_associations = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Runtime" => {
-                    m_runtime = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_runtime = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "KeyValueStoreAssociations" => {
-                    m_key_value_store_associations = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_key_value_store_associations = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -104,26 +104,38 @@ impl FunctionMetadataBuilder {
     #[inline]
     pub fn build(self) -> Result<FunctionMetadata, restxml_runtime::BuildError> {
         match (self.function_arn, self.last_modified_time) {
-            (Some(m_function_arn), Some(m_last_modified_time)) => Ok(FunctionMetadata {
-                function_arn: m_function_arn,
-                stage: self.stage,
-                created_time: self.created_time,
-                last_modified_time: m_last_modified_time,
-            }),
-            (m_function_arn, m_last_modified_time) => Err(restxml_runtime::BuildError::missing_fields(
-                "FunctionMetadata",
-                &[
-                    (m_function_arn.is_none(), "function_arn", "FunctionARN"),
-                    (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                ],
-            )),
+            (Some(m_function_arn), Some(m_last_modified_time)) => {
+                Ok(FunctionMetadata {
+                    function_arn: m_function_arn,
+                    stage: self.stage,
+                    created_time: self.created_time,
+                    last_modified_time: m_last_modified_time,
+                })
+            }
+            (m_function_arn, m_last_modified_time) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FunctionMetadata",
+                        &[
+                            (m_function_arn.is_none(), "function_arn", "FunctionARN"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for FunctionMetadata {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_function_arn = None;
         let mut m_stage = None;
         let mut m_created_time = None;
@@ -131,25 +143,39 @@ impl restxml_runtime::xml::ReadXml for FunctionMetadata {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "FunctionARN" => {
-                    m_function_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_function_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Stage" => {
                     m_stage = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            function_arn: restxml_runtime::xml::required(m_function_arn, "FunctionARN", element)?,
+            function_arn: restxml_runtime::xml::required(
+                m_function_arn,
+                "FunctionARN",
+                element,
+            )?,
             stage: m_stage,
             created_time: m_created_time,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -93,27 +93,43 @@ impl FunctionSummaryBuilder {
     #[inline]
     pub fn build(self) -> Result<FunctionSummary, restxml_runtime::BuildError> {
         match (self.name, self.function_config, self.function_metadata) {
-            (Some(m_name), Some(m_function_config), Some(m_function_metadata)) => Ok(FunctionSummary {
-                name: m_name,
-                status: self.status,
-                function_config: m_function_config,
-                function_metadata: m_function_metadata,
-            }),
-            (m_name, m_function_config, m_function_metadata) => Err(restxml_runtime::BuildError::missing_fields(
-                "FunctionSummary",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_function_config.is_none(), "function_config", "FunctionConfig"),
-                    (m_function_metadata.is_none(), "function_metadata", "FunctionMetadata"),
-                ],
-            )),
+            (Some(m_name), Some(m_function_config), Some(m_function_metadata)) => {
+                Ok(FunctionSummary {
+                    name: m_name,
+                    status: self.status,
+                    function_config: m_function_config,
+                    function_metadata: m_function_metadata,
+                })
+            }
+            (m_name, m_function_config, m_function_metadata) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "FunctionSummary",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_function_config.is_none(),
+                                "function_config",
+                                "FunctionConfig",
+                            ),
+                            (
+                                m_function_metadata.is_none(),
+                                "function_metadata",
+                                "FunctionMetadata",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for FunctionSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_status = None;
         let mut m_function_config = None;
@@ -124,13 +140,19 @@ impl restxml_runtime::xml::ReadXml for FunctionSummary {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FunctionConfig" => {
-                    m_function_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_function_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FunctionMetadata" => {
-                    m_function_metadata = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_function_metadata = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -138,8 +160,16 @@ impl restxml_runtime::xml::ReadXml for FunctionSummary {
         Ok(Self {
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             status: m_status,
-            function_config: restxml_runtime::xml::required(m_function_config, "FunctionConfig", element)?,
-            function_metadata: restxml_runtime::xml::required(m_function_metadata, "FunctionMetadata", element)?,
+            function_config: restxml_runtime::xml::required(
+                m_function_config,
+                "FunctionConfig",
+                element,
+            )?,
+            function_metadata: restxml_runtime::xml::required(
+                m_function_metadata,
+                "FunctionMetadata",
+                element,
+            )?,
         })
     }
     #[inline]

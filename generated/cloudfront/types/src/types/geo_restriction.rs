@@ -100,20 +100,41 @@ impl GeoRestrictionBuilder {
         )?;
         match (self.restriction_type,) {
             (Some(m_restriction_type),) => {
-                Ok(GeoRestriction { restriction_type: m_restriction_type, quantity, items: self.items })
+                Ok(GeoRestriction {
+                    restriction_type: m_restriction_type,
+                    quantity,
+                    items: self.items,
+                })
             }
-            (m_restriction_type,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GeoRestriction",
-                &[(m_restriction_type.is_none(), "restriction_type", "RestrictionType")],
-            )),
+            (m_restriction_type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GeoRestriction",
+                        &[
+                            (
+                                m_restriction_type.is_none(),
+                                "restriction_type",
+                                "RestrictionType",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for GeoRestriction {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
-        restxml_runtime::error::check_quantity("GeoRestriction", self.quantity, self.items.as_ref().map(Vec::len))?;
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "GeoRestriction",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.restriction_type;
@@ -132,28 +153,44 @@ impl restxml_runtime::xml::WriteXml for GeoRestriction {
 
 impl restxml_runtime::xml::ReadXml for GeoRestriction {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_restriction_type = None;
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "RestrictionType" => {
-                    m_restriction_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_restriction_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items =
-                        Some(child.read_list("Location", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "Location",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
-            restriction_type: restxml_runtime::xml::required(m_restriction_type, "RestrictionType", element)?,
+            restriction_type: restxml_runtime::xml::required(
+                m_restriction_type,
+                "RestrictionType",
+                element,
+            )?,
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items,
         })

@@ -75,22 +75,40 @@ impl GeoRestrictionCustomizationBuilder {
     }
     /// Builds the [`GeoRestrictionCustomization`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GeoRestrictionCustomization, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GeoRestrictionCustomization, restxml_runtime::BuildError> {
         match (self.restriction_type,) {
             (Some(m_restriction_type),) => {
-                Ok(GeoRestrictionCustomization { restriction_type: m_restriction_type, locations: self.locations })
+                Ok(GeoRestrictionCustomization {
+                    restriction_type: m_restriction_type,
+                    locations: self.locations,
+                })
             }
-            (m_restriction_type,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GeoRestrictionCustomization",
-                &[(m_restriction_type.is_none(), "restriction_type", "RestrictionType")],
-            )),
+            (m_restriction_type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GeoRestrictionCustomization",
+                        &[
+                            (
+                                m_restriction_type.is_none(),
+                                "restriction_type",
+                                "RestrictionType",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for GeoRestrictionCustomization {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.restriction_type;
@@ -105,28 +123,44 @@ impl restxml_runtime::xml::WriteXml for GeoRestrictionCustomization {
 
 impl restxml_runtime::xml::ReadXml for GeoRestrictionCustomization {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_restriction_type = None;
         let mut m_locations = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "RestrictionType" => {
-                    m_restriction_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_restriction_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Locations" => {
-                    m_locations =
-                        Some(child.read_list("Location", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_locations = Some(
+                        child
+                            .read_list(
+                                "Location",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            restriction_type: restxml_runtime::xml::required(m_restriction_type, "RestrictionType", element)?,
+            restriction_type: restxml_runtime::xml::required(
+                m_restriction_type,
+                "RestrictionType",
+                element,
+            )?,
             locations: m_locations,
         })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { restriction_type: restxml_runtime::xml::ReadXml::missing()?, locations: None })
+        Some(Self {
+            restriction_type: restxml_runtime::xml::ReadXml::missing()?,
+            locations: None,
+        })
     }
 }

@@ -55,17 +55,24 @@ impl GrpcConfigBuilder {
     pub fn build(self) -> Result<GrpcConfig, restxml_runtime::BuildError> {
         match (self.enabled,) {
             (Some(m_enabled),) => Ok(GrpcConfig { enabled: m_enabled }),
-            (m_enabled,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GrpcConfig",
-                &[(m_enabled.is_none(), "enabled", "Enabled")],
-            )),
+            (m_enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GrpcConfig",
+                        &[(m_enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for GrpcConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.enabled;
@@ -77,17 +84,23 @@ impl restxml_runtime::xml::WriteXml for GrpcConfig {
 
 impl restxml_runtime::xml::ReadXml for GrpcConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_enabled = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "Enabled" {
                 m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)? })
+        Ok(Self {
+            enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { enabled: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -67,22 +67,32 @@ impl ImportSourceBuilder {
     pub fn build(self) -> Result<ImportSource, restxml_runtime::BuildError> {
         match (self.source_type, self.source_arn) {
             (Some(m_source_type), Some(m_source_arn)) => {
-                Ok(ImportSource { source_type: m_source_type, source_arn: m_source_arn })
+                Ok(ImportSource {
+                    source_type: m_source_type,
+                    source_arn: m_source_arn,
+                })
             }
-            (m_source_type, m_source_arn) => Err(restxml_runtime::BuildError::missing_fields(
-                "ImportSource",
-                &[
-                    (m_source_type.is_none(), "source_type", "SourceType"),
-                    (m_source_arn.is_none(), "source_arn", "SourceARN"),
-                ],
-            )),
+            (m_source_type, m_source_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ImportSource",
+                        &[
+                            (m_source_type.is_none(), "source_type", "SourceType"),
+                            (m_source_arn.is_none(), "source_arn", "SourceARN"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ImportSource {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.source_type;

@@ -87,28 +87,45 @@ impl InvalidationBuilder {
     #[inline]
     pub fn build(self) -> Result<Invalidation, restxml_runtime::BuildError> {
         match (self.id, self.status, self.create_time, self.invalidation_batch) {
-            (Some(m_id), Some(m_status), Some(m_create_time), Some(m_invalidation_batch)) => Ok(Invalidation {
-                id: m_id,
-                status: m_status,
-                create_time: m_create_time,
-                invalidation_batch: m_invalidation_batch,
-            }),
-            (m_id, m_status, m_create_time, m_invalidation_batch) => Err(restxml_runtime::BuildError::missing_fields(
-                "Invalidation",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_status.is_none(), "status", "Status"),
-                    (m_create_time.is_none(), "create_time", "CreateTime"),
-                    (m_invalidation_batch.is_none(), "invalidation_batch", "InvalidationBatch"),
-                ],
-            )),
+            (
+                Some(m_id),
+                Some(m_status),
+                Some(m_create_time),
+                Some(m_invalidation_batch),
+            ) => {
+                Ok(Invalidation {
+                    id: m_id,
+                    status: m_status,
+                    create_time: m_create_time,
+                    invalidation_batch: m_invalidation_batch,
+                })
+            }
+            (m_id, m_status, m_create_time, m_invalidation_batch) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Invalidation",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_status.is_none(), "status", "Status"),
+                            (m_create_time.is_none(), "create_time", "CreateTime"),
+                            (
+                                m_invalidation_batch.is_none(),
+                                "invalidation_batch",
+                                "InvalidationBatch",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for Invalidation {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_status = None;
         let mut m_create_time = None;
@@ -119,13 +136,19 @@ impl restxml_runtime::xml::ReadXml for Invalidation {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CreateTime" => {
-                    m_create_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_create_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "InvalidationBatch" => {
-                    m_invalidation_batch = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_invalidation_batch = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -133,8 +156,16 @@ impl restxml_runtime::xml::ReadXml for Invalidation {
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
-            create_time: restxml_runtime::xml::required(m_create_time, "CreateTime", element)?,
-            invalidation_batch: restxml_runtime::xml::required(m_invalidation_batch, "InvalidationBatch", element)?,
+            create_time: restxml_runtime::xml::required(
+                m_create_time,
+                "CreateTime",
+                element,
+            )?,
+            invalidation_batch: restxml_runtime::xml::required(
+                m_invalidation_batch,
+                "InvalidationBatch",
+                element,
+            )?,
         })
     }
     #[inline]

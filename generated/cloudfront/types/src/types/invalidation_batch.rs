@@ -70,22 +70,36 @@ impl InvalidationBatchBuilder {
     pub fn build(self) -> Result<InvalidationBatch, restxml_runtime::BuildError> {
         match (self.paths, self.caller_reference) {
             (Some(m_paths), Some(m_caller_reference)) => {
-                Ok(InvalidationBatch { paths: m_paths, caller_reference: m_caller_reference })
+                Ok(InvalidationBatch {
+                    paths: m_paths,
+                    caller_reference: m_caller_reference,
+                })
             }
-            (m_paths, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
-                "InvalidationBatch",
-                &[
-                    (m_paths.is_none(), "paths", "Paths"),
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                ],
-            )),
+            (m_paths, m_caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "InvalidationBatch",
+                        &[
+                            (m_paths.is_none(), "paths", "Paths"),
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for InvalidationBatch {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.paths;
@@ -101,7 +115,9 @@ impl restxml_runtime::xml::WriteXml for InvalidationBatch {
 
 impl restxml_runtime::xml::ReadXml for InvalidationBatch {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_paths = None;
         let mut m_caller_reference = None;
         while let Some(mut child) = element.next_child()? {
@@ -110,14 +126,20 @@ impl restxml_runtime::xml::ReadXml for InvalidationBatch {
                     m_paths = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             paths: restxml_runtime::xml::required(m_paths, "Paths", element)?,
-            caller_reference: restxml_runtime::xml::required(m_caller_reference, "CallerReference", element)?,
+            caller_reference: restxml_runtime::xml::required(
+                m_caller_reference,
+                "CallerReference",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -77,23 +77,33 @@ impl InvalidationSummaryBuilder {
     pub fn build(self) -> Result<InvalidationSummary, restxml_runtime::BuildError> {
         match (self.id, self.create_time, self.status) {
             (Some(m_id), Some(m_create_time), Some(m_status)) => {
-                Ok(InvalidationSummary { id: m_id, create_time: m_create_time, status: m_status })
+                Ok(InvalidationSummary {
+                    id: m_id,
+                    create_time: m_create_time,
+                    status: m_status,
+                })
             }
-            (m_id, m_create_time, m_status) => Err(restxml_runtime::BuildError::missing_fields(
-                "InvalidationSummary",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_create_time.is_none(), "create_time", "CreateTime"),
-                    (m_status.is_none(), "status", "Status"),
-                ],
-            )),
+            (m_id, m_create_time, m_status) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "InvalidationSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_create_time.is_none(), "create_time", "CreateTime"),
+                            (m_status.is_none(), "status", "Status"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for InvalidationSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_create_time = None;
         let mut m_status = None;
@@ -103,17 +113,25 @@ impl restxml_runtime::xml::ReadXml for InvalidationSummary {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CreateTime" => {
-                    m_create_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_create_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            create_time: restxml_runtime::xml::required(m_create_time, "CreateTime", element)?,
+            create_time: restxml_runtime::xml::required(
+                m_create_time,
+                "CreateTime",
+                element,
+            )?,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
         })
     }

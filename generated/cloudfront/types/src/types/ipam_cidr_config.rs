@@ -99,23 +99,35 @@ impl IpamCidrConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<IpamCidrConfig, restxml_runtime::BuildError> {
         match (self.cidr, self.ipam_pool_arn) {
-            (Some(m_cidr), Some(m_ipam_pool_arn)) => Ok(IpamCidrConfig {
-                cidr: m_cidr,
-                ipam_pool_arn: m_ipam_pool_arn,
-                anycast_ip: self.anycast_ip,
-                status: self.status,
-            }),
-            (m_cidr, m_ipam_pool_arn) => Err(restxml_runtime::BuildError::missing_fields(
-                "IpamCidrConfig",
-                &[(m_cidr.is_none(), "cidr", "Cidr"), (m_ipam_pool_arn.is_none(), "ipam_pool_arn", "IpamPoolArn")],
-            )),
+            (Some(m_cidr), Some(m_ipam_pool_arn)) => {
+                Ok(IpamCidrConfig {
+                    cidr: m_cidr,
+                    ipam_pool_arn: m_ipam_pool_arn,
+                    anycast_ip: self.anycast_ip,
+                    status: self.status,
+                })
+            }
+            (m_cidr, m_ipam_pool_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "IpamCidrConfig",
+                        &[
+                            (m_cidr.is_none(), "cidr", "Cidr"),
+                            (m_ipam_pool_arn.is_none(), "ipam_pool_arn", "IpamPoolArn"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for IpamCidrConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.cidr;
@@ -137,7 +149,9 @@ impl restxml_runtime::xml::WriteXml for IpamCidrConfig {
 
 impl restxml_runtime::xml::ReadXml for IpamCidrConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_cidr = None;
         let mut m_ipam_pool_arn = None;
         let mut m_anycast_ip = None;
@@ -148,20 +162,30 @@ impl restxml_runtime::xml::ReadXml for IpamCidrConfig {
                     m_cidr = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "IpamPoolArn" => {
-                    m_ipam_pool_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ipam_pool_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AnycastIp" => {
-                    m_anycast_ip = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_anycast_ip = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             cidr: restxml_runtime::xml::required(m_cidr, "Cidr", element)?,
-            ipam_pool_arn: restxml_runtime::xml::required(m_ipam_pool_arn, "IpamPoolArn", element)?,
+            ipam_pool_arn: restxml_runtime::xml::required(
+                m_ipam_pool_arn,
+                "IpamPoolArn",
+                element,
+            )?,
             anycast_ip: m_anycast_ip,
             status: m_status,
         })

@@ -142,7 +142,9 @@ impl serde::Serialize for IpamCidrStatus {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for IpamCidrStatus {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -150,14 +152,19 @@ impl<'de> serde::Deserialize<'de> for IpamCidrStatus {
 
 impl restxml_runtime::xml::WriteXml for IpamCidrStatus {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }
 
 impl restxml_runtime::xml::ReadXml for IpamCidrStatus {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
     #[inline]

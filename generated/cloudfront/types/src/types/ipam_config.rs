@@ -57,7 +57,10 @@ impl IpamConfigBuilder {
     }
     /// Sets [`IpamConfig::ipam_cidr_configs`].
     #[inline]
-    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
+    pub fn ipam_cidr_configs(
+        mut self,
+        value: Vec<crate::types::IpamCidrConfig>,
+    ) -> Self {
         self.ipam_cidr_configs = Some(value);
         self
     }
@@ -66,32 +69,51 @@ impl IpamConfigBuilder {
     pub fn build(self) -> Result<IpamConfig, restxml_runtime::BuildError> {
         match (self.quantity, self.ipam_cidr_configs) {
             (Some(m_quantity), Some(m_ipam_cidr_configs)) => {
-                Ok(IpamConfig { quantity: m_quantity, ipam_cidr_configs: m_ipam_cidr_configs })
+                Ok(IpamConfig {
+                    quantity: m_quantity,
+                    ipam_cidr_configs: m_ipam_cidr_configs,
+                })
             }
-            (m_quantity, m_ipam_cidr_configs) => Err(restxml_runtime::BuildError::missing_fields(
-                "IpamConfig",
-                &[
-                    (m_quantity.is_none(), "quantity", "Quantity"),
-                    (m_ipam_cidr_configs.is_none(), "ipam_cidr_configs", "IpamCidrConfigs"),
-                ],
-            )),
+            (m_quantity, m_ipam_cidr_configs) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "IpamConfig",
+                        &[
+                            (m_quantity.is_none(), "quantity", "Quantity"),
+                            (
+                                m_ipam_cidr_configs.is_none(),
+                                "ipam_cidr_configs",
+                                "IpamCidrConfigs",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for IpamConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_ipam_cidr_configs = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IpamCidrConfigs" => {
                     m_ipam_cidr_configs = Some(
-                        child.read_list("IpamCidrConfig", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "IpamCidrConfig",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
                 _ => {}
@@ -104,6 +126,9 @@ impl restxml_runtime::xml::ReadXml for IpamConfig {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, ipam_cidr_configs: Default::default() })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            ipam_cidr_configs: Default::default(),
+        })
     }
 }

@@ -78,26 +78,42 @@ impl KeyGroupBuilder {
     #[inline]
     pub fn build(self) -> Result<KeyGroup, restxml_runtime::BuildError> {
         match (self.id, self.last_modified_time, self.key_group_config) {
-            (Some(m_id), Some(m_last_modified_time), Some(m_key_group_config)) => Ok(KeyGroup {
-                id: m_id,
-                last_modified_time: m_last_modified_time,
-                key_group_config: m_key_group_config,
-            }),
-            (m_id, m_last_modified_time, m_key_group_config) => Err(restxml_runtime::BuildError::missing_fields(
-                "KeyGroup",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                    (m_key_group_config.is_none(), "key_group_config", "KeyGroupConfig"),
-                ],
-            )),
+            (Some(m_id), Some(m_last_modified_time), Some(m_key_group_config)) => {
+                Ok(KeyGroup {
+                    id: m_id,
+                    last_modified_time: m_last_modified_time,
+                    key_group_config: m_key_group_config,
+                })
+            }
+            (m_id, m_last_modified_time, m_key_group_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyGroup",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                m_key_group_config.is_none(),
+                                "key_group_config",
+                                "KeyGroupConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for KeyGroup {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_key_group_config = None;
@@ -107,18 +123,30 @@ impl restxml_runtime::xml::ReadXml for KeyGroup {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "KeyGroupConfig" => {
-                    m_key_group_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_key_group_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
-            key_group_config: restxml_runtime::xml::required(m_key_group_config, "KeyGroupConfig", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
+            key_group_config: restxml_runtime::xml::required(
+                m_key_group_config,
+                "KeyGroupConfig",
+                element,
+            )?,
         })
     }
     #[inline]

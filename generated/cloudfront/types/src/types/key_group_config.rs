@@ -84,18 +84,34 @@ impl KeyGroupConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<KeyGroupConfig, restxml_runtime::BuildError> {
         match (self.name, self.items) {
-            (Some(m_name), Some(m_items)) => Ok(KeyGroupConfig { name: m_name, items: m_items, comment: self.comment }),
-            (m_name, m_items) => Err(restxml_runtime::BuildError::missing_fields(
-                "KeyGroupConfig",
-                &[(m_name.is_none(), "name", "Name"), (m_items.is_none(), "items", "Items")],
-            )),
+            (Some(m_name), Some(m_items)) => {
+                Ok(KeyGroupConfig {
+                    name: m_name,
+                    items: m_items,
+                    comment: self.comment,
+                })
+            }
+            (m_name, m_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyGroupConfig",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_items.is_none(), "items", "Items"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for KeyGroupConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.name;
@@ -114,7 +130,9 @@ impl restxml_runtime::xml::WriteXml for KeyGroupConfig {
 
 impl restxml_runtime::xml::ReadXml for KeyGroupConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_items = None;
         let mut m_comment = None;
@@ -124,11 +142,18 @@ impl restxml_runtime::xml::ReadXml for KeyGroupConfig {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Items" => {
-                    m_items =
-                        Some(child.read_list("PublicKey", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "PublicKey",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -141,6 +166,10 @@ impl restxml_runtime::xml::ReadXml for KeyGroupConfig {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { name: restxml_runtime::xml::ReadXml::missing()?, items: Default::default(), comment: None })
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            items: Default::default(),
+            comment: None,
+        })
     }
 }

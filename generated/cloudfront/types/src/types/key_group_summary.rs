@@ -35,7 +35,9 @@ pub struct KeyGroupSummaryBuilder {
 impl std::fmt::Debug for KeyGroupSummaryBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KeyGroupSummaryBuilder").field("key_group", &self.key_group).finish()
+        f.debug_struct("KeyGroupSummaryBuilder")
+            .field("key_group", &self.key_group)
+            .finish()
     }
 }
 
@@ -50,28 +52,42 @@ impl KeyGroupSummaryBuilder {
     #[inline]
     pub fn build(self) -> Result<KeyGroupSummary, restxml_runtime::BuildError> {
         match (self.key_group,) {
-            (Some(m_key_group),) => Ok(KeyGroupSummary { key_group: m_key_group }),
-            (m_key_group,) => Err(restxml_runtime::BuildError::missing_fields(
-                "KeyGroupSummary",
-                &[(m_key_group.is_none(), "key_group", "KeyGroup")],
-            )),
+            (Some(m_key_group),) => {
+                Ok(KeyGroupSummary {
+                    key_group: m_key_group,
+                })
+            }
+            (m_key_group,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyGroupSummary",
+                        &[(m_key_group.is_none(), "key_group", "KeyGroup")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for KeyGroupSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_key_group = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "KeyGroup" {
                 m_key_group = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { key_group: restxml_runtime::xml::required(m_key_group, "KeyGroup", element)? })
+        Ok(Self {
+            key_group: restxml_runtime::xml::required(m_key_group, "KeyGroup", element)?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { key_group: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            key_group: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -18,7 +18,10 @@ pub struct KeyPairIds {
 impl std::fmt::Debug for KeyPairIds {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KeyPairIds").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("KeyPairIds")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -34,7 +37,10 @@ impl From<Vec<String>> for KeyPairIds {
     /// A `KeyPairIds` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<String>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items: Some(items) }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
     }
 }
 
@@ -48,7 +54,10 @@ pub struct KeyPairIdsBuilder {
 impl std::fmt::Debug for KeyPairIdsBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KeyPairIdsBuilder").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("KeyPairIdsBuilder")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -74,34 +83,56 @@ impl KeyPairIdsBuilder {
     /// Builds the [`KeyPairIds`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KeyPairIds, restxml_runtime::BuildError> {
-        let quantity =
-            restxml_runtime::error::resolve_quantity("KeyPairIds", self.quantity, self.items.as_ref().map(Vec::len))?;
-        Ok(KeyPairIds { quantity, items: self.items })
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "KeyPairIds",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
+        Ok(KeyPairIds {
+            quantity,
+            items: self.items,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for KeyPairIds {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items =
-                        Some(child.read_list("KeyPairId", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "KeyPairId",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
-        Ok(Self { quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?, items: m_items })
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        Ok(Self {
+            quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
+            items: m_items,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: None })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
+        })
     }
 }

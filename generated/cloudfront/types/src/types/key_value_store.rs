@@ -116,31 +116,49 @@ impl KeyValueStoreBuilder {
     #[inline]
     pub fn build(self) -> Result<KeyValueStore, restxml_runtime::BuildError> {
         match (self.name, self.id, self.comment, self.arn, self.last_modified_time) {
-            (Some(m_name), Some(m_id), Some(m_comment), Some(m_arn), Some(m_last_modified_time)) => Ok(KeyValueStore {
-                name: m_name,
-                id: m_id,
-                comment: m_comment,
-                arn: m_arn,
-                status: self.status,
-                last_modified_time: m_last_modified_time,
-            }),
-            (m_name, m_id, m_comment, m_arn, m_last_modified_time) => Err(restxml_runtime::BuildError::missing_fields(
-                "KeyValueStore",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_id.is_none(), "id", "Id"),
-                    (m_comment.is_none(), "comment", "Comment"),
-                    (m_arn.is_none(), "arn", "ARN"),
-                    (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                ],
-            )),
+            (
+                Some(m_name),
+                Some(m_id),
+                Some(m_comment),
+                Some(m_arn),
+                Some(m_last_modified_time),
+            ) => {
+                Ok(KeyValueStore {
+                    name: m_name,
+                    id: m_id,
+                    comment: m_comment,
+                    arn: m_arn,
+                    status: self.status,
+                    last_modified_time: m_last_modified_time,
+                })
+            }
+            (m_name, m_id, m_comment, m_arn, m_last_modified_time) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyValueStore",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_id.is_none(), "id", "Id"),
+                            (m_comment.is_none(), "comment", "Comment"),
+                            (m_arn.is_none(), "arn", "ARN"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for KeyValueStore {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_id = None;
         let mut m_comment = None;
@@ -156,16 +174,22 @@ impl restxml_runtime::xml::ReadXml for KeyValueStore {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ARN" => {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -176,7 +200,11 @@ impl restxml_runtime::xml::ReadXml for KeyValueStore {
             comment: restxml_runtime::xml::required(m_comment, "Comment", element)?,
             arn: restxml_runtime::xml::required(m_arn, "ARN", element)?,
             status: m_status,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -15,7 +15,9 @@ pub struct KeyValueStoreAssociation {
 impl std::fmt::Debug for KeyValueStoreAssociation {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KeyValueStoreAssociation").field("key_value_store_arn", &self.key_value_store_arn).finish()
+        f.debug_struct("KeyValueStoreAssociation")
+            .field("key_value_store_arn", &self.key_value_store_arn)
+            .finish()
     }
 }
 
@@ -54,19 +56,34 @@ impl KeyValueStoreAssociationBuilder {
     pub fn build(self) -> Result<KeyValueStoreAssociation, restxml_runtime::BuildError> {
         match (self.key_value_store_arn,) {
             (Some(m_key_value_store_arn),) => {
-                Ok(KeyValueStoreAssociation { key_value_store_arn: m_key_value_store_arn })
+                Ok(KeyValueStoreAssociation {
+                    key_value_store_arn: m_key_value_store_arn,
+                })
             }
-            (m_key_value_store_arn,) => Err(restxml_runtime::BuildError::missing_fields(
-                "KeyValueStoreAssociation",
-                &[(m_key_value_store_arn.is_none(), "key_value_store_arn", "KeyValueStoreARN")],
-            )),
+            (m_key_value_store_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KeyValueStoreAssociation",
+                        &[
+                            (
+                                m_key_value_store_arn.is_none(),
+                                "key_value_store_arn",
+                                "KeyValueStoreARN",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for KeyValueStoreAssociation {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.key_value_store_arn;
@@ -78,19 +95,29 @@ impl restxml_runtime::xml::WriteXml for KeyValueStoreAssociation {
 
 impl restxml_runtime::xml::ReadXml for KeyValueStoreAssociation {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_key_value_store_arn = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "KeyValueStoreARN" {
-                m_key_value_store_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_key_value_store_arn = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
         Ok(Self {
-            key_value_store_arn: restxml_runtime::xml::required(m_key_value_store_arn, "KeyValueStoreARN", element)?,
+            key_value_store_arn: restxml_runtime::xml::required(
+                m_key_value_store_arn,
+                "KeyValueStoreARN",
+                element,
+            )?,
         })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { key_value_store_arn: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            key_value_store_arn: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -76,30 +76,45 @@ impl KGKeyPairIdsBuilder {
     /// Builds the [`KGKeyPairIds`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<KGKeyPairIds, restxml_runtime::BuildError> {
-        Ok(KGKeyPairIds { key_group_id: self.key_group_id, key_pair_ids: self.key_pair_ids })
+        Ok(KGKeyPairIds {
+            key_group_id: self.key_group_id,
+            key_pair_ids: self.key_pair_ids,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for KGKeyPairIds {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_key_group_id = None;
         let mut m_key_pair_ids = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "KeyGroupId" => {
-                    m_key_group_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_key_group_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "KeyPairIds" => {
-                    m_key_pair_ids = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_key_pair_ids = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { key_group_id: m_key_group_id, key_pair_ids: m_key_pair_ids })
+        Ok(Self {
+            key_group_id: m_key_group_id,
+            key_pair_ids: m_key_pair_ids,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { key_group_id: None, key_pair_ids: None })
+        Some(Self {
+            key_group_id: None,
+            key_pair_ids: None,
+        })
     }
 }

@@ -70,19 +70,32 @@ impl KinesisStreamConfigBuilder {
     pub fn build(self) -> Result<KinesisStreamConfig, restxml_runtime::BuildError> {
         match (self.role_arn, self.stream_arn) {
             (Some(m_role_arn), Some(m_stream_arn)) => {
-                Ok(KinesisStreamConfig { role_arn: m_role_arn, stream_arn: m_stream_arn })
+                Ok(KinesisStreamConfig {
+                    role_arn: m_role_arn,
+                    stream_arn: m_stream_arn,
+                })
             }
-            (m_role_arn, m_stream_arn) => Err(restxml_runtime::BuildError::missing_fields(
-                "KinesisStreamConfig",
-                &[(m_role_arn.is_none(), "role_arn", "RoleARN"), (m_stream_arn.is_none(), "stream_arn", "StreamARN")],
-            )),
+            (m_role_arn, m_stream_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "KinesisStreamConfig",
+                        &[
+                            (m_role_arn.is_none(), "role_arn", "RoleARN"),
+                            (m_stream_arn.is_none(), "stream_arn", "StreamARN"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for KinesisStreamConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.role_arn;
@@ -98,23 +111,33 @@ impl restxml_runtime::xml::WriteXml for KinesisStreamConfig {
 
 impl restxml_runtime::xml::ReadXml for KinesisStreamConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_role_arn = None;
         let mut m_stream_arn = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "RoleARN" => {
-                    m_role_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_role_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "StreamARN" => {
-                    m_stream_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_stream_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             role_arn: restxml_runtime::xml::required(m_role_arn, "RoleARN", element)?,
-            stream_arn: restxml_runtime::xml::required(m_stream_arn, "StreamARN", element)?,
+            stream_arn: restxml_runtime::xml::required(
+                m_stream_arn,
+                "StreamARN",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -91,27 +91,42 @@ impl LambdaFunctionAssociationBuilder {
     }
     /// Builds the [`LambdaFunctionAssociation`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<LambdaFunctionAssociation, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<LambdaFunctionAssociation, restxml_runtime::BuildError> {
         match (self.lambda_function_arn, self.event_type) {
-            (Some(m_lambda_function_arn), Some(m_event_type)) => Ok(LambdaFunctionAssociation {
-                lambda_function_arn: m_lambda_function_arn,
-                event_type: m_event_type,
-                include_body: self.include_body,
-            }),
-            (m_lambda_function_arn, m_event_type) => Err(restxml_runtime::BuildError::missing_fields(
-                "LambdaFunctionAssociation",
-                &[
-                    (m_lambda_function_arn.is_none(), "lambda_function_arn", "LambdaFunctionARN"),
-                    (m_event_type.is_none(), "event_type", "EventType"),
-                ],
-            )),
+            (Some(m_lambda_function_arn), Some(m_event_type)) => {
+                Ok(LambdaFunctionAssociation {
+                    lambda_function_arn: m_lambda_function_arn,
+                    event_type: m_event_type,
+                    include_body: self.include_body,
+                })
+            }
+            (m_lambda_function_arn, m_event_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "LambdaFunctionAssociation",
+                        &[
+                            (
+                                m_lambda_function_arn.is_none(),
+                                "lambda_function_arn",
+                                "LambdaFunctionARN",
+                            ),
+                            (m_event_type.is_none(), "event_type", "EventType"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for LambdaFunctionAssociation {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.lambda_function_arn;
@@ -130,27 +145,43 @@ impl restxml_runtime::xml::WriteXml for LambdaFunctionAssociation {
 
 impl restxml_runtime::xml::ReadXml for LambdaFunctionAssociation {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_lambda_function_arn = None;
         let mut m_event_type = None;
         let mut m_include_body = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "LambdaFunctionARN" => {
-                    m_lambda_function_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_lambda_function_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "EventType" => {
-                    m_event_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_event_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IncludeBody" => {
-                    m_include_body = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_include_body = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            lambda_function_arn: restxml_runtime::xml::required(m_lambda_function_arn, "LambdaFunctionARN", element)?,
-            event_type: restxml_runtime::xml::required(m_event_type, "EventType", element)?,
+            lambda_function_arn: restxml_runtime::xml::required(
+                m_lambda_function_arn,
+                "LambdaFunctionARN",
+                element,
+            )?,
+            event_type: restxml_runtime::xml::required(
+                m_event_type,
+                "EventType",
+                element,
+            )?,
             include_body: m_include_body,
         })
     }

@@ -41,7 +41,10 @@ impl From<Vec<crate::types::LambdaFunctionAssociation>> for LambdaFunctionAssoci
     /// A `LambdaFunctionAssociations` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::LambdaFunctionAssociation>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items: Some(items) }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
     }
 }
 
@@ -77,25 +80,36 @@ impl LambdaFunctionAssociationsBuilder {
     }
     /// Sets or clears [`LambdaFunctionAssociations::items`].
     #[inline]
-    pub fn set_items(mut self, value: Option<Vec<crate::types::LambdaFunctionAssociation>>) -> Self {
+    pub fn set_items(
+        mut self,
+        value: Option<Vec<crate::types::LambdaFunctionAssociation>>,
+    ) -> Self {
         self.items = value;
         self
     }
     /// Builds the [`LambdaFunctionAssociations`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<LambdaFunctionAssociations, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<LambdaFunctionAssociations, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
             "LambdaFunctionAssociations",
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(LambdaFunctionAssociations { quantity, items: self.items })
+        Ok(LambdaFunctionAssociations {
+            quantity,
+            items: self.items,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for LambdaFunctionAssociations {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         restxml_runtime::error::check_quantity(
             "LambdaFunctionAssociations",
             self.quantity,
@@ -115,27 +129,42 @@ impl restxml_runtime::xml::WriteXml for LambdaFunctionAssociations {
 
 impl restxml_runtime::xml::ReadXml for LambdaFunctionAssociations {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("LambdaFunctionAssociation", |item0| {
-                        restxml_runtime::xml::ReadXml::read_xml(item0)
-                    })?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "LambdaFunctionAssociation",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
-        Ok(Self { quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?, items: m_items })
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        Ok(Self {
+            quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
+            items: m_items,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: None })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
+        })
     }
 }

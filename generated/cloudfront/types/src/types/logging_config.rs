@@ -125,7 +125,10 @@ impl LoggingConfigBuilder {
 
 impl restxml_runtime::xml::WriteXml for LoggingConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.enabled {
             content.element("Enabled", value)?;
@@ -145,7 +148,9 @@ impl restxml_runtime::xml::WriteXml for LoggingConfig {
 
 impl restxml_runtime::xml::ReadXml for LoggingConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_enabled = None;
         let mut m_include_cookies = None;
         let mut m_bucket = None;
@@ -153,24 +158,42 @@ impl restxml_runtime::xml::ReadXml for LoggingConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IncludeCookies" => {
-                    m_include_cookies = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_include_cookies = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Bucket" => {
-                    m_bucket = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_bucket = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Prefix" => {
-                    m_prefix = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_prefix = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { enabled: m_enabled, include_cookies: m_include_cookies, bucket: m_bucket, prefix: m_prefix })
+        Ok(Self {
+            enabled: m_enabled,
+            include_cookies: m_include_cookies,
+            bucket: m_bucket,
+            prefix: m_prefix,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { enabled: None, include_cookies: None, bucket: None, prefix: None })
+        Some(Self {
+            enabled: None,
+            include_cookies: None,
+            bucket: None,
+            prefix: None,
+        })
     }
 }

@@ -85,43 +85,63 @@ impl ManagedCertificateDetailsBuilder {
     }
     /// Sets [`ManagedCertificateDetails::certificate_status`].
     #[inline]
-    pub fn certificate_status(mut self, value: crate::types::ManagedCertificateStatus) -> Self {
+    pub fn certificate_status(
+        mut self,
+        value: crate::types::ManagedCertificateStatus,
+    ) -> Self {
         self.certificate_status = Some(value);
         self
     }
     /// Sets or clears [`ManagedCertificateDetails::certificate_status`].
     #[inline]
-    pub fn set_certificate_status(mut self, value: Option<crate::types::ManagedCertificateStatus>) -> Self {
+    pub fn set_certificate_status(
+        mut self,
+        value: Option<crate::types::ManagedCertificateStatus>,
+    ) -> Self {
         self.certificate_status = value;
         self
     }
     /// Sets [`ManagedCertificateDetails::validation_token_host`].
     #[inline]
-    pub fn validation_token_host(mut self, value: crate::types::ValidationTokenHost) -> Self {
+    pub fn validation_token_host(
+        mut self,
+        value: crate::types::ValidationTokenHost,
+    ) -> Self {
         self.validation_token_host = Some(value);
         self
     }
     /// Sets or clears [`ManagedCertificateDetails::validation_token_host`].
     #[inline]
-    pub fn set_validation_token_host(mut self, value: Option<crate::types::ValidationTokenHost>) -> Self {
+    pub fn set_validation_token_host(
+        mut self,
+        value: Option<crate::types::ValidationTokenHost>,
+    ) -> Self {
         self.validation_token_host = value;
         self
     }
     /// Sets [`ManagedCertificateDetails::validation_token_details`].
     #[inline]
-    pub fn validation_token_details(mut self, value: Vec<crate::types::ValidationTokenDetail>) -> Self {
+    pub fn validation_token_details(
+        mut self,
+        value: Vec<crate::types::ValidationTokenDetail>,
+    ) -> Self {
         self.validation_token_details = Some(value);
         self
     }
     /// Sets or clears [`ManagedCertificateDetails::validation_token_details`].
     #[inline]
-    pub fn set_validation_token_details(mut self, value: Option<Vec<crate::types::ValidationTokenDetail>>) -> Self {
+    pub fn set_validation_token_details(
+        mut self,
+        value: Option<Vec<crate::types::ValidationTokenDetail>>,
+    ) -> Self {
         self.validation_token_details = value;
         self
     }
     /// Builds the [`ManagedCertificateDetails`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ManagedCertificateDetails, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ManagedCertificateDetails, restxml_runtime::BuildError> {
         Ok(ManagedCertificateDetails {
             certificate_arn: self.certificate_arn,
             certificate_status: self.certificate_status,
@@ -133,7 +153,9 @@ impl ManagedCertificateDetailsBuilder {
 
 impl restxml_runtime::xml::ReadXml for ManagedCertificateDetails {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_certificate_arn = None;
         let mut m_certificate_status = None;
         let mut m_validation_token_host = None;
@@ -141,17 +163,28 @@ impl restxml_runtime::xml::ReadXml for ManagedCertificateDetails {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CertificateArn" => {
-                    m_certificate_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_certificate_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CertificateStatus" => {
-                    m_certificate_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_certificate_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ValidationTokenHost" => {
-                    m_validation_token_host = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_validation_token_host = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ValidationTokenDetails" => {
-                    m_validation_token_details =
-                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_validation_token_details = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }

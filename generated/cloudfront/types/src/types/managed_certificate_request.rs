@@ -16,7 +16,9 @@ pub struct ManagedCertificateRequest {
     /// The primary domain name associated with the CloudFront managed ACM certificate.
     pub primary_domain_name: Option<String>,
     /// You can opt out of certificate transparency logging by specifying the `disabled` option. Opt in by specifying `enabled`. For more information, see [Certificate Transparency Logging](https://docs.aws.amazon.com/acm/latest/userguide/acm-concepts.html#concept-transparency) in the *Certificate Manager User Guide*.
-    pub certificate_transparency_logging_preference: Option<crate::types::CertificateTransparencyLoggingPreference>,
+    pub certificate_transparency_logging_preference: Option<
+        crate::types::CertificateTransparencyLoggingPreference,
+    >,
 }
 
 impl std::fmt::Debug for ManagedCertificateRequest {
@@ -25,7 +27,10 @@ impl std::fmt::Debug for ManagedCertificateRequest {
         f.debug_struct("ManagedCertificateRequest")
             .field("validation_token_host", &self.validation_token_host)
             .field("primary_domain_name", &self.primary_domain_name)
-            .field("certificate_transparency_logging_preference", &self.certificate_transparency_logging_preference)
+            .field(
+                "certificate_transparency_logging_preference",
+                &self.certificate_transparency_logging_preference,
+            )
             .finish()
     }
 }
@@ -43,7 +48,9 @@ impl ManagedCertificateRequest {
 pub struct ManagedCertificateRequestBuilder {
     validation_token_host: Option<crate::types::ValidationTokenHost>,
     primary_domain_name: Option<String>,
-    certificate_transparency_logging_preference: Option<crate::types::CertificateTransparencyLoggingPreference>,
+    certificate_transparency_logging_preference: Option<
+        crate::types::CertificateTransparencyLoggingPreference,
+    >,
 }
 
 impl std::fmt::Debug for ManagedCertificateRequestBuilder {
@@ -52,7 +59,10 @@ impl std::fmt::Debug for ManagedCertificateRequestBuilder {
         f.debug_struct("ManagedCertificateRequestBuilder")
             .field("validation_token_host", &self.validation_token_host)
             .field("primary_domain_name", &self.primary_domain_name)
-            .field("certificate_transparency_logging_preference", &self.certificate_transparency_logging_preference)
+            .field(
+                "certificate_transparency_logging_preference",
+                &self.certificate_transparency_logging_preference,
+            )
             .finish()
     }
 }
@@ -60,7 +70,10 @@ impl std::fmt::Debug for ManagedCertificateRequestBuilder {
 impl ManagedCertificateRequestBuilder {
     /// Sets [`ManagedCertificateRequest::validation_token_host`].
     #[inline]
-    pub fn validation_token_host(mut self, value: crate::types::ValidationTokenHost) -> Self {
+    pub fn validation_token_host(
+        mut self,
+        value: crate::types::ValidationTokenHost,
+    ) -> Self {
         self.validation_token_host = Some(value);
         self
     }
@@ -96,24 +109,42 @@ impl ManagedCertificateRequestBuilder {
     }
     /// Builds the [`ManagedCertificateRequest`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ManagedCertificateRequest, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ManagedCertificateRequest, restxml_runtime::BuildError> {
         match (self.validation_token_host,) {
-            (Some(m_validation_token_host),) => Ok(ManagedCertificateRequest {
-                validation_token_host: m_validation_token_host,
-                primary_domain_name: self.primary_domain_name,
-                certificate_transparency_logging_preference: self.certificate_transparency_logging_preference,
-            }),
-            (m_validation_token_host,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ManagedCertificateRequest",
-                &[(m_validation_token_host.is_none(), "validation_token_host", "ValidationTokenHost")],
-            )),
+            (Some(m_validation_token_host),) => {
+                Ok(ManagedCertificateRequest {
+                    validation_token_host: m_validation_token_host,
+                    primary_domain_name: self.primary_domain_name,
+                    certificate_transparency_logging_preference: self
+                        .certificate_transparency_logging_preference,
+                })
+            }
+            (m_validation_token_host,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ManagedCertificateRequest",
+                        &[
+                            (
+                                m_validation_token_host.is_none(),
+                                "validation_token_host",
+                                "ValidationTokenHost",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ManagedCertificateRequest {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.validation_token_host;

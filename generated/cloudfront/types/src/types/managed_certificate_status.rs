@@ -41,7 +41,15 @@ impl ManagedCertificateStatus {
     /// Every value the model knows, in model order.
     #[inline]
     pub const fn values() -> &'static [&'static str] {
-        &["pending-validation", "issued", "inactive", "expired", "validation-timed-out", "revoked", "failed"]
+        &[
+            "pending-validation",
+            "issued",
+            "inactive",
+            "expired",
+            "validation-timed-out",
+            "revoked",
+            "failed",
+        ]
     }
 }
 
@@ -109,7 +117,9 @@ impl serde::Serialize for ManagedCertificateStatus {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ManagedCertificateStatus {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -117,7 +127,9 @@ impl<'de> serde::Deserialize<'de> for ManagedCertificateStatus {
 
 impl restxml_runtime::xml::ReadXml for ManagedCertificateStatus {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
     #[inline]

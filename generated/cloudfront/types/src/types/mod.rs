@@ -2,187 +2,219 @@
 // Regenerate with: cargo run -p restxml-codegen -- --service cloudfront
 
 //!Data types shared by the operations.
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod active_trusted_key_groups;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
-pub use active_trusted_key_groups::{ActiveTrustedKeyGroups, ActiveTrustedKeyGroupsBuilder};
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
+pub use active_trusted_key_groups::{
+    ActiveTrustedKeyGroups, ActiveTrustedKeyGroupsBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-streaming-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-streaming-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod active_trusted_signers;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-streaming-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-streaming-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use active_trusted_signers::{ActiveTrustedSigners, ActiveTrustedSignersBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod alias_icp_recordal;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use alias_icp_recordal::{AliasICPRecordal, AliasICPRecordalBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-streaming-distributions",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-streaming-distributions",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod aliases;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-streaming-distributions",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-streaming-distributions",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use aliases::{Aliases, AliasesBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod allowed_methods;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use allowed_methods::{AllowedMethods, AllowedMethodsBuilder};
 
-#[cfg(any(feature = "create-anycast-ip-list", feature = "get-anycast-ip-list", feature = "update-anycast-ip-list"))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "get-anycast-ip-list",
+        feature = "update-anycast-ip-list"
+    )
+)]
 mod anycast_ip_list;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "get-anycast-ip-list",
-    feature = "update-anycast-ip-list"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "get-anycast-ip-list",
+        feature = "update-anycast-ip-list"
+    )
+)]
 pub use anycast_ip_list::{AnycastIpList, AnycastIpListBuilder};
 
 #[cfg(feature = "list-anycast-ip-lists")]
 mod anycast_ip_list_collection;
 
 #[cfg(feature = "list-anycast-ip-lists")]
-pub use anycast_ip_list_collection::{AnycastIpListCollection, AnycastIpListCollectionBuilder};
+pub use anycast_ip_list_collection::{
+    AnycastIpListCollection, AnycastIpListCollectionBuilder,
+};
 
 #[cfg(feature = "list-anycast-ip-lists")]
 mod anycast_ip_list_summary;
@@ -194,7 +226,9 @@ pub use anycast_ip_list_summary::{AnycastIpListSummary, AnycastIpListSummaryBuil
 mod ca_certificates_bundle_s3_location;
 
 #[cfg(any(feature = "create-trust-store", feature = "update-trust-store"))]
-pub use ca_certificates_bundle_s3_location::{CaCertificatesBundleS3Location, CaCertificatesBundleS3LocationBuilder};
+pub use ca_certificates_bundle_s3_location::{
+    CaCertificatesBundleS3Location, CaCertificatesBundleS3LocationBuilder,
+};
 
 #[cfg(any(feature = "create-trust-store", feature = "update-trust-store"))]
 mod ca_certificates_bundle_source;
@@ -202,183 +236,219 @@ mod ca_certificates_bundle_source;
 #[cfg(any(feature = "create-trust-store", feature = "update-trust-store"))]
 pub use ca_certificates_bundle_source::CaCertificatesBundleSource;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod cache_behavior;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use cache_behavior::{CacheBehavior, CacheBehaviorBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod cache_behaviors;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use cache_behaviors::{CacheBehaviors, CacheBehaviorsBuilder};
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 mod cache_policy;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 pub use cache_policy::{CachePolicy, CachePolicyBuilder};
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 mod cache_policy_config;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 pub use cache_policy_config::{CachePolicyConfig, CachePolicyConfigBuilder};
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 mod cache_policy_cookie_behavior;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 pub use cache_policy_cookie_behavior::CachePolicyCookieBehavior;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 mod cache_policy_cookies_config;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
-pub use cache_policy_cookies_config::{CachePolicyCookiesConfig, CachePolicyCookiesConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
+pub use cache_policy_cookies_config::{
+    CachePolicyCookiesConfig, CachePolicyCookiesConfigBuilder,
+};
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 mod cache_policy_header_behavior;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 pub use cache_policy_header_behavior::CachePolicyHeaderBehavior;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 mod cache_policy_headers_config;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
-pub use cache_policy_headers_config::{CachePolicyHeadersConfig, CachePolicyHeadersConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
+pub use cache_policy_headers_config::{
+    CachePolicyHeadersConfig, CachePolicyHeadersConfigBuilder,
+};
 
 #[cfg(feature = "list-cache-policies")]
 mod cache_policy_list;
@@ -386,41 +456,51 @@ mod cache_policy_list;
 #[cfg(feature = "list-cache-policies")]
 pub use cache_policy_list::{CachePolicyList, CachePolicyListBuilder};
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 mod cache_policy_query_string_behavior;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 pub use cache_policy_query_string_behavior::CachePolicyQueryStringBehavior;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
 mod cache_policy_query_strings_config;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
-pub use cache_policy_query_strings_config::{CachePolicyQueryStringsConfig, CachePolicyQueryStringsConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
+pub use cache_policy_query_strings_config::{
+    CachePolicyQueryStringsConfig, CachePolicyQueryStringsConfigBuilder,
+};
 
 #[cfg(feature = "list-cache-policies")]
 mod cache_policy_summary;
@@ -434,154 +514,184 @@ mod cache_policy_type;
 #[cfg(feature = "list-cache-policies")]
 pub use cache_policy_type::CachePolicyType;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod cache_tag_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use cache_tag_config::{CacheTagConfig, CacheTagConfigBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod cached_methods;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use cached_methods::{CachedMethods, CachedMethodsBuilder};
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod certificate;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use certificate::{Certificate, CertificateBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod certificate_source;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use certificate_source::CertificateSource;
 
-#[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+#[cfg(
+    any(feature = "create-distribution-tenant", feature = "update-distribution-tenant")
+)]
 mod certificate_transparency_logging_preference;
 
-#[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+#[cfg(
+    any(feature = "create-distribution-tenant", feature = "update-distribution-tenant")
+)]
 pub use certificate_transparency_logging_preference::CertificateTransparencyLoggingPreference;
 
-#[cfg(any(
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity",
-    feature = "update-cloud-front-origin-access-identity"
-))]
+#[cfg(
+    any(
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity",
+        feature = "update-cloud-front-origin-access-identity"
+    )
+)]
 mod cloud_front_origin_access_identity;
 
-#[cfg(any(
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity",
-    feature = "update-cloud-front-origin-access-identity"
-))]
-pub use cloud_front_origin_access_identity::{CloudFrontOriginAccessIdentity, CloudFrontOriginAccessIdentityBuilder};
+#[cfg(
+    any(
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity",
+        feature = "update-cloud-front-origin-access-identity"
+    )
+)]
+pub use cloud_front_origin_access_identity::{
+    CloudFrontOriginAccessIdentity, CloudFrontOriginAccessIdentityBuilder,
+};
 
-#[cfg(any(
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity-config",
-    feature = "update-cloud-front-origin-access-identity"
-))]
+#[cfg(
+    any(
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity-config",
+        feature = "update-cloud-front-origin-access-identity"
+    )
+)]
 mod cloud_front_origin_access_identity_config;
 
-#[cfg(any(
-    feature = "create-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity",
-    feature = "get-cloud-front-origin-access-identity-config",
-    feature = "update-cloud-front-origin-access-identity"
-))]
+#[cfg(
+    any(
+        feature = "create-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity",
+        feature = "get-cloud-front-origin-access-identity-config",
+        feature = "update-cloud-front-origin-access-identity"
+    )
+)]
 pub use cloud_front_origin_access_identity_config::{
     CloudFrontOriginAccessIdentityConfig, CloudFrontOriginAccessIdentityConfigBuilder,
 };
@@ -612,84 +722,104 @@ pub use conflicting_alias::{ConflictingAlias, ConflictingAliasBuilder};
 mod conflicting_aliases_list;
 
 #[cfg(feature = "list-conflicting-aliases")]
-pub use conflicting_aliases_list::{ConflictingAliasesList, ConflictingAliasesListBuilder};
+pub use conflicting_aliases_list::{
+    ConflictingAliasesList, ConflictingAliasesListBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod connection_function_association;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
-pub use connection_function_association::{ConnectionFunctionAssociation, ConnectionFunctionAssociationBuilder};
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
+pub use connection_function_association::{
+    ConnectionFunctionAssociation, ConnectionFunctionAssociationBuilder,
+};
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "describe-connection-function",
-    feature = "list-connection-functions",
-    feature = "publish-connection-function",
-    feature = "test-connection-function",
-    feature = "update-connection-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "describe-connection-function",
+        feature = "list-connection-functions",
+        feature = "publish-connection-function",
+        feature = "test-connection-function",
+        feature = "update-connection-function"
+    )
+)]
 mod connection_function_summary;
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "describe-connection-function",
-    feature = "list-connection-functions",
-    feature = "publish-connection-function",
-    feature = "test-connection-function",
-    feature = "update-connection-function"
-))]
-pub use connection_function_summary::{ConnectionFunctionSummary, ConnectionFunctionSummaryBuilder};
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "describe-connection-function",
+        feature = "list-connection-functions",
+        feature = "publish-connection-function",
+        feature = "test-connection-function",
+        feature = "update-connection-function"
+    )
+)]
+pub use connection_function_summary::{
+    ConnectionFunctionSummary, ConnectionFunctionSummaryBuilder,
+};
 
 #[cfg(feature = "test-connection-function")]
 mod connection_function_test_result;
 
 #[cfg(feature = "test-connection-function")]
-pub use connection_function_test_result::{ConnectionFunctionTestResult, ConnectionFunctionTestResultBuilder};
+pub use connection_function_test_result::{
+    ConnectionFunctionTestResult, ConnectionFunctionTestResultBuilder,
+};
 
-#[cfg(any(
-    feature = "create-connection-group",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "update-connection-group"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-group",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "update-connection-group"
+    )
+)]
 mod connection_group;
 
-#[cfg(any(
-    feature = "create-connection-group",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "update-connection-group"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-group",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "update-connection-group"
+    )
+)]
 pub use connection_group::{ConnectionGroup, ConnectionGroupBuilder};
 
 #[cfg(feature = "list-connection-groups")]
@@ -704,130 +834,160 @@ pub use connection_group_association_filter::{
 mod connection_group_summary;
 
 #[cfg(feature = "list-connection-groups")]
-pub use connection_group_summary::{ConnectionGroupSummary, ConnectionGroupSummaryBuilder};
+pub use connection_group_summary::{
+    ConnectionGroupSummary, ConnectionGroupSummaryBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod connection_mode;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use connection_mode::ConnectionMode;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod content_type_profile;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use content_type_profile::{ContentTypeProfile, ContentTypeProfileBuilder};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod content_type_profile_config;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
-pub use content_type_profile_config::{ContentTypeProfileConfig, ContentTypeProfileConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
+pub use content_type_profile_config::{
+    ContentTypeProfileConfig, ContentTypeProfileConfigBuilder,
+};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod content_type_profiles;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use content_type_profiles::{ContentTypeProfiles, ContentTypeProfilesBuilder};
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 mod continuous_deployment_policy;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
-pub use continuous_deployment_policy::{ContinuousDeploymentPolicy, ContinuousDeploymentPolicyBuilder};
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
+pub use continuous_deployment_policy::{
+    ContinuousDeploymentPolicy, ContinuousDeploymentPolicyBuilder,
+};
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 mod continuous_deployment_policy_config;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 pub use continuous_deployment_policy_config::{
     ContinuousDeploymentPolicyConfig, ContinuousDeploymentPolicyConfigBuilder,
 };
@@ -836,7 +996,9 @@ pub use continuous_deployment_policy_config::{
 mod continuous_deployment_policy_list;
 
 #[cfg(feature = "list-continuous-deployment-policies")]
-pub use continuous_deployment_policy_list::{ContinuousDeploymentPolicyList, ContinuousDeploymentPolicyListBuilder};
+pub use continuous_deployment_policy_list::{
+    ContinuousDeploymentPolicyList, ContinuousDeploymentPolicyListBuilder,
+};
 
 #[cfg(feature = "list-continuous-deployment-policies")]
 mod continuous_deployment_policy_summary;
@@ -846,440 +1008,502 @@ pub use continuous_deployment_policy_summary::{
     ContinuousDeploymentPolicySummary, ContinuousDeploymentPolicySummaryBuilder,
 };
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 mod continuous_deployment_policy_type;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 pub use continuous_deployment_policy_type::ContinuousDeploymentPolicyType;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 mod continuous_deployment_single_header_config;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 pub use continuous_deployment_single_header_config::{
     ContinuousDeploymentSingleHeaderConfig, ContinuousDeploymentSingleHeaderConfigBuilder,
 };
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 mod continuous_deployment_single_weight_config;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 pub use continuous_deployment_single_weight_config::{
     ContinuousDeploymentSingleWeightConfig, ContinuousDeploymentSingleWeightConfigBuilder,
 };
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-cache-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-origin-request-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-cache-policies",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-origin-request-policies",
-    feature = "update-cache-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-cache-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-origin-request-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-cache-policies",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-origin-request-policies",
+        feature = "update-cache-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod cookie_names;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-cache-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-origin-request-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-cache-policies",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-origin-request-policies",
-    feature = "update-cache-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-cache-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-origin-request-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-cache-policies",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-origin-request-policies",
+        feature = "update-cache-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use cookie_names::{CookieNames, CookieNamesBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod cookie_preference;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use cookie_preference::{CookiePreference, CookiePreferenceBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod custom_error_response;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use custom_error_response::{CustomErrorResponse, CustomErrorResponseBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod custom_error_responses;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use custom_error_responses::{CustomErrorResponses, CustomErrorResponsesBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod custom_headers;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use custom_headers::{CustomHeaders, CustomHeadersBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod custom_origin_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use custom_origin_config::{CustomOriginConfig, CustomOriginConfigBuilder};
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod customization_action_type;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use customization_action_type::CustomizationActionType;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod customizations;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use customizations::{Customizations, CustomizationsBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod default_cache_behavior;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use default_cache_behavior::{DefaultCacheBehavior, DefaultCacheBehaviorBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod distribution;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use distribution::{Distribution, DistributionBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod distribution_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use distribution_config::{DistributionConfig, DistributionConfigBuilder};
 
 #[cfg(feature = "create-distribution-with-tags")]
 mod distribution_config_with_tags;
 
 #[cfg(feature = "create-distribution-with-tags")]
-pub use distribution_config_with_tags::{DistributionConfigWithTags, DistributionConfigWithTagsBuilder};
+pub use distribution_config_with_tags::{
+    DistributionConfigWithTags, DistributionConfigWithTagsBuilder,
+};
 
-#[cfg(any(
-    feature = "list-distributions-by-cache-policy-id",
-    feature = "list-distributions-by-key-group",
-    feature = "list-distributions-by-origin-request-policy-id",
-    feature = "list-distributions-by-response-headers-policy-id",
-    feature = "list-distributions-by-vpc-origin-id"
-))]
+#[cfg(
+    any(
+        feature = "list-distributions-by-cache-policy-id",
+        feature = "list-distributions-by-key-group",
+        feature = "list-distributions-by-origin-request-policy-id",
+        feature = "list-distributions-by-response-headers-policy-id",
+        feature = "list-distributions-by-vpc-origin-id"
+    )
+)]
 mod distribution_id_list;
 
-#[cfg(any(
-    feature = "list-distributions-by-cache-policy-id",
-    feature = "list-distributions-by-key-group",
-    feature = "list-distributions-by-origin-request-policy-id",
-    feature = "list-distributions-by-response-headers-policy-id",
-    feature = "list-distributions-by-vpc-origin-id"
-))]
+#[cfg(
+    any(
+        feature = "list-distributions-by-cache-policy-id",
+        feature = "list-distributions-by-key-group",
+        feature = "list-distributions-by-origin-request-policy-id",
+        feature = "list-distributions-by-response-headers-policy-id",
+        feature = "list-distributions-by-vpc-origin-id"
+    )
+)]
 pub use distribution_id_list::{DistributionIdList, DistributionIdListBuilder};
 
 #[cfg(feature = "list-distributions-by-owned-resource")]
@@ -1292,35 +1516,43 @@ pub use distribution_id_owner::{DistributionIdOwner, DistributionIdOwnerBuilder}
 mod distribution_id_owner_list;
 
 #[cfg(feature = "list-distributions-by-owned-resource")]
-pub use distribution_id_owner_list::{DistributionIdOwnerList, DistributionIdOwnerListBuilder};
+pub use distribution_id_owner_list::{
+    DistributionIdOwnerList, DistributionIdOwnerListBuilder,
+};
 
-#[cfg(any(
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id"
-))]
+#[cfg(
+    any(
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id"
+    )
+)]
 mod distribution_list;
 
-#[cfg(any(
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id"
-))]
+#[cfg(
+    any(
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id"
+    )
+)]
 pub use distribution_list::{DistributionList, DistributionListBuilder};
 
 #[cfg(any(feature = "list-domain-conflicts", feature = "update-domain-association"))]
 mod distribution_resource_id;
 
 #[cfg(any(feature = "list-domain-conflicts", feature = "update-domain-association"))]
-pub use distribution_resource_id::{DistributionResourceId, DistributionResourceIdBuilder};
+pub use distribution_resource_id::{
+    DistributionResourceId, DistributionResourceIdBuilder,
+};
 
 #[cfg(feature = "list-domain-conflicts")]
 mod distribution_resource_type;
@@ -1328,42 +1560,50 @@ mod distribution_resource_type;
 #[cfg(feature = "list-domain-conflicts")]
 pub use distribution_resource_type::DistributionResourceType;
 
-#[cfg(any(
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id"
-))]
+#[cfg(
+    any(
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id"
+    )
+)]
 mod distribution_summary;
 
-#[cfg(any(
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id"
-))]
+#[cfg(
+    any(
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id"
+    )
+)]
 pub use distribution_summary::{DistributionSummary, DistributionSummaryBuilder};
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod distribution_tenant;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use distribution_tenant::{DistributionTenant, DistributionTenantBuilder};
 
 #[cfg(feature = "list-distribution-tenants")]
@@ -1374,11 +1614,23 @@ pub use distribution_tenant_association_filter::{
     DistributionTenantAssociationFilter, DistributionTenantAssociationFilterBuilder,
 };
 
-#[cfg(any(feature = "list-distribution-tenants", feature = "list-distribution-tenants-by-customization"))]
+#[cfg(
+    any(
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization"
+    )
+)]
 mod distribution_tenant_summary;
 
-#[cfg(any(feature = "list-distribution-tenants", feature = "list-distribution-tenants-by-customization"))]
-pub use distribution_tenant_summary::{DistributionTenantSummary, DistributionTenantSummaryBuilder};
+#[cfg(
+    any(
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization"
+    )
+)]
+pub use distribution_tenant_summary::{
+    DistributionTenantSummary, DistributionTenantSummaryBuilder,
+};
 
 #[cfg(feature = "verify-dns-configuration")]
 mod dns_configuration;
@@ -1398,204 +1650,254 @@ mod domain_conflict;
 #[cfg(feature = "list-domain-conflicts")]
 pub use domain_conflict::{DomainConflict, DomainConflictBuilder};
 
-#[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+#[cfg(
+    any(feature = "create-distribution-tenant", feature = "update-distribution-tenant")
+)]
 mod domain_item;
 
-#[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+#[cfg(
+    any(feature = "create-distribution-tenant", feature = "update-distribution-tenant")
+)]
 pub use domain_item::{DomainItem, DomainItemBuilder};
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod domain_result;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use domain_result::{DomainResult, DomainResultBuilder};
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod domain_status;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use domain_status::DomainStatus;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "list-field-level-encryption-profiles",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "list-field-level-encryption-profiles",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod encryption_entities;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "list-field-level-encryption-profiles",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "list-field-level-encryption-profiles",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 pub use encryption_entities::{EncryptionEntities, EncryptionEntitiesBuilder};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "list-field-level-encryption-profiles",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "list-field-level-encryption-profiles",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod encryption_entity;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "list-field-level-encryption-profiles",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "list-field-level-encryption-profiles",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 pub use encryption_entity::{EncryptionEntity, EncryptionEntityBuilder};
 
-#[cfg(any(
-    feature = "create-realtime-log-config",
-    feature = "get-realtime-log-config",
-    feature = "list-realtime-log-configs",
-    feature = "update-realtime-log-config"
-))]
+#[cfg(
+    any(
+        feature = "create-realtime-log-config",
+        feature = "get-realtime-log-config",
+        feature = "list-realtime-log-configs",
+        feature = "update-realtime-log-config"
+    )
+)]
 mod end_point;
 
-#[cfg(any(
-    feature = "create-realtime-log-config",
-    feature = "get-realtime-log-config",
-    feature = "list-realtime-log-configs",
-    feature = "update-realtime-log-config"
-))]
+#[cfg(
+    any(
+        feature = "create-realtime-log-config",
+        feature = "get-realtime-log-config",
+        feature = "list-realtime-log-configs",
+        feature = "update-realtime-log-config"
+    )
+)]
 pub use end_point::{EndPoint, EndPointBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod event_type;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use event_type::EventType;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod field_level_encryption;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use field_level_encryption::{FieldLevelEncryption, FieldLevelEncryptionBuilder};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod field_level_encryption_config;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "update-field-level-encryption-config"
-))]
-pub use field_level_encryption_config::{FieldLevelEncryptionConfig, FieldLevelEncryptionConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "update-field-level-encryption-config"
+    )
+)]
+pub use field_level_encryption_config::{
+    FieldLevelEncryptionConfig, FieldLevelEncryptionConfigBuilder,
+};
 
 #[cfg(feature = "list-field-level-encryption-configs")]
 mod field_level_encryption_list;
 
 #[cfg(feature = "list-field-level-encryption-configs")]
-pub use field_level_encryption_list::{FieldLevelEncryptionList, FieldLevelEncryptionListBuilder};
+pub use field_level_encryption_list::{
+    FieldLevelEncryptionList, FieldLevelEncryptionListBuilder,
+};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod field_level_encryption_profile;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "update-field-level-encryption-profile"
-))]
-pub use field_level_encryption_profile::{FieldLevelEncryptionProfile, FieldLevelEncryptionProfileBuilder};
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
+pub use field_level_encryption_profile::{
+    FieldLevelEncryptionProfile, FieldLevelEncryptionProfileBuilder,
+};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod field_level_encryption_profile_config;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 pub use field_level_encryption_profile_config::{
     FieldLevelEncryptionProfileConfig, FieldLevelEncryptionProfileConfigBuilder,
 };
@@ -1620,200 +1922,230 @@ pub use field_level_encryption_profile_summary::{
 mod field_level_encryption_summary;
 
 #[cfg(feature = "list-field-level-encryption-configs")]
-pub use field_level_encryption_summary::{FieldLevelEncryptionSummary, FieldLevelEncryptionSummaryBuilder};
+pub use field_level_encryption_summary::{
+    FieldLevelEncryptionSummary, FieldLevelEncryptionSummaryBuilder,
+};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "list-field-level-encryption-profiles",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "list-field-level-encryption-profiles",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 mod field_patterns;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile",
-    feature = "get-field-level-encryption-profile-config",
-    feature = "list-field-level-encryption-profiles",
-    feature = "update-field-level-encryption-profile"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile",
+        feature = "get-field-level-encryption-profile-config",
+        feature = "list-field-level-encryption-profiles",
+        feature = "update-field-level-encryption-profile"
+    )
+)]
 pub use field_patterns::{FieldPatterns, FieldPatternsBuilder};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod format;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use format::Format;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod forwarded_values;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use forwarded_values::{ForwardedValues, ForwardedValuesBuilder};
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod frame_options_list;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use frame_options_list::FrameOptionsList;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod function_association;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use function_association::{FunctionAssociation, FunctionAssociationBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod function_associations;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use function_associations::{FunctionAssociations, FunctionAssociationsBuilder};
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
 mod function_config;
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
 pub use function_config::{FunctionConfig, FunctionConfigBuilder};
 
 #[cfg(feature = "list-functions")]
@@ -1822,378 +2154,424 @@ mod function_list;
 #[cfg(feature = "list-functions")]
 pub use function_list::{FunctionList, FunctionListBuilder};
 
-#[cfg(any(
-    feature = "create-function",
-    feature = "describe-function",
-    feature = "list-functions",
-    feature = "publish-function",
-    feature = "test-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-function",
+        feature = "describe-function",
+        feature = "list-functions",
+        feature = "publish-function",
+        feature = "test-function",
+        feature = "update-function"
+    )
+)]
 mod function_metadata;
 
-#[cfg(any(
-    feature = "create-function",
-    feature = "describe-function",
-    feature = "list-functions",
-    feature = "publish-function",
-    feature = "test-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-function",
+        feature = "describe-function",
+        feature = "list-functions",
+        feature = "publish-function",
+        feature = "test-function",
+        feature = "update-function"
+    )
+)]
 pub use function_metadata::{FunctionMetadata, FunctionMetadataBuilder};
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
 mod function_runtime;
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
 pub use function_runtime::FunctionRuntime;
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "get-connection-function",
-    feature = "get-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "get-connection-function",
+        feature = "get-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
 mod function_stage;
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "get-connection-function",
-    feature = "get-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "get-connection-function",
+        feature = "get-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
 pub use function_stage::FunctionStage;
 
-#[cfg(any(
-    feature = "create-function",
-    feature = "describe-function",
-    feature = "list-functions",
-    feature = "publish-function",
-    feature = "test-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-function",
+        feature = "describe-function",
+        feature = "list-functions",
+        feature = "publish-function",
+        feature = "test-function",
+        feature = "update-function"
+    )
+)]
 mod function_summary;
 
-#[cfg(any(
-    feature = "create-function",
-    feature = "describe-function",
-    feature = "list-functions",
-    feature = "publish-function",
-    feature = "test-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-function",
+        feature = "describe-function",
+        feature = "list-functions",
+        feature = "publish-function",
+        feature = "test-function",
+        feature = "update-function"
+    )
+)]
 pub use function_summary::{FunctionSummary, FunctionSummaryBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod geo_restriction;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use geo_restriction::{GeoRestriction, GeoRestrictionBuilder};
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod geo_restriction_customization;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
-pub use geo_restriction_customization::{GeoRestrictionCustomization, GeoRestrictionCustomizationBuilder};
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
+pub use geo_restriction_customization::{
+    GeoRestrictionCustomization, GeoRestrictionCustomizationBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod geo_restriction_type;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-tenant",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-tenant",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use geo_restriction_type::GeoRestrictionType;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod grpc_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use grpc_config::{GrpcConfig, GrpcConfigBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-cache-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-origin-request-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-cache-policies",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-origin-request-policies",
-    feature = "update-cache-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-cache-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-origin-request-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-cache-policies",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-origin-request-policies",
+        feature = "update-cache-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod headers;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-cache-policy",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-origin-request-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-cache-policies",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-origin-request-policies",
-    feature = "update-cache-policy",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-cache-policy",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-origin-request-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-cache-policies",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-origin-request-policies",
+        feature = "update-cache-policy",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use headers::{Headers, HeadersBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod http_version;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use http_version::HttpVersion;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod icp_recordal_status;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use icp_recordal_status::ICPRecordalStatus;
 
 #[cfg(feature = "create-key-value-store")]
@@ -2208,230 +2586,290 @@ mod import_source_type;
 #[cfg(feature = "create-key-value-store")]
 pub use import_source_type::ImportSourceType;
 
-#[cfg(any(
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "get-invalidation",
-    feature = "get-invalidation-for-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant"
+    )
+)]
 mod invalidation;
 
-#[cfg(any(
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "get-invalidation",
-    feature = "get-invalidation-for-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant"
+    )
+)]
 pub use invalidation::{Invalidation, InvalidationBuilder};
 
-#[cfg(any(
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "get-invalidation",
-    feature = "get-invalidation-for-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant"
+    )
+)]
 mod invalidation_batch;
 
-#[cfg(any(
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "get-invalidation",
-    feature = "get-invalidation-for-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant"
+    )
+)]
 pub use invalidation_batch::{InvalidationBatch, InvalidationBatchBuilder};
 
-#[cfg(any(feature = "list-invalidations", feature = "list-invalidations-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "list-invalidations",
+        feature = "list-invalidations-for-distribution-tenant"
+    )
+)]
 mod invalidation_list;
 
-#[cfg(any(feature = "list-invalidations", feature = "list-invalidations-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "list-invalidations",
+        feature = "list-invalidations-for-distribution-tenant"
+    )
+)]
 pub use invalidation_list::{InvalidationList, InvalidationListBuilder};
 
-#[cfg(any(feature = "list-invalidations", feature = "list-invalidations-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "list-invalidations",
+        feature = "list-invalidations-for-distribution-tenant"
+    )
+)]
 mod invalidation_summary;
 
-#[cfg(any(feature = "list-invalidations", feature = "list-invalidations-for-distribution-tenant"))]
+#[cfg(
+    any(
+        feature = "list-invalidations",
+        feature = "list-invalidations-for-distribution-tenant"
+    )
+)]
 pub use invalidation_summary::{InvalidationSummary, InvalidationSummaryBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-anycast-ip-list",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-anycast-ip-list",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-anycast-ip-lists",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-anycast-ip-list",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-anycast-ip-list",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-anycast-ip-list",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-anycast-ip-lists",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-anycast-ip-list",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod ip_address_type;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-anycast-ip-list",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-anycast-ip-list",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-anycast-ip-lists",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-anycast-ip-list",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-anycast-ip-list",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-anycast-ip-list",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-anycast-ip-lists",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-anycast-ip-list",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use ip_address_type::IpAddressType;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "get-anycast-ip-list",
-    feature = "list-anycast-ip-lists",
-    feature = "update-anycast-ip-list"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "get-anycast-ip-list",
+        feature = "list-anycast-ip-lists",
+        feature = "update-anycast-ip-list"
+    )
+)]
 mod ipam_cidr_config;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "get-anycast-ip-list",
-    feature = "list-anycast-ip-lists",
-    feature = "update-anycast-ip-list"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "get-anycast-ip-list",
+        feature = "list-anycast-ip-lists",
+        feature = "update-anycast-ip-list"
+    )
+)]
 pub use ipam_cidr_config::{IpamCidrConfig, IpamCidrConfigBuilder};
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "get-anycast-ip-list",
-    feature = "list-anycast-ip-lists",
-    feature = "update-anycast-ip-list"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "get-anycast-ip-list",
+        feature = "list-anycast-ip-lists",
+        feature = "update-anycast-ip-list"
+    )
+)]
 mod ipam_cidr_status;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "get-anycast-ip-list",
-    feature = "list-anycast-ip-lists",
-    feature = "update-anycast-ip-list"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "get-anycast-ip-list",
+        feature = "list-anycast-ip-lists",
+        feature = "update-anycast-ip-list"
+    )
+)]
 pub use ipam_cidr_status::IpamCidrStatus;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "get-anycast-ip-list",
-    feature = "list-anycast-ip-lists",
-    feature = "update-anycast-ip-list"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "get-anycast-ip-list",
+        feature = "list-anycast-ip-lists",
+        feature = "update-anycast-ip-list"
+    )
+)]
 mod ipam_config;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "get-anycast-ip-list",
-    feature = "list-anycast-ip-lists",
-    feature = "update-anycast-ip-list"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "get-anycast-ip-list",
+        feature = "list-anycast-ip-lists",
+        feature = "update-anycast-ip-list"
+    )
+)]
 pub use ipam_config::{IpamConfig, IpamConfigBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod item_selection;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use item_selection::ItemSelection;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod kg_key_pair_ids;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use kg_key_pair_ids::{KGKeyPairIds, KGKeyPairIdsBuilder};
 
-#[cfg(any(
-    feature = "create-key-group",
-    feature = "get-key-group",
-    feature = "list-key-groups",
-    feature = "update-key-group"
-))]
+#[cfg(
+    any(
+        feature = "create-key-group",
+        feature = "get-key-group",
+        feature = "list-key-groups",
+        feature = "update-key-group"
+    )
+)]
 mod key_group;
 
-#[cfg(any(
-    feature = "create-key-group",
-    feature = "get-key-group",
-    feature = "list-key-groups",
-    feature = "update-key-group"
-))]
+#[cfg(
+    any(
+        feature = "create-key-group",
+        feature = "get-key-group",
+        feature = "list-key-groups",
+        feature = "update-key-group"
+    )
+)]
 pub use key_group::{KeyGroup, KeyGroupBuilder};
 
-#[cfg(any(
-    feature = "create-key-group",
-    feature = "get-key-group",
-    feature = "get-key-group-config",
-    feature = "list-key-groups",
-    feature = "update-key-group"
-))]
+#[cfg(
+    any(
+        feature = "create-key-group",
+        feature = "get-key-group",
+        feature = "get-key-group-config",
+        feature = "list-key-groups",
+        feature = "update-key-group"
+    )
+)]
 mod key_group_config;
 
-#[cfg(any(
-    feature = "create-key-group",
-    feature = "get-key-group",
-    feature = "get-key-group-config",
-    feature = "list-key-groups",
-    feature = "update-key-group"
-))]
+#[cfg(
+    any(
+        feature = "create-key-group",
+        feature = "get-key-group",
+        feature = "get-key-group-config",
+        feature = "list-key-groups",
+        feature = "update-key-group"
+    )
+)]
 pub use key_group_config::{KeyGroupConfig, KeyGroupConfigBuilder};
 
 #[cfg(feature = "list-key-groups")]
@@ -2446,113 +2884,133 @@ mod key_group_summary;
 #[cfg(feature = "list-key-groups")]
 pub use key_group_summary::{KeyGroupSummary, KeyGroupSummaryBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-streaming-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-streaming-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod key_pair_ids;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-streaming-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-streaming-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use key_pair_ids::{KeyPairIds, KeyPairIdsBuilder};
 
-#[cfg(any(
-    feature = "create-key-value-store",
-    feature = "describe-key-value-store",
-    feature = "list-key-value-stores",
-    feature = "update-key-value-store"
-))]
+#[cfg(
+    any(
+        feature = "create-key-value-store",
+        feature = "describe-key-value-store",
+        feature = "list-key-value-stores",
+        feature = "update-key-value-store"
+    )
+)]
 mod key_value_store;
 
-#[cfg(any(
-    feature = "create-key-value-store",
-    feature = "describe-key-value-store",
-    feature = "list-key-value-stores",
-    feature = "update-key-value-store"
-))]
+#[cfg(
+    any(
+        feature = "create-key-value-store",
+        feature = "describe-key-value-store",
+        feature = "list-key-value-stores",
+        feature = "update-key-value-store"
+    )
+)]
 pub use key_value_store::{KeyValueStore, KeyValueStoreBuilder};
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
 mod key_value_store_association;
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
-pub use key_value_store_association::{KeyValueStoreAssociation, KeyValueStoreAssociationBuilder};
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
+pub use key_value_store_association::{
+    KeyValueStoreAssociation, KeyValueStoreAssociationBuilder,
+};
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
 mod key_value_store_associations;
 
-#[cfg(any(
-    feature = "create-connection-function",
-    feature = "create-function",
-    feature = "describe-connection-function",
-    feature = "describe-function",
-    feature = "list-connection-functions",
-    feature = "list-functions",
-    feature = "publish-connection-function",
-    feature = "publish-function",
-    feature = "test-connection-function",
-    feature = "test-function",
-    feature = "update-connection-function",
-    feature = "update-function"
-))]
-pub use key_value_store_associations::{KeyValueStoreAssociations, KeyValueStoreAssociationsBuilder};
+#[cfg(
+    any(
+        feature = "create-connection-function",
+        feature = "create-function",
+        feature = "describe-connection-function",
+        feature = "describe-function",
+        feature = "list-connection-functions",
+        feature = "list-functions",
+        feature = "publish-connection-function",
+        feature = "publish-function",
+        feature = "test-connection-function",
+        feature = "test-function",
+        feature = "update-connection-function",
+        feature = "update-function"
+    )
+)]
+pub use key_value_store_associations::{
+    KeyValueStoreAssociations, KeyValueStoreAssociationsBuilder,
+};
 
 #[cfg(feature = "list-key-value-stores")]
 mod key_value_store_list;
@@ -2560,127 +3018,155 @@ mod key_value_store_list;
 #[cfg(feature = "list-key-value-stores")]
 pub use key_value_store_list::{KeyValueStoreList, KeyValueStoreListBuilder};
 
-#[cfg(any(
-    feature = "create-realtime-log-config",
-    feature = "get-realtime-log-config",
-    feature = "list-realtime-log-configs",
-    feature = "update-realtime-log-config"
-))]
+#[cfg(
+    any(
+        feature = "create-realtime-log-config",
+        feature = "get-realtime-log-config",
+        feature = "list-realtime-log-configs",
+        feature = "update-realtime-log-config"
+    )
+)]
 mod kinesis_stream_config;
 
-#[cfg(any(
-    feature = "create-realtime-log-config",
-    feature = "get-realtime-log-config",
-    feature = "list-realtime-log-configs",
-    feature = "update-realtime-log-config"
-))]
+#[cfg(
+    any(
+        feature = "create-realtime-log-config",
+        feature = "get-realtime-log-config",
+        feature = "list-realtime-log-configs",
+        feature = "update-realtime-log-config"
+    )
+)]
 pub use kinesis_stream_config::{KinesisStreamConfig, KinesisStreamConfigBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod lambda_function_association;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
-pub use lambda_function_association::{LambdaFunctionAssociation, LambdaFunctionAssociationBuilder};
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
+pub use lambda_function_association::{
+    LambdaFunctionAssociation, LambdaFunctionAssociationBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod lambda_function_associations;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
-pub use lambda_function_associations::{LambdaFunctionAssociations, LambdaFunctionAssociationsBuilder};
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
+pub use lambda_function_associations::{
+    LambdaFunctionAssociations, LambdaFunctionAssociationsBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod logging_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use logging_config::{LoggingConfig, LoggingConfigBuilder};
 
 #[cfg(feature = "get-managed-certificate-details")]
 mod managed_certificate_details;
 
 #[cfg(feature = "get-managed-certificate-details")]
-pub use managed_certificate_details::{ManagedCertificateDetails, ManagedCertificateDetailsBuilder};
+pub use managed_certificate_details::{
+    ManagedCertificateDetails, ManagedCertificateDetailsBuilder,
+};
 
-#[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+#[cfg(
+    any(feature = "create-distribution-tenant", feature = "update-distribution-tenant")
+)]
 mod managed_certificate_request;
 
-#[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
-pub use managed_certificate_request::{ManagedCertificateRequest, ManagedCertificateRequestBuilder};
+#[cfg(
+    any(feature = "create-distribution-tenant", feature = "update-distribution-tenant")
+)]
+pub use managed_certificate_request::{
+    ManagedCertificateRequest, ManagedCertificateRequestBuilder,
+};
 
 #[cfg(feature = "get-managed-certificate-details")]
 mod managed_certificate_status;
@@ -2688,654 +3174,766 @@ mod managed_certificate_status;
 #[cfg(feature = "get-managed-certificate-details")]
 pub use managed_certificate_status::ManagedCertificateStatus;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod method;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use method::Method;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod minimum_protocol_version;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use minimum_protocol_version::MinimumProtocolVersion;
 
-#[cfg(any(feature = "create-monitoring-subscription", feature = "get-monitoring-subscription"))]
+#[cfg(
+    any(
+        feature = "create-monitoring-subscription",
+        feature = "get-monitoring-subscription"
+    )
+)]
 mod monitoring_subscription;
 
-#[cfg(any(feature = "create-monitoring-subscription", feature = "get-monitoring-subscription"))]
+#[cfg(
+    any(
+        feature = "create-monitoring-subscription",
+        feature = "get-monitoring-subscription"
+    )
+)]
 pub use monitoring_subscription::{MonitoringSubscription, MonitoringSubscriptionBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origin::{Origin, OriginBuilder};
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "update-origin-access-control"
+    )
+)]
 mod origin_access_control;
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "update-origin-access-control"
+    )
+)]
 pub use origin_access_control::{OriginAccessControl, OriginAccessControlBuilder};
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "update-origin-access-control"
+    )
+)]
 mod origin_access_control_config;
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "update-origin-access-control"
-))]
-pub use origin_access_control_config::{OriginAccessControlConfig, OriginAccessControlConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "update-origin-access-control"
+    )
+)]
+pub use origin_access_control_config::{
+    OriginAccessControlConfig, OriginAccessControlConfigBuilder,
+};
 
 #[cfg(feature = "list-origin-access-controls")]
 mod origin_access_control_list;
 
 #[cfg(feature = "list-origin-access-controls")]
-pub use origin_access_control_list::{OriginAccessControlList, OriginAccessControlListBuilder};
+pub use origin_access_control_list::{
+    OriginAccessControlList, OriginAccessControlListBuilder,
+};
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "list-origin-access-controls",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "list-origin-access-controls",
+        feature = "update-origin-access-control"
+    )
+)]
 mod origin_access_control_origin_types;
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "list-origin-access-controls",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "list-origin-access-controls",
+        feature = "update-origin-access-control"
+    )
+)]
 pub use origin_access_control_origin_types::OriginAccessControlOriginTypes;
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "list-origin-access-controls",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "list-origin-access-controls",
+        feature = "update-origin-access-control"
+    )
+)]
 mod origin_access_control_signing_behaviors;
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "list-origin-access-controls",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "list-origin-access-controls",
+        feature = "update-origin-access-control"
+    )
+)]
 pub use origin_access_control_signing_behaviors::OriginAccessControlSigningBehaviors;
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "list-origin-access-controls",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "list-origin-access-controls",
+        feature = "update-origin-access-control"
+    )
+)]
 mod origin_access_control_signing_protocols;
 
-#[cfg(any(
-    feature = "create-origin-access-control",
-    feature = "get-origin-access-control",
-    feature = "get-origin-access-control-config",
-    feature = "list-origin-access-controls",
-    feature = "update-origin-access-control"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-access-control",
+        feature = "get-origin-access-control",
+        feature = "get-origin-access-control-config",
+        feature = "list-origin-access-controls",
+        feature = "update-origin-access-control"
+    )
+)]
 pub use origin_access_control_signing_protocols::OriginAccessControlSigningProtocols;
 
 #[cfg(feature = "list-origin-access-controls")]
 mod origin_access_control_summary;
 
 #[cfg(feature = "list-origin-access-controls")]
-pub use origin_access_control_summary::{OriginAccessControlSummary, OriginAccessControlSummaryBuilder};
+pub use origin_access_control_summary::{
+    OriginAccessControlSummary, OriginAccessControlSummaryBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin_custom_header;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origin_custom_header::{OriginCustomHeader, OriginCustomHeaderBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin_group;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origin_group::{OriginGroup, OriginGroupBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin_group_failover_criteria;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
-pub use origin_group_failover_criteria::{OriginGroupFailoverCriteria, OriginGroupFailoverCriteriaBuilder};
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
+pub use origin_group_failover_criteria::{
+    OriginGroupFailoverCriteria, OriginGroupFailoverCriteriaBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin_group_member;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origin_group_member::{OriginGroupMember, OriginGroupMemberBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin_group_members;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origin_group_members::{OriginGroupMembers, OriginGroupMembersBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin_group_selection_criteria;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origin_group_selection_criteria::OriginGroupSelectionCriteria;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin_groups;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origin_groups::{OriginGroups, OriginGroupsBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin_mtls_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origin_mtls_config::{OriginMtlsConfig, OriginMtlsConfigBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-vpc-origin",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-vpc-origin",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-vpc-origin"
+    )
+)]
 mod origin_protocol_policy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-vpc-origin",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-vpc-origin",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use origin_protocol_policy::OriginProtocolPolicy;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod origin_request_policy;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use origin_request_policy::{OriginRequestPolicy, OriginRequestPolicyBuilder};
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod origin_request_policy_config;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
-pub use origin_request_policy_config::{OriginRequestPolicyConfig, OriginRequestPolicyConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
+pub use origin_request_policy_config::{
+    OriginRequestPolicyConfig, OriginRequestPolicyConfigBuilder,
+};
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod origin_request_policy_cookie_behavior;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use origin_request_policy_cookie_behavior::OriginRequestPolicyCookieBehavior;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod origin_request_policy_cookies_config;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use origin_request_policy_cookies_config::{
     OriginRequestPolicyCookiesConfig, OriginRequestPolicyCookiesConfigBuilder,
 };
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod origin_request_policy_header_behavior;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use origin_request_policy_header_behavior::OriginRequestPolicyHeaderBehavior;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod origin_request_policy_headers_config;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use origin_request_policy_headers_config::{
     OriginRequestPolicyHeadersConfig, OriginRequestPolicyHeadersConfigBuilder,
 };
@@ -3344,42 +3942,52 @@ pub use origin_request_policy_headers_config::{
 mod origin_request_policy_list;
 
 #[cfg(feature = "list-origin-request-policies")]
-pub use origin_request_policy_list::{OriginRequestPolicyList, OriginRequestPolicyListBuilder};
+pub use origin_request_policy_list::{
+    OriginRequestPolicyList, OriginRequestPolicyListBuilder,
+};
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod origin_request_policy_query_string_behavior;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use origin_request_policy_query_string_behavior::OriginRequestPolicyQueryStringBehavior;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod origin_request_policy_query_strings_config;
 
-#[cfg(any(
-    feature = "create-origin-request-policy",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-origin-request-policies",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-origin-request-policy",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-origin-request-policies",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use origin_request_policy_query_strings_config::{
     OriginRequestPolicyQueryStringsConfig, OriginRequestPolicyQueryStringsConfigBuilder,
 };
@@ -3388,7 +3996,9 @@ pub use origin_request_policy_query_strings_config::{
 mod origin_request_policy_summary;
 
 #[cfg(feature = "list-origin-request-policies")]
-pub use origin_request_policy_summary::{OriginRequestPolicySummary, OriginRequestPolicySummaryBuilder};
+pub use origin_request_policy_summary::{
+    OriginRequestPolicySummary, OriginRequestPolicySummaryBuilder,
+};
 
 #[cfg(feature = "list-origin-request-policies")]
 mod origin_request_policy_type;
@@ -3396,286 +4006,341 @@ mod origin_request_policy_type;
 #[cfg(feature = "list-origin-request-policies")]
 pub use origin_request_policy_type::OriginRequestPolicyType;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origin_shield;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origin_shield::{OriginShield, OriginShieldBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-vpc-origin",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-vpc-origin",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-vpc-origin"
+    )
+)]
 mod origin_ssl_protocols;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-vpc-origin",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-vpc-origin",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use origin_ssl_protocols::{OriginSslProtocols, OriginSslProtocolsBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod origins;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use origins::{Origins, OriginsBuilder};
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod parameter;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use parameter::{Parameter, ParameterBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod parameter_definition;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use parameter_definition::{ParameterDefinition, ParameterDefinitionBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod parameter_definition_schema;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
-pub use parameter_definition_schema::{ParameterDefinitionSchema, ParameterDefinitionSchemaBuilder};
-
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
-mod parameters_in_cache_key_and_forwarded_to_origin;
-
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "list-cache-policies",
-    feature = "update-cache-policy"
-))]
-pub use parameters_in_cache_key_and_forwarded_to_origin::{
-    ParametersInCacheKeyAndForwardedToOrigin, ParametersInCacheKeyAndForwardedToOriginBuilder,
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
+pub use parameter_definition_schema::{
+    ParameterDefinitionSchema, ParameterDefinitionSchemaBuilder,
 };
 
-#[cfg(any(
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "get-invalidation",
-    feature = "get-invalidation-for-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
+mod parameters_in_cache_key_and_forwarded_to_origin;
+
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "list-cache-policies",
+        feature = "update-cache-policy"
+    )
+)]
+pub use parameters_in_cache_key_and_forwarded_to_origin::{
+    ParametersInCacheKeyAndForwardedToOrigin,
+    ParametersInCacheKeyAndForwardedToOriginBuilder,
+};
+
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant"
+    )
+)]
 mod paths;
 
-#[cfg(any(
-    feature = "create-invalidation",
-    feature = "create-invalidation-for-distribution-tenant",
-    feature = "get-invalidation",
-    feature = "get-invalidation-for-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-invalidation",
+        feature = "create-invalidation-for-distribution-tenant",
+        feature = "get-invalidation",
+        feature = "get-invalidation-for-distribution-tenant"
+    )
+)]
 pub use paths::{Paths, PathsBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-streaming-distributions",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-streaming-distributions",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod price_class;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-streaming-distributions",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-streaming-distributions",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use price_class::PriceClass;
 
-#[cfg(any(feature = "create-public-key", feature = "get-public-key", feature = "update-public-key"))]
+#[cfg(
+    any(
+        feature = "create-public-key",
+        feature = "get-public-key",
+        feature = "update-public-key"
+    )
+)]
 mod public_key;
 
-#[cfg(any(feature = "create-public-key", feature = "get-public-key", feature = "update-public-key"))]
+#[cfg(
+    any(
+        feature = "create-public-key",
+        feature = "get-public-key",
+        feature = "update-public-key"
+    )
+)]
 pub use public_key::{PublicKey, PublicKeyBuilder};
 
-#[cfg(any(
-    feature = "create-public-key",
-    feature = "get-public-key",
-    feature = "get-public-key-config",
-    feature = "update-public-key"
-))]
+#[cfg(
+    any(
+        feature = "create-public-key",
+        feature = "get-public-key",
+        feature = "get-public-key-config",
+        feature = "update-public-key"
+    )
+)]
 mod public_key_config;
 
-#[cfg(any(
-    feature = "create-public-key",
-    feature = "get-public-key",
-    feature = "get-public-key-config",
-    feature = "update-public-key"
-))]
+#[cfg(
+    any(
+        feature = "create-public-key",
+        feature = "get-public-key",
+        feature = "get-public-key-config",
+        feature = "update-public-key"
+    )
+)]
 pub use public_key_config::{PublicKeyConfig, PublicKeyConfigBuilder};
 
 #[cfg(feature = "list-public-keys")]
@@ -3690,138 +4355,162 @@ mod public_key_summary;
 #[cfg(feature = "list-public-keys")]
 pub use public_key_summary::{PublicKeySummary, PublicKeySummaryBuilder};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod query_arg_profile;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use query_arg_profile::{QueryArgProfile, QueryArgProfileBuilder};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod query_arg_profile_config;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use query_arg_profile_config::{QueryArgProfileConfig, QueryArgProfileConfigBuilder};
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 mod query_arg_profiles;
 
-#[cfg(any(
-    feature = "create-field-level-encryption-config",
-    feature = "get-field-level-encryption",
-    feature = "get-field-level-encryption-config",
-    feature = "list-field-level-encryption-configs",
-    feature = "update-field-level-encryption-config"
-))]
+#[cfg(
+    any(
+        feature = "create-field-level-encryption-config",
+        feature = "get-field-level-encryption",
+        feature = "get-field-level-encryption-config",
+        feature = "list-field-level-encryption-configs",
+        feature = "update-field-level-encryption-config"
+    )
+)]
 pub use query_arg_profiles::{QueryArgProfiles, QueryArgProfilesBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod query_string_cache_keys;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use query_string_cache_keys::{QueryStringCacheKeys, QueryStringCacheKeysBuilder};
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "create-origin-request-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-cache-policies",
-    feature = "list-origin-request-policies",
-    feature = "update-cache-policy",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "create-origin-request-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-cache-policies",
+        feature = "list-origin-request-policies",
+        feature = "update-cache-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 mod query_string_names;
 
-#[cfg(any(
-    feature = "create-cache-policy",
-    feature = "create-origin-request-policy",
-    feature = "get-cache-policy",
-    feature = "get-cache-policy-config",
-    feature = "get-origin-request-policy",
-    feature = "get-origin-request-policy-config",
-    feature = "list-cache-policies",
-    feature = "list-origin-request-policies",
-    feature = "update-cache-policy",
-    feature = "update-origin-request-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-cache-policy",
+        feature = "create-origin-request-policy",
+        feature = "get-cache-policy",
+        feature = "get-cache-policy-config",
+        feature = "get-origin-request-policy",
+        feature = "get-origin-request-policy-config",
+        feature = "list-cache-policies",
+        feature = "list-origin-request-policies",
+        feature = "update-cache-policy",
+        feature = "update-origin-request-policy"
+    )
+)]
 pub use query_string_names::{QueryStringNames, QueryStringNamesBuilder};
 
-#[cfg(any(
-    feature = "create-realtime-log-config",
-    feature = "get-realtime-log-config",
-    feature = "list-realtime-log-configs",
-    feature = "update-realtime-log-config"
-))]
+#[cfg(
+    any(
+        feature = "create-realtime-log-config",
+        feature = "get-realtime-log-config",
+        feature = "list-realtime-log-configs",
+        feature = "update-realtime-log-config"
+    )
+)]
 mod realtime_log_config;
 
-#[cfg(any(
-    feature = "create-realtime-log-config",
-    feature = "get-realtime-log-config",
-    feature = "list-realtime-log-configs",
-    feature = "update-realtime-log-config"
-))]
+#[cfg(
+    any(
+        feature = "create-realtime-log-config",
+        feature = "get-realtime-log-config",
+        feature = "list-realtime-log-configs",
+        feature = "update-realtime-log-config"
+    )
+)]
 pub use realtime_log_config::{RealtimeLogConfig, RealtimeLogConfigBuilder};
 
 #[cfg(feature = "list-realtime-log-configs")]
@@ -3830,286 +4519,371 @@ mod realtime_log_configs;
 #[cfg(feature = "list-realtime-log-configs")]
 pub use realtime_log_configs::{RealtimeLogConfigs, RealtimeLogConfigsBuilder};
 
-#[cfg(any(feature = "create-monitoring-subscription", feature = "get-monitoring-subscription"))]
+#[cfg(
+    any(
+        feature = "create-monitoring-subscription",
+        feature = "get-monitoring-subscription"
+    )
+)]
 mod realtime_metrics_subscription_config;
 
-#[cfg(any(feature = "create-monitoring-subscription", feature = "get-monitoring-subscription"))]
+#[cfg(
+    any(
+        feature = "create-monitoring-subscription",
+        feature = "get-monitoring-subscription"
+    )
+)]
 pub use realtime_metrics_subscription_config::{
     RealtimeMetricsSubscriptionConfig, RealtimeMetricsSubscriptionConfigBuilder,
 };
 
-#[cfg(any(feature = "create-monitoring-subscription", feature = "get-monitoring-subscription"))]
+#[cfg(
+    any(
+        feature = "create-monitoring-subscription",
+        feature = "get-monitoring-subscription"
+    )
+)]
 mod realtime_metrics_subscription_status;
 
-#[cfg(any(feature = "create-monitoring-subscription", feature = "get-monitoring-subscription"))]
+#[cfg(
+    any(
+        feature = "create-monitoring-subscription",
+        feature = "get-monitoring-subscription"
+    )
+)]
 pub use realtime_metrics_subscription_status::RealtimeMetricsSubscriptionStatus;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod referrer_policy_list;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use referrer_policy_list::ReferrerPolicyList;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy::{ResponseHeadersPolicy, ResponseHeadersPolicyBuilder};
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_access_control_allow_headers;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_access_control_allow_headers::{
-    ResponseHeadersPolicyAccessControlAllowHeaders, ResponseHeadersPolicyAccessControlAllowHeadersBuilder,
+    ResponseHeadersPolicyAccessControlAllowHeaders,
+    ResponseHeadersPolicyAccessControlAllowHeadersBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_access_control_allow_methods;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_access_control_allow_methods::{
-    ResponseHeadersPolicyAccessControlAllowMethods, ResponseHeadersPolicyAccessControlAllowMethodsBuilder,
+    ResponseHeadersPolicyAccessControlAllowMethods,
+    ResponseHeadersPolicyAccessControlAllowMethodsBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_access_control_allow_methods_values;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_access_control_allow_methods_values::ResponseHeadersPolicyAccessControlAllowMethodsValues;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_access_control_allow_origins;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_access_control_allow_origins::{
-    ResponseHeadersPolicyAccessControlAllowOrigins, ResponseHeadersPolicyAccessControlAllowOriginsBuilder,
+    ResponseHeadersPolicyAccessControlAllowOrigins,
+    ResponseHeadersPolicyAccessControlAllowOriginsBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_access_control_expose_headers;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_access_control_expose_headers::{
-    ResponseHeadersPolicyAccessControlExposeHeaders, ResponseHeadersPolicyAccessControlExposeHeadersBuilder,
+    ResponseHeadersPolicyAccessControlExposeHeaders,
+    ResponseHeadersPolicyAccessControlExposeHeadersBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_config;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
-pub use response_headers_policy_config::{ResponseHeadersPolicyConfig, ResponseHeadersPolicyConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
+pub use response_headers_policy_config::{
+    ResponseHeadersPolicyConfig, ResponseHeadersPolicyConfigBuilder,
+};
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_content_security_policy;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_content_security_policy::{
-    ResponseHeadersPolicyContentSecurityPolicy, ResponseHeadersPolicyContentSecurityPolicyBuilder,
+    ResponseHeadersPolicyContentSecurityPolicy,
+    ResponseHeadersPolicyContentSecurityPolicyBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_content_type_options;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_content_type_options::{
-    ResponseHeadersPolicyContentTypeOptions, ResponseHeadersPolicyContentTypeOptionsBuilder,
+    ResponseHeadersPolicyContentTypeOptions,
+    ResponseHeadersPolicyContentTypeOptionsBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_cors_config;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_cors_config::{
     ResponseHeadersPolicyCorsConfig, ResponseHeadersPolicyCorsConfigBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_custom_header;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_custom_header::{
     ResponseHeadersPolicyCustomHeader, ResponseHeadersPolicyCustomHeaderBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_custom_headers_config;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_custom_headers_config::{
-    ResponseHeadersPolicyCustomHeadersConfig, ResponseHeadersPolicyCustomHeadersConfigBuilder,
+    ResponseHeadersPolicyCustomHeadersConfig,
+    ResponseHeadersPolicyCustomHeadersConfigBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_frame_options;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_frame_options::{
     ResponseHeadersPolicyFrameOptions, ResponseHeadersPolicyFrameOptionsBuilder,
 };
@@ -4118,133 +4892,165 @@ pub use response_headers_policy_frame_options::{
 mod response_headers_policy_list;
 
 #[cfg(feature = "list-response-headers-policies")]
-pub use response_headers_policy_list::{ResponseHeadersPolicyList, ResponseHeadersPolicyListBuilder};
+pub use response_headers_policy_list::{
+    ResponseHeadersPolicyList, ResponseHeadersPolicyListBuilder,
+};
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_referrer_policy;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_referrer_policy::{
     ResponseHeadersPolicyReferrerPolicy, ResponseHeadersPolicyReferrerPolicyBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_remove_header;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_remove_header::{
     ResponseHeadersPolicyRemoveHeader, ResponseHeadersPolicyRemoveHeaderBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_remove_headers_config;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_remove_headers_config::{
-    ResponseHeadersPolicyRemoveHeadersConfig, ResponseHeadersPolicyRemoveHeadersConfigBuilder,
+    ResponseHeadersPolicyRemoveHeadersConfig,
+    ResponseHeadersPolicyRemoveHeadersConfigBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_security_headers_config;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_security_headers_config::{
-    ResponseHeadersPolicySecurityHeadersConfig, ResponseHeadersPolicySecurityHeadersConfigBuilder,
+    ResponseHeadersPolicySecurityHeadersConfig,
+    ResponseHeadersPolicySecurityHeadersConfigBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_server_timing_headers_config;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_server_timing_headers_config::{
-    ResponseHeadersPolicyServerTimingHeadersConfig, ResponseHeadersPolicyServerTimingHeadersConfigBuilder,
+    ResponseHeadersPolicyServerTimingHeadersConfig,
+    ResponseHeadersPolicyServerTimingHeadersConfigBuilder,
 };
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_strict_transport_security;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_strict_transport_security::{
-    ResponseHeadersPolicyStrictTransportSecurity, ResponseHeadersPolicyStrictTransportSecurityBuilder,
+    ResponseHeadersPolicyStrictTransportSecurity,
+    ResponseHeadersPolicyStrictTransportSecurityBuilder,
 };
 
 #[cfg(feature = "list-response-headers-policies")]
 mod response_headers_policy_summary;
 
 #[cfg(feature = "list-response-headers-policies")]
-pub use response_headers_policy_summary::{ResponseHeadersPolicySummary, ResponseHeadersPolicySummaryBuilder};
+pub use response_headers_policy_summary::{
+    ResponseHeadersPolicySummary, ResponseHeadersPolicySummaryBuilder,
+};
 
 #[cfg(feature = "list-response-headers-policies")]
 mod response_headers_policy_type;
@@ -4252,331 +5058,385 @@ mod response_headers_policy_type;
 #[cfg(feature = "list-response-headers-policies")]
 pub use response_headers_policy_type::ResponseHeadersPolicyType;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 mod response_headers_policy_xss_protection;
 
-#[cfg(any(
-    feature = "create-response-headers-policy",
-    feature = "get-response-headers-policy",
-    feature = "get-response-headers-policy-config",
-    feature = "list-response-headers-policies",
-    feature = "update-response-headers-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-response-headers-policy",
+        feature = "get-response-headers-policy",
+        feature = "get-response-headers-policy-config",
+        feature = "list-response-headers-policies",
+        feature = "update-response-headers-policy"
+    )
+)]
 pub use response_headers_policy_xss_protection::{
     ResponseHeadersPolicyXSSProtection, ResponseHeadersPolicyXSSProtectionBuilder,
 };
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod restrictions;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use restrictions::{Restrictions, RestrictionsBuilder};
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "list-streaming-distributions",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "list-streaming-distributions",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod s3_origin;
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "list-streaming-distributions",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "list-streaming-distributions",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use s3_origin::{S3Origin, S3OriginBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod s3_origin_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use s3_origin_config::{S3OriginConfig, S3OriginConfigBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod ssl_support_method;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use ssl_support_method::SSLSupportMethod;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 mod session_stickiness_config;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
-pub use session_stickiness_config::{SessionStickinessConfig, SessionStickinessConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
+pub use session_stickiness_config::{
+    SessionStickinessConfig, SessionStickinessConfigBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-streaming-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-streaming-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod signer;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-streaming-distribution",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-streaming-distribution",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use signer::{Signer, SignerBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-vpc-origin",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-vpc-origin",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-vpc-origin"
+    )
+)]
 mod ssl_protocol;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-vpc-origin",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-vpc-origin",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use ssl_protocol::SslProtocol;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 mod staging_distribution_dns_names;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
-pub use staging_distribution_dns_names::{StagingDistributionDnsNames, StagingDistributionDnsNamesBuilder};
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
+pub use staging_distribution_dns_names::{
+    StagingDistributionDnsNames, StagingDistributionDnsNamesBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod status_codes;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use status_codes::{StatusCodes, StatusCodesBuilder};
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-streaming-distribution",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-streaming-distribution",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod streaming_distribution;
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-streaming-distribution",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-streaming-distribution",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use streaming_distribution::{StreamingDistribution, StreamingDistributionBuilder};
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod streaming_distribution_config;
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "update-streaming-distribution"
-))]
-pub use streaming_distribution_config::{StreamingDistributionConfig, StreamingDistributionConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "update-streaming-distribution"
+    )
+)]
+pub use streaming_distribution_config::{
+    StreamingDistributionConfig, StreamingDistributionConfigBuilder,
+};
 
 #[cfg(feature = "create-streaming-distribution-with-tags")]
 mod streaming_distribution_config_with_tags;
@@ -4590,96 +5450,114 @@ pub use streaming_distribution_config_with_tags::{
 mod streaming_distribution_list;
 
 #[cfg(feature = "list-streaming-distributions")]
-pub use streaming_distribution_list::{StreamingDistributionList, StreamingDistributionListBuilder};
+pub use streaming_distribution_list::{
+    StreamingDistributionList, StreamingDistributionListBuilder,
+};
 
 #[cfg(feature = "list-streaming-distributions")]
 mod streaming_distribution_summary;
 
 #[cfg(feature = "list-streaming-distributions")]
-pub use streaming_distribution_summary::{StreamingDistributionSummary, StreamingDistributionSummaryBuilder};
+pub use streaming_distribution_summary::{
+    StreamingDistributionSummary, StreamingDistributionSummaryBuilder,
+};
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod streaming_logging_config;
 
-#[cfg(any(
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "update-streaming-distribution"
-))]
-pub use streaming_logging_config::{StreamingLoggingConfig, StreamingLoggingConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "update-streaming-distribution"
+    )
+)]
+pub use streaming_logging_config::{
+    StreamingLoggingConfig, StreamingLoggingConfigBuilder,
+};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod string_schema_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use string_schema_config::{StringSchemaConfig, StringSchemaConfigBuilder};
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-function",
-    feature = "create-key-value-store",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-tags-for-resource",
-    feature = "tag-resource",
-    feature = "update-connection-group",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-function",
+        feature = "create-key-value-store",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-tags-for-resource",
+        feature = "tag-resource",
+        feature = "update-connection-group",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod tag;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-function",
-    feature = "create-key-value-store",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-tags-for-resource",
-    feature = "tag-resource",
-    feature = "update-connection-group",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-function",
+        feature = "create-key-value-store",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-tags-for-resource",
+        feature = "tag-resource",
+        feature = "update-connection-group",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use tag::{Tag, TagBuilder};
 
 #[cfg(feature = "untag-resource")]
@@ -4688,70 +5566,78 @@ mod tag_keys;
 #[cfg(feature = "untag-resource")]
 pub use tag_keys::{TagKeys, TagKeysBuilder};
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-function",
-    feature = "create-key-value-store",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-tags-for-resource",
-    feature = "tag-resource",
-    feature = "update-connection-group",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-function",
+        feature = "create-key-value-store",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-tags-for-resource",
+        feature = "tag-resource",
+        feature = "update-connection-group",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod tags;
 
-#[cfg(any(
-    feature = "create-anycast-ip-list",
-    feature = "create-connection-function",
-    feature = "create-connection-group",
-    feature = "create-distribution-tenant",
-    feature = "create-distribution-with-tags",
-    feature = "create-function",
-    feature = "create-key-value-store",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "create-trust-store",
-    feature = "create-vpc-origin",
-    feature = "get-connection-group",
-    feature = "get-connection-group-by-routing-endpoint",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-tags-for-resource",
-    feature = "tag-resource",
-    feature = "update-connection-group",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-anycast-ip-list",
+        feature = "create-connection-function",
+        feature = "create-connection-group",
+        feature = "create-distribution-tenant",
+        feature = "create-distribution-with-tags",
+        feature = "create-function",
+        feature = "create-key-value-store",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "create-trust-store",
+        feature = "create-vpc-origin",
+        feature = "get-connection-group",
+        feature = "get-connection-group-by-routing-endpoint",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-tags-for-resource",
+        feature = "tag-resource",
+        feature = "update-connection-group",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use tags::{Tags, TagsBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod tenant_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use tenant_config::{TenantConfig, TenantConfigBuilder};
 
 #[cfg(feature = "test-function")]
@@ -4760,80 +5646,104 @@ mod test_result;
 #[cfg(feature = "test-function")]
 pub use test_result::{TestResult, TestResultBuilder};
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 mod traffic_config;
 
-#[cfg(any(
-    feature = "create-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy",
-    feature = "get-continuous-deployment-policy-config",
-    feature = "list-continuous-deployment-policies",
-    feature = "update-continuous-deployment-policy"
-))]
+#[cfg(
+    any(
+        feature = "create-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy",
+        feature = "get-continuous-deployment-policy-config",
+        feature = "list-continuous-deployment-policies",
+        feature = "update-continuous-deployment-policy"
+    )
+)]
 pub use traffic_config::{TrafficConfig, TrafficConfigBuilder};
 
-#[cfg(any(feature = "create-trust-store", feature = "get-trust-store", feature = "update-trust-store"))]
+#[cfg(
+    any(
+        feature = "create-trust-store",
+        feature = "get-trust-store",
+        feature = "update-trust-store"
+    )
+)]
 mod trust_store;
 
-#[cfg(any(feature = "create-trust-store", feature = "get-trust-store", feature = "update-trust-store"))]
+#[cfg(
+    any(
+        feature = "create-trust-store",
+        feature = "get-trust-store",
+        feature = "update-trust-store"
+    )
+)]
 pub use trust_store::{TrustStore, TrustStoreBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod trust_store_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use trust_store_config::{TrustStoreConfig, TrustStoreConfigBuilder};
 
-#[cfg(any(
-    feature = "create-trust-store",
-    feature = "get-trust-store",
-    feature = "list-trust-stores",
-    feature = "update-trust-store"
-))]
+#[cfg(
+    any(
+        feature = "create-trust-store",
+        feature = "get-trust-store",
+        feature = "list-trust-stores",
+        feature = "update-trust-store"
+    )
+)]
 mod trust_store_status;
 
-#[cfg(any(
-    feature = "create-trust-store",
-    feature = "get-trust-store",
-    feature = "list-trust-stores",
-    feature = "update-trust-store"
-))]
+#[cfg(
+    any(
+        feature = "create-trust-store",
+        feature = "get-trust-store",
+        feature = "list-trust-stores",
+        feature = "update-trust-store"
+    )
+)]
 pub use trust_store_status::TrustStoreStatus;
 
 #[cfg(feature = "list-trust-stores")]
@@ -4842,88 +5752,96 @@ mod trust_store_summary;
 #[cfg(feature = "list-trust-stores")]
 pub use trust_store_summary::{TrustStoreSummary, TrustStoreSummaryBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod trusted_key_groups;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use trusted_key_groups::{TrustedKeyGroups, TrustedKeyGroupsBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-streaming-distributions",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-streaming-distributions",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 mod trusted_signers;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "create-streaming-distribution",
-    feature = "create-streaming-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "get-streaming-distribution",
-    feature = "get-streaming-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "list-streaming-distributions",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config",
-    feature = "update-streaming-distribution"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "create-streaming-distribution",
+        feature = "create-streaming-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "get-streaming-distribution",
+        feature = "get-streaming-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "list-streaming-distributions",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config",
+        feature = "update-streaming-distribution"
+    )
+)]
 pub use trusted_signers::{TrustedSigners, TrustedSignersBuilder};
 
 #[cfg(feature = "get-managed-certificate-details")]
@@ -4932,231 +5850,265 @@ mod validation_token_detail;
 #[cfg(feature = "get-managed-certificate-details")]
 pub use validation_token_detail::{ValidationTokenDetail, ValidationTokenDetailBuilder};
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-managed-certificate-details",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-managed-certificate-details",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod validation_token_host;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-managed-certificate-details",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-managed-certificate-details",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use validation_token_host::ValidationTokenHost;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod viewer_certificate;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use viewer_certificate::{ViewerCertificate, ViewerCertificateBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod viewer_mtls_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use viewer_mtls_config::{ViewerMtlsConfig, ViewerMtlsConfigBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod viewer_mtls_mode;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use viewer_mtls_mode::ViewerMtlsMode;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod viewer_protocol_policy;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use viewer_protocol_policy::ViewerProtocolPolicy;
 
-#[cfg(any(
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-vpc-origin",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-vpc-origin",
+        feature = "update-vpc-origin"
+    )
+)]
 mod vpc_origin;
 
-#[cfg(any(
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-vpc-origin",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-vpc-origin",
+        feature = "update-vpc-origin"
+    )
+)]
 pub use vpc_origin::{VpcOrigin, VpcOriginBuilder};
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 mod vpc_origin_config;
 
-#[cfg(any(
-    feature = "copy-distribution",
-    feature = "create-distribution",
-    feature = "create-distribution-with-tags",
-    feature = "get-distribution",
-    feature = "get-distribution-config",
-    feature = "list-distributions",
-    feature = "list-distributions-by-anycast-ip-list-id",
-    feature = "list-distributions-by-connection-function",
-    feature = "list-distributions-by-connection-mode",
-    feature = "list-distributions-by-realtime-log-config",
-    feature = "list-distributions-by-trust-store",
-    feature = "list-distributions-by-web-acl-id",
-    feature = "update-distribution",
-    feature = "update-distribution-with-staging-config"
-))]
+#[cfg(
+    any(
+        feature = "copy-distribution",
+        feature = "create-distribution",
+        feature = "create-distribution-with-tags",
+        feature = "get-distribution",
+        feature = "get-distribution-config",
+        feature = "list-distributions",
+        feature = "list-distributions-by-anycast-ip-list-id",
+        feature = "list-distributions-by-connection-function",
+        feature = "list-distributions-by-connection-mode",
+        feature = "list-distributions-by-realtime-log-config",
+        feature = "list-distributions-by-trust-store",
+        feature = "list-distributions-by-web-acl-id",
+        feature = "update-distribution",
+        feature = "update-distribution-with-staging-config"
+    )
+)]
 pub use vpc_origin_config::{VpcOriginConfig, VpcOriginConfigBuilder};
 
-#[cfg(any(
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-vpc-origin",
-    feature = "update-vpc-origin"
-))]
+#[cfg(
+    any(
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-vpc-origin",
+        feature = "update-vpc-origin"
+    )
+)]
 mod vpc_origin_endpoint_config;
 
-#[cfg(any(
-    feature = "create-vpc-origin",
-    feature = "delete-vpc-origin",
-    feature = "get-vpc-origin",
-    feature = "update-vpc-origin"
-))]
-pub use vpc_origin_endpoint_config::{VpcOriginEndpointConfig, VpcOriginEndpointConfigBuilder};
+#[cfg(
+    any(
+        feature = "create-vpc-origin",
+        feature = "delete-vpc-origin",
+        feature = "get-vpc-origin",
+        feature = "update-vpc-origin"
+    )
+)]
+pub use vpc_origin_endpoint_config::{
+    VpcOriginEndpointConfig, VpcOriginEndpointConfigBuilder,
+};
 
 #[cfg(feature = "list-vpc-origins")]
 mod vpc_origin_list;
@@ -5170,22 +6122,26 @@ mod vpc_origin_summary;
 #[cfg(feature = "list-vpc-origins")]
 pub use vpc_origin_summary::{VpcOriginSummary, VpcOriginSummaryBuilder};
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 mod web_acl_customization;
 
-#[cfg(any(
-    feature = "create-distribution-tenant",
-    feature = "get-distribution-tenant",
-    feature = "get-distribution-tenant-by-domain",
-    feature = "list-distribution-tenants",
-    feature = "list-distribution-tenants-by-customization",
-    feature = "update-distribution-tenant"
-))]
+#[cfg(
+    any(
+        feature = "create-distribution-tenant",
+        feature = "get-distribution-tenant",
+        feature = "get-distribution-tenant-by-domain",
+        feature = "list-distribution-tenants",
+        feature = "list-distribution-tenants-by-customization",
+        feature = "update-distribution-tenant"
+    )
+)]
 pub use web_acl_customization::{WebAclCustomization, WebAclCustomizationBuilder};

@@ -8,14 +8,19 @@
 #[non_exhaustive]
 pub struct MonitoringSubscription {
     /// A subscription configuration for additional CloudWatch metrics.
-    pub realtime_metrics_subscription_config: Option<crate::types::RealtimeMetricsSubscriptionConfig>,
+    pub realtime_metrics_subscription_config: Option<
+        crate::types::RealtimeMetricsSubscriptionConfig,
+    >,
 }
 
 impl std::fmt::Debug for MonitoringSubscription {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MonitoringSubscription")
-            .field("realtime_metrics_subscription_config", &self.realtime_metrics_subscription_config)
+            .field(
+                "realtime_metrics_subscription_config",
+                &self.realtime_metrics_subscription_config,
+            )
             .finish()
     }
 }
@@ -31,14 +36,19 @@ impl MonitoringSubscription {
 /// A builder for [`MonitoringSubscription`].
 #[derive(Default)]
 pub struct MonitoringSubscriptionBuilder {
-    realtime_metrics_subscription_config: Option<crate::types::RealtimeMetricsSubscriptionConfig>,
+    realtime_metrics_subscription_config: Option<
+        crate::types::RealtimeMetricsSubscriptionConfig,
+    >,
 }
 
 impl std::fmt::Debug for MonitoringSubscriptionBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MonitoringSubscriptionBuilder")
-            .field("realtime_metrics_subscription_config", &self.realtime_metrics_subscription_config)
+            .field(
+                "realtime_metrics_subscription_config",
+                &self.realtime_metrics_subscription_config,
+            )
             .finish()
     }
 }
@@ -65,13 +75,19 @@ impl MonitoringSubscriptionBuilder {
     /// Builds the [`MonitoringSubscription`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<MonitoringSubscription, restxml_runtime::BuildError> {
-        Ok(MonitoringSubscription { realtime_metrics_subscription_config: self.realtime_metrics_subscription_config })
+        Ok(MonitoringSubscription {
+            realtime_metrics_subscription_config: self
+                .realtime_metrics_subscription_config,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for MonitoringSubscription {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.realtime_metrics_subscription_config {
             content.element("RealtimeMetricsSubscriptionConfig", value)?;
@@ -82,17 +98,25 @@ impl restxml_runtime::xml::WriteXml for MonitoringSubscription {
 
 impl restxml_runtime::xml::ReadXml for MonitoringSubscription {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_realtime_metrics_subscription_config = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "RealtimeMetricsSubscriptionConfig" {
-                m_realtime_metrics_subscription_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_realtime_metrics_subscription_config = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
-        Ok(Self { realtime_metrics_subscription_config: m_realtime_metrics_subscription_config })
+        Ok(Self {
+            realtime_metrics_subscription_config: m_realtime_metrics_subscription_config,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { realtime_metrics_subscription_config: None })
+        Some(Self {
+            realtime_metrics_subscription_config: None,
+        })
     }
 }

@@ -173,7 +173,10 @@ impl OriginBuilder {
     }
     /// Sets or clears [`Origin::custom_headers`].
     #[inline]
-    pub fn set_custom_headers(mut self, value: Option<crate::types::CustomHeaders>) -> Self {
+    pub fn set_custom_headers(
+        mut self,
+        value: Option<crate::types::CustomHeaders>,
+    ) -> Self {
         self.custom_headers = value;
         self
     }
@@ -185,19 +188,28 @@ impl OriginBuilder {
     }
     /// Sets or clears [`Origin::s3_origin_config`].
     #[inline]
-    pub fn set_s3_origin_config(mut self, value: Option<crate::types::S3OriginConfig>) -> Self {
+    pub fn set_s3_origin_config(
+        mut self,
+        value: Option<crate::types::S3OriginConfig>,
+    ) -> Self {
         self.s3_origin_config = value;
         self
     }
     /// Sets [`Origin::custom_origin_config`].
     #[inline]
-    pub fn custom_origin_config(mut self, value: crate::types::CustomOriginConfig) -> Self {
+    pub fn custom_origin_config(
+        mut self,
+        value: crate::types::CustomOriginConfig,
+    ) -> Self {
         self.custom_origin_config = Some(value);
         self
     }
     /// Sets or clears [`Origin::custom_origin_config`].
     #[inline]
-    pub fn set_custom_origin_config(mut self, value: Option<crate::types::CustomOriginConfig>) -> Self {
+    pub fn set_custom_origin_config(
+        mut self,
+        value: Option<crate::types::CustomOriginConfig>,
+    ) -> Self {
         self.custom_origin_config = value;
         self
     }
@@ -209,7 +221,10 @@ impl OriginBuilder {
     }
     /// Sets or clears [`Origin::vpc_origin_config`].
     #[inline]
-    pub fn set_vpc_origin_config(mut self, value: Option<crate::types::VpcOriginConfig>) -> Self {
+    pub fn set_vpc_origin_config(
+        mut self,
+        value: Option<crate::types::VpcOriginConfig>,
+    ) -> Self {
         self.vpc_origin_config = value;
         self
     }
@@ -257,7 +272,10 @@ impl OriginBuilder {
     }
     /// Sets or clears [`Origin::origin_shield`].
     #[inline]
-    pub fn set_origin_shield(mut self, value: Option<crate::types::OriginShield>) -> Self {
+    pub fn set_origin_shield(
+        mut self,
+        value: Option<crate::types::OriginShield>,
+    ) -> Self {
         self.origin_shield = value;
         self
     }
@@ -277,31 +295,43 @@ impl OriginBuilder {
     #[inline]
     pub fn build(self) -> Result<Origin, restxml_runtime::BuildError> {
         match (self.id, self.domain_name) {
-            (Some(m_id), Some(m_domain_name)) => Ok(Origin {
-                id: m_id,
-                domain_name: m_domain_name,
-                origin_path: self.origin_path,
-                custom_headers: self.custom_headers,
-                s3_origin_config: self.s3_origin_config,
-                custom_origin_config: self.custom_origin_config,
-                vpc_origin_config: self.vpc_origin_config,
-                connection_attempts: self.connection_attempts,
-                connection_timeout: self.connection_timeout,
-                response_completion_timeout: self.response_completion_timeout,
-                origin_shield: self.origin_shield,
-                origin_access_control_id: self.origin_access_control_id,
-            }),
-            (m_id, m_domain_name) => Err(restxml_runtime::BuildError::missing_fields(
-                "Origin",
-                &[(m_id.is_none(), "id", "Id"), (m_domain_name.is_none(), "domain_name", "DomainName")],
-            )),
+            (Some(m_id), Some(m_domain_name)) => {
+                Ok(Origin {
+                    id: m_id,
+                    domain_name: m_domain_name,
+                    origin_path: self.origin_path,
+                    custom_headers: self.custom_headers,
+                    s3_origin_config: self.s3_origin_config,
+                    custom_origin_config: self.custom_origin_config,
+                    vpc_origin_config: self.vpc_origin_config,
+                    connection_attempts: self.connection_attempts,
+                    connection_timeout: self.connection_timeout,
+                    response_completion_timeout: self.response_completion_timeout,
+                    origin_shield: self.origin_shield,
+                    origin_access_control_id: self.origin_access_control_id,
+                })
+            }
+            (m_id, m_domain_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Origin",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_domain_name.is_none(), "domain_name", "DomainName"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for Origin {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.id;
@@ -347,7 +377,9 @@ impl restxml_runtime::xml::WriteXml for Origin {
 
 impl restxml_runtime::xml::ReadXml for Origin {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_domain_name = None;
         let mut m_origin_path = None;
@@ -366,44 +398,70 @@ impl restxml_runtime::xml::ReadXml for Origin {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "DomainName" => {
-                    m_domain_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginPath" => {
-                    m_origin_path = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_path = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CustomHeaders" => {
-                    m_custom_headers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_custom_headers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "S3OriginConfig" => {
-                    m_s3_origin_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_s3_origin_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CustomOriginConfig" => {
-                    m_custom_origin_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_custom_origin_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "VpcOriginConfig" => {
-                    m_vpc_origin_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_vpc_origin_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ConnectionAttempts" => {
-                    m_connection_attempts = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_attempts = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ConnectionTimeout" => {
-                    m_connection_timeout = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_connection_timeout = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResponseCompletionTimeout" => {
-                    m_response_completion_timeout = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_response_completion_timeout = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginShield" => {
-                    m_origin_shield = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_shield = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginAccessControlId" => {
-                    m_origin_access_control_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_access_control_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            domain_name: restxml_runtime::xml::required(m_domain_name, "DomainName", element)?,
+            domain_name: restxml_runtime::xml::required(
+                m_domain_name,
+                "DomainName",
+                element,
+            )?,
             origin_path: m_origin_path,
             custom_headers: m_custom_headers,
             s3_origin_config: m_s3_origin_config,

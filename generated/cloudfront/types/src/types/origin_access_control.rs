@@ -57,13 +57,19 @@ impl OriginAccessControlBuilder {
     }
     /// Sets [`OriginAccessControl::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
     /// Sets or clears [`OriginAccessControl::origin_access_control_config`].
     #[inline]
-    pub fn set_origin_access_control_config(mut self, value: Option<crate::types::OriginAccessControlConfig>) -> Self {
+    pub fn set_origin_access_control_config(
+        mut self,
+        value: Option<crate::types::OriginAccessControlConfig>,
+    ) -> Self {
         self.origin_access_control_config = value;
         self
     }
@@ -72,10 +78,18 @@ impl OriginAccessControlBuilder {
     pub fn build(self) -> Result<OriginAccessControl, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => {
-                Ok(OriginAccessControl { id: m_id, origin_access_control_config: self.origin_access_control_config })
+                Ok(OriginAccessControl {
+                    id: m_id,
+                    origin_access_control_config: self.origin_access_control_config,
+                })
             }
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("OriginAccessControl", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginAccessControl",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
@@ -83,7 +97,9 @@ impl OriginAccessControlBuilder {
 
 impl restxml_runtime::xml::ReadXml for OriginAccessControl {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_origin_access_control_config = None;
         while let Some(mut child) = element.next_child()? {
@@ -92,7 +108,9 @@ impl restxml_runtime::xml::ReadXml for OriginAccessControl {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "OriginAccessControlConfig" => {
-                    m_origin_access_control_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_access_control_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -104,6 +122,9 @@ impl restxml_runtime::xml::ReadXml for OriginAccessControl {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { id: restxml_runtime::xml::ReadXml::missing()?, origin_access_control_config: None })
+        Some(Self {
+            id: restxml_runtime::xml::ReadXml::missing()?,
+            origin_access_control_config: None,
+        })
     }
 }

@@ -35,7 +35,10 @@ impl std::fmt::Debug for OriginAccessControlConfig {
             .field("description", &self.description)
             .field("signing_protocol", &self.signing_protocol)
             .field("signing_behavior", &self.signing_behavior)
-            .field("origin_access_control_origin_type", &self.origin_access_control_origin_type)
+            .field(
+                "origin_access_control_origin_type",
+                &self.origin_access_control_origin_type,
+            )
             .finish()
     }
 }
@@ -55,7 +58,9 @@ pub struct OriginAccessControlConfigBuilder {
     description: Option<String>,
     signing_protocol: Option<crate::types::OriginAccessControlSigningProtocols>,
     signing_behavior: Option<crate::types::OriginAccessControlSigningBehaviors>,
-    origin_access_control_origin_type: Option<crate::types::OriginAccessControlOriginTypes>,
+    origin_access_control_origin_type: Option<
+        crate::types::OriginAccessControlOriginTypes,
+    >,
 }
 
 impl std::fmt::Debug for OriginAccessControlConfigBuilder {
@@ -66,7 +71,10 @@ impl std::fmt::Debug for OriginAccessControlConfigBuilder {
             .field("description", &self.description)
             .field("signing_protocol", &self.signing_protocol)
             .field("signing_behavior", &self.signing_behavior)
-            .field("origin_access_control_origin_type", &self.origin_access_control_origin_type)
+            .field(
+                "origin_access_control_origin_type",
+                &self.origin_access_control_origin_type,
+            )
             .finish()
     }
 }
@@ -92,52 +100,85 @@ impl OriginAccessControlConfigBuilder {
     }
     /// Sets [`OriginAccessControlConfig::signing_protocol`].
     #[inline]
-    pub fn signing_protocol(mut self, value: crate::types::OriginAccessControlSigningProtocols) -> Self {
+    pub fn signing_protocol(
+        mut self,
+        value: crate::types::OriginAccessControlSigningProtocols,
+    ) -> Self {
         self.signing_protocol = Some(value);
         self
     }
     /// Sets [`OriginAccessControlConfig::signing_behavior`].
     #[inline]
-    pub fn signing_behavior(mut self, value: crate::types::OriginAccessControlSigningBehaviors) -> Self {
+    pub fn signing_behavior(
+        mut self,
+        value: crate::types::OriginAccessControlSigningBehaviors,
+    ) -> Self {
         self.signing_behavior = Some(value);
         self
     }
     /// Sets [`OriginAccessControlConfig::origin_access_control_origin_type`].
     #[inline]
-    pub fn origin_access_control_origin_type(mut self, value: crate::types::OriginAccessControlOriginTypes) -> Self {
+    pub fn origin_access_control_origin_type(
+        mut self,
+        value: crate::types::OriginAccessControlOriginTypes,
+    ) -> Self {
         self.origin_access_control_origin_type = Some(value);
         self
     }
     /// Builds the [`OriginAccessControlConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<OriginAccessControlConfig, restxml_runtime::BuildError> {
-        match (self.name, self.signing_protocol, self.signing_behavior, self.origin_access_control_origin_type) {
+    pub fn build(
+        self,
+    ) -> Result<OriginAccessControlConfig, restxml_runtime::BuildError> {
+        match (
+            self.name,
+            self.signing_protocol,
+            self.signing_behavior,
+            self.origin_access_control_origin_type,
+        ) {
             (
                 Some(m_name),
                 Some(m_signing_protocol),
                 Some(m_signing_behavior),
                 Some(m_origin_access_control_origin_type),
-            ) => Ok(OriginAccessControlConfig {
-                name: m_name,
-                description: self.description,
-                signing_protocol: m_signing_protocol,
-                signing_behavior: m_signing_behavior,
-                origin_access_control_origin_type: m_origin_access_control_origin_type,
-            }),
-            (m_name, m_signing_protocol, m_signing_behavior, m_origin_access_control_origin_type) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "OriginAccessControlConfig",
-                    &[
-                        (m_name.is_none(), "name", "Name"),
-                        (m_signing_protocol.is_none(), "signing_protocol", "SigningProtocol"),
-                        (m_signing_behavior.is_none(), "signing_behavior", "SigningBehavior"),
-                        (
-                            m_origin_access_control_origin_type.is_none(),
-                            "origin_access_control_origin_type",
-                            "OriginAccessControlOriginType",
-                        ),
-                    ],
-                ))
+            ) => {
+                Ok(OriginAccessControlConfig {
+                    name: m_name,
+                    description: self.description,
+                    signing_protocol: m_signing_protocol,
+                    signing_behavior: m_signing_behavior,
+                    origin_access_control_origin_type: m_origin_access_control_origin_type,
+                })
+            }
+            (
+                m_name,
+                m_signing_protocol,
+                m_signing_behavior,
+                m_origin_access_control_origin_type,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginAccessControlConfig",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_signing_protocol.is_none(),
+                                "signing_protocol",
+                                "SigningProtocol",
+                            ),
+                            (
+                                m_signing_behavior.is_none(),
+                                "signing_behavior",
+                                "SigningBehavior",
+                            ),
+                            (
+                                m_origin_access_control_origin_type.is_none(),
+                                "origin_access_control_origin_type",
+                                "OriginAccessControlOriginType",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -145,7 +186,10 @@ impl OriginAccessControlConfigBuilder {
 
 impl restxml_runtime::xml::WriteXml for OriginAccessControlConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.name;
@@ -172,7 +216,9 @@ impl restxml_runtime::xml::WriteXml for OriginAccessControlConfig {
 
 impl restxml_runtime::xml::ReadXml for OriginAccessControlConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_description = None;
         let mut m_signing_protocol = None;
@@ -184,16 +230,24 @@ impl restxml_runtime::xml::ReadXml for OriginAccessControlConfig {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Description" => {
-                    m_description = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_description = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SigningProtocol" => {
-                    m_signing_protocol = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_signing_protocol = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SigningBehavior" => {
-                    m_signing_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_signing_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginAccessControlOriginType" => {
-                    m_origin_access_control_origin_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_access_control_origin_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -201,8 +255,16 @@ impl restxml_runtime::xml::ReadXml for OriginAccessControlConfig {
         Ok(Self {
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             description: m_description,
-            signing_protocol: restxml_runtime::xml::required(m_signing_protocol, "SigningProtocol", element)?,
-            signing_behavior: restxml_runtime::xml::required(m_signing_behavior, "SigningBehavior", element)?,
+            signing_protocol: restxml_runtime::xml::required(
+                m_signing_protocol,
+                "SigningProtocol",
+                element,
+            )?,
+            signing_behavior: restxml_runtime::xml::required(
+                m_signing_behavior,
+                "SigningBehavior",
+                element,
+            )?,
             origin_access_control_origin_type: restxml_runtime::xml::required(
                 m_origin_access_control_origin_type,
                 "OriginAccessControlOriginType",

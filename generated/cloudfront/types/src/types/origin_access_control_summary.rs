@@ -36,7 +36,10 @@ impl std::fmt::Debug for OriginAccessControlSummary {
             .field("name", &self.name)
             .field("signing_protocol", &self.signing_protocol)
             .field("signing_behavior", &self.signing_behavior)
-            .field("origin_access_control_origin_type", &self.origin_access_control_origin_type)
+            .field(
+                "origin_access_control_origin_type",
+                &self.origin_access_control_origin_type,
+            )
             .finish()
     }
 }
@@ -57,7 +60,9 @@ pub struct OriginAccessControlSummaryBuilder {
     name: Option<String>,
     signing_protocol: Option<crate::types::OriginAccessControlSigningProtocols>,
     signing_behavior: Option<crate::types::OriginAccessControlSigningBehaviors>,
-    origin_access_control_origin_type: Option<crate::types::OriginAccessControlOriginTypes>,
+    origin_access_control_origin_type: Option<
+        crate::types::OriginAccessControlOriginTypes,
+    >,
 }
 
 impl std::fmt::Debug for OriginAccessControlSummaryBuilder {
@@ -69,7 +74,10 @@ impl std::fmt::Debug for OriginAccessControlSummaryBuilder {
             .field("name", &self.name)
             .field("signing_protocol", &self.signing_protocol)
             .field("signing_behavior", &self.signing_behavior)
-            .field("origin_access_control_origin_type", &self.origin_access_control_origin_type)
+            .field(
+                "origin_access_control_origin_type",
+                &self.origin_access_control_origin_type,
+            )
             .finish()
     }
 }
@@ -95,25 +103,36 @@ impl OriginAccessControlSummaryBuilder {
     }
     /// Sets [`OriginAccessControlSummary::signing_protocol`].
     #[inline]
-    pub fn signing_protocol(mut self, value: crate::types::OriginAccessControlSigningProtocols) -> Self {
+    pub fn signing_protocol(
+        mut self,
+        value: crate::types::OriginAccessControlSigningProtocols,
+    ) -> Self {
         self.signing_protocol = Some(value);
         self
     }
     /// Sets [`OriginAccessControlSummary::signing_behavior`].
     #[inline]
-    pub fn signing_behavior(mut self, value: crate::types::OriginAccessControlSigningBehaviors) -> Self {
+    pub fn signing_behavior(
+        mut self,
+        value: crate::types::OriginAccessControlSigningBehaviors,
+    ) -> Self {
         self.signing_behavior = Some(value);
         self
     }
     /// Sets [`OriginAccessControlSummary::origin_access_control_origin_type`].
     #[inline]
-    pub fn origin_access_control_origin_type(mut self, value: crate::types::OriginAccessControlOriginTypes) -> Self {
+    pub fn origin_access_control_origin_type(
+        mut self,
+        value: crate::types::OriginAccessControlOriginTypes,
+    ) -> Self {
         self.origin_access_control_origin_type = Some(value);
         self
     }
     /// Builds the [`OriginAccessControlSummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<OriginAccessControlSummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<OriginAccessControlSummary, restxml_runtime::BuildError> {
         match (
             self.id,
             self.description,
@@ -129,14 +148,16 @@ impl OriginAccessControlSummaryBuilder {
                 Some(m_signing_protocol),
                 Some(m_signing_behavior),
                 Some(m_origin_access_control_origin_type),
-            ) => Ok(OriginAccessControlSummary {
-                id: m_id,
-                description: m_description,
-                name: m_name,
-                signing_protocol: m_signing_protocol,
-                signing_behavior: m_signing_behavior,
-                origin_access_control_origin_type: m_origin_access_control_origin_type,
-            }),
+            ) => {
+                Ok(OriginAccessControlSummary {
+                    id: m_id,
+                    description: m_description,
+                    name: m_name,
+                    signing_protocol: m_signing_protocol,
+                    signing_behavior: m_signing_behavior,
+                    origin_access_control_origin_type: m_origin_access_control_origin_type,
+                })
+            }
             (
                 m_id,
                 m_description,
@@ -144,28 +165,42 @@ impl OriginAccessControlSummaryBuilder {
                 m_signing_protocol,
                 m_signing_behavior,
                 m_origin_access_control_origin_type,
-            ) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginAccessControlSummary",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_description.is_none(), "description", "Description"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_signing_protocol.is_none(), "signing_protocol", "SigningProtocol"),
-                    (m_signing_behavior.is_none(), "signing_behavior", "SigningBehavior"),
-                    (
-                        m_origin_access_control_origin_type.is_none(),
-                        "origin_access_control_origin_type",
-                        "OriginAccessControlOriginType",
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginAccessControlSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_description.is_none(), "description", "Description"),
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_signing_protocol.is_none(),
+                                "signing_protocol",
+                                "SigningProtocol",
+                            ),
+                            (
+                                m_signing_behavior.is_none(),
+                                "signing_behavior",
+                                "SigningBehavior",
+                            ),
+                            (
+                                m_origin_access_control_origin_type.is_none(),
+                                "origin_access_control_origin_type",
+                                "OriginAccessControlOriginType",
+                            ),
+                        ],
                     ),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for OriginAccessControlSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_description = None;
         let mut m_name = None;
@@ -178,29 +213,49 @@ impl restxml_runtime::xml::ReadXml for OriginAccessControlSummary {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Description" => {
-                    m_description = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_description = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "SigningProtocol" => {
-                    m_signing_protocol = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_signing_protocol = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SigningBehavior" => {
-                    m_signing_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_signing_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginAccessControlOriginType" => {
-                    m_origin_access_control_origin_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_access_control_origin_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            description: restxml_runtime::xml::required(m_description, "Description", element)?,
+            description: restxml_runtime::xml::required(
+                m_description,
+                "Description",
+                element,
+            )?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            signing_protocol: restxml_runtime::xml::required(m_signing_protocol, "SigningProtocol", element)?,
-            signing_behavior: restxml_runtime::xml::required(m_signing_behavior, "SigningBehavior", element)?,
+            signing_protocol: restxml_runtime::xml::required(
+                m_signing_protocol,
+                "SigningProtocol",
+                element,
+            )?,
+            signing_behavior: restxml_runtime::xml::required(
+                m_signing_behavior,
+                "SigningBehavior",
+                element,
+            )?,
             origin_access_control_origin_type: restxml_runtime::xml::required(
                 m_origin_access_control_origin_type,
                 "OriginAccessControlOriginType",

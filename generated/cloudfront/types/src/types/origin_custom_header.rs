@@ -43,7 +43,10 @@ impl std::fmt::Debug for OriginCustomHeaderBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("OriginCustomHeaderBuilder")
             .field("header_name", &self.header_name)
-            .field("header_value", &self.header_value.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "header_value",
+                &self.header_value.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .finish()
     }
 }
@@ -66,22 +69,32 @@ impl OriginCustomHeaderBuilder {
     pub fn build(self) -> Result<OriginCustomHeader, restxml_runtime::BuildError> {
         match (self.header_name, self.header_value) {
             (Some(m_header_name), Some(m_header_value)) => {
-                Ok(OriginCustomHeader { header_name: m_header_name, header_value: m_header_value })
+                Ok(OriginCustomHeader {
+                    header_name: m_header_name,
+                    header_value: m_header_value,
+                })
             }
-            (m_header_name, m_header_value) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginCustomHeader",
-                &[
-                    (m_header_name.is_none(), "header_name", "HeaderName"),
-                    (m_header_value.is_none(), "header_value", "HeaderValue"),
-                ],
-            )),
+            (m_header_name, m_header_value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginCustomHeader",
+                        &[
+                            (m_header_name.is_none(), "header_name", "HeaderName"),
+                            (m_header_value.is_none(), "header_value", "HeaderValue"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginCustomHeader {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.header_name;
@@ -97,23 +110,37 @@ impl restxml_runtime::xml::WriteXml for OriginCustomHeader {
 
 impl restxml_runtime::xml::ReadXml for OriginCustomHeader {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_header_name = None;
         let mut m_header_value = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "HeaderName" => {
-                    m_header_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_header_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HeaderValue" => {
-                    m_header_value = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_header_value = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            header_name: restxml_runtime::xml::required(m_header_name, "HeaderName", element)?,
-            header_value: restxml_runtime::xml::required(m_header_value, "HeaderValue", element)?,
+            header_name: restxml_runtime::xml::required(
+                m_header_name,
+                "HeaderName",
+                element,
+            )?,
+            header_value: restxml_runtime::xml::required(
+                m_header_value,
+                "HeaderValue",
+                element,
+            )?,
         })
     }
     #[inline]

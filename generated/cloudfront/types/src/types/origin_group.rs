@@ -69,7 +69,10 @@ impl OriginGroupBuilder {
     }
     /// Sets [`OriginGroup::failover_criteria`].
     #[inline]
-    pub fn failover_criteria(mut self, value: crate::types::OriginGroupFailoverCriteria) -> Self {
+    pub fn failover_criteria(
+        mut self,
+        value: crate::types::OriginGroupFailoverCriteria,
+    ) -> Self {
         self.failover_criteria = Some(value);
         self
     }
@@ -81,13 +84,19 @@ impl OriginGroupBuilder {
     }
     /// Sets [`OriginGroup::selection_criteria`].
     #[inline]
-    pub fn selection_criteria(mut self, value: crate::types::OriginGroupSelectionCriteria) -> Self {
+    pub fn selection_criteria(
+        mut self,
+        value: crate::types::OriginGroupSelectionCriteria,
+    ) -> Self {
         self.selection_criteria = Some(value);
         self
     }
     /// Sets or clears [`OriginGroup::selection_criteria`].
     #[inline]
-    pub fn set_selection_criteria(mut self, value: Option<crate::types::OriginGroupSelectionCriteria>) -> Self {
+    pub fn set_selection_criteria(
+        mut self,
+        value: Option<crate::types::OriginGroupSelectionCriteria>,
+    ) -> Self {
         self.selection_criteria = value;
         self
     }
@@ -95,27 +104,40 @@ impl OriginGroupBuilder {
     #[inline]
     pub fn build(self) -> Result<OriginGroup, restxml_runtime::BuildError> {
         match (self.id, self.failover_criteria, self.members) {
-            (Some(m_id), Some(m_failover_criteria), Some(m_members)) => Ok(OriginGroup {
-                id: m_id,
-                failover_criteria: m_failover_criteria,
-                members: m_members,
-                selection_criteria: self.selection_criteria,
-            }),
-            (m_id, m_failover_criteria, m_members) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginGroup",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_failover_criteria.is_none(), "failover_criteria", "FailoverCriteria"),
-                    (m_members.is_none(), "members", "Members"),
-                ],
-            )),
+            (Some(m_id), Some(m_failover_criteria), Some(m_members)) => {
+                Ok(OriginGroup {
+                    id: m_id,
+                    failover_criteria: m_failover_criteria,
+                    members: m_members,
+                    selection_criteria: self.selection_criteria,
+                })
+            }
+            (m_id, m_failover_criteria, m_members) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginGroup",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_failover_criteria.is_none(),
+                                "failover_criteria",
+                                "FailoverCriteria",
+                            ),
+                            (m_members.is_none(), "members", "Members"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginGroup {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.id;
@@ -138,7 +160,9 @@ impl restxml_runtime::xml::WriteXml for OriginGroup {
 
 impl restxml_runtime::xml::ReadXml for OriginGroup {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_failover_criteria = None;
         let mut m_members = None;
@@ -149,20 +173,30 @@ impl restxml_runtime::xml::ReadXml for OriginGroup {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "FailoverCriteria" => {
-                    m_failover_criteria = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_failover_criteria = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Members" => {
-                    m_members = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_members = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SelectionCriteria" => {
-                    m_selection_criteria = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_selection_criteria = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            failover_criteria: restxml_runtime::xml::required(m_failover_criteria, "FailoverCriteria", element)?,
+            failover_criteria: restxml_runtime::xml::required(
+                m_failover_criteria,
+                "FailoverCriteria",
+                element,
+            )?,
             members: restxml_runtime::xml::required(m_members, "Members", element)?,
             selection_criteria: m_selection_criteria,
         })

@@ -14,7 +14,9 @@ pub struct OriginGroupFailoverCriteria {
 impl std::fmt::Debug for OriginGroupFailoverCriteria {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OriginGroupFailoverCriteria").field("status_codes", &self.status_codes).finish()
+        f.debug_struct("OriginGroupFailoverCriteria")
+            .field("status_codes", &self.status_codes)
+            .finish()
     }
 }
 
@@ -35,7 +37,9 @@ pub struct OriginGroupFailoverCriteriaBuilder {
 impl std::fmt::Debug for OriginGroupFailoverCriteriaBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OriginGroupFailoverCriteriaBuilder").field("status_codes", &self.status_codes).finish()
+        f.debug_struct("OriginGroupFailoverCriteriaBuilder")
+            .field("status_codes", &self.status_codes)
+            .finish()
     }
 }
 
@@ -48,20 +52,33 @@ impl OriginGroupFailoverCriteriaBuilder {
     }
     /// Builds the [`OriginGroupFailoverCriteria`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<OriginGroupFailoverCriteria, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<OriginGroupFailoverCriteria, restxml_runtime::BuildError> {
         match (self.status_codes,) {
-            (Some(m_status_codes),) => Ok(OriginGroupFailoverCriteria { status_codes: m_status_codes }),
-            (m_status_codes,) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginGroupFailoverCriteria",
-                &[(m_status_codes.is_none(), "status_codes", "StatusCodes")],
-            )),
+            (Some(m_status_codes),) => {
+                Ok(OriginGroupFailoverCriteria {
+                    status_codes: m_status_codes,
+                })
+            }
+            (m_status_codes,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginGroupFailoverCriteria",
+                        &[(m_status_codes.is_none(), "status_codes", "StatusCodes")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginGroupFailoverCriteria {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.status_codes;
@@ -73,17 +90,29 @@ impl restxml_runtime::xml::WriteXml for OriginGroupFailoverCriteria {
 
 impl restxml_runtime::xml::ReadXml for OriginGroupFailoverCriteria {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_status_codes = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "StatusCodes" {
-                m_status_codes = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_status_codes = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
-        Ok(Self { status_codes: restxml_runtime::xml::required(m_status_codes, "StatusCodes", element)? })
+        Ok(Self {
+            status_codes: restxml_runtime::xml::required(
+                m_status_codes,
+                "StatusCodes",
+                element,
+            )?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { status_codes: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            status_codes: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

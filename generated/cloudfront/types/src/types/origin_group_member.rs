@@ -35,7 +35,9 @@ pub struct OriginGroupMemberBuilder {
 impl std::fmt::Debug for OriginGroupMemberBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OriginGroupMemberBuilder").field("origin_id", &self.origin_id).finish()
+        f.debug_struct("OriginGroupMemberBuilder")
+            .field("origin_id", &self.origin_id)
+            .finish()
     }
 }
 
@@ -50,18 +52,29 @@ impl OriginGroupMemberBuilder {
     #[inline]
     pub fn build(self) -> Result<OriginGroupMember, restxml_runtime::BuildError> {
         match (self.origin_id,) {
-            (Some(m_origin_id),) => Ok(OriginGroupMember { origin_id: m_origin_id }),
-            (m_origin_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginGroupMember",
-                &[(m_origin_id.is_none(), "origin_id", "OriginId")],
-            )),
+            (Some(m_origin_id),) => {
+                Ok(OriginGroupMember {
+                    origin_id: m_origin_id,
+                })
+            }
+            (m_origin_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginGroupMember",
+                        &[(m_origin_id.is_none(), "origin_id", "OriginId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginGroupMember {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.origin_id;
@@ -73,17 +86,23 @@ impl restxml_runtime::xml::WriteXml for OriginGroupMember {
 
 impl restxml_runtime::xml::ReadXml for OriginGroupMember {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_origin_id = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "OriginId" {
                 m_origin_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { origin_id: restxml_runtime::xml::required(m_origin_id, "OriginId", element)? })
+        Ok(Self {
+            origin_id: restxml_runtime::xml::required(m_origin_id, "OriginId", element)?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { origin_id: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            origin_id: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

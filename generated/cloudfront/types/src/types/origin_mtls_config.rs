@@ -14,7 +14,9 @@ pub struct OriginMtlsConfig {
 impl std::fmt::Debug for OriginMtlsConfig {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OriginMtlsConfig").field("client_certificate_arn", &self.client_certificate_arn).finish()
+        f.debug_struct("OriginMtlsConfig")
+            .field("client_certificate_arn", &self.client_certificate_arn)
+            .finish()
     }
 }
 
@@ -35,7 +37,9 @@ pub struct OriginMtlsConfigBuilder {
 impl std::fmt::Debug for OriginMtlsConfigBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OriginMtlsConfigBuilder").field("client_certificate_arn", &self.client_certificate_arn).finish()
+        f.debug_struct("OriginMtlsConfigBuilder")
+            .field("client_certificate_arn", &self.client_certificate_arn)
+            .finish()
     }
 }
 
@@ -51,19 +55,34 @@ impl OriginMtlsConfigBuilder {
     pub fn build(self) -> Result<OriginMtlsConfig, restxml_runtime::BuildError> {
         match (self.client_certificate_arn,) {
             (Some(m_client_certificate_arn),) => {
-                Ok(OriginMtlsConfig { client_certificate_arn: m_client_certificate_arn })
+                Ok(OriginMtlsConfig {
+                    client_certificate_arn: m_client_certificate_arn,
+                })
             }
-            (m_client_certificate_arn,) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginMtlsConfig",
-                &[(m_client_certificate_arn.is_none(), "client_certificate_arn", "ClientCertificateArn")],
-            )),
+            (m_client_certificate_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginMtlsConfig",
+                        &[
+                            (
+                                m_client_certificate_arn.is_none(),
+                                "client_certificate_arn",
+                                "ClientCertificateArn",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginMtlsConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.client_certificate_arn;
@@ -75,11 +94,15 @@ impl restxml_runtime::xml::WriteXml for OriginMtlsConfig {
 
 impl restxml_runtime::xml::ReadXml for OriginMtlsConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_client_certificate_arn = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "ClientCertificateArn" {
-                m_client_certificate_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_client_certificate_arn = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
         Ok(Self {
@@ -92,6 +115,8 @@ impl restxml_runtime::xml::ReadXml for OriginMtlsConfig {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { client_certificate_arn: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            client_certificate_arn: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

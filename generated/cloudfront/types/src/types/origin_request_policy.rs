@@ -78,7 +78,10 @@ impl OriginRequestPolicyBuilder {
     }
     /// Sets [`OriginRequestPolicy::origin_request_policy_config`].
     #[inline]
-    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
+    pub fn origin_request_policy_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyConfig,
+    ) -> Self {
         self.origin_request_policy_config = Some(value);
         self
     }
@@ -86,24 +89,36 @@ impl OriginRequestPolicyBuilder {
     #[inline]
     pub fn build(self) -> Result<OriginRequestPolicy, restxml_runtime::BuildError> {
         match (self.id, self.last_modified_time, self.origin_request_policy_config) {
-            (Some(m_id), Some(m_last_modified_time), Some(m_origin_request_policy_config)) => Ok(OriginRequestPolicy {
-                id: m_id,
-                last_modified_time: m_last_modified_time,
-                origin_request_policy_config: m_origin_request_policy_config,
-            }),
+            (
+                Some(m_id),
+                Some(m_last_modified_time),
+                Some(m_origin_request_policy_config),
+            ) => {
+                Ok(OriginRequestPolicy {
+                    id: m_id,
+                    last_modified_time: m_last_modified_time,
+                    origin_request_policy_config: m_origin_request_policy_config,
+                })
+            }
             (m_id, m_last_modified_time, m_origin_request_policy_config) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "OriginRequestPolicy",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (
-                            m_origin_request_policy_config.is_none(),
-                            "origin_request_policy_config",
-                            "OriginRequestPolicyConfig",
-                        ),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicy",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                m_origin_request_policy_config.is_none(),
+                                "origin_request_policy_config",
+                                "OriginRequestPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -111,7 +126,9 @@ impl OriginRequestPolicyBuilder {
 
 impl restxml_runtime::xml::ReadXml for OriginRequestPolicy {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_origin_request_policy_config = None;
@@ -121,17 +138,25 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicy {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginRequestPolicyConfig" => {
-                    m_origin_request_policy_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_request_policy_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             origin_request_policy_config: restxml_runtime::xml::required(
                 m_origin_request_policy_config,
                 "OriginRequestPolicyConfig",

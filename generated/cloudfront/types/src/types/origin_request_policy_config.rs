@@ -94,27 +94,48 @@ impl OriginRequestPolicyConfigBuilder {
     }
     /// Sets [`OriginRequestPolicyConfig::headers_config`].
     #[inline]
-    pub fn headers_config(mut self, value: crate::types::OriginRequestPolicyHeadersConfig) -> Self {
+    pub fn headers_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyHeadersConfig,
+    ) -> Self {
         self.headers_config = Some(value);
         self
     }
     /// Sets [`OriginRequestPolicyConfig::cookies_config`].
     #[inline]
-    pub fn cookies_config(mut self, value: crate::types::OriginRequestPolicyCookiesConfig) -> Self {
+    pub fn cookies_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyCookiesConfig,
+    ) -> Self {
         self.cookies_config = Some(value);
         self
     }
     /// Sets [`OriginRequestPolicyConfig::query_strings_config`].
     #[inline]
-    pub fn query_strings_config(mut self, value: crate::types::OriginRequestPolicyQueryStringsConfig) -> Self {
+    pub fn query_strings_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyQueryStringsConfig,
+    ) -> Self {
         self.query_strings_config = Some(value);
         self
     }
     /// Builds the [`OriginRequestPolicyConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<OriginRequestPolicyConfig, restxml_runtime::BuildError> {
-        match (self.name, self.headers_config, self.cookies_config, self.query_strings_config) {
-            (Some(m_name), Some(m_headers_config), Some(m_cookies_config), Some(m_query_strings_config)) => {
+    pub fn build(
+        self,
+    ) -> Result<OriginRequestPolicyConfig, restxml_runtime::BuildError> {
+        match (
+            self.name,
+            self.headers_config,
+            self.cookies_config,
+            self.query_strings_config,
+        ) {
+            (
+                Some(m_name),
+                Some(m_headers_config),
+                Some(m_cookies_config),
+                Some(m_query_strings_config),
+            ) => {
                 Ok(OriginRequestPolicyConfig {
                     comment: self.comment,
                     name: m_name,
@@ -124,15 +145,29 @@ impl OriginRequestPolicyConfigBuilder {
                 })
             }
             (m_name, m_headers_config, m_cookies_config, m_query_strings_config) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "OriginRequestPolicyConfig",
-                    &[
-                        (m_name.is_none(), "name", "Name"),
-                        (m_headers_config.is_none(), "headers_config", "HeadersConfig"),
-                        (m_cookies_config.is_none(), "cookies_config", "CookiesConfig"),
-                        (m_query_strings_config.is_none(), "query_strings_config", "QueryStringsConfig"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicyConfig",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_headers_config.is_none(),
+                                "headers_config",
+                                "HeadersConfig",
+                            ),
+                            (
+                                m_cookies_config.is_none(),
+                                "cookies_config",
+                                "CookiesConfig",
+                            ),
+                            (
+                                m_query_strings_config.is_none(),
+                                "query_strings_config",
+                                "QueryStringsConfig",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -140,7 +175,10 @@ impl OriginRequestPolicyConfigBuilder {
 
 impl restxml_runtime::xml::WriteXml for OriginRequestPolicyConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.comment {
             content.element("Comment", value)?;
@@ -167,7 +205,9 @@ impl restxml_runtime::xml::WriteXml for OriginRequestPolicyConfig {
 
 impl restxml_runtime::xml::ReadXml for OriginRequestPolicyConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_comment = None;
         let mut m_name = None;
         let mut m_headers_config = None;
@@ -176,19 +216,27 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicyConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "HeadersConfig" => {
-                    m_headers_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_headers_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CookiesConfig" => {
-                    m_cookies_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cookies_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "QueryStringsConfig" => {
-                    m_query_strings_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_strings_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -196,8 +244,16 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicyConfig {
         Ok(Self {
             comment: m_comment,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            headers_config: restxml_runtime::xml::required(m_headers_config, "HeadersConfig", element)?,
-            cookies_config: restxml_runtime::xml::required(m_cookies_config, "CookiesConfig", element)?,
+            headers_config: restxml_runtime::xml::required(
+                m_headers_config,
+                "HeadersConfig",
+                element,
+            )?,
+            cookies_config: restxml_runtime::xml::required(
+                m_cookies_config,
+                "CookiesConfig",
+                element,
+            )?,
             query_strings_config: restxml_runtime::xml::required(
                 m_query_strings_config,
                 "QueryStringsConfig",

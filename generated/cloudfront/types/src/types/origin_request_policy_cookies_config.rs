@@ -59,7 +59,10 @@ impl std::fmt::Debug for OriginRequestPolicyCookiesConfigBuilder {
 impl OriginRequestPolicyCookiesConfigBuilder {
     /// Sets [`OriginRequestPolicyCookiesConfig::cookie_behavior`].
     #[inline]
-    pub fn cookie_behavior(mut self, value: crate::types::OriginRequestPolicyCookieBehavior) -> Self {
+    pub fn cookie_behavior(
+        mut self,
+        value: crate::types::OriginRequestPolicyCookieBehavior,
+    ) -> Self {
         self.cookie_behavior = Some(value);
         self
     }
@@ -77,22 +80,40 @@ impl OriginRequestPolicyCookiesConfigBuilder {
     }
     /// Builds the [`OriginRequestPolicyCookiesConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<OriginRequestPolicyCookiesConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<OriginRequestPolicyCookiesConfig, restxml_runtime::BuildError> {
         match (self.cookie_behavior,) {
             (Some(m_cookie_behavior),) => {
-                Ok(OriginRequestPolicyCookiesConfig { cookie_behavior: m_cookie_behavior, cookies: self.cookies })
+                Ok(OriginRequestPolicyCookiesConfig {
+                    cookie_behavior: m_cookie_behavior,
+                    cookies: self.cookies,
+                })
             }
-            (m_cookie_behavior,) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginRequestPolicyCookiesConfig",
-                &[(m_cookie_behavior.is_none(), "cookie_behavior", "CookieBehavior")],
-            )),
+            (m_cookie_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicyCookiesConfig",
+                        &[
+                            (
+                                m_cookie_behavior.is_none(),
+                                "cookie_behavior",
+                                "CookieBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginRequestPolicyCookiesConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.cookie_behavior;
@@ -107,27 +128,40 @@ impl restxml_runtime::xml::WriteXml for OriginRequestPolicyCookiesConfig {
 
 impl restxml_runtime::xml::ReadXml for OriginRequestPolicyCookiesConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_cookie_behavior = None;
         let mut m_cookies = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CookieBehavior" => {
-                    m_cookie_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cookie_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Cookies" => {
-                    m_cookies = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cookies = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            cookie_behavior: restxml_runtime::xml::required(m_cookie_behavior, "CookieBehavior", element)?,
+            cookie_behavior: restxml_runtime::xml::required(
+                m_cookie_behavior,
+                "CookieBehavior",
+                element,
+            )?,
             cookies: m_cookies,
         })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { cookie_behavior: restxml_runtime::xml::ReadXml::missing()?, cookies: None })
+        Some(Self {
+            cookie_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            cookies: None,
+        })
     }
 }

@@ -35,7 +35,13 @@ impl OriginRequestPolicyHeaderBehavior {
     /// Every value the model knows, in model order.
     #[inline]
     pub const fn values() -> &'static [&'static str] {
-        &["none", "whitelist", "allViewer", "allViewerAndWhitelistCloudFront", "allExcept"]
+        &[
+            "none",
+            "whitelist",
+            "allViewer",
+            "allViewerAndWhitelistCloudFront",
+            "allExcept",
+        ]
     }
 }
 
@@ -101,7 +107,9 @@ impl serde::Serialize for OriginRequestPolicyHeaderBehavior {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for OriginRequestPolicyHeaderBehavior {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -109,14 +117,19 @@ impl<'de> serde::Deserialize<'de> for OriginRequestPolicyHeaderBehavior {
 
 impl restxml_runtime::xml::WriteXml for OriginRequestPolicyHeaderBehavior {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }
 
 impl restxml_runtime::xml::ReadXml for OriginRequestPolicyHeaderBehavior {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
     #[inline]

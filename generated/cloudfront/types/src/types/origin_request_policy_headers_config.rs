@@ -61,7 +61,10 @@ impl std::fmt::Debug for OriginRequestPolicyHeadersConfigBuilder {
 impl OriginRequestPolicyHeadersConfigBuilder {
     /// Sets [`OriginRequestPolicyHeadersConfig::header_behavior`].
     #[inline]
-    pub fn header_behavior(mut self, value: crate::types::OriginRequestPolicyHeaderBehavior) -> Self {
+    pub fn header_behavior(
+        mut self,
+        value: crate::types::OriginRequestPolicyHeaderBehavior,
+    ) -> Self {
         self.header_behavior = Some(value);
         self
     }
@@ -79,22 +82,40 @@ impl OriginRequestPolicyHeadersConfigBuilder {
     }
     /// Builds the [`OriginRequestPolicyHeadersConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<OriginRequestPolicyHeadersConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<OriginRequestPolicyHeadersConfig, restxml_runtime::BuildError> {
         match (self.header_behavior,) {
             (Some(m_header_behavior),) => {
-                Ok(OriginRequestPolicyHeadersConfig { header_behavior: m_header_behavior, headers: self.headers })
+                Ok(OriginRequestPolicyHeadersConfig {
+                    header_behavior: m_header_behavior,
+                    headers: self.headers,
+                })
             }
-            (m_header_behavior,) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginRequestPolicyHeadersConfig",
-                &[(m_header_behavior.is_none(), "header_behavior", "HeaderBehavior")],
-            )),
+            (m_header_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicyHeadersConfig",
+                        &[
+                            (
+                                m_header_behavior.is_none(),
+                                "header_behavior",
+                                "HeaderBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginRequestPolicyHeadersConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.header_behavior;
@@ -109,27 +130,40 @@ impl restxml_runtime::xml::WriteXml for OriginRequestPolicyHeadersConfig {
 
 impl restxml_runtime::xml::ReadXml for OriginRequestPolicyHeadersConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_header_behavior = None;
         let mut m_headers = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "HeaderBehavior" => {
-                    m_header_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_header_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Headers" => {
-                    m_headers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_headers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            header_behavior: restxml_runtime::xml::required(m_header_behavior, "HeaderBehavior", element)?,
+            header_behavior: restxml_runtime::xml::required(
+                m_header_behavior,
+                "HeaderBehavior",
+                element,
+            )?,
             headers: m_headers,
         })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { header_behavior: restxml_runtime::xml::ReadXml::missing()?, headers: None })
+        Some(Self {
+            header_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            headers: None,
+        })
     }
 }

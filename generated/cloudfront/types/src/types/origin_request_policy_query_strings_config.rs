@@ -59,7 +59,10 @@ impl std::fmt::Debug for OriginRequestPolicyQueryStringsConfigBuilder {
 impl OriginRequestPolicyQueryStringsConfigBuilder {
     /// Sets [`OriginRequestPolicyQueryStringsConfig::query_string_behavior`].
     #[inline]
-    pub fn query_string_behavior(mut self, value: crate::types::OriginRequestPolicyQueryStringBehavior) -> Self {
+    pub fn query_string_behavior(
+        mut self,
+        value: crate::types::OriginRequestPolicyQueryStringBehavior,
+    ) -> Self {
         self.query_string_behavior = Some(value);
         self
     }
@@ -71,29 +74,49 @@ impl OriginRequestPolicyQueryStringsConfigBuilder {
     }
     /// Sets or clears [`OriginRequestPolicyQueryStringsConfig::query_strings`].
     #[inline]
-    pub fn set_query_strings(mut self, value: Option<crate::types::QueryStringNames>) -> Self {
+    pub fn set_query_strings(
+        mut self,
+        value: Option<crate::types::QueryStringNames>,
+    ) -> Self {
         self.query_strings = value;
         self
     }
     /// Builds the [`OriginRequestPolicyQueryStringsConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<OriginRequestPolicyQueryStringsConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<OriginRequestPolicyQueryStringsConfig, restxml_runtime::BuildError> {
         match (self.query_string_behavior,) {
-            (Some(m_query_string_behavior),) => Ok(OriginRequestPolicyQueryStringsConfig {
-                query_string_behavior: m_query_string_behavior,
-                query_strings: self.query_strings,
-            }),
-            (m_query_string_behavior,) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginRequestPolicyQueryStringsConfig",
-                &[(m_query_string_behavior.is_none(), "query_string_behavior", "QueryStringBehavior")],
-            )),
+            (Some(m_query_string_behavior),) => {
+                Ok(OriginRequestPolicyQueryStringsConfig {
+                    query_string_behavior: m_query_string_behavior,
+                    query_strings: self.query_strings,
+                })
+            }
+            (m_query_string_behavior,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicyQueryStringsConfig",
+                        &[
+                            (
+                                m_query_string_behavior.is_none(),
+                                "query_string_behavior",
+                                "QueryStringBehavior",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginRequestPolicyQueryStringsConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.query_string_behavior;
@@ -108,16 +131,22 @@ impl restxml_runtime::xml::WriteXml for OriginRequestPolicyQueryStringsConfig {
 
 impl restxml_runtime::xml::ReadXml for OriginRequestPolicyQueryStringsConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_query_string_behavior = None;
         let mut m_query_strings = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "QueryStringBehavior" => {
-                    m_query_string_behavior = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_string_behavior = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "QueryStrings" => {
-                    m_query_strings = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_strings = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -133,6 +162,9 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicyQueryStringsConfig {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { query_string_behavior: restxml_runtime::xml::ReadXml::missing()?, query_strings: None })
+        Some(Self {
+            query_string_behavior: restxml_runtime::xml::ReadXml::missing()?,
+            query_strings: None,
+        })
     }
 }

@@ -57,31 +57,49 @@ impl OriginRequestPolicySummaryBuilder {
     }
     /// Sets [`OriginRequestPolicySummary::origin_request_policy`].
     #[inline]
-    pub fn origin_request_policy(mut self, value: crate::types::OriginRequestPolicy) -> Self {
+    pub fn origin_request_policy(
+        mut self,
+        value: crate::types::OriginRequestPolicy,
+    ) -> Self {
         self.origin_request_policy = Some(value);
         self
     }
     /// Builds the [`OriginRequestPolicySummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<OriginRequestPolicySummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<OriginRequestPolicySummary, restxml_runtime::BuildError> {
         match (self.r#type, self.origin_request_policy) {
             (Some(m_type), Some(m_origin_request_policy)) => {
-                Ok(OriginRequestPolicySummary { r#type: m_type, origin_request_policy: m_origin_request_policy })
+                Ok(OriginRequestPolicySummary {
+                    r#type: m_type,
+                    origin_request_policy: m_origin_request_policy,
+                })
             }
-            (m_type, m_origin_request_policy) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginRequestPolicySummary",
-                &[
-                    (m_type.is_none(), "type", "Type"),
-                    (m_origin_request_policy.is_none(), "origin_request_policy", "OriginRequestPolicy"),
-                ],
-            )),
+            (m_type, m_origin_request_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginRequestPolicySummary",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (
+                                m_origin_request_policy.is_none(),
+                                "origin_request_policy",
+                                "OriginRequestPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for OriginRequestPolicySummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_type = None;
         let mut m_origin_request_policy = None;
         while let Some(mut child) = element.next_child()? {
@@ -90,7 +108,9 @@ impl restxml_runtime::xml::ReadXml for OriginRequestPolicySummary {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "OriginRequestPolicy" => {
-                    m_origin_request_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_request_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

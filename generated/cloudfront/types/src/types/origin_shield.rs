@@ -80,19 +80,29 @@ impl OriginShieldBuilder {
     pub fn build(self) -> Result<OriginShield, restxml_runtime::BuildError> {
         match (self.enabled,) {
             (Some(m_enabled),) => {
-                Ok(OriginShield { enabled: m_enabled, origin_shield_region: self.origin_shield_region })
+                Ok(OriginShield {
+                    enabled: m_enabled,
+                    origin_shield_region: self.origin_shield_region,
+                })
             }
-            (m_enabled,) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginShield",
-                &[(m_enabled.is_none(), "enabled", "Enabled")],
-            )),
+            (m_enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginShield",
+                        &[(m_enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginShield {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.enabled;
@@ -107,16 +117,22 @@ impl restxml_runtime::xml::WriteXml for OriginShield {
 
 impl restxml_runtime::xml::ReadXml for OriginShield {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_enabled = None;
         let mut m_origin_shield_region = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginShieldRegion" => {
-                    m_origin_shield_region = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_shield_region = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -128,6 +144,9 @@ impl restxml_runtime::xml::ReadXml for OriginShield {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { enabled: restxml_runtime::xml::ReadXml::missing()?, origin_shield_region: None })
+        Some(Self {
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+            origin_shield_region: None,
+        })
     }
 }

@@ -18,7 +18,10 @@ pub struct OriginSslProtocols {
 impl std::fmt::Debug for OriginSslProtocols {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OriginSslProtocols").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("OriginSslProtocols")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -34,7 +37,10 @@ impl From<Vec<crate::types::SslProtocol>> for OriginSslProtocols {
     /// An `OriginSslProtocols` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<crate::types::SslProtocol>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
     }
 }
 
@@ -77,19 +83,35 @@ impl OriginSslProtocolsBuilder {
             self.items.as_ref().map(Vec::len),
         )?;
         match (self.items,) {
-            (Some(m_items),) => Ok(OriginSslProtocols { quantity, items: m_items }),
-            (m_items,) => Err(restxml_runtime::BuildError::missing_fields(
-                "OriginSslProtocols",
-                &[(m_items.is_none(), "items", "Items")],
-            )),
+            (Some(m_items),) => {
+                Ok(OriginSslProtocols {
+                    quantity,
+                    items: m_items,
+                })
+            }
+            (m_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "OriginSslProtocols",
+                        &[(m_items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for OriginSslProtocols {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
-        restxml_runtime::error::check_quantity("OriginSslProtocols", self.quantity, Some(self.items.len()))?;
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "OriginSslProtocols",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;
@@ -105,22 +127,32 @@ impl restxml_runtime::xml::WriteXml for OriginSslProtocols {
 
 impl restxml_runtime::xml::ReadXml for OriginSslProtocols {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items =
-                        Some(child.read_list("SslProtocol", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "SslProtocol",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items.unwrap_or_default(),
@@ -128,6 +160,9 @@ impl restxml_runtime::xml::ReadXml for OriginSslProtocols {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: Default::default() })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: Default::default(),
+        })
     }
 }

@@ -16,7 +16,10 @@ pub struct Parameter {
 impl std::fmt::Debug for Parameter {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Parameter").field("name", &self.name).field("value", &self.value).finish()
+        f.debug_struct("Parameter")
+            .field("name", &self.name)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ pub struct ParameterBuilder {
 impl std::fmt::Debug for ParameterBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ParameterBuilder").field("name", &self.name).field("value", &self.value).finish()
+        f.debug_struct("ParameterBuilder")
+            .field("name", &self.name)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -59,18 +65,33 @@ impl ParameterBuilder {
     #[inline]
     pub fn build(self) -> Result<Parameter, restxml_runtime::BuildError> {
         match (self.name, self.value) {
-            (Some(m_name), Some(m_value)) => Ok(Parameter { name: m_name, value: m_value }),
-            (m_name, m_value) => Err(restxml_runtime::BuildError::missing_fields(
-                "Parameter",
-                &[(m_name.is_none(), "name", "Name"), (m_value.is_none(), "value", "Value")],
-            )),
+            (Some(m_name), Some(m_value)) => {
+                Ok(Parameter {
+                    name: m_name,
+                    value: m_value,
+                })
+            }
+            (m_name, m_value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Parameter",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for Parameter {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.name;
@@ -86,7 +107,9 @@ impl restxml_runtime::xml::WriteXml for Parameter {
 
 impl restxml_runtime::xml::ReadXml for Parameter {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {
@@ -107,6 +130,9 @@ impl restxml_runtime::xml::ReadXml for Parameter {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { name: restxml_runtime::xml::ReadXml::missing()?, value: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            value: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -16,7 +16,10 @@ pub struct ParameterDefinition {
 impl std::fmt::Debug for ParameterDefinition {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ParameterDefinition").field("name", &self.name).field("definition", &self.definition).finish()
+        f.debug_struct("ParameterDefinition")
+            .field("name", &self.name)
+            .field("definition", &self.definition)
+            .finish()
     }
 }
 
@@ -62,18 +65,33 @@ impl ParameterDefinitionBuilder {
     #[inline]
     pub fn build(self) -> Result<ParameterDefinition, restxml_runtime::BuildError> {
         match (self.name, self.definition) {
-            (Some(m_name), Some(m_definition)) => Ok(ParameterDefinition { name: m_name, definition: m_definition }),
-            (m_name, m_definition) => Err(restxml_runtime::BuildError::missing_fields(
-                "ParameterDefinition",
-                &[(m_name.is_none(), "name", "Name"), (m_definition.is_none(), "definition", "Definition")],
-            )),
+            (Some(m_name), Some(m_definition)) => {
+                Ok(ParameterDefinition {
+                    name: m_name,
+                    definition: m_definition,
+                })
+            }
+            (m_name, m_definition) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ParameterDefinition",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_definition.is_none(), "definition", "Definition"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ParameterDefinition {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.name;
@@ -89,7 +107,9 @@ impl restxml_runtime::xml::WriteXml for ParameterDefinition {
 
 impl restxml_runtime::xml::ReadXml for ParameterDefinition {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_definition = None;
         while let Some(mut child) = element.next_child()? {
@@ -98,14 +118,20 @@ impl restxml_runtime::xml::ReadXml for ParameterDefinition {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Definition" => {
-                    m_definition = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_definition = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            definition: restxml_runtime::xml::required(m_definition, "Definition", element)?,
+            definition: restxml_runtime::xml::required(
+                m_definition,
+                "Definition",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -14,7 +14,9 @@ pub struct ParameterDefinitionSchema {
 impl std::fmt::Debug for ParameterDefinitionSchema {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ParameterDefinitionSchema").field("string_schema", &self.string_schema).finish()
+        f.debug_struct("ParameterDefinitionSchema")
+            .field("string_schema", &self.string_schema)
+            .finish()
     }
 }
 
@@ -35,7 +37,9 @@ pub struct ParameterDefinitionSchemaBuilder {
 impl std::fmt::Debug for ParameterDefinitionSchemaBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ParameterDefinitionSchemaBuilder").field("string_schema", &self.string_schema).finish()
+        f.debug_struct("ParameterDefinitionSchemaBuilder")
+            .field("string_schema", &self.string_schema)
+            .finish()
     }
 }
 
@@ -48,20 +52,30 @@ impl ParameterDefinitionSchemaBuilder {
     }
     /// Sets or clears [`ParameterDefinitionSchema::string_schema`].
     #[inline]
-    pub fn set_string_schema(mut self, value: Option<crate::types::StringSchemaConfig>) -> Self {
+    pub fn set_string_schema(
+        mut self,
+        value: Option<crate::types::StringSchemaConfig>,
+    ) -> Self {
         self.string_schema = value;
         self
     }
     /// Builds the [`ParameterDefinitionSchema`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ParameterDefinitionSchema, restxml_runtime::BuildError> {
-        Ok(ParameterDefinitionSchema { string_schema: self.string_schema })
+    pub fn build(
+        self,
+    ) -> Result<ParameterDefinitionSchema, restxml_runtime::BuildError> {
+        Ok(ParameterDefinitionSchema {
+            string_schema: self.string_schema,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ParameterDefinitionSchema {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.string_schema {
             content.element("StringSchema", value)?;
@@ -72,14 +86,20 @@ impl restxml_runtime::xml::WriteXml for ParameterDefinitionSchema {
 
 impl restxml_runtime::xml::ReadXml for ParameterDefinitionSchema {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_string_schema = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "StringSchema" {
-                m_string_schema = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_string_schema = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
-        Ok(Self { string_schema: m_string_schema })
+        Ok(Self {
+            string_schema: m_string_schema,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {

@@ -114,52 +114,89 @@ impl ParametersInCacheKeyAndForwardedToOriginBuilder {
     }
     /// Sets [`ParametersInCacheKeyAndForwardedToOrigin::headers_config`].
     #[inline]
-    pub fn headers_config(mut self, value: crate::types::CachePolicyHeadersConfig) -> Self {
+    pub fn headers_config(
+        mut self,
+        value: crate::types::CachePolicyHeadersConfig,
+    ) -> Self {
         self.headers_config = Some(value);
         self
     }
     /// Sets [`ParametersInCacheKeyAndForwardedToOrigin::cookies_config`].
     #[inline]
-    pub fn cookies_config(mut self, value: crate::types::CachePolicyCookiesConfig) -> Self {
+    pub fn cookies_config(
+        mut self,
+        value: crate::types::CachePolicyCookiesConfig,
+    ) -> Self {
         self.cookies_config = Some(value);
         self
     }
     /// Sets [`ParametersInCacheKeyAndForwardedToOrigin::query_strings_config`].
     #[inline]
-    pub fn query_strings_config(mut self, value: crate::types::CachePolicyQueryStringsConfig) -> Self {
+    pub fn query_strings_config(
+        mut self,
+        value: crate::types::CachePolicyQueryStringsConfig,
+    ) -> Self {
         self.query_strings_config = Some(value);
         self
     }
     /// Builds the [`ParametersInCacheKeyAndForwardedToOrigin`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ParametersInCacheKeyAndForwardedToOrigin, restxml_runtime::BuildError> {
-        match (self.enable_accept_encoding_gzip, self.headers_config, self.cookies_config, self.query_strings_config) {
+    pub fn build(
+        self,
+    ) -> Result<ParametersInCacheKeyAndForwardedToOrigin, restxml_runtime::BuildError> {
+        match (
+            self.enable_accept_encoding_gzip,
+            self.headers_config,
+            self.cookies_config,
+            self.query_strings_config,
+        ) {
             (
                 Some(m_enable_accept_encoding_gzip),
                 Some(m_headers_config),
                 Some(m_cookies_config),
                 Some(m_query_strings_config),
-            ) => Ok(ParametersInCacheKeyAndForwardedToOrigin {
-                enable_accept_encoding_gzip: m_enable_accept_encoding_gzip,
-                enable_accept_encoding_brotli: self.enable_accept_encoding_brotli,
-                headers_config: m_headers_config,
-                cookies_config: m_cookies_config,
-                query_strings_config: m_query_strings_config,
-            }),
-            (m_enable_accept_encoding_gzip, m_headers_config, m_cookies_config, m_query_strings_config) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ParametersInCacheKeyAndForwardedToOrigin",
-                    &[
-                        (
-                            m_enable_accept_encoding_gzip.is_none(),
-                            "enable_accept_encoding_gzip",
-                            "EnableAcceptEncodingGzip",
-                        ),
-                        (m_headers_config.is_none(), "headers_config", "HeadersConfig"),
-                        (m_cookies_config.is_none(), "cookies_config", "CookiesConfig"),
-                        (m_query_strings_config.is_none(), "query_strings_config", "QueryStringsConfig"),
-                    ],
-                ))
+            ) => {
+                Ok(ParametersInCacheKeyAndForwardedToOrigin {
+                    enable_accept_encoding_gzip: m_enable_accept_encoding_gzip,
+                    enable_accept_encoding_brotli: self.enable_accept_encoding_brotli,
+                    headers_config: m_headers_config,
+                    cookies_config: m_cookies_config,
+                    query_strings_config: m_query_strings_config,
+                })
+            }
+            (
+                m_enable_accept_encoding_gzip,
+                m_headers_config,
+                m_cookies_config,
+                m_query_strings_config,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ParametersInCacheKeyAndForwardedToOrigin",
+                        &[
+                            (
+                                m_enable_accept_encoding_gzip.is_none(),
+                                "enable_accept_encoding_gzip",
+                                "EnableAcceptEncodingGzip",
+                            ),
+                            (
+                                m_headers_config.is_none(),
+                                "headers_config",
+                                "HeadersConfig",
+                            ),
+                            (
+                                m_cookies_config.is_none(),
+                                "cookies_config",
+                                "CookiesConfig",
+                            ),
+                            (
+                                m_query_strings_config.is_none(),
+                                "query_strings_config",
+                                "QueryStringsConfig",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -167,7 +204,10 @@ impl ParametersInCacheKeyAndForwardedToOriginBuilder {
 
 impl restxml_runtime::xml::WriteXml for ParametersInCacheKeyAndForwardedToOrigin {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.enable_accept_encoding_gzip;
@@ -194,7 +234,9 @@ impl restxml_runtime::xml::WriteXml for ParametersInCacheKeyAndForwardedToOrigin
 
 impl restxml_runtime::xml::ReadXml for ParametersInCacheKeyAndForwardedToOrigin {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_enable_accept_encoding_gzip = None;
         let mut m_enable_accept_encoding_brotli = None;
         let mut m_headers_config = None;
@@ -203,19 +245,29 @@ impl restxml_runtime::xml::ReadXml for ParametersInCacheKeyAndForwardedToOrigin 
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "EnableAcceptEncodingGzip" => {
-                    m_enable_accept_encoding_gzip = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enable_accept_encoding_gzip = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "EnableAcceptEncodingBrotli" => {
-                    m_enable_accept_encoding_brotli = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enable_accept_encoding_brotli = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HeadersConfig" => {
-                    m_headers_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_headers_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CookiesConfig" => {
-                    m_cookies_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cookies_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "QueryStringsConfig" => {
-                    m_query_strings_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_strings_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -227,8 +279,16 @@ impl restxml_runtime::xml::ReadXml for ParametersInCacheKeyAndForwardedToOrigin 
                 element,
             )?,
             enable_accept_encoding_brotli: m_enable_accept_encoding_brotli,
-            headers_config: restxml_runtime::xml::required(m_headers_config, "HeadersConfig", element)?,
-            cookies_config: restxml_runtime::xml::required(m_cookies_config, "CookiesConfig", element)?,
+            headers_config: restxml_runtime::xml::required(
+                m_headers_config,
+                "HeadersConfig",
+                element,
+            )?,
+            cookies_config: restxml_runtime::xml::required(
+                m_cookies_config,
+                "CookiesConfig",
+                element,
+            )?,
             query_strings_config: restxml_runtime::xml::required(
                 m_query_strings_config,
                 "QueryStringsConfig",

@@ -79,23 +79,37 @@ impl PublicKeyBuilder {
     pub fn build(self) -> Result<PublicKey, restxml_runtime::BuildError> {
         match (self.id, self.created_time, self.public_key_config) {
             (Some(m_id), Some(m_created_time), Some(m_public_key_config)) => {
-                Ok(PublicKey { id: m_id, created_time: m_created_time, public_key_config: m_public_key_config })
+                Ok(PublicKey {
+                    id: m_id,
+                    created_time: m_created_time,
+                    public_key_config: m_public_key_config,
+                })
             }
-            (m_id, m_created_time, m_public_key_config) => Err(restxml_runtime::BuildError::missing_fields(
-                "PublicKey",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_created_time.is_none(), "created_time", "CreatedTime"),
-                    (m_public_key_config.is_none(), "public_key_config", "PublicKeyConfig"),
-                ],
-            )),
+            (m_id, m_created_time, m_public_key_config) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublicKey",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                m_public_key_config.is_none(),
+                                "public_key_config",
+                                "PublicKeyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for PublicKey {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_created_time = None;
         let mut m_public_key_config = None;
@@ -105,18 +119,30 @@ impl restxml_runtime::xml::ReadXml for PublicKey {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "PublicKeyConfig" => {
-                    m_public_key_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_public_key_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            created_time: restxml_runtime::xml::required(m_created_time, "CreatedTime", element)?,
-            public_key_config: restxml_runtime::xml::required(m_public_key_config, "PublicKeyConfig", element)?,
+            created_time: restxml_runtime::xml::required(
+                m_created_time,
+                "CreatedTime",
+                element,
+            )?,
+            public_key_config: restxml_runtime::xml::required(
+                m_public_key_config,
+                "PublicKeyConfig",
+                element,
+            )?,
         })
     }
     #[inline]

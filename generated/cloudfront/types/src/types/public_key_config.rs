@@ -95,27 +95,40 @@ impl PublicKeyConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<PublicKeyConfig, restxml_runtime::BuildError> {
         match (self.caller_reference, self.name, self.encoded_key) {
-            (Some(m_caller_reference), Some(m_name), Some(m_encoded_key)) => Ok(PublicKeyConfig {
-                caller_reference: m_caller_reference,
-                name: m_name,
-                encoded_key: m_encoded_key,
-                comment: self.comment,
-            }),
-            (m_caller_reference, m_name, m_encoded_key) => Err(restxml_runtime::BuildError::missing_fields(
-                "PublicKeyConfig",
-                &[
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_encoded_key.is_none(), "encoded_key", "EncodedKey"),
-                ],
-            )),
+            (Some(m_caller_reference), Some(m_name), Some(m_encoded_key)) => {
+                Ok(PublicKeyConfig {
+                    caller_reference: m_caller_reference,
+                    name: m_name,
+                    encoded_key: m_encoded_key,
+                    comment: self.comment,
+                })
+            }
+            (m_caller_reference, m_name, m_encoded_key) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublicKeyConfig",
+                        &[
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_encoded_key.is_none(), "encoded_key", "EncodedKey"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for PublicKeyConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.caller_reference;
@@ -138,7 +151,9 @@ impl restxml_runtime::xml::WriteXml for PublicKeyConfig {
 
 impl restxml_runtime::xml::ReadXml for PublicKeyConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_caller_reference = None;
         let mut m_name = None;
         let mut m_encoded_key = None;
@@ -146,24 +161,38 @@ impl restxml_runtime::xml::ReadXml for PublicKeyConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "EncodedKey" => {
-                    m_encoded_key = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_encoded_key = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            caller_reference: restxml_runtime::xml::required(m_caller_reference, "CallerReference", element)?,
+            caller_reference: restxml_runtime::xml::required(
+                m_caller_reference,
+                "CallerReference",
+                element,
+            )?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            encoded_key: restxml_runtime::xml::required(m_encoded_key, "EncodedKey", element)?,
+            encoded_key: restxml_runtime::xml::required(
+                m_encoded_key,
+                "EncodedKey",
+                element,
+            )?,
             comment: m_comment,
         })
     }

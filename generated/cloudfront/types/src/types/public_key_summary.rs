@@ -104,29 +104,37 @@ impl PublicKeySummaryBuilder {
     #[inline]
     pub fn build(self) -> Result<PublicKeySummary, restxml_runtime::BuildError> {
         match (self.id, self.name, self.created_time, self.encoded_key) {
-            (Some(m_id), Some(m_name), Some(m_created_time), Some(m_encoded_key)) => Ok(PublicKeySummary {
-                id: m_id,
-                name: m_name,
-                created_time: m_created_time,
-                encoded_key: m_encoded_key,
-                comment: self.comment,
-            }),
-            (m_id, m_name, m_created_time, m_encoded_key) => Err(restxml_runtime::BuildError::missing_fields(
-                "PublicKeySummary",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_created_time.is_none(), "created_time", "CreatedTime"),
-                    (m_encoded_key.is_none(), "encoded_key", "EncodedKey"),
-                ],
-            )),
+            (Some(m_id), Some(m_name), Some(m_created_time), Some(m_encoded_key)) => {
+                Ok(PublicKeySummary {
+                    id: m_id,
+                    name: m_name,
+                    created_time: m_created_time,
+                    encoded_key: m_encoded_key,
+                    comment: self.comment,
+                })
+            }
+            (m_id, m_name, m_created_time, m_encoded_key) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublicKeySummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_created_time.is_none(), "created_time", "CreatedTime"),
+                            (m_encoded_key.is_none(), "encoded_key", "EncodedKey"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for PublicKeySummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_name = None;
         let mut m_created_time = None;
@@ -141,13 +149,19 @@ impl restxml_runtime::xml::ReadXml for PublicKeySummary {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "EncodedKey" => {
-                    m_encoded_key = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_encoded_key = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -155,8 +169,16 @@ impl restxml_runtime::xml::ReadXml for PublicKeySummary {
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            created_time: restxml_runtime::xml::required(m_created_time, "CreatedTime", element)?,
-            encoded_key: restxml_runtime::xml::required(m_encoded_key, "EncodedKey", element)?,
+            created_time: restxml_runtime::xml::required(
+                m_created_time,
+                "CreatedTime",
+                element,
+            )?,
+            encoded_key: restxml_runtime::xml::required(
+                m_encoded_key,
+                "EncodedKey",
+                element,
+            )?,
             comment: m_comment,
         })
     }

@@ -66,22 +66,32 @@ impl QueryArgProfileBuilder {
     pub fn build(self) -> Result<QueryArgProfile, restxml_runtime::BuildError> {
         match (self.query_arg, self.profile_id) {
             (Some(m_query_arg), Some(m_profile_id)) => {
-                Ok(QueryArgProfile { query_arg: m_query_arg, profile_id: m_profile_id })
+                Ok(QueryArgProfile {
+                    query_arg: m_query_arg,
+                    profile_id: m_profile_id,
+                })
             }
-            (m_query_arg, m_profile_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "QueryArgProfile",
-                &[
-                    (m_query_arg.is_none(), "query_arg", "QueryArg"),
-                    (m_profile_id.is_none(), "profile_id", "ProfileId"),
-                ],
-            )),
+            (m_query_arg, m_profile_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "QueryArgProfile",
+                        &[
+                            (m_query_arg.is_none(), "query_arg", "QueryArg"),
+                            (m_profile_id.is_none(), "profile_id", "ProfileId"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for QueryArgProfile {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.query_arg;
@@ -97,23 +107,33 @@ impl restxml_runtime::xml::WriteXml for QueryArgProfile {
 
 impl restxml_runtime::xml::ReadXml for QueryArgProfile {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_query_arg = None;
         let mut m_profile_id = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "QueryArg" => {
-                    m_query_arg = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_arg = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ProfileId" => {
-                    m_profile_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_profile_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             query_arg: restxml_runtime::xml::required(m_query_arg, "QueryArg", element)?,
-            profile_id: restxml_runtime::xml::required(m_profile_id, "ProfileId", element)?,
+            profile_id: restxml_runtime::xml::required(
+                m_profile_id,
+                "ProfileId",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -17,7 +17,10 @@ impl std::fmt::Debug for QueryArgProfileConfig {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("QueryArgProfileConfig")
-            .field("forward_when_query_arg_profile_is_unknown", &self.forward_when_query_arg_profile_is_unknown)
+            .field(
+                "forward_when_query_arg_profile_is_unknown",
+                &self.forward_when_query_arg_profile_is_unknown,
+            )
             .field("query_arg_profiles", &self.query_arg_profiles)
             .finish()
     }
@@ -42,7 +45,10 @@ impl std::fmt::Debug for QueryArgProfileConfigBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("QueryArgProfileConfigBuilder")
-            .field("forward_when_query_arg_profile_is_unknown", &self.forward_when_query_arg_profile_is_unknown)
+            .field(
+                "forward_when_query_arg_profile_is_unknown",
+                &self.forward_when_query_arg_profile_is_unknown,
+            )
             .field("query_arg_profiles", &self.query_arg_profiles)
             .finish()
     }
@@ -63,7 +69,10 @@ impl QueryArgProfileConfigBuilder {
     }
     /// Sets or clears [`QueryArgProfileConfig::query_arg_profiles`].
     #[inline]
-    pub fn set_query_arg_profiles(mut self, value: Option<crate::types::QueryArgProfiles>) -> Self {
+    pub fn set_query_arg_profiles(
+        mut self,
+        value: Option<crate::types::QueryArgProfiles>,
+    ) -> Self {
         self.query_arg_profiles = value;
         self
     }
@@ -71,25 +80,36 @@ impl QueryArgProfileConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<QueryArgProfileConfig, restxml_runtime::BuildError> {
         match (self.forward_when_query_arg_profile_is_unknown,) {
-            (Some(m_forward_when_query_arg_profile_is_unknown),) => Ok(QueryArgProfileConfig {
-                forward_when_query_arg_profile_is_unknown: m_forward_when_query_arg_profile_is_unknown,
-                query_arg_profiles: self.query_arg_profiles,
-            }),
-            (m_forward_when_query_arg_profile_is_unknown,) => Err(restxml_runtime::BuildError::missing_fields(
-                "QueryArgProfileConfig",
-                &[(
-                    m_forward_when_query_arg_profile_is_unknown.is_none(),
-                    "forward_when_query_arg_profile_is_unknown",
-                    "ForwardWhenQueryArgProfileIsUnknown",
-                )],
-            )),
+            (Some(m_forward_when_query_arg_profile_is_unknown),) => {
+                Ok(QueryArgProfileConfig {
+                    forward_when_query_arg_profile_is_unknown: m_forward_when_query_arg_profile_is_unknown,
+                    query_arg_profiles: self.query_arg_profiles,
+                })
+            }
+            (m_forward_when_query_arg_profile_is_unknown,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "QueryArgProfileConfig",
+                        &[
+                            (
+                                m_forward_when_query_arg_profile_is_unknown.is_none(),
+                                "forward_when_query_arg_profile_is_unknown",
+                                "ForwardWhenQueryArgProfileIsUnknown",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for QueryArgProfileConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.forward_when_query_arg_profile_is_unknown;
@@ -104,17 +124,22 @@ impl restxml_runtime::xml::WriteXml for QueryArgProfileConfig {
 
 impl restxml_runtime::xml::ReadXml for QueryArgProfileConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_forward_when_query_arg_profile_is_unknown = None;
         let mut m_query_arg_profiles = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "ForwardWhenQueryArgProfileIsUnknown" => {
-                    m_forward_when_query_arg_profile_is_unknown =
-                        Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_forward_when_query_arg_profile_is_unknown = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "QueryArgProfiles" => {
-                    m_query_arg_profiles = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_arg_profiles = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

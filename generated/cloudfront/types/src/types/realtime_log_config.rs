@@ -101,7 +101,13 @@ impl RealtimeLogConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<RealtimeLogConfig, restxml_runtime::BuildError> {
         match (self.arn, self.name, self.sampling_rate, self.end_points, self.fields) {
-            (Some(m_arn), Some(m_name), Some(m_sampling_rate), Some(m_end_points), Some(m_fields)) => {
+            (
+                Some(m_arn),
+                Some(m_name),
+                Some(m_sampling_rate),
+                Some(m_end_points),
+                Some(m_fields),
+            ) => {
                 Ok(RealtimeLogConfig {
                     arn: m_arn,
                     name: m_name,
@@ -111,16 +117,18 @@ impl RealtimeLogConfigBuilder {
                 })
             }
             (m_arn, m_name, m_sampling_rate, m_end_points, m_fields) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "RealtimeLogConfig",
-                    &[
-                        (m_arn.is_none(), "arn", "ARN"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
-                        (m_end_points.is_none(), "end_points", "EndPoints"),
-                        (m_fields.is_none(), "fields", "Fields"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "RealtimeLogConfig",
+                        &[
+                            (m_arn.is_none(), "arn", "ARN"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
+                            (m_end_points.is_none(), "end_points", "EndPoints"),
+                            (m_fields.is_none(), "fields", "Fields"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -128,7 +136,9 @@ impl RealtimeLogConfigBuilder {
 
 impl restxml_runtime::xml::ReadXml for RealtimeLogConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_arn = None;
         let mut m_name = None;
         let mut m_sampling_rate = None;
@@ -143,14 +153,27 @@ impl restxml_runtime::xml::ReadXml for RealtimeLogConfig {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "SamplingRate" => {
-                    m_sampling_rate = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_sampling_rate = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "EndPoints" => {
-                    m_end_points =
-                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_end_points = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "Fields" => {
-                    m_fields = Some(child.read_list("Field", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_fields = Some(
+                        child
+                            .read_list(
+                                "Field",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
@@ -158,7 +181,11 @@ impl restxml_runtime::xml::ReadXml for RealtimeLogConfig {
         Ok(Self {
             arn: restxml_runtime::xml::required(m_arn, "ARN", element)?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            sampling_rate: restxml_runtime::xml::required(m_sampling_rate, "SamplingRate", element)?,
+            sampling_rate: restxml_runtime::xml::required(
+                m_sampling_rate,
+                "SamplingRate",
+                element,
+            )?,
             end_points: m_end_points.unwrap_or_default(),
             fields: m_fields.unwrap_or_default(),
         })

@@ -78,7 +78,10 @@ impl RealtimeLogConfigsBuilder {
     }
     /// Sets or clears [`RealtimeLogConfigs::items`].
     #[inline]
-    pub fn set_items(mut self, value: Option<Vec<crate::types::RealtimeLogConfig>>) -> Self {
+    pub fn set_items(
+        mut self,
+        value: Option<Vec<crate::types::RealtimeLogConfig>>,
+    ) -> Self {
         self.items = value;
         self
     }
@@ -110,28 +113,36 @@ impl RealtimeLogConfigsBuilder {
     #[inline]
     pub fn build(self) -> Result<RealtimeLogConfigs, restxml_runtime::BuildError> {
         match (self.max_items, self.is_truncated, self.marker) {
-            (Some(m_max_items), Some(m_is_truncated), Some(m_marker)) => Ok(RealtimeLogConfigs {
-                max_items: m_max_items,
-                items: self.items,
-                is_truncated: m_is_truncated,
-                marker: m_marker,
-                next_marker: self.next_marker,
-            }),
-            (m_max_items, m_is_truncated, m_marker) => Err(restxml_runtime::BuildError::missing_fields(
-                "RealtimeLogConfigs",
-                &[
-                    (m_max_items.is_none(), "max_items", "MaxItems"),
-                    (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                    (m_marker.is_none(), "marker", "Marker"),
-                ],
-            )),
+            (Some(m_max_items), Some(m_is_truncated), Some(m_marker)) => {
+                Ok(RealtimeLogConfigs {
+                    max_items: m_max_items,
+                    items: self.items,
+                    is_truncated: m_is_truncated,
+                    marker: m_marker,
+                    next_marker: self.next_marker,
+                })
+            }
+            (m_max_items, m_is_truncated, m_marker) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "RealtimeLogConfigs",
+                        &[
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_marker.is_none(), "marker", "Marker"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for RealtimeLogConfigs {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_max_items = None;
         let mut m_items = None;
         let mut m_is_truncated = None;
@@ -140,19 +151,33 @@ impl restxml_runtime::xml::ReadXml for RealtimeLogConfigs {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "MaxItems" => {
-                    m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_max_items = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "IsTruncated" => {
-                    m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_is_truncated = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Marker" => {
-                    m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_marker = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "NextMarker" => {
-                    m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_next_marker = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -160,7 +185,11 @@ impl restxml_runtime::xml::ReadXml for RealtimeLogConfigs {
         Ok(Self {
             max_items: restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
             items: m_items,
-            is_truncated: restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+            is_truncated: restxml_runtime::xml::required(
+                m_is_truncated,
+                "IsTruncated",
+                element,
+            )?,
             marker: restxml_runtime::xml::required(m_marker, "Marker", element)?,
             next_marker: m_next_marker,
         })

@@ -15,7 +15,10 @@ impl std::fmt::Debug for RealtimeMetricsSubscriptionConfig {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RealtimeMetricsSubscriptionConfig")
-            .field("realtime_metrics_subscription_status", &self.realtime_metrics_subscription_status)
+            .field(
+                "realtime_metrics_subscription_status",
+                &self.realtime_metrics_subscription_status,
+            )
             .finish()
     }
 }
@@ -31,14 +34,19 @@ impl RealtimeMetricsSubscriptionConfig {
 /// A builder for [`RealtimeMetricsSubscriptionConfig`].
 #[derive(Default)]
 pub struct RealtimeMetricsSubscriptionConfigBuilder {
-    realtime_metrics_subscription_status: Option<crate::types::RealtimeMetricsSubscriptionStatus>,
+    realtime_metrics_subscription_status: Option<
+        crate::types::RealtimeMetricsSubscriptionStatus,
+    >,
 }
 
 impl std::fmt::Debug for RealtimeMetricsSubscriptionConfigBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RealtimeMetricsSubscriptionConfigBuilder")
-            .field("realtime_metrics_subscription_status", &self.realtime_metrics_subscription_status)
+            .field(
+                "realtime_metrics_subscription_status",
+                &self.realtime_metrics_subscription_status,
+            )
             .finish()
     }
 }
@@ -55,26 +63,39 @@ impl RealtimeMetricsSubscriptionConfigBuilder {
     }
     /// Builds the [`RealtimeMetricsSubscriptionConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<RealtimeMetricsSubscriptionConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<RealtimeMetricsSubscriptionConfig, restxml_runtime::BuildError> {
         match (self.realtime_metrics_subscription_status,) {
-            (Some(m_realtime_metrics_subscription_status),) => Ok(RealtimeMetricsSubscriptionConfig {
-                realtime_metrics_subscription_status: m_realtime_metrics_subscription_status,
-            }),
-            (m_realtime_metrics_subscription_status,) => Err(restxml_runtime::BuildError::missing_fields(
-                "RealtimeMetricsSubscriptionConfig",
-                &[(
-                    m_realtime_metrics_subscription_status.is_none(),
-                    "realtime_metrics_subscription_status",
-                    "RealtimeMetricsSubscriptionStatus",
-                )],
-            )),
+            (Some(m_realtime_metrics_subscription_status),) => {
+                Ok(RealtimeMetricsSubscriptionConfig {
+                    realtime_metrics_subscription_status: m_realtime_metrics_subscription_status,
+                })
+            }
+            (m_realtime_metrics_subscription_status,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "RealtimeMetricsSubscriptionConfig",
+                        &[
+                            (
+                                m_realtime_metrics_subscription_status.is_none(),
+                                "realtime_metrics_subscription_status",
+                                "RealtimeMetricsSubscriptionStatus",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for RealtimeMetricsSubscriptionConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.realtime_metrics_subscription_status;
@@ -86,11 +107,15 @@ impl restxml_runtime::xml::WriteXml for RealtimeMetricsSubscriptionConfig {
 
 impl restxml_runtime::xml::ReadXml for RealtimeMetricsSubscriptionConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_realtime_metrics_subscription_status = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "RealtimeMetricsSubscriptionStatus" {
-                m_realtime_metrics_subscription_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_realtime_metrics_subscription_status = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
         Ok(Self {
@@ -103,6 +128,8 @@ impl restxml_runtime::xml::ReadXml for RealtimeMetricsSubscriptionConfig {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { realtime_metrics_subscription_status: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            realtime_metrics_subscription_status: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

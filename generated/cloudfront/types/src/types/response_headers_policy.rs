@@ -27,7 +27,10 @@ impl std::fmt::Debug for ResponseHeadersPolicy {
         f.debug_struct("ResponseHeadersPolicy")
             .field("id", &self.id)
             .field("last_modified_time", &self.last_modified_time)
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .finish()
     }
 }
@@ -54,7 +57,10 @@ impl std::fmt::Debug for ResponseHeadersPolicyBuilder {
         f.debug_struct("ResponseHeadersPolicyBuilder")
             .field("id", &self.id)
             .field("last_modified_time", &self.last_modified_time)
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .finish()
     }
 }
@@ -74,7 +80,10 @@ impl ResponseHeadersPolicyBuilder {
     }
     /// Sets [`ResponseHeadersPolicy::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
@@ -82,7 +91,11 @@ impl ResponseHeadersPolicyBuilder {
     #[inline]
     pub fn build(self) -> Result<ResponseHeadersPolicy, restxml_runtime::BuildError> {
         match (self.id, self.last_modified_time, self.response_headers_policy_config) {
-            (Some(m_id), Some(m_last_modified_time), Some(m_response_headers_policy_config)) => {
+            (
+                Some(m_id),
+                Some(m_last_modified_time),
+                Some(m_response_headers_policy_config),
+            ) => {
                 Ok(ResponseHeadersPolicy {
                     id: m_id,
                     last_modified_time: m_last_modified_time,
@@ -90,18 +103,24 @@ impl ResponseHeadersPolicyBuilder {
                 })
             }
             (m_id, m_last_modified_time, m_response_headers_policy_config) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ResponseHeadersPolicy",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (
-                            m_response_headers_policy_config.is_none(),
-                            "response_headers_policy_config",
-                            "ResponseHeadersPolicyConfig",
-                        ),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicy",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                m_response_headers_policy_config.is_none(),
+                                "response_headers_policy_config",
+                                "ResponseHeadersPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -109,7 +128,9 @@ impl ResponseHeadersPolicyBuilder {
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicy {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_last_modified_time = None;
         let mut m_response_headers_policy_config = None;
@@ -119,17 +140,25 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicy {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResponseHeadersPolicyConfig" => {
-                    m_response_headers_policy_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_response_headers_policy_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             response_headers_policy_config: restxml_runtime::xml::required(
                 m_response_headers_policy_config,
                 "ResponseHeadersPolicyConfig",

@@ -39,7 +39,10 @@ impl From<Vec<String>> for ResponseHeadersPolicyAccessControlAllowHeaders {
     /// A `ResponseHeadersPolicyAccessControlAllowHeaders` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<String>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
     }
 }
 
@@ -75,25 +78,42 @@ impl ResponseHeadersPolicyAccessControlAllowHeadersBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyAccessControlAllowHeaders`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyAccessControlAllowHeaders, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ResponseHeadersPolicyAccessControlAllowHeaders,
+        restxml_runtime::BuildError,
+    > {
         let quantity = restxml_runtime::error::resolve_quantity(
             "ResponseHeadersPolicyAccessControlAllowHeaders",
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
         match (self.items,) {
-            (Some(m_items),) => Ok(ResponseHeadersPolicyAccessControlAllowHeaders { quantity, items: m_items }),
-            (m_items,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyAccessControlAllowHeaders",
-                &[(m_items.is_none(), "items", "Items")],
-            )),
+            (Some(m_items),) => {
+                Ok(ResponseHeadersPolicyAccessControlAllowHeaders {
+                    quantity,
+                    items: m_items,
+                })
+            }
+            (m_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyAccessControlAllowHeaders",
+                        &[(m_items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlAllowHeaders {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         restxml_runtime::error::check_quantity(
             "ResponseHeadersPolicyAccessControlAllowHeaders",
             self.quantity,
@@ -114,21 +134,32 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlAllowH
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyAccessControlAllowHeaders {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("Header", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "Header",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items.unwrap_or_default(),
@@ -136,6 +167,9 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyAccessControlAllowHe
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: Default::default() })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: Default::default(),
+        })
     }
 }

@@ -54,12 +54,16 @@ impl ResponseHeadersPolicyAccessControlAllowMethods {
 }
 
 impl From<Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues>>
-    for ResponseHeadersPolicyAccessControlAllowMethods
-{
+for ResponseHeadersPolicyAccessControlAllowMethods {
     /// A `ResponseHeadersPolicyAccessControlAllowMethods` holding `items`, with `Quantity` set to their number.
     #[inline]
-    fn from(items: Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items }
+    fn from(
+        items: Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues>,
+    ) -> Self {
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
     }
 }
 
@@ -67,7 +71,9 @@ impl From<Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues
 #[derive(Default)]
 pub struct ResponseHeadersPolicyAccessControlAllowMethodsBuilder {
     quantity: Option<i32>,
-    items: Option<Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues>>,
+    items: Option<
+        Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues>,
+    >,
 }
 
 impl std::fmt::Debug for ResponseHeadersPolicyAccessControlAllowMethodsBuilder {
@@ -89,31 +95,51 @@ impl ResponseHeadersPolicyAccessControlAllowMethodsBuilder {
     }
     /// Sets [`ResponseHeadersPolicyAccessControlAllowMethods::items`].
     #[inline]
-    pub fn items(mut self, value: Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues>) -> Self {
+    pub fn items(
+        mut self,
+        value: Vec<crate::types::ResponseHeadersPolicyAccessControlAllowMethodsValues>,
+    ) -> Self {
         self.items = Some(value);
         self
     }
     /// Builds the [`ResponseHeadersPolicyAccessControlAllowMethods`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyAccessControlAllowMethods, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ResponseHeadersPolicyAccessControlAllowMethods,
+        restxml_runtime::BuildError,
+    > {
         let quantity = restxml_runtime::error::resolve_quantity(
             "ResponseHeadersPolicyAccessControlAllowMethods",
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
         match (self.items,) {
-            (Some(m_items),) => Ok(ResponseHeadersPolicyAccessControlAllowMethods { quantity, items: m_items }),
-            (m_items,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyAccessControlAllowMethods",
-                &[(m_items.is_none(), "items", "Items")],
-            )),
+            (Some(m_items),) => {
+                Ok(ResponseHeadersPolicyAccessControlAllowMethods {
+                    quantity,
+                    items: m_items,
+                })
+            }
+            (m_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyAccessControlAllowMethods",
+                        &[(m_items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlAllowMethods {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         restxml_runtime::error::check_quantity(
             "ResponseHeadersPolicyAccessControlAllowMethods",
             self.quantity,
@@ -134,21 +160,32 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlAllowM
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyAccessControlAllowMethods {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("Method", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "Method",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items.unwrap_or_default(),
@@ -156,6 +193,9 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyAccessControlAllowMe
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: Default::default() })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: Default::default(),
+        })
     }
 }

@@ -87,14 +87,16 @@ impl std::fmt::Display for ResponseHeadersPolicyAccessControlAllowMethodsValues 
     }
 }
 
-impl restxml_runtime::scalar::ToText for ResponseHeadersPolicyAccessControlAllowMethodsValues {
+impl restxml_runtime::scalar::ToText
+for ResponseHeadersPolicyAccessControlAllowMethodsValues {
     #[inline]
     fn to_text(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
 }
 
-impl restxml_runtime::scalar::FromText for ResponseHeadersPolicyAccessControlAllowMethodsValues {
+impl restxml_runtime::scalar::FromText
+for ResponseHeadersPolicyAccessControlAllowMethodsValues {
     const EXPECTED: &'static str = "text";
     #[inline]
     fn from_text(text: &str) -> Option<Self> {
@@ -111,24 +113,34 @@ impl serde::Serialize for ResponseHeadersPolicyAccessControlAllowMethodsValues {
 }
 
 #[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ResponseHeadersPolicyAccessControlAllowMethodsValues {
+impl<'de> serde::Deserialize<'de>
+for ResponseHeadersPolicyAccessControlAllowMethodsValues {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
 }
 
-impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlAllowMethodsValues {
+impl restxml_runtime::xml::WriteXml
+for ResponseHeadersPolicyAccessControlAllowMethodsValues {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }
 
-impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyAccessControlAllowMethodsValues {
+impl restxml_runtime::xml::ReadXml
+for ResponseHeadersPolicyAccessControlAllowMethodsValues {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
     #[inline]

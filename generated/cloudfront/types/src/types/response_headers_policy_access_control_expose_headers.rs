@@ -39,7 +39,10 @@ impl From<Vec<String>> for ResponseHeadersPolicyAccessControlExposeHeaders {
     /// A `ResponseHeadersPolicyAccessControlExposeHeaders` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<String>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items: Some(items) }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
     }
 }
 
@@ -81,19 +84,30 @@ impl ResponseHeadersPolicyAccessControlExposeHeadersBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyAccessControlExposeHeaders`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyAccessControlExposeHeaders, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ResponseHeadersPolicyAccessControlExposeHeaders,
+        restxml_runtime::BuildError,
+    > {
         let quantity = restxml_runtime::error::resolve_quantity(
             "ResponseHeadersPolicyAccessControlExposeHeaders",
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(ResponseHeadersPolicyAccessControlExposeHeaders { quantity, items: self.items })
+        Ok(ResponseHeadersPolicyAccessControlExposeHeaders {
+            quantity,
+            items: self.items,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlExposeHeaders {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         restxml_runtime::error::check_quantity(
             "ResponseHeadersPolicyAccessControlExposeHeaders",
             self.quantity,
@@ -113,25 +127,42 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyAccessControlExpose
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyAccessControlExposeHeaders {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("Header", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "Header",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
-        Ok(Self { quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?, items: m_items })
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        Ok(Self {
+            quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
+            items: m_items,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: None })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
+        })
     }
 }

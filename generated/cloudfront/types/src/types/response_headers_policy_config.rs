@@ -20,13 +20,21 @@ pub struct ResponseHeadersPolicyConfig {
     /// A configuration for a set of HTTP response headers that are used for cross-origin resource sharing (CORS).
     pub cors_config: Option<crate::types::ResponseHeadersPolicyCorsConfig>,
     /// A configuration for a set of security-related HTTP response headers.
-    pub security_headers_config: Option<crate::types::ResponseHeadersPolicySecurityHeadersConfig>,
+    pub security_headers_config: Option<
+        crate::types::ResponseHeadersPolicySecurityHeadersConfig,
+    >,
     /// A configuration for enabling the `Server-Timing` header in HTTP responses sent from CloudFront.
-    pub server_timing_headers_config: Option<crate::types::ResponseHeadersPolicyServerTimingHeadersConfig>,
+    pub server_timing_headers_config: Option<
+        crate::types::ResponseHeadersPolicyServerTimingHeadersConfig,
+    >,
     /// A configuration for a set of custom HTTP response headers.
-    pub custom_headers_config: Option<crate::types::ResponseHeadersPolicyCustomHeadersConfig>,
+    pub custom_headers_config: Option<
+        crate::types::ResponseHeadersPolicyCustomHeadersConfig,
+    >,
     /// A configuration for a set of HTTP headers to remove from the HTTP response.
-    pub remove_headers_config: Option<crate::types::ResponseHeadersPolicyRemoveHeadersConfig>,
+    pub remove_headers_config: Option<
+        crate::types::ResponseHeadersPolicyRemoveHeadersConfig,
+    >,
 }
 
 impl std::fmt::Debug for ResponseHeadersPolicyConfig {
@@ -58,10 +66,18 @@ pub struct ResponseHeadersPolicyConfigBuilder {
     comment: Option<String>,
     name: Option<String>,
     cors_config: Option<crate::types::ResponseHeadersPolicyCorsConfig>,
-    security_headers_config: Option<crate::types::ResponseHeadersPolicySecurityHeadersConfig>,
-    server_timing_headers_config: Option<crate::types::ResponseHeadersPolicyServerTimingHeadersConfig>,
-    custom_headers_config: Option<crate::types::ResponseHeadersPolicyCustomHeadersConfig>,
-    remove_headers_config: Option<crate::types::ResponseHeadersPolicyRemoveHeadersConfig>,
+    security_headers_config: Option<
+        crate::types::ResponseHeadersPolicySecurityHeadersConfig,
+    >,
+    server_timing_headers_config: Option<
+        crate::types::ResponseHeadersPolicyServerTimingHeadersConfig,
+    >,
+    custom_headers_config: Option<
+        crate::types::ResponseHeadersPolicyCustomHeadersConfig,
+    >,
+    remove_headers_config: Option<
+        crate::types::ResponseHeadersPolicyRemoveHeadersConfig,
+    >,
 }
 
 impl std::fmt::Debug for ResponseHeadersPolicyConfigBuilder {
@@ -100,19 +116,28 @@ impl ResponseHeadersPolicyConfigBuilder {
     }
     /// Sets [`ResponseHeadersPolicyConfig::cors_config`].
     #[inline]
-    pub fn cors_config(mut self, value: crate::types::ResponseHeadersPolicyCorsConfig) -> Self {
+    pub fn cors_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyCorsConfig,
+    ) -> Self {
         self.cors_config = Some(value);
         self
     }
     /// Sets or clears [`ResponseHeadersPolicyConfig::cors_config`].
     #[inline]
-    pub fn set_cors_config(mut self, value: Option<crate::types::ResponseHeadersPolicyCorsConfig>) -> Self {
+    pub fn set_cors_config(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyCorsConfig>,
+    ) -> Self {
         self.cors_config = value;
         self
     }
     /// Sets [`ResponseHeadersPolicyConfig::security_headers_config`].
     #[inline]
-    pub fn security_headers_config(mut self, value: crate::types::ResponseHeadersPolicySecurityHeadersConfig) -> Self {
+    pub fn security_headers_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicySecurityHeadersConfig,
+    ) -> Self {
         self.security_headers_config = Some(value);
         self
     }
@@ -145,7 +170,10 @@ impl ResponseHeadersPolicyConfigBuilder {
     }
     /// Sets [`ResponseHeadersPolicyConfig::custom_headers_config`].
     #[inline]
-    pub fn custom_headers_config(mut self, value: crate::types::ResponseHeadersPolicyCustomHeadersConfig) -> Self {
+    pub fn custom_headers_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyCustomHeadersConfig,
+    ) -> Self {
         self.custom_headers_config = Some(value);
         self
     }
@@ -160,7 +188,10 @@ impl ResponseHeadersPolicyConfigBuilder {
     }
     /// Sets [`ResponseHeadersPolicyConfig::remove_headers_config`].
     #[inline]
-    pub fn remove_headers_config(mut self, value: crate::types::ResponseHeadersPolicyRemoveHeadersConfig) -> Self {
+    pub fn remove_headers_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyRemoveHeadersConfig,
+    ) -> Self {
         self.remove_headers_config = Some(value);
         self
     }
@@ -175,28 +206,39 @@ impl ResponseHeadersPolicyConfigBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicyConfig, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(ResponseHeadersPolicyConfig {
-                comment: self.comment,
-                name: m_name,
-                cors_config: self.cors_config,
-                security_headers_config: self.security_headers_config,
-                server_timing_headers_config: self.server_timing_headers_config,
-                custom_headers_config: self.custom_headers_config,
-                remove_headers_config: self.remove_headers_config,
-            }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyConfig",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(ResponseHeadersPolicyConfig {
+                    comment: self.comment,
+                    name: m_name,
+                    cors_config: self.cors_config,
+                    security_headers_config: self.security_headers_config,
+                    server_timing_headers_config: self.server_timing_headers_config,
+                    custom_headers_config: self.custom_headers_config,
+                    remove_headers_config: self.remove_headers_config,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyConfig",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.comment {
             content.element("Comment", value)?;
@@ -226,7 +268,9 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyConfig {
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_comment = None;
         let mut m_name = None;
         let mut m_cors_config = None;
@@ -237,25 +281,37 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CorsConfig" => {
-                    m_cors_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cors_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SecurityHeadersConfig" => {
-                    m_security_headers_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_security_headers_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ServerTimingHeadersConfig" => {
-                    m_server_timing_headers_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_server_timing_headers_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CustomHeadersConfig" => {
-                    m_custom_headers_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_custom_headers_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "RemoveHeadersConfig" => {
-                    m_remove_headers_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_remove_headers_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

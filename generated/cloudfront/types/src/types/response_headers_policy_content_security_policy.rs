@@ -65,26 +65,44 @@ impl ResponseHeadersPolicyContentSecurityPolicyBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyContentSecurityPolicy`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyContentSecurityPolicy, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ResponseHeadersPolicyContentSecurityPolicy,
+        restxml_runtime::BuildError,
+    > {
         match (self.r#override, self.content_security_policy) {
-            (Some(m_override), Some(m_content_security_policy)) => Ok(ResponseHeadersPolicyContentSecurityPolicy {
-                r#override: m_override,
-                content_security_policy: m_content_security_policy,
-            }),
-            (m_override, m_content_security_policy) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyContentSecurityPolicy",
-                &[
-                    (m_override.is_none(), "override", "Override"),
-                    (m_content_security_policy.is_none(), "content_security_policy", "ContentSecurityPolicy"),
-                ],
-            )),
+            (Some(m_override), Some(m_content_security_policy)) => {
+                Ok(ResponseHeadersPolicyContentSecurityPolicy {
+                    r#override: m_override,
+                    content_security_policy: m_content_security_policy,
+                })
+            }
+            (m_override, m_content_security_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyContentSecurityPolicy",
+                        &[
+                            (m_override.is_none(), "override", "Override"),
+                            (
+                                m_content_security_policy.is_none(),
+                                "content_security_policy",
+                                "ContentSecurityPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyContentSecurityPolicy {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.r#override;
@@ -100,16 +118,22 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyContentSecurityPoli
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyContentSecurityPolicy {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_override = None;
         let mut m_content_security_policy = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Override" => {
-                    m_override = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_override = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContentSecurityPolicy" => {
-                    m_content_security_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_content_security_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -16,7 +16,9 @@ pub struct ResponseHeadersPolicyContentTypeOptions {
 impl std::fmt::Debug for ResponseHeadersPolicyContentTypeOptions {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponseHeadersPolicyContentTypeOptions").field("override", &self.r#override).finish()
+        f.debug_struct("ResponseHeadersPolicyContentTypeOptions")
+            .field("override", &self.r#override)
+            .finish()
     }
 }
 
@@ -37,7 +39,9 @@ pub struct ResponseHeadersPolicyContentTypeOptionsBuilder {
 impl std::fmt::Debug for ResponseHeadersPolicyContentTypeOptionsBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponseHeadersPolicyContentTypeOptionsBuilder").field("override", &self.r#override).finish()
+        f.debug_struct("ResponseHeadersPolicyContentTypeOptionsBuilder")
+            .field("override", &self.r#override)
+            .finish()
     }
 }
 
@@ -50,20 +54,33 @@ impl ResponseHeadersPolicyContentTypeOptionsBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyContentTypeOptions`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyContentTypeOptions, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicyContentTypeOptions, restxml_runtime::BuildError> {
         match (self.r#override,) {
-            (Some(m_override),) => Ok(ResponseHeadersPolicyContentTypeOptions { r#override: m_override }),
-            (m_override,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyContentTypeOptions",
-                &[(m_override.is_none(), "override", "Override")],
-            )),
+            (Some(m_override),) => {
+                Ok(ResponseHeadersPolicyContentTypeOptions {
+                    r#override: m_override,
+                })
+            }
+            (m_override,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyContentTypeOptions",
+                        &[(m_override.is_none(), "override", "Override")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyContentTypeOptions {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.r#override;
@@ -75,17 +92,23 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyContentTypeOptions 
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyContentTypeOptions {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_override = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "Override" {
                 m_override = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { r#override: restxml_runtime::xml::required(m_override, "Override", element)? })
+        Ok(Self {
+            r#override: restxml_runtime::xml::required(m_override, "Override", element)?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { r#override: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            r#override: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

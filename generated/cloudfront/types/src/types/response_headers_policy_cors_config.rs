@@ -28,7 +28,9 @@ pub struct ResponseHeadersPolicyCorsConfig {
     /// A list of HTTP headers that CloudFront includes as values for the `Access-Control-Expose-Headers` HTTP response header.
     ///
     /// For more information about the `Access-Control-Expose-Headers` HTTP response header, see [Access-Control-Expose-Headers](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Access-Control-Expose-Headers) in the MDN Web Docs.
-    pub access_control_expose_headers: Option<crate::types::ResponseHeadersPolicyAccessControlExposeHeaders>,
+    pub access_control_expose_headers: Option<
+        crate::types::ResponseHeadersPolicyAccessControlExposeHeaders,
+    >,
     /// A number that CloudFront uses as the value for the `Access-Control-Max-Age` HTTP response header.
     ///
     /// For more information about the `Access-Control-Max-Age` HTTP response header, see [Access-Control-Max-Age](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Access-Control-Max-Age) in the MDN Web Docs.
@@ -44,7 +46,10 @@ impl std::fmt::Debug for ResponseHeadersPolicyCorsConfig {
             .field("access_control_allow_origins", &self.access_control_allow_origins)
             .field("access_control_allow_headers", &self.access_control_allow_headers)
             .field("access_control_allow_methods", &self.access_control_allow_methods)
-            .field("access_control_allow_credentials", &self.access_control_allow_credentials)
+            .field(
+                "access_control_allow_credentials",
+                &self.access_control_allow_credentials,
+            )
             .field("access_control_expose_headers", &self.access_control_expose_headers)
             .field("access_control_max_age_sec", &self.access_control_max_age_sec)
             .field("origin_override", &self.origin_override)
@@ -63,11 +68,19 @@ impl ResponseHeadersPolicyCorsConfig {
 /// A builder for [`ResponseHeadersPolicyCorsConfig`].
 #[derive(Default)]
 pub struct ResponseHeadersPolicyCorsConfigBuilder {
-    access_control_allow_origins: Option<crate::types::ResponseHeadersPolicyAccessControlAllowOrigins>,
-    access_control_allow_headers: Option<crate::types::ResponseHeadersPolicyAccessControlAllowHeaders>,
-    access_control_allow_methods: Option<crate::types::ResponseHeadersPolicyAccessControlAllowMethods>,
+    access_control_allow_origins: Option<
+        crate::types::ResponseHeadersPolicyAccessControlAllowOrigins,
+    >,
+    access_control_allow_headers: Option<
+        crate::types::ResponseHeadersPolicyAccessControlAllowHeaders,
+    >,
+    access_control_allow_methods: Option<
+        crate::types::ResponseHeadersPolicyAccessControlAllowMethods,
+    >,
     access_control_allow_credentials: Option<bool>,
-    access_control_expose_headers: Option<crate::types::ResponseHeadersPolicyAccessControlExposeHeaders>,
+    access_control_expose_headers: Option<
+        crate::types::ResponseHeadersPolicyAccessControlExposeHeaders,
+    >,
     access_control_max_age_sec: Option<i32>,
     origin_override: Option<bool>,
 }
@@ -79,7 +92,10 @@ impl std::fmt::Debug for ResponseHeadersPolicyCorsConfigBuilder {
             .field("access_control_allow_origins", &self.access_control_allow_origins)
             .field("access_control_allow_headers", &self.access_control_allow_headers)
             .field("access_control_allow_methods", &self.access_control_allow_methods)
-            .field("access_control_allow_credentials", &self.access_control_allow_credentials)
+            .field(
+                "access_control_allow_credentials",
+                &self.access_control_allow_credentials,
+            )
             .field("access_control_expose_headers", &self.access_control_expose_headers)
             .field("access_control_max_age_sec", &self.access_control_max_age_sec)
             .field("origin_override", &self.origin_override)
@@ -159,7 +175,9 @@ impl ResponseHeadersPolicyCorsConfigBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyCorsConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyCorsConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicyCorsConfig, restxml_runtime::BuildError> {
         match (
             self.access_control_allow_origins,
             self.access_control_allow_headers,
@@ -173,54 +191,67 @@ impl ResponseHeadersPolicyCorsConfigBuilder {
                 Some(m_access_control_allow_methods),
                 Some(m_access_control_allow_credentials),
                 Some(m_origin_override),
-            ) => Ok(ResponseHeadersPolicyCorsConfig {
-                access_control_allow_origins: m_access_control_allow_origins,
-                access_control_allow_headers: m_access_control_allow_headers,
-                access_control_allow_methods: m_access_control_allow_methods,
-                access_control_allow_credentials: m_access_control_allow_credentials,
-                access_control_expose_headers: self.access_control_expose_headers,
-                access_control_max_age_sec: self.access_control_max_age_sec,
-                origin_override: m_origin_override,
-            }),
+            ) => {
+                Ok(ResponseHeadersPolicyCorsConfig {
+                    access_control_allow_origins: m_access_control_allow_origins,
+                    access_control_allow_headers: m_access_control_allow_headers,
+                    access_control_allow_methods: m_access_control_allow_methods,
+                    access_control_allow_credentials: m_access_control_allow_credentials,
+                    access_control_expose_headers: self.access_control_expose_headers,
+                    access_control_max_age_sec: self.access_control_max_age_sec,
+                    origin_override: m_origin_override,
+                })
+            }
             (
                 m_access_control_allow_origins,
                 m_access_control_allow_headers,
                 m_access_control_allow_methods,
                 m_access_control_allow_credentials,
                 m_origin_override,
-            ) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyCorsConfig",
-                &[
-                    (
-                        m_access_control_allow_origins.is_none(),
-                        "access_control_allow_origins",
-                        "AccessControlAllowOrigins",
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyCorsConfig",
+                        &[
+                            (
+                                m_access_control_allow_origins.is_none(),
+                                "access_control_allow_origins",
+                                "AccessControlAllowOrigins",
+                            ),
+                            (
+                                m_access_control_allow_headers.is_none(),
+                                "access_control_allow_headers",
+                                "AccessControlAllowHeaders",
+                            ),
+                            (
+                                m_access_control_allow_methods.is_none(),
+                                "access_control_allow_methods",
+                                "AccessControlAllowMethods",
+                            ),
+                            (
+                                m_access_control_allow_credentials.is_none(),
+                                "access_control_allow_credentials",
+                                "AccessControlAllowCredentials",
+                            ),
+                            (
+                                m_origin_override.is_none(),
+                                "origin_override",
+                                "OriginOverride",
+                            ),
+                        ],
                     ),
-                    (
-                        m_access_control_allow_headers.is_none(),
-                        "access_control_allow_headers",
-                        "AccessControlAllowHeaders",
-                    ),
-                    (
-                        m_access_control_allow_methods.is_none(),
-                        "access_control_allow_methods",
-                        "AccessControlAllowMethods",
-                    ),
-                    (
-                        m_access_control_allow_credentials.is_none(),
-                        "access_control_allow_credentials",
-                        "AccessControlAllowCredentials",
-                    ),
-                    (m_origin_override.is_none(), "origin_override", "OriginOverride"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyCorsConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.access_control_allow_origins;
@@ -254,7 +285,9 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyCorsConfig {
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyCorsConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_access_control_allow_origins = None;
         let mut m_access_control_allow_headers = None;
         let mut m_access_control_allow_methods = None;
@@ -265,25 +298,39 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyCorsConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "AccessControlAllowOrigins" => {
-                    m_access_control_allow_origins = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_access_control_allow_origins = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AccessControlAllowHeaders" => {
-                    m_access_control_allow_headers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_access_control_allow_headers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AccessControlAllowMethods" => {
-                    m_access_control_allow_methods = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_access_control_allow_methods = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AccessControlAllowCredentials" => {
-                    m_access_control_allow_credentials = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_access_control_allow_credentials = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AccessControlExposeHeaders" => {
-                    m_access_control_expose_headers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_access_control_expose_headers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AccessControlMaxAgeSec" => {
-                    m_access_control_max_age_sec = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_access_control_max_age_sec = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginOverride" => {
-                    m_origin_override = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_override = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -311,7 +358,11 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyCorsConfig {
             )?,
             access_control_expose_headers: m_access_control_expose_headers,
             access_control_max_age_sec: m_access_control_max_age_sec,
-            origin_override: restxml_runtime::xml::required(m_origin_override, "OriginOverride", element)?,
+            origin_override: restxml_runtime::xml::required(
+                m_origin_override,
+                "OriginOverride",
+                element,
+            )?,
         })
     }
     #[inline]

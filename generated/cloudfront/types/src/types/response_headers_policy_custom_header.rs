@@ -74,26 +74,39 @@ impl ResponseHeadersPolicyCustomHeaderBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyCustomHeader`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyCustomHeader, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicyCustomHeader, restxml_runtime::BuildError> {
         match (self.header, self.value, self.r#override) {
             (Some(m_header), Some(m_value), Some(m_override)) => {
-                Ok(ResponseHeadersPolicyCustomHeader { header: m_header, value: m_value, r#override: m_override })
+                Ok(ResponseHeadersPolicyCustomHeader {
+                    header: m_header,
+                    value: m_value,
+                    r#override: m_override,
+                })
             }
-            (m_header, m_value, m_override) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyCustomHeader",
-                &[
-                    (m_header.is_none(), "header", "Header"),
-                    (m_value.is_none(), "value", "Value"),
-                    (m_override.is_none(), "override", "Override"),
-                ],
-            )),
+            (m_header, m_value, m_override) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyCustomHeader",
+                        &[
+                            (m_header.is_none(), "header", "Header"),
+                            (m_value.is_none(), "value", "Value"),
+                            (m_override.is_none(), "override", "Override"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyCustomHeader {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.header;
@@ -113,20 +126,26 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyCustomHeader {
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyCustomHeader {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_header = None;
         let mut m_value = None;
         let mut m_override = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Header" => {
-                    m_header = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_header = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Value" => {
                     m_value = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Override" => {
-                    m_override = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_override = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -67,25 +67,37 @@ impl ResponseHeadersPolicyFrameOptionsBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyFrameOptions`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyFrameOptions, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicyFrameOptions, restxml_runtime::BuildError> {
         match (self.r#override, self.frame_option) {
             (Some(m_override), Some(m_frame_option)) => {
-                Ok(ResponseHeadersPolicyFrameOptions { r#override: m_override, frame_option: m_frame_option })
+                Ok(ResponseHeadersPolicyFrameOptions {
+                    r#override: m_override,
+                    frame_option: m_frame_option,
+                })
             }
-            (m_override, m_frame_option) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyFrameOptions",
-                &[
-                    (m_override.is_none(), "override", "Override"),
-                    (m_frame_option.is_none(), "frame_option", "FrameOption"),
-                ],
-            )),
+            (m_override, m_frame_option) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyFrameOptions",
+                        &[
+                            (m_override.is_none(), "override", "Override"),
+                            (m_frame_option.is_none(), "frame_option", "FrameOption"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyFrameOptions {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.r#override;
@@ -101,23 +113,33 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyFrameOptions {
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyFrameOptions {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_override = None;
         let mut m_frame_option = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Override" => {
-                    m_override = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_override = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FrameOption" => {
-                    m_frame_option = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_frame_option = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             r#override: restxml_runtime::xml::required(m_override, "Override", element)?,
-            frame_option: restxml_runtime::xml::required(m_frame_option, "FrameOption", element)?,
+            frame_option: restxml_runtime::xml::required(
+                m_frame_option,
+                "FrameOption",
+                element,
+            )?,
         })
     }
     #[inline]

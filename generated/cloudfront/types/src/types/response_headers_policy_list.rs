@@ -87,42 +87,58 @@ impl ResponseHeadersPolicyListBuilder {
     }
     /// Sets [`ResponseHeadersPolicyList::items`].
     #[inline]
-    pub fn items(mut self, value: Vec<crate::types::ResponseHeadersPolicySummary>) -> Self {
+    pub fn items(
+        mut self,
+        value: Vec<crate::types::ResponseHeadersPolicySummary>,
+    ) -> Self {
         self.items = Some(value);
         self
     }
     /// Sets or clears [`ResponseHeadersPolicyList::items`].
     #[inline]
-    pub fn set_items(mut self, value: Option<Vec<crate::types::ResponseHeadersPolicySummary>>) -> Self {
+    pub fn set_items(
+        mut self,
+        value: Option<Vec<crate::types::ResponseHeadersPolicySummary>>,
+    ) -> Self {
         self.items = value;
         self
     }
     /// Builds the [`ResponseHeadersPolicyList`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyList, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicyList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
             "ResponseHeadersPolicyList",
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
         match (self.max_items,) {
-            (Some(m_max_items),) => Ok(ResponseHeadersPolicyList {
-                next_marker: self.next_marker,
-                max_items: m_max_items,
-                quantity,
-                items: self.items,
-            }),
-            (m_max_items,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyList",
-                &[(m_max_items.is_none(), "max_items", "MaxItems")],
-            )),
+            (Some(m_max_items),) => {
+                Ok(ResponseHeadersPolicyList {
+                    next_marker: self.next_marker,
+                    max_items: m_max_items,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (m_max_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyList",
+                        &[(m_max_items.is_none(), "max_items", "MaxItems")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyList {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_next_marker = None;
         let mut m_max_items = None;
         let mut m_quantity = None;
@@ -130,23 +146,34 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyList {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "NextMarker" => {
-                    m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_next_marker = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MaxItems" => {
-                    m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_max_items = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("ResponseHeadersPolicySummary", |item0| {
-                        restxml_runtime::xml::ReadXml::read_xml(item0)
-                    })?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "ResponseHeadersPolicySummary",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             next_marker: m_next_marker,
             max_items: restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,

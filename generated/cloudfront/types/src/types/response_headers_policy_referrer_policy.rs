@@ -83,25 +83,41 @@ impl ResponseHeadersPolicyReferrerPolicyBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyReferrerPolicy`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyReferrerPolicy, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicyReferrerPolicy, restxml_runtime::BuildError> {
         match (self.r#override, self.referrer_policy) {
             (Some(m_override), Some(m_referrer_policy)) => {
-                Ok(ResponseHeadersPolicyReferrerPolicy { r#override: m_override, referrer_policy: m_referrer_policy })
+                Ok(ResponseHeadersPolicyReferrerPolicy {
+                    r#override: m_override,
+                    referrer_policy: m_referrer_policy,
+                })
             }
-            (m_override, m_referrer_policy) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyReferrerPolicy",
-                &[
-                    (m_override.is_none(), "override", "Override"),
-                    (m_referrer_policy.is_none(), "referrer_policy", "ReferrerPolicy"),
-                ],
-            )),
+            (m_override, m_referrer_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyReferrerPolicy",
+                        &[
+                            (m_override.is_none(), "override", "Override"),
+                            (
+                                m_referrer_policy.is_none(),
+                                "referrer_policy",
+                                "ReferrerPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyReferrerPolicy {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.r#override;
@@ -117,23 +133,33 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyReferrerPolicy {
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyReferrerPolicy {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_override = None;
         let mut m_referrer_policy = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Override" => {
-                    m_override = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_override = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ReferrerPolicy" => {
-                    m_referrer_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_referrer_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             r#override: restxml_runtime::xml::required(m_override, "Override", element)?,
-            referrer_policy: restxml_runtime::xml::required(m_referrer_policy, "ReferrerPolicy", element)?,
+            referrer_policy: restxml_runtime::xml::required(
+                m_referrer_policy,
+                "ReferrerPolicy",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -14,7 +14,9 @@ pub struct ResponseHeadersPolicyRemoveHeader {
 impl std::fmt::Debug for ResponseHeadersPolicyRemoveHeader {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponseHeadersPolicyRemoveHeader").field("header", &self.header).finish()
+        f.debug_struct("ResponseHeadersPolicyRemoveHeader")
+            .field("header", &self.header)
+            .finish()
     }
 }
 
@@ -35,7 +37,9 @@ pub struct ResponseHeadersPolicyRemoveHeaderBuilder {
 impl std::fmt::Debug for ResponseHeadersPolicyRemoveHeaderBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponseHeadersPolicyRemoveHeaderBuilder").field("header", &self.header).finish()
+        f.debug_struct("ResponseHeadersPolicyRemoveHeaderBuilder")
+            .field("header", &self.header)
+            .finish()
     }
 }
 
@@ -48,20 +52,33 @@ impl ResponseHeadersPolicyRemoveHeaderBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyRemoveHeader`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyRemoveHeader, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicyRemoveHeader, restxml_runtime::BuildError> {
         match (self.header,) {
-            (Some(m_header),) => Ok(ResponseHeadersPolicyRemoveHeader { header: m_header }),
-            (m_header,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyRemoveHeader",
-                &[(m_header.is_none(), "header", "Header")],
-            )),
+            (Some(m_header),) => {
+                Ok(ResponseHeadersPolicyRemoveHeader {
+                    header: m_header,
+                })
+            }
+            (m_header,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyRemoveHeader",
+                        &[(m_header.is_none(), "header", "Header")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyRemoveHeader {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.header;
@@ -73,17 +90,23 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyRemoveHeader {
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyRemoveHeader {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_header = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "Header" {
                 m_header = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { header: restxml_runtime::xml::required(m_header, "Header", element)? })
+        Ok(Self {
+            header: restxml_runtime::xml::required(m_header, "Header", element)?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { header: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            header: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -23,15 +23,21 @@ pub struct ResponseHeadersPolicySecurityHeadersConfig {
     /// The policy directives and their values that CloudFront includes as values for the `Content-Security-Policy` HTTP response header.
     ///
     /// For more information about the `Content-Security-Policy` HTTP response header, see [Content-Security-Policy](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy) in the MDN Web Docs.
-    pub content_security_policy: Option<crate::types::ResponseHeadersPolicyContentSecurityPolicy>,
+    pub content_security_policy: Option<
+        crate::types::ResponseHeadersPolicyContentSecurityPolicy,
+    >,
     /// Determines whether CloudFront includes the `X-Content-Type-Options` HTTP response header with its value set to `nosniff`.
     ///
     /// For more information about the `X-Content-Type-Options` HTTP response header, see [X-Content-Type-Options](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/X-Content-Type-Options) in the MDN Web Docs.
-    pub content_type_options: Option<crate::types::ResponseHeadersPolicyContentTypeOptions>,
+    pub content_type_options: Option<
+        crate::types::ResponseHeadersPolicyContentTypeOptions,
+    >,
     /// Determines whether CloudFront includes the `Strict-Transport-Security` HTTP response header and the header's value.
     ///
     /// For more information about the `Strict-Transport-Security` HTTP response header, see [Security headers](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html#understanding-response-headers-policies-security) in the *Amazon CloudFront Developer Guide* and [Strict-Transport-Security](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Strict-Transport-Security) in the MDN Web Docs.
-    pub strict_transport_security: Option<crate::types::ResponseHeadersPolicyStrictTransportSecurity>,
+    pub strict_transport_security: Option<
+        crate::types::ResponseHeadersPolicyStrictTransportSecurity,
+    >,
 }
 
 impl std::fmt::Debug for ResponseHeadersPolicySecurityHeadersConfig {
@@ -62,9 +68,13 @@ pub struct ResponseHeadersPolicySecurityHeadersConfigBuilder {
     xss_protection: Option<crate::types::ResponseHeadersPolicyXSSProtection>,
     frame_options: Option<crate::types::ResponseHeadersPolicyFrameOptions>,
     referrer_policy: Option<crate::types::ResponseHeadersPolicyReferrerPolicy>,
-    content_security_policy: Option<crate::types::ResponseHeadersPolicyContentSecurityPolicy>,
+    content_security_policy: Option<
+        crate::types::ResponseHeadersPolicyContentSecurityPolicy,
+    >,
     content_type_options: Option<crate::types::ResponseHeadersPolicyContentTypeOptions>,
-    strict_transport_security: Option<crate::types::ResponseHeadersPolicyStrictTransportSecurity>,
+    strict_transport_security: Option<
+        crate::types::ResponseHeadersPolicyStrictTransportSecurity,
+    >,
 }
 
 impl std::fmt::Debug for ResponseHeadersPolicySecurityHeadersConfigBuilder {
@@ -84,43 +94,64 @@ impl std::fmt::Debug for ResponseHeadersPolicySecurityHeadersConfigBuilder {
 impl ResponseHeadersPolicySecurityHeadersConfigBuilder {
     /// Sets [`ResponseHeadersPolicySecurityHeadersConfig::xss_protection`].
     #[inline]
-    pub fn xss_protection(mut self, value: crate::types::ResponseHeadersPolicyXSSProtection) -> Self {
+    pub fn xss_protection(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyXSSProtection,
+    ) -> Self {
         self.xss_protection = Some(value);
         self
     }
     /// Sets or clears [`ResponseHeadersPolicySecurityHeadersConfig::xss_protection`].
     #[inline]
-    pub fn set_xss_protection(mut self, value: Option<crate::types::ResponseHeadersPolicyXSSProtection>) -> Self {
+    pub fn set_xss_protection(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyXSSProtection>,
+    ) -> Self {
         self.xss_protection = value;
         self
     }
     /// Sets [`ResponseHeadersPolicySecurityHeadersConfig::frame_options`].
     #[inline]
-    pub fn frame_options(mut self, value: crate::types::ResponseHeadersPolicyFrameOptions) -> Self {
+    pub fn frame_options(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyFrameOptions,
+    ) -> Self {
         self.frame_options = Some(value);
         self
     }
     /// Sets or clears [`ResponseHeadersPolicySecurityHeadersConfig::frame_options`].
     #[inline]
-    pub fn set_frame_options(mut self, value: Option<crate::types::ResponseHeadersPolicyFrameOptions>) -> Self {
+    pub fn set_frame_options(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyFrameOptions>,
+    ) -> Self {
         self.frame_options = value;
         self
     }
     /// Sets [`ResponseHeadersPolicySecurityHeadersConfig::referrer_policy`].
     #[inline]
-    pub fn referrer_policy(mut self, value: crate::types::ResponseHeadersPolicyReferrerPolicy) -> Self {
+    pub fn referrer_policy(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyReferrerPolicy,
+    ) -> Self {
         self.referrer_policy = Some(value);
         self
     }
     /// Sets or clears [`ResponseHeadersPolicySecurityHeadersConfig::referrer_policy`].
     #[inline]
-    pub fn set_referrer_policy(mut self, value: Option<crate::types::ResponseHeadersPolicyReferrerPolicy>) -> Self {
+    pub fn set_referrer_policy(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyReferrerPolicy>,
+    ) -> Self {
         self.referrer_policy = value;
         self
     }
     /// Sets [`ResponseHeadersPolicySecurityHeadersConfig::content_security_policy`].
     #[inline]
-    pub fn content_security_policy(mut self, value: crate::types::ResponseHeadersPolicyContentSecurityPolicy) -> Self {
+    pub fn content_security_policy(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyContentSecurityPolicy,
+    ) -> Self {
         self.content_security_policy = Some(value);
         self
     }
@@ -135,7 +166,10 @@ impl ResponseHeadersPolicySecurityHeadersConfigBuilder {
     }
     /// Sets [`ResponseHeadersPolicySecurityHeadersConfig::content_type_options`].
     #[inline]
-    pub fn content_type_options(mut self, value: crate::types::ResponseHeadersPolicyContentTypeOptions) -> Self {
+    pub fn content_type_options(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyContentTypeOptions,
+    ) -> Self {
         self.content_type_options = Some(value);
         self
     }
@@ -168,7 +202,12 @@ impl ResponseHeadersPolicySecurityHeadersConfigBuilder {
     }
     /// Builds the [`ResponseHeadersPolicySecurityHeadersConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicySecurityHeadersConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ResponseHeadersPolicySecurityHeadersConfig,
+        restxml_runtime::BuildError,
+    > {
         Ok(ResponseHeadersPolicySecurityHeadersConfig {
             xss_protection: self.xss_protection,
             frame_options: self.frame_options,
@@ -182,7 +221,10 @@ impl ResponseHeadersPolicySecurityHeadersConfigBuilder {
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicySecurityHeadersConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.xss_protection {
             content.element("XSSProtection", value)?;
@@ -208,7 +250,9 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicySecurityHeadersConf
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicySecurityHeadersConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_xss_protection = None;
         let mut m_frame_options = None;
         let mut m_referrer_policy = None;
@@ -218,22 +262,34 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicySecurityHeadersConfi
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "XSSProtection" => {
-                    m_xss_protection = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_xss_protection = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FrameOptions" => {
-                    m_frame_options = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_frame_options = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ReferrerPolicy" => {
-                    m_referrer_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_referrer_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContentSecurityPolicy" => {
-                    m_content_security_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_content_security_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContentTypeOptions" => {
-                    m_content_type_options = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_content_type_options = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "StrictTransportSecurity" => {
-                    m_strict_transport_security = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_strict_transport_security = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

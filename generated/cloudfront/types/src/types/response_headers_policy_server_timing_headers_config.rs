@@ -71,23 +71,37 @@ impl ResponseHeadersPolicyServerTimingHeadersConfigBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyServerTimingHeadersConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyServerTimingHeadersConfig, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ResponseHeadersPolicyServerTimingHeadersConfig,
+        restxml_runtime::BuildError,
+    > {
         match (self.enabled,) {
-            (Some(m_enabled),) => Ok(ResponseHeadersPolicyServerTimingHeadersConfig {
-                enabled: m_enabled,
-                sampling_rate: self.sampling_rate,
-            }),
-            (m_enabled,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyServerTimingHeadersConfig",
-                &[(m_enabled.is_none(), "enabled", "Enabled")],
-            )),
+            (Some(m_enabled),) => {
+                Ok(ResponseHeadersPolicyServerTimingHeadersConfig {
+                    enabled: m_enabled,
+                    sampling_rate: self.sampling_rate,
+                })
+            }
+            (m_enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyServerTimingHeadersConfig",
+                        &[(m_enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyServerTimingHeadersConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.enabled;
@@ -102,16 +116,22 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyServerTimingHeaders
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyServerTimingHeadersConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_enabled = None;
         let mut m_sampling_rate = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SamplingRate" => {
-                    m_sampling_rate = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_sampling_rate = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -123,6 +143,9 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyServerTimingHeadersC
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { enabled: restxml_runtime::xml::ReadXml::missing()?, sampling_rate: None })
+        Some(Self {
+            enabled: restxml_runtime::xml::ReadXml::missing()?,
+            sampling_rate: None,
+        })
     }
 }

@@ -99,7 +99,12 @@ impl ResponseHeadersPolicyStrictTransportSecurityBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyStrictTransportSecurity`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyStrictTransportSecurity, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ResponseHeadersPolicyStrictTransportSecurity,
+        restxml_runtime::BuildError,
+    > {
         match (self.r#override, self.access_control_max_age_sec) {
             (Some(m_override), Some(m_access_control_max_age_sec)) => {
                 Ok(ResponseHeadersPolicyStrictTransportSecurity {
@@ -109,20 +114,31 @@ impl ResponseHeadersPolicyStrictTransportSecurityBuilder {
                     access_control_max_age_sec: m_access_control_max_age_sec,
                 })
             }
-            (m_override, m_access_control_max_age_sec) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyStrictTransportSecurity",
-                &[
-                    (m_override.is_none(), "override", "Override"),
-                    (m_access_control_max_age_sec.is_none(), "access_control_max_age_sec", "AccessControlMaxAgeSec"),
-                ],
-            )),
+            (m_override, m_access_control_max_age_sec) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyStrictTransportSecurity",
+                        &[
+                            (m_override.is_none(), "override", "Override"),
+                            (
+                                m_access_control_max_age_sec.is_none(),
+                                "access_control_max_age_sec",
+                                "AccessControlMaxAgeSec",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyStrictTransportSecurity {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.r#override;
@@ -144,7 +160,9 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyStrictTransportSecu
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyStrictTransportSecurity {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_override = None;
         let mut m_include_subdomains = None;
         let mut m_preload = None;
@@ -152,16 +170,24 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyStrictTransportSecur
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Override" => {
-                    m_override = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_override = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IncludeSubdomains" => {
-                    m_include_subdomains = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_include_subdomains = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Preload" => {
-                    m_preload = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_preload = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AccessControlMaxAgeSec" => {
-                    m_access_control_max_age_sec = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_access_control_max_age_sec = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -57,31 +57,49 @@ impl ResponseHeadersPolicySummaryBuilder {
     }
     /// Sets [`ResponseHeadersPolicySummary::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
+    pub fn response_headers_policy(
+        mut self,
+        value: crate::types::ResponseHeadersPolicy,
+    ) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Builds the [`ResponseHeadersPolicySummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicySummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicySummary, restxml_runtime::BuildError> {
         match (self.r#type, self.response_headers_policy) {
             (Some(m_type), Some(m_response_headers_policy)) => {
-                Ok(ResponseHeadersPolicySummary { r#type: m_type, response_headers_policy: m_response_headers_policy })
+                Ok(ResponseHeadersPolicySummary {
+                    r#type: m_type,
+                    response_headers_policy: m_response_headers_policy,
+                })
             }
-            (m_type, m_response_headers_policy) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicySummary",
-                &[
-                    (m_type.is_none(), "type", "Type"),
-                    (m_response_headers_policy.is_none(), "response_headers_policy", "ResponseHeadersPolicy"),
-                ],
-            )),
+            (m_type, m_response_headers_policy) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicySummary",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (
+                                m_response_headers_policy.is_none(),
+                                "response_headers_policy",
+                                "ResponseHeadersPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicySummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_type = None;
         let mut m_response_headers_policy = None;
         while let Some(mut child) = element.next_child()? {
@@ -90,7 +108,9 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicySummary {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "ResponseHeadersPolicy" => {
-                    m_response_headers_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_response_headers_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

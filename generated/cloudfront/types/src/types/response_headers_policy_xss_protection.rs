@@ -107,25 +107,39 @@ impl ResponseHeadersPolicyXSSProtectionBuilder {
     }
     /// Builds the [`ResponseHeadersPolicyXSSProtection`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ResponseHeadersPolicyXSSProtection, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResponseHeadersPolicyXSSProtection, restxml_runtime::BuildError> {
         match (self.r#override, self.protection) {
-            (Some(m_override), Some(m_protection)) => Ok(ResponseHeadersPolicyXSSProtection {
-                r#override: m_override,
-                protection: m_protection,
-                mode_block: self.mode_block,
-                report_uri: self.report_uri,
-            }),
-            (m_override, m_protection) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResponseHeadersPolicyXSSProtection",
-                &[(m_override.is_none(), "override", "Override"), (m_protection.is_none(), "protection", "Protection")],
-            )),
+            (Some(m_override), Some(m_protection)) => {
+                Ok(ResponseHeadersPolicyXSSProtection {
+                    r#override: m_override,
+                    protection: m_protection,
+                    mode_block: self.mode_block,
+                    report_uri: self.report_uri,
+                })
+            }
+            (m_override, m_protection) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResponseHeadersPolicyXSSProtection",
+                        &[
+                            (m_override.is_none(), "override", "Override"),
+                            (m_protection.is_none(), "protection", "Protection"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyXSSProtection {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.r#override;
@@ -147,7 +161,9 @@ impl restxml_runtime::xml::WriteXml for ResponseHeadersPolicyXSSProtection {
 
 impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyXSSProtection {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_override = None;
         let mut m_protection = None;
         let mut m_mode_block = None;
@@ -155,23 +171,35 @@ impl restxml_runtime::xml::ReadXml for ResponseHeadersPolicyXSSProtection {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Override" => {
-                    m_override = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_override = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Protection" => {
-                    m_protection = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_protection = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ModeBlock" => {
-                    m_mode_block = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_mode_block = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ReportUri" => {
-                    m_report_uri = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_report_uri = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             r#override: restxml_runtime::xml::required(m_override, "Override", element)?,
-            protection: restxml_runtime::xml::required(m_protection, "Protection", element)?,
+            protection: restxml_runtime::xml::required(
+                m_protection,
+                "Protection",
+                element,
+            )?,
             mode_block: m_mode_block,
             report_uri: m_report_uri,
         })

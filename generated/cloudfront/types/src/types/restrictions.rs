@@ -14,7 +14,9 @@ pub struct Restrictions {
 impl std::fmt::Debug for Restrictions {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Restrictions").field("geo_restriction", &self.geo_restriction).finish()
+        f.debug_struct("Restrictions")
+            .field("geo_restriction", &self.geo_restriction)
+            .finish()
     }
 }
 
@@ -35,7 +37,9 @@ pub struct RestrictionsBuilder {
 impl std::fmt::Debug for RestrictionsBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RestrictionsBuilder").field("geo_restriction", &self.geo_restriction).finish()
+        f.debug_struct("RestrictionsBuilder")
+            .field("geo_restriction", &self.geo_restriction)
+            .finish()
     }
 }
 
@@ -50,18 +54,35 @@ impl RestrictionsBuilder {
     #[inline]
     pub fn build(self) -> Result<Restrictions, restxml_runtime::BuildError> {
         match (self.geo_restriction,) {
-            (Some(m_geo_restriction),) => Ok(Restrictions { geo_restriction: m_geo_restriction }),
-            (m_geo_restriction,) => Err(restxml_runtime::BuildError::missing_fields(
-                "Restrictions",
-                &[(m_geo_restriction.is_none(), "geo_restriction", "GeoRestriction")],
-            )),
+            (Some(m_geo_restriction),) => {
+                Ok(Restrictions {
+                    geo_restriction: m_geo_restriction,
+                })
+            }
+            (m_geo_restriction,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Restrictions",
+                        &[
+                            (
+                                m_geo_restriction.is_none(),
+                                "geo_restriction",
+                                "GeoRestriction",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for Restrictions {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.geo_restriction;
@@ -73,17 +94,29 @@ impl restxml_runtime::xml::WriteXml for Restrictions {
 
 impl restxml_runtime::xml::ReadXml for Restrictions {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_geo_restriction = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "GeoRestriction" {
-                m_geo_restriction = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_geo_restriction = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
-        Ok(Self { geo_restriction: restxml_runtime::xml::required(m_geo_restriction, "GeoRestriction", element)? })
+        Ok(Self {
+            geo_restriction: restxml_runtime::xml::required(
+                m_geo_restriction,
+                "GeoRestriction",
+                element,
+            )?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { geo_restriction: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            geo_restriction: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -74,22 +74,36 @@ impl S3OriginBuilder {
     pub fn build(self) -> Result<S3Origin, restxml_runtime::BuildError> {
         match (self.domain_name, self.origin_access_identity) {
             (Some(m_domain_name), Some(m_origin_access_identity)) => {
-                Ok(S3Origin { domain_name: m_domain_name, origin_access_identity: m_origin_access_identity })
+                Ok(S3Origin {
+                    domain_name: m_domain_name,
+                    origin_access_identity: m_origin_access_identity,
+                })
             }
-            (m_domain_name, m_origin_access_identity) => Err(restxml_runtime::BuildError::missing_fields(
-                "S3Origin",
-                &[
-                    (m_domain_name.is_none(), "domain_name", "DomainName"),
-                    (m_origin_access_identity.is_none(), "origin_access_identity", "OriginAccessIdentity"),
-                ],
-            )),
+            (m_domain_name, m_origin_access_identity) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "S3Origin",
+                        &[
+                            (m_domain_name.is_none(), "domain_name", "DomainName"),
+                            (
+                                m_origin_access_identity.is_none(),
+                                "origin_access_identity",
+                                "OriginAccessIdentity",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for S3Origin {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.domain_name;
@@ -105,22 +119,32 @@ impl restxml_runtime::xml::WriteXml for S3Origin {
 
 impl restxml_runtime::xml::ReadXml for S3Origin {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_domain_name = None;
         let mut m_origin_access_identity = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "DomainName" => {
-                    m_domain_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginAccessIdentity" => {
-                    m_origin_access_identity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_access_identity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            domain_name: restxml_runtime::xml::required(m_domain_name, "DomainName", element)?,
+            domain_name: restxml_runtime::xml::required(
+                m_domain_name,
+                "DomainName",
+                element,
+            )?,
             origin_access_identity: restxml_runtime::xml::required(
                 m_origin_access_identity,
                 "OriginAccessIdentity",

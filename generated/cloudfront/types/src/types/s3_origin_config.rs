@@ -89,21 +89,36 @@ impl S3OriginConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<S3OriginConfig, restxml_runtime::BuildError> {
         match (self.origin_access_identity,) {
-            (Some(m_origin_access_identity),) => Ok(S3OriginConfig {
-                origin_access_identity: m_origin_access_identity,
-                origin_read_timeout: self.origin_read_timeout,
-            }),
-            (m_origin_access_identity,) => Err(restxml_runtime::BuildError::missing_fields(
-                "S3OriginConfig",
-                &[(m_origin_access_identity.is_none(), "origin_access_identity", "OriginAccessIdentity")],
-            )),
+            (Some(m_origin_access_identity),) => {
+                Ok(S3OriginConfig {
+                    origin_access_identity: m_origin_access_identity,
+                    origin_read_timeout: self.origin_read_timeout,
+                })
+            }
+            (m_origin_access_identity,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "S3OriginConfig",
+                        &[
+                            (
+                                m_origin_access_identity.is_none(),
+                                "origin_access_identity",
+                                "OriginAccessIdentity",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for S3OriginConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.origin_access_identity;
@@ -118,16 +133,22 @@ impl restxml_runtime::xml::WriteXml for S3OriginConfig {
 
 impl restxml_runtime::xml::ReadXml for S3OriginConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_origin_access_identity = None;
         let mut m_origin_read_timeout = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "OriginAccessIdentity" => {
-                    m_origin_access_identity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_access_identity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginReadTimeout" => {
-                    m_origin_read_timeout = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_read_timeout = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -143,6 +164,9 @@ impl restxml_runtime::xml::ReadXml for S3OriginConfig {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { origin_access_identity: restxml_runtime::xml::ReadXml::missing()?, origin_read_timeout: None })
+        Some(Self {
+            origin_access_identity: restxml_runtime::xml::ReadXml::missing()?,
+            origin_read_timeout: None,
+        })
     }
 }

@@ -72,22 +72,32 @@ impl SessionStickinessConfigBuilder {
     pub fn build(self) -> Result<SessionStickinessConfig, restxml_runtime::BuildError> {
         match (self.idle_ttl, self.maximum_ttl) {
             (Some(m_idle_ttl), Some(m_maximum_ttl)) => {
-                Ok(SessionStickinessConfig { idle_ttl: m_idle_ttl, maximum_ttl: m_maximum_ttl })
+                Ok(SessionStickinessConfig {
+                    idle_ttl: m_idle_ttl,
+                    maximum_ttl: m_maximum_ttl,
+                })
             }
-            (m_idle_ttl, m_maximum_ttl) => Err(restxml_runtime::BuildError::missing_fields(
-                "SessionStickinessConfig",
-                &[
-                    (m_idle_ttl.is_none(), "idle_ttl", "IdleTTL"),
-                    (m_maximum_ttl.is_none(), "maximum_ttl", "MaximumTTL"),
-                ],
-            )),
+            (m_idle_ttl, m_maximum_ttl) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "SessionStickinessConfig",
+                        &[
+                            (m_idle_ttl.is_none(), "idle_ttl", "IdleTTL"),
+                            (m_maximum_ttl.is_none(), "maximum_ttl", "MaximumTTL"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for SessionStickinessConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.idle_ttl;
@@ -103,23 +113,33 @@ impl restxml_runtime::xml::WriteXml for SessionStickinessConfig {
 
 impl restxml_runtime::xml::ReadXml for SessionStickinessConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_idle_ttl = None;
         let mut m_maximum_ttl = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "IdleTTL" => {
-                    m_idle_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_idle_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MaximumTTL" => {
-                    m_maximum_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_maximum_ttl = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             idle_ttl: restxml_runtime::xml::required(m_idle_ttl, "IdleTTL", element)?,
-            maximum_ttl: restxml_runtime::xml::required(m_maximum_ttl, "MaximumTTL", element)?,
+            maximum_ttl: restxml_runtime::xml::required(
+                m_maximum_ttl,
+                "MaximumTTL",
+                element,
+            )?,
         })
     }
     #[inline]

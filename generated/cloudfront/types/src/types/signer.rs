@@ -76,30 +76,45 @@ impl SignerBuilder {
     /// Builds the [`Signer`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Signer, restxml_runtime::BuildError> {
-        Ok(Signer { aws_account_number: self.aws_account_number, key_pair_ids: self.key_pair_ids })
+        Ok(Signer {
+            aws_account_number: self.aws_account_number,
+            key_pair_ids: self.key_pair_ids,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for Signer {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_aws_account_number = None;
         let mut m_key_pair_ids = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "AwsAccountNumber" => {
-                    m_aws_account_number = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_aws_account_number = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "KeyPairIds" => {
-                    m_key_pair_ids = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_key_pair_ids = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { aws_account_number: m_aws_account_number, key_pair_ids: m_key_pair_ids })
+        Ok(Self {
+            aws_account_number: m_aws_account_number,
+            key_pair_ids: m_key_pair_ids,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { aws_account_number: None, key_pair_ids: None })
+        Some(Self {
+            aws_account_number: None,
+            key_pair_ids: None,
+        })
     }
 }

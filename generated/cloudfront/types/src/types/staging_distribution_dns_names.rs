@@ -37,7 +37,10 @@ impl From<Vec<String>> for StagingDistributionDnsNames {
     /// A `StagingDistributionDnsNames` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<String>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items: Some(items) }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items: Some(items),
+        }
     }
 }
 
@@ -79,19 +82,27 @@ impl StagingDistributionDnsNamesBuilder {
     }
     /// Builds the [`StagingDistributionDnsNames`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<StagingDistributionDnsNames, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<StagingDistributionDnsNames, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
             "StagingDistributionDnsNames",
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
-        Ok(StagingDistributionDnsNames { quantity, items: self.items })
+        Ok(StagingDistributionDnsNames {
+            quantity,
+            items: self.items,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for StagingDistributionDnsNames {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         restxml_runtime::error::check_quantity(
             "StagingDistributionDnsNames",
             self.quantity,
@@ -111,25 +122,42 @@ impl restxml_runtime::xml::WriteXml for StagingDistributionDnsNames {
 
 impl restxml_runtime::xml::ReadXml for StagingDistributionDnsNames {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("DnsName", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "DnsName",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
-        Ok(Self { quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?, items: m_items })
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        Ok(Self {
+            quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
+            items: m_items,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: None })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: None,
+        })
     }
 }

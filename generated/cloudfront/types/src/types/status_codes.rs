@@ -18,7 +18,10 @@ pub struct StatusCodes {
 impl std::fmt::Debug for StatusCodes {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StatusCodes").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("StatusCodes")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -34,7 +37,10 @@ impl From<Vec<i32>> for StatusCodes {
     /// A `StatusCodes` holding `items`, with `Quantity` set to their number.
     #[inline]
     fn from(items: Vec<i32>) -> Self {
-        Self { quantity: i32::try_from(items.len()).unwrap_or(i32::MAX), items }
+        Self {
+            quantity: i32::try_from(items.len()).unwrap_or(i32::MAX),
+            items,
+        }
     }
 }
 
@@ -48,7 +54,10 @@ pub struct StatusCodesBuilder {
 impl std::fmt::Debug for StatusCodesBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StatusCodesBuilder").field("quantity", &self.quantity).field("items", &self.items).finish()
+        f.debug_struct("StatusCodesBuilder")
+            .field("quantity", &self.quantity)
+            .field("items", &self.items)
+            .finish()
     }
 }
 
@@ -68,22 +77,41 @@ impl StatusCodesBuilder {
     /// Builds the [`StatusCodes`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<StatusCodes, restxml_runtime::BuildError> {
-        let quantity =
-            restxml_runtime::error::resolve_quantity("StatusCodes", self.quantity, self.items.as_ref().map(Vec::len))?;
+        let quantity = restxml_runtime::error::resolve_quantity(
+            "StatusCodes",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         match (self.items,) {
-            (Some(m_items),) => Ok(StatusCodes { quantity, items: m_items }),
-            (m_items,) => Err(restxml_runtime::BuildError::missing_fields(
-                "StatusCodes",
-                &[(m_items.is_none(), "items", "Items")],
-            )),
+            (Some(m_items),) => {
+                Ok(StatusCodes {
+                    quantity,
+                    items: m_items,
+                })
+            }
+            (m_items,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StatusCodes",
+                        &[(m_items.is_none(), "items", "Items")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for StatusCodes {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
-        restxml_runtime::error::check_quantity("StatusCodes", self.quantity, Some(self.items.len()))?;
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "StatusCodes",
+            self.quantity,
+            Some(self.items.len()),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.quantity;
@@ -99,22 +127,32 @@ impl restxml_runtime::xml::WriteXml for StatusCodes {
 
 impl restxml_runtime::xml::ReadXml for StatusCodes {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items =
-                        Some(child.read_list("StatusCode", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "StatusCode",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items.unwrap_or_default(),
@@ -122,6 +160,9 @@ impl restxml_runtime::xml::ReadXml for StatusCodes {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { quantity: restxml_runtime::xml::ReadXml::missing()?, items: Default::default() })
+        Some(Self {
+            quantity: restxml_runtime::xml::ReadXml::missing()?,
+            items: Default::default(),
+        })
     }
 }

@@ -105,7 +105,10 @@ impl StreamingDistributionBuilder {
     }
     /// Sets or clears [`StreamingDistribution::last_modified_time`].
     #[inline]
-    pub fn set_last_modified_time(mut self, value: Option<restxml_runtime::DateTime>) -> Self {
+    pub fn set_last_modified_time(
+        mut self,
+        value: Option<restxml_runtime::DateTime>,
+    ) -> Self {
         self.last_modified_time = value;
         self
     }
@@ -117,13 +120,19 @@ impl StreamingDistributionBuilder {
     }
     /// Sets [`StreamingDistribution::active_trusted_signers`].
     #[inline]
-    pub fn active_trusted_signers(mut self, value: crate::types::ActiveTrustedSigners) -> Self {
+    pub fn active_trusted_signers(
+        mut self,
+        value: crate::types::ActiveTrustedSigners,
+    ) -> Self {
         self.active_trusted_signers = Some(value);
         self
     }
     /// Sets [`StreamingDistribution::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
@@ -145,31 +154,46 @@ impl StreamingDistributionBuilder {
                 Some(m_domain_name),
                 Some(m_active_trusted_signers),
                 Some(m_streaming_distribution_config),
-            ) => Ok(StreamingDistribution {
-                id: m_id,
-                arn: m_arn,
-                status: m_status,
-                last_modified_time: self.last_modified_time,
-                domain_name: m_domain_name,
-                active_trusted_signers: m_active_trusted_signers,
-                streaming_distribution_config: m_streaming_distribution_config,
-            }),
-            (m_id, m_arn, m_status, m_domain_name, m_active_trusted_signers, m_streaming_distribution_config) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "StreamingDistribution",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_arn.is_none(), "arn", "ARN"),
-                        (m_status.is_none(), "status", "Status"),
-                        (m_domain_name.is_none(), "domain_name", "DomainName"),
-                        (m_active_trusted_signers.is_none(), "active_trusted_signers", "ActiveTrustedSigners"),
-                        (
-                            m_streaming_distribution_config.is_none(),
-                            "streaming_distribution_config",
-                            "StreamingDistributionConfig",
-                        ),
-                    ],
-                ))
+            ) => {
+                Ok(StreamingDistribution {
+                    id: m_id,
+                    arn: m_arn,
+                    status: m_status,
+                    last_modified_time: self.last_modified_time,
+                    domain_name: m_domain_name,
+                    active_trusted_signers: m_active_trusted_signers,
+                    streaming_distribution_config: m_streaming_distribution_config,
+                })
+            }
+            (
+                m_id,
+                m_arn,
+                m_status,
+                m_domain_name,
+                m_active_trusted_signers,
+                m_streaming_distribution_config,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistribution",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_arn.is_none(), "arn", "ARN"),
+                            (m_status.is_none(), "status", "Status"),
+                            (m_domain_name.is_none(), "domain_name", "DomainName"),
+                            (
+                                m_active_trusted_signers.is_none(),
+                                "active_trusted_signers",
+                                "ActiveTrustedSigners",
+                            ),
+                            (
+                                m_streaming_distribution_config.is_none(),
+                                "streaming_distribution_config",
+                                "StreamingDistributionConfig",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -177,7 +201,9 @@ impl StreamingDistributionBuilder {
 
 impl restxml_runtime::xml::ReadXml for StreamingDistribution {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_arn = None;
         let mut m_status = None;
@@ -194,19 +220,29 @@ impl restxml_runtime::xml::ReadXml for StreamingDistribution {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DomainName" => {
-                    m_domain_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ActiveTrustedSigners" => {
-                    m_active_trusted_signers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_active_trusted_signers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "StreamingDistributionConfig" => {
-                    m_streaming_distribution_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_streaming_distribution_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -216,7 +252,11 @@ impl restxml_runtime::xml::ReadXml for StreamingDistribution {
             arn: restxml_runtime::xml::required(m_arn, "ARN", element)?,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
             last_modified_time: m_last_modified_time,
-            domain_name: restxml_runtime::xml::required(m_domain_name, "DomainName", element)?,
+            domain_name: restxml_runtime::xml::required(
+                m_domain_name,
+                "DomainName",
+                element,
+            )?,
             active_trusted_signers: restxml_runtime::xml::required(
                 m_active_trusted_signers,
                 "ActiveTrustedSigners",

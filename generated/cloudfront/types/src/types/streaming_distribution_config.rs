@@ -121,7 +121,10 @@ impl StreamingDistributionConfigBuilder {
     }
     /// Sets or clears [`StreamingDistributionConfig::logging`].
     #[inline]
-    pub fn set_logging(mut self, value: Option<crate::types::StreamingLoggingConfig>) -> Self {
+    pub fn set_logging(
+        mut self,
+        value: Option<crate::types::StreamingLoggingConfig>,
+    ) -> Self {
         self.logging = value;
         self
     }
@@ -151,35 +154,61 @@ impl StreamingDistributionConfigBuilder {
     }
     /// Builds the [`StreamingDistributionConfig`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<StreamingDistributionConfig, restxml_runtime::BuildError> {
-        match (self.caller_reference, self.s3_origin, self.comment, self.trusted_signers, self.enabled) {
+    pub fn build(
+        self,
+    ) -> Result<StreamingDistributionConfig, restxml_runtime::BuildError> {
+        match (
+            self.caller_reference,
+            self.s3_origin,
+            self.comment,
+            self.trusted_signers,
+            self.enabled,
+        ) {
             (
                 Some(m_caller_reference),
                 Some(m_s3_origin),
                 Some(m_comment),
                 Some(m_trusted_signers),
                 Some(m_enabled),
-            ) => Ok(StreamingDistributionConfig {
-                caller_reference: m_caller_reference,
-                s3_origin: m_s3_origin,
-                aliases: self.aliases,
-                comment: m_comment,
-                logging: self.logging,
-                trusted_signers: m_trusted_signers,
-                price_class: self.price_class,
-                enabled: m_enabled,
-            }),
-            (m_caller_reference, m_s3_origin, m_comment, m_trusted_signers, m_enabled) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "StreamingDistributionConfig",
-                    &[
-                        (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                        (m_s3_origin.is_none(), "s3_origin", "S3Origin"),
-                        (m_comment.is_none(), "comment", "Comment"),
-                        (m_trusted_signers.is_none(), "trusted_signers", "TrustedSigners"),
-                        (m_enabled.is_none(), "enabled", "Enabled"),
-                    ],
-                ))
+            ) => {
+                Ok(StreamingDistributionConfig {
+                    caller_reference: m_caller_reference,
+                    s3_origin: m_s3_origin,
+                    aliases: self.aliases,
+                    comment: m_comment,
+                    logging: self.logging,
+                    trusted_signers: m_trusted_signers,
+                    price_class: self.price_class,
+                    enabled: m_enabled,
+                })
+            }
+            (
+                m_caller_reference,
+                m_s3_origin,
+                m_comment,
+                m_trusted_signers,
+                m_enabled,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistributionConfig",
+                        &[
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (m_s3_origin.is_none(), "s3_origin", "S3Origin"),
+                            (m_comment.is_none(), "comment", "Comment"),
+                            (
+                                m_trusted_signers.is_none(),
+                                "trusted_signers",
+                                "TrustedSigners",
+                            ),
+                            (m_enabled.is_none(), "enabled", "Enabled"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -187,7 +216,10 @@ impl StreamingDistributionConfigBuilder {
 
 impl restxml_runtime::xml::WriteXml for StreamingDistributionConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.caller_reference;
@@ -224,7 +256,9 @@ impl restxml_runtime::xml::WriteXml for StreamingDistributionConfig {
 
 impl restxml_runtime::xml::ReadXml for StreamingDistributionConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_caller_reference = None;
         let mut m_s3_origin = None;
         let mut m_aliases = None;
@@ -236,39 +270,63 @@ impl restxml_runtime::xml::ReadXml for StreamingDistributionConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "S3Origin" => {
-                    m_s3_origin = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_s3_origin = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Aliases" => {
-                    m_aliases = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_aliases = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Logging" => {
-                    m_logging = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_logging = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrustedSigners" => {
-                    m_trusted_signers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_trusted_signers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "PriceClass" => {
-                    m_price_class = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_price_class = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            caller_reference: restxml_runtime::xml::required(m_caller_reference, "CallerReference", element)?,
+            caller_reference: restxml_runtime::xml::required(
+                m_caller_reference,
+                "CallerReference",
+                element,
+            )?,
             s3_origin: restxml_runtime::xml::required(m_s3_origin, "S3Origin", element)?,
             aliases: m_aliases,
             comment: restxml_runtime::xml::required(m_comment, "Comment", element)?,
             logging: m_logging,
-            trusted_signers: restxml_runtime::xml::required(m_trusted_signers, "TrustedSigners", element)?,
+            trusted_signers: restxml_runtime::xml::required(
+                m_trusted_signers,
+                "TrustedSigners",
+                element,
+            )?,
             price_class: m_price_class,
             enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
         })

@@ -51,7 +51,10 @@ impl std::fmt::Debug for StreamingDistributionConfigWithTagsBuilder {
 impl StreamingDistributionConfigWithTagsBuilder {
     /// Sets [`StreamingDistributionConfigWithTags::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
@@ -63,30 +66,41 @@ impl StreamingDistributionConfigWithTagsBuilder {
     }
     /// Builds the [`StreamingDistributionConfigWithTags`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<StreamingDistributionConfigWithTags, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<StreamingDistributionConfigWithTags, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config, self.tags) {
-            (Some(m_streaming_distribution_config), Some(m_tags)) => Ok(StreamingDistributionConfigWithTags {
-                streaming_distribution_config: m_streaming_distribution_config,
-                tags: m_tags,
-            }),
-            (m_streaming_distribution_config, m_tags) => Err(restxml_runtime::BuildError::missing_fields(
-                "StreamingDistributionConfigWithTags",
-                &[
-                    (
-                        m_streaming_distribution_config.is_none(),
-                        "streaming_distribution_config",
-                        "StreamingDistributionConfig",
+            (Some(m_streaming_distribution_config), Some(m_tags)) => {
+                Ok(StreamingDistributionConfigWithTags {
+                    streaming_distribution_config: m_streaming_distribution_config,
+                    tags: m_tags,
+                })
+            }
+            (m_streaming_distribution_config, m_tags) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistributionConfigWithTags",
+                        &[
+                            (
+                                m_streaming_distribution_config.is_none(),
+                                "streaming_distribution_config",
+                                "StreamingDistributionConfig",
+                            ),
+                            (m_tags.is_none(), "tags", "Tags"),
+                        ],
                     ),
-                    (m_tags.is_none(), "tags", "Tags"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for StreamingDistributionConfigWithTags {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.streaming_distribution_config;

@@ -109,48 +109,64 @@ impl StreamingDistributionListBuilder {
     }
     /// Sets [`StreamingDistributionList::items`].
     #[inline]
-    pub fn items(mut self, value: Vec<crate::types::StreamingDistributionSummary>) -> Self {
+    pub fn items(
+        mut self,
+        value: Vec<crate::types::StreamingDistributionSummary>,
+    ) -> Self {
         self.items = Some(value);
         self
     }
     /// Sets or clears [`StreamingDistributionList::items`].
     #[inline]
-    pub fn set_items(mut self, value: Option<Vec<crate::types::StreamingDistributionSummary>>) -> Self {
+    pub fn set_items(
+        mut self,
+        value: Option<Vec<crate::types::StreamingDistributionSummary>>,
+    ) -> Self {
         self.items = value;
         self
     }
     /// Builds the [`StreamingDistributionList`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<StreamingDistributionList, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<StreamingDistributionList, restxml_runtime::BuildError> {
         let quantity = restxml_runtime::error::resolve_quantity(
             "StreamingDistributionList",
             self.quantity,
             self.items.as_ref().map(Vec::len),
         )?;
         match (self.marker, self.max_items, self.is_truncated) {
-            (Some(m_marker), Some(m_max_items), Some(m_is_truncated)) => Ok(StreamingDistributionList {
-                marker: m_marker,
-                next_marker: self.next_marker,
-                max_items: m_max_items,
-                is_truncated: m_is_truncated,
-                quantity,
-                items: self.items,
-            }),
-            (m_marker, m_max_items, m_is_truncated) => Err(restxml_runtime::BuildError::missing_fields(
-                "StreamingDistributionList",
-                &[
-                    (m_marker.is_none(), "marker", "Marker"),
-                    (m_max_items.is_none(), "max_items", "MaxItems"),
-                    (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                ],
-            )),
+            (Some(m_marker), Some(m_max_items), Some(m_is_truncated)) => {
+                Ok(StreamingDistributionList {
+                    marker: m_marker,
+                    next_marker: self.next_marker,
+                    max_items: m_max_items,
+                    is_truncated: m_is_truncated,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (m_marker, m_max_items, m_is_truncated) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistributionList",
+                        &[
+                            (m_marker.is_none(), "marker", "Marker"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for StreamingDistributionList {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_marker = None;
         let mut m_next_marker = None;
         let mut m_max_items = None;
@@ -160,34 +176,53 @@ impl restxml_runtime::xml::ReadXml for StreamingDistributionList {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Marker" => {
-                    m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_marker = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "NextMarker" => {
-                    m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_next_marker = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MaxItems" => {
-                    m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_max_items = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IsTruncated" => {
-                    m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_is_truncated = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
-                    m_items = Some(child.read_list("StreamingDistributionSummary", |item0| {
-                        restxml_runtime::xml::ReadXml::read_xml(item0)
-                    })?);
+                    m_items = Some(
+                        child
+                            .read_list(
+                                "StreamingDistributionSummary",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             marker: restxml_runtime::xml::required(m_marker, "Marker", element)?,
             next_marker: m_next_marker,
             max_items: restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-            is_truncated: restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+            is_truncated: restxml_runtime::xml::required(
+                m_is_truncated,
+                "IsTruncated",
+                element,
+            )?,
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,
             items: m_items,
         })

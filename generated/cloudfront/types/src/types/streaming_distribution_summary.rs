@@ -165,7 +165,9 @@ impl StreamingDistributionSummaryBuilder {
     }
     /// Builds the [`StreamingDistributionSummary`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<StreamingDistributionSummary, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<StreamingDistributionSummary, restxml_runtime::BuildError> {
         match (
             self.id,
             self.arn,
@@ -191,19 +193,21 @@ impl StreamingDistributionSummaryBuilder {
                 Some(m_comment),
                 Some(m_price_class),
                 Some(m_enabled),
-            ) => Ok(StreamingDistributionSummary {
-                id: m_id,
-                arn: m_arn,
-                status: m_status,
-                last_modified_time: m_last_modified_time,
-                domain_name: m_domain_name,
-                s3_origin: m_s3_origin,
-                aliases: m_aliases,
-                trusted_signers: m_trusted_signers,
-                comment: m_comment,
-                price_class: m_price_class,
-                enabled: m_enabled,
-            }),
+            ) => {
+                Ok(StreamingDistributionSummary {
+                    id: m_id,
+                    arn: m_arn,
+                    status: m_status,
+                    last_modified_time: m_last_modified_time,
+                    domain_name: m_domain_name,
+                    s3_origin: m_s3_origin,
+                    aliases: m_aliases,
+                    trusted_signers: m_trusted_signers,
+                    comment: m_comment,
+                    price_class: m_price_class,
+                    enabled: m_enabled,
+                })
+            }
             (
                 m_id,
                 m_arn,
@@ -216,29 +220,43 @@ impl StreamingDistributionSummaryBuilder {
                 m_comment,
                 m_price_class,
                 m_enabled,
-            ) => Err(restxml_runtime::BuildError::missing_fields(
-                "StreamingDistributionSummary",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_arn.is_none(), "arn", "ARN"),
-                    (m_status.is_none(), "status", "Status"),
-                    (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                    (m_domain_name.is_none(), "domain_name", "DomainName"),
-                    (m_s3_origin.is_none(), "s3_origin", "S3Origin"),
-                    (m_aliases.is_none(), "aliases", "Aliases"),
-                    (m_trusted_signers.is_none(), "trusted_signers", "TrustedSigners"),
-                    (m_comment.is_none(), "comment", "Comment"),
-                    (m_price_class.is_none(), "price_class", "PriceClass"),
-                    (m_enabled.is_none(), "enabled", "Enabled"),
-                ],
-            )),
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingDistributionSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_arn.is_none(), "arn", "ARN"),
+                            (m_status.is_none(), "status", "Status"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (m_domain_name.is_none(), "domain_name", "DomainName"),
+                            (m_s3_origin.is_none(), "s3_origin", "S3Origin"),
+                            (m_aliases.is_none(), "aliases", "Aliases"),
+                            (
+                                m_trusted_signers.is_none(),
+                                "trusted_signers",
+                                "TrustedSigners",
+                            ),
+                            (m_comment.is_none(), "comment", "Comment"),
+                            (m_price_class.is_none(), "price_class", "PriceClass"),
+                            (m_enabled.is_none(), "enabled", "Enabled"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for StreamingDistributionSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_arn = None;
         let mut m_status = None;
@@ -259,31 +277,49 @@ impl restxml_runtime::xml::ReadXml for StreamingDistributionSummary {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DomainName" => {
-                    m_domain_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "S3Origin" => {
-                    m_s3_origin = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_s3_origin = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Aliases" => {
-                    m_aliases = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_aliases = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrustedSigners" => {
-                    m_trusted_signers = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_trusted_signers = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "PriceClass" => {
-                    m_price_class = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_price_class = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -292,13 +328,29 @@ impl restxml_runtime::xml::ReadXml for StreamingDistributionSummary {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
             arn: restxml_runtime::xml::required(m_arn, "ARN", element)?,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
-            domain_name: restxml_runtime::xml::required(m_domain_name, "DomainName", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
+            domain_name: restxml_runtime::xml::required(
+                m_domain_name,
+                "DomainName",
+                element,
+            )?,
             s3_origin: restxml_runtime::xml::required(m_s3_origin, "S3Origin", element)?,
             aliases: restxml_runtime::xml::required(m_aliases, "Aliases", element)?,
-            trusted_signers: restxml_runtime::xml::required(m_trusted_signers, "TrustedSigners", element)?,
+            trusted_signers: restxml_runtime::xml::required(
+                m_trusted_signers,
+                "TrustedSigners",
+                element,
+            )?,
             comment: restxml_runtime::xml::required(m_comment, "Comment", element)?,
-            price_class: restxml_runtime::xml::required(m_price_class, "PriceClass", element)?,
+            price_class: restxml_runtime::xml::required(
+                m_price_class,
+                "PriceClass",
+                element,
+            )?,
             enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
         })
     }

@@ -77,23 +77,34 @@ impl StreamingLoggingConfigBuilder {
     pub fn build(self) -> Result<StreamingLoggingConfig, restxml_runtime::BuildError> {
         match (self.enabled, self.bucket, self.prefix) {
             (Some(m_enabled), Some(m_bucket), Some(m_prefix)) => {
-                Ok(StreamingLoggingConfig { enabled: m_enabled, bucket: m_bucket, prefix: m_prefix })
+                Ok(StreamingLoggingConfig {
+                    enabled: m_enabled,
+                    bucket: m_bucket,
+                    prefix: m_prefix,
+                })
             }
-            (m_enabled, m_bucket, m_prefix) => Err(restxml_runtime::BuildError::missing_fields(
-                "StreamingLoggingConfig",
-                &[
-                    (m_enabled.is_none(), "enabled", "Enabled"),
-                    (m_bucket.is_none(), "bucket", "Bucket"),
-                    (m_prefix.is_none(), "prefix", "Prefix"),
-                ],
-            )),
+            (m_enabled, m_bucket, m_prefix) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StreamingLoggingConfig",
+                        &[
+                            (m_enabled.is_none(), "enabled", "Enabled"),
+                            (m_bucket.is_none(), "bucket", "Bucket"),
+                            (m_prefix.is_none(), "prefix", "Prefix"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for StreamingLoggingConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.enabled;
@@ -113,20 +124,28 @@ impl restxml_runtime::xml::WriteXml for StreamingLoggingConfig {
 
 impl restxml_runtime::xml::ReadXml for StreamingLoggingConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_enabled = None;
         let mut m_bucket = None;
         let mut m_prefix = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Bucket" => {
-                    m_bucket = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_bucket = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Prefix" => {
-                    m_prefix = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_prefix = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -46,7 +46,10 @@ impl std::fmt::Debug for StringSchemaConfigBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("StringSchemaConfigBuilder")
-            .field("comment", &self.comment.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "comment",
+                &self.comment.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .field("default_value", &self.default_value)
             .field("required", &self.required)
             .finish()
@@ -88,22 +91,31 @@ impl StringSchemaConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<StringSchemaConfig, restxml_runtime::BuildError> {
         match (self.required,) {
-            (Some(m_required),) => Ok(StringSchemaConfig {
-                comment: self.comment,
-                default_value: self.default_value,
-                required: m_required,
-            }),
-            (m_required,) => Err(restxml_runtime::BuildError::missing_fields(
-                "StringSchemaConfig",
-                &[(m_required.is_none(), "required", "Required")],
-            )),
+            (Some(m_required),) => {
+                Ok(StringSchemaConfig {
+                    comment: self.comment,
+                    default_value: self.default_value,
+                    required: m_required,
+                })
+            }
+            (m_required,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "StringSchemaConfig",
+                        &[(m_required.is_none(), "required", "Required")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for StringSchemaConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.comment {
             content.element("Comment", value)?;
@@ -121,20 +133,28 @@ impl restxml_runtime::xml::WriteXml for StringSchemaConfig {
 
 impl restxml_runtime::xml::ReadXml for StringSchemaConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_comment = None;
         let mut m_default_value = None;
         let mut m_required = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DefaultValue" => {
-                    m_default_value = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_default_value = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Required" => {
-                    m_required = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_required = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -147,6 +167,10 @@ impl restxml_runtime::xml::ReadXml for StringSchemaConfig {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { comment: None, default_value: None, required: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            comment: None,
+            default_value: None,
+            required: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -20,7 +20,10 @@ pub struct Tag {
 impl std::fmt::Debug for Tag {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Tag").field("key", &self.key).field("value", &self.value).finish()
+        f.debug_struct("Tag")
+            .field("key", &self.key)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -42,7 +45,10 @@ pub struct TagBuilder {
 impl std::fmt::Debug for TagBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagBuilder").field("key", &self.key).field("value", &self.value).finish()
+        f.debug_struct("TagBuilder")
+            .field("key", &self.key)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -69,15 +75,30 @@ impl TagBuilder {
     #[inline]
     pub fn build(self) -> Result<Tag, restxml_runtime::BuildError> {
         match (self.key,) {
-            (Some(m_key),) => Ok(Tag { key: m_key, value: self.value }),
-            (m_key,) => Err(restxml_runtime::BuildError::missing_fields("Tag", &[(m_key.is_none(), "key", "Key")])),
+            (Some(m_key),) => {
+                Ok(Tag {
+                    key: m_key,
+                    value: self.value,
+                })
+            }
+            (m_key,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Tag",
+                        &[(m_key.is_none(), "key", "Key")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for Tag {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.key;
@@ -92,7 +113,9 @@ impl restxml_runtime::xml::WriteXml for Tag {
 
 impl restxml_runtime::xml::ReadXml for Tag {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_key = None;
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {
@@ -106,10 +129,16 @@ impl restxml_runtime::xml::ReadXml for Tag {
                 _ => {}
             }
         }
-        Ok(Self { key: restxml_runtime::xml::required(m_key, "Key", element)?, value: m_value })
+        Ok(Self {
+            key: restxml_runtime::xml::required(m_key, "Key", element)?,
+            value: m_value,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { key: restxml_runtime::xml::ReadXml::missing()?, value: None })
+        Some(Self {
+            key: restxml_runtime::xml::ReadXml::missing()?,
+            value: None,
+        })
     }
 }

@@ -61,7 +61,10 @@ impl TagKeysBuilder {
 
 impl restxml_runtime::xml::WriteXml for TagKeys {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.items {
             content.list("Items", "Key", value)?;

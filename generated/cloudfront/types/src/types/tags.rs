@@ -61,7 +61,10 @@ impl TagsBuilder {
 
 impl restxml_runtime::xml::WriteXml for Tags {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.items {
             content.list("Items", "Tag", value)?;
@@ -72,11 +75,19 @@ impl restxml_runtime::xml::WriteXml for Tags {
 
 impl restxml_runtime::xml::ReadXml for Tags {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "Items" {
-                m_items = Some(child.read_list("Tag", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                m_items = Some(
+                    child
+                        .read_list(
+                            "Tag",
+                            |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                        )?,
+                );
             }
         }
         Ok(Self { items: m_items })

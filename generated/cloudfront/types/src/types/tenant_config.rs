@@ -18,7 +18,9 @@ pub struct TenantConfig {
 impl std::fmt::Debug for TenantConfig {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TenantConfig").field("parameter_definitions", &self.parameter_definitions).finish()
+        f.debug_struct("TenantConfig")
+            .field("parameter_definitions", &self.parameter_definitions)
+            .finish()
     }
 }
 
@@ -39,33 +41,46 @@ pub struct TenantConfigBuilder {
 impl std::fmt::Debug for TenantConfigBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TenantConfigBuilder").field("parameter_definitions", &self.parameter_definitions).finish()
+        f.debug_struct("TenantConfigBuilder")
+            .field("parameter_definitions", &self.parameter_definitions)
+            .finish()
     }
 }
 
 impl TenantConfigBuilder {
     /// Sets [`TenantConfig::parameter_definitions`].
     #[inline]
-    pub fn parameter_definitions(mut self, value: Vec<crate::types::ParameterDefinition>) -> Self {
+    pub fn parameter_definitions(
+        mut self,
+        value: Vec<crate::types::ParameterDefinition>,
+    ) -> Self {
         self.parameter_definitions = Some(value);
         self
     }
     /// Sets or clears [`TenantConfig::parameter_definitions`].
     #[inline]
-    pub fn set_parameter_definitions(mut self, value: Option<Vec<crate::types::ParameterDefinition>>) -> Self {
+    pub fn set_parameter_definitions(
+        mut self,
+        value: Option<Vec<crate::types::ParameterDefinition>>,
+    ) -> Self {
         self.parameter_definitions = value;
         self
     }
     /// Builds the [`TenantConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TenantConfig, restxml_runtime::BuildError> {
-        Ok(TenantConfig { parameter_definitions: self.parameter_definitions })
+        Ok(TenantConfig {
+            parameter_definitions: self.parameter_definitions,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for TenantConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.parameter_definitions {
             content.list("ParameterDefinitions", "member", value)?;
@@ -76,18 +91,29 @@ impl restxml_runtime::xml::WriteXml for TenantConfig {
 
 impl restxml_runtime::xml::ReadXml for TenantConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_parameter_definitions = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "ParameterDefinitions" {
-                m_parameter_definitions =
-                    Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                m_parameter_definitions = Some(
+                    child
+                        .read_list(
+                            "member",
+                            |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                        )?,
+                );
             }
         }
-        Ok(Self { parameter_definitions: m_parameter_definitions })
+        Ok(Self {
+            parameter_definitions: m_parameter_definitions,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { parameter_definitions: None })
+        Some(Self {
+            parameter_definitions: None,
+        })
     }
 }

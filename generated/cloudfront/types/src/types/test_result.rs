@@ -58,13 +58,22 @@ impl std::fmt::Debug for TestResultBuilder {
             .field("compute_utilization", &self.compute_utilization)
             .field(
                 "function_execution_logs",
-                &self.function_execution_logs.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .function_execution_logs
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
             .field(
                 "function_error_message",
-                &self.function_error_message.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .function_error_message
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
-            .field("function_output", &self.function_output.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "function_output",
+                &self.function_output.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .finish()
     }
 }
@@ -78,7 +87,10 @@ impl TestResultBuilder {
     }
     /// Sets or clears [`TestResult::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
@@ -145,7 +157,9 @@ impl TestResultBuilder {
 
 impl restxml_runtime::xml::ReadXml for TestResult {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_function_summary = None;
         let mut m_compute_utilization = None;
         let mut m_function_execution_logs = None;
@@ -154,20 +168,33 @@ impl restxml_runtime::xml::ReadXml for TestResult {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "FunctionSummary" => {
-                    m_function_summary = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_function_summary = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ComputeUtilization" => {
-                    m_compute_utilization = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_compute_utilization = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FunctionExecutionLogs" => {
-                    m_function_execution_logs =
-                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_function_execution_logs = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "FunctionErrorMessage" => {
-                    m_function_error_message = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_function_error_message = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FunctionOutput" => {
-                    m_function_output = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_function_output = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -8,9 +8,13 @@
 #[non_exhaustive]
 pub struct TrafficConfig {
     /// Contains the percentage of traffic to send to the staging distribution.
-    pub single_weight_config: Option<crate::types::ContinuousDeploymentSingleWeightConfig>,
+    pub single_weight_config: Option<
+        crate::types::ContinuousDeploymentSingleWeightConfig,
+    >,
     /// Determines which HTTP requests are sent to the staging distribution.
-    pub single_header_config: Option<crate::types::ContinuousDeploymentSingleHeaderConfig>,
+    pub single_header_config: Option<
+        crate::types::ContinuousDeploymentSingleHeaderConfig,
+    >,
     /// The type of traffic configuration.
     pub r#type: crate::types::ContinuousDeploymentPolicyType,
 }
@@ -56,7 +60,10 @@ impl std::fmt::Debug for TrafficConfigBuilder {
 impl TrafficConfigBuilder {
     /// Sets [`TrafficConfig::single_weight_config`].
     #[inline]
-    pub fn single_weight_config(mut self, value: crate::types::ContinuousDeploymentSingleWeightConfig) -> Self {
+    pub fn single_weight_config(
+        mut self,
+        value: crate::types::ContinuousDeploymentSingleWeightConfig,
+    ) -> Self {
         self.single_weight_config = Some(value);
         self
     }
@@ -71,7 +78,10 @@ impl TrafficConfigBuilder {
     }
     /// Sets [`TrafficConfig::single_header_config`].
     #[inline]
-    pub fn single_header_config(mut self, value: crate::types::ContinuousDeploymentSingleHeaderConfig) -> Self {
+    pub fn single_header_config(
+        mut self,
+        value: crate::types::ContinuousDeploymentSingleHeaderConfig,
+    ) -> Self {
         self.single_header_config = Some(value);
         self
     }
@@ -86,7 +96,10 @@ impl TrafficConfigBuilder {
     }
     /// Sets [`TrafficConfig::type`].
     #[inline]
-    pub fn r#type(mut self, value: crate::types::ContinuousDeploymentPolicyType) -> Self {
+    pub fn r#type(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicyType,
+    ) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -94,13 +107,20 @@ impl TrafficConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<TrafficConfig, restxml_runtime::BuildError> {
         match (self.r#type,) {
-            (Some(m_type),) => Ok(TrafficConfig {
-                single_weight_config: self.single_weight_config,
-                single_header_config: self.single_header_config,
-                r#type: m_type,
-            }),
+            (Some(m_type),) => {
+                Ok(TrafficConfig {
+                    single_weight_config: self.single_weight_config,
+                    single_header_config: self.single_header_config,
+                    r#type: m_type,
+                })
+            }
             (m_type,) => {
-                Err(restxml_runtime::BuildError::missing_fields("TrafficConfig", &[(m_type.is_none(), "type", "Type")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrafficConfig",
+                        &[(m_type.is_none(), "type", "Type")],
+                    ),
+                )
             }
         }
     }
@@ -108,7 +128,10 @@ impl TrafficConfigBuilder {
 
 impl restxml_runtime::xml::WriteXml for TrafficConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.single_weight_config {
             content.element("SingleWeightConfig", value)?;
@@ -126,17 +149,23 @@ impl restxml_runtime::xml::WriteXml for TrafficConfig {
 
 impl restxml_runtime::xml::ReadXml for TrafficConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_single_weight_config = None;
         let mut m_single_header_config = None;
         let mut m_type = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "SingleWeightConfig" => {
-                    m_single_weight_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_single_weight_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SingleHeaderConfig" => {
-                    m_single_header_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_single_header_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Type" => {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);

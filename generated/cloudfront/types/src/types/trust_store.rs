@@ -37,7 +37,10 @@ impl std::fmt::Debug for TrustStore {
             .field("number_of_ca_certificates", &self.number_of_ca_certificates)
             .field("last_modified_time", &self.last_modified_time)
             .field("reason", &self.reason)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .finish()
     }
 }
@@ -74,7 +77,10 @@ impl std::fmt::Debug for TrustStoreBuilder {
             .field("number_of_ca_certificates", &self.number_of_ca_certificates)
             .field("last_modified_time", &self.last_modified_time)
             .field("reason", &self.reason)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .finish()
     }
 }
@@ -148,7 +154,10 @@ impl TrustStoreBuilder {
     }
     /// Sets or clears [`TrustStore::last_modified_time`].
     #[inline]
-    pub fn set_last_modified_time(mut self, value: Option<restxml_runtime::DateTime>) -> Self {
+    pub fn set_last_modified_time(
+        mut self,
+        value: Option<restxml_runtime::DateTime>,
+    ) -> Self {
         self.last_modified_time = value;
         self
     }
@@ -172,7 +181,10 @@ impl TrustStoreBuilder {
     }
     /// Sets or clears [`TrustStore::use_client_certificate_ocsp_endpoint`].
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
@@ -187,14 +199,17 @@ impl TrustStoreBuilder {
             number_of_ca_certificates: self.number_of_ca_certificates,
             last_modified_time: self.last_modified_time,
             reason: self.reason,
-            use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: self
+                .use_client_certificate_ocsp_endpoint,
         })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for TrustStore {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_arn = None;
         let mut m_name = None;
@@ -215,19 +230,29 @@ impl restxml_runtime::xml::ReadXml for TrustStore {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "NumberOfCaCertificates" => {
-                    m_number_of_ca_certificates = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_number_of_ca_certificates = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Reason" => {
-                    m_reason = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_reason = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "UseClientCertificateOCSPEndpoint" => {
-                    m_use_client_certificate_ocsp_endpoint = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_use_client_certificate_ocsp_endpoint = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -20,7 +20,10 @@ impl std::fmt::Debug for TrustStoreConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TrustStoreConfig")
             .field("trust_store_id", &self.trust_store_id)
-            .field("advertise_trust_store_ca_names", &self.advertise_trust_store_ca_names)
+            .field(
+                "advertise_trust_store_ca_names",
+                &self.advertise_trust_store_ca_names,
+            )
             .field("ignore_certificate_expiry", &self.ignore_certificate_expiry)
             .finish()
     }
@@ -47,7 +50,10 @@ impl std::fmt::Debug for TrustStoreConfigBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TrustStoreConfigBuilder")
             .field("trust_store_id", &self.trust_store_id)
-            .field("advertise_trust_store_ca_names", &self.advertise_trust_store_ca_names)
+            .field(
+                "advertise_trust_store_ca_names",
+                &self.advertise_trust_store_ca_names,
+            )
             .field("ignore_certificate_expiry", &self.ignore_certificate_expiry)
             .finish()
     }
@@ -88,22 +94,31 @@ impl TrustStoreConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<TrustStoreConfig, restxml_runtime::BuildError> {
         match (self.trust_store_id,) {
-            (Some(m_trust_store_id),) => Ok(TrustStoreConfig {
-                trust_store_id: m_trust_store_id,
-                advertise_trust_store_ca_names: self.advertise_trust_store_ca_names,
-                ignore_certificate_expiry: self.ignore_certificate_expiry,
-            }),
-            (m_trust_store_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "TrustStoreConfig",
-                &[(m_trust_store_id.is_none(), "trust_store_id", "TrustStoreId")],
-            )),
+            (Some(m_trust_store_id),) => {
+                Ok(TrustStoreConfig {
+                    trust_store_id: m_trust_store_id,
+                    advertise_trust_store_ca_names: self.advertise_trust_store_ca_names,
+                    ignore_certificate_expiry: self.ignore_certificate_expiry,
+                })
+            }
+            (m_trust_store_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrustStoreConfig",
+                        &[(m_trust_store_id.is_none(), "trust_store_id", "TrustStoreId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for TrustStoreConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.trust_store_id;
@@ -121,26 +136,38 @@ impl restxml_runtime::xml::WriteXml for TrustStoreConfig {
 
 impl restxml_runtime::xml::ReadXml for TrustStoreConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_trust_store_id = None;
         let mut m_advertise_trust_store_ca_names = None;
         let mut m_ignore_certificate_expiry = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "TrustStoreId" => {
-                    m_trust_store_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_trust_store_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "AdvertiseTrustStoreCaNames" => {
-                    m_advertise_trust_store_ca_names = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_advertise_trust_store_ca_names = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IgnoreCertificateExpiry" => {
-                    m_ignore_certificate_expiry = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ignore_certificate_expiry = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            trust_store_id: restxml_runtime::xml::required(m_trust_store_id, "TrustStoreId", element)?,
+            trust_store_id: restxml_runtime::xml::required(
+                m_trust_store_id,
+                "TrustStoreId",
+                element,
+            )?,
             advertise_trust_store_ca_names: m_advertise_trust_store_ca_names,
             ignore_certificate_expiry: m_ignore_certificate_expiry,
         })

@@ -153,29 +153,49 @@ impl TrustStoreSummaryBuilder {
                 Some(m_number_of_ca_certificates),
                 Some(m_last_modified_time),
                 Some(m_e_tag),
-            ) => Ok(TrustStoreSummary {
-                id: m_id,
-                arn: m_arn,
-                name: m_name,
-                status: m_status,
-                number_of_ca_certificates: m_number_of_ca_certificates,
-                last_modified_time: m_last_modified_time,
-                reason: self.reason,
-                e_tag: m_e_tag,
-            }),
-            (m_id, m_arn, m_name, m_status, m_number_of_ca_certificates, m_last_modified_time, m_e_tag) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "TrustStoreSummary",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_arn.is_none(), "arn", "Arn"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_status.is_none(), "status", "Status"),
-                        (m_number_of_ca_certificates.is_none(), "number_of_ca_certificates", "NumberOfCaCertificates"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (m_e_tag.is_none(), "e_tag", "ETag"),
-                    ],
-                ))
+            ) => {
+                Ok(TrustStoreSummary {
+                    id: m_id,
+                    arn: m_arn,
+                    name: m_name,
+                    status: m_status,
+                    number_of_ca_certificates: m_number_of_ca_certificates,
+                    last_modified_time: m_last_modified_time,
+                    reason: self.reason,
+                    e_tag: m_e_tag,
+                })
+            }
+            (
+                m_id,
+                m_arn,
+                m_name,
+                m_status,
+                m_number_of_ca_certificates,
+                m_last_modified_time,
+                m_e_tag,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrustStoreSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_arn.is_none(), "arn", "Arn"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_status.is_none(), "status", "Status"),
+                            (
+                                m_number_of_ca_certificates.is_none(),
+                                "number_of_ca_certificates",
+                                "NumberOfCaCertificates",
+                            ),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (m_e_tag.is_none(), "e_tag", "ETag"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -183,7 +203,9 @@ impl TrustStoreSummaryBuilder {
 
 impl restxml_runtime::xml::ReadXml for TrustStoreSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_arn = None;
         let mut m_name = None;
@@ -204,16 +226,24 @@ impl restxml_runtime::xml::ReadXml for TrustStoreSummary {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "NumberOfCaCertificates" => {
-                    m_number_of_ca_certificates = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_number_of_ca_certificates = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Reason" => {
-                    m_reason = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_reason = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ETag" => {
                     m_e_tag = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -231,7 +261,11 @@ impl restxml_runtime::xml::ReadXml for TrustStoreSummary {
                 "NumberOfCaCertificates",
                 element,
             )?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             reason: m_reason,
             e_tag: restxml_runtime::xml::required(m_e_tag, "ETag", element)?,
         })

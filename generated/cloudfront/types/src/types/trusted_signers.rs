@@ -89,19 +89,36 @@ impl TrustedSignersBuilder {
             self.items.as_ref().map(Vec::len),
         )?;
         match (self.enabled,) {
-            (Some(m_enabled),) => Ok(TrustedSigners { enabled: m_enabled, quantity, items: self.items }),
-            (m_enabled,) => Err(restxml_runtime::BuildError::missing_fields(
-                "TrustedSigners",
-                &[(m_enabled.is_none(), "enabled", "Enabled")],
-            )),
+            (Some(m_enabled),) => {
+                Ok(TrustedSigners {
+                    enabled: m_enabled,
+                    quantity,
+                    items: self.items,
+                })
+            }
+            (m_enabled,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrustedSigners",
+                        &[(m_enabled.is_none(), "enabled", "Enabled")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for TrustedSigners {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
-        restxml_runtime::error::check_quantity("TrustedSigners", self.quantity, self.items.as_ref().map(Vec::len))?;
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
+        restxml_runtime::error::check_quantity(
+            "TrustedSigners",
+            self.quantity,
+            self.items.as_ref().map(Vec::len),
+        )?;
         let mut content = tag.content();
         {
             let value = &self.enabled;
@@ -120,27 +137,38 @@ impl restxml_runtime::xml::WriteXml for TrustedSigners {
 
 impl restxml_runtime::xml::ReadXml for TrustedSigners {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_enabled = None;
         let mut m_quantity = None;
         let mut m_items = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Enabled" => {
-                    m_enabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Quantity" => {
-                    m_quantity = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_quantity = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Items" => {
                     m_items = Some(
-                        child.read_list("AwsAccountNumber", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "AwsAccountNumber",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
                 _ => {}
             }
         }
-        let m_quantity = m_quantity.or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
+        let m_quantity = m_quantity
+            .or_else(|| i32::try_from(m_items.as_ref().map_or(0, Vec::len)).ok());
         Ok(Self {
             enabled: restxml_runtime::xml::required(m_enabled, "Enabled", element)?,
             quantity: restxml_runtime::xml::required(m_quantity, "Quantity", element)?,

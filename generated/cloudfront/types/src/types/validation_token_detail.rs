@@ -88,35 +88,49 @@ impl ValidationTokenDetailBuilder {
     #[inline]
     pub fn build(self) -> Result<ValidationTokenDetail, restxml_runtime::BuildError> {
         match (self.domain,) {
-            (Some(m_domain),) => Ok(ValidationTokenDetail {
-                domain: m_domain,
-                redirect_to: self.redirect_to,
-                redirect_from: self.redirect_from,
-            }),
-            (m_domain,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ValidationTokenDetail",
-                &[(m_domain.is_none(), "domain", "Domain")],
-            )),
+            (Some(m_domain),) => {
+                Ok(ValidationTokenDetail {
+                    domain: m_domain,
+                    redirect_to: self.redirect_to,
+                    redirect_from: self.redirect_from,
+                })
+            }
+            (m_domain,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ValidationTokenDetail",
+                        &[(m_domain.is_none(), "domain", "Domain")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ValidationTokenDetail {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_domain = None;
         let mut m_redirect_to = None;
         let mut m_redirect_from = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Domain" => {
-                    m_domain = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_domain = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "RedirectTo" => {
-                    m_redirect_to = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_redirect_to = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "RedirectFrom" => {
-                    m_redirect_from = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_redirect_from = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -129,6 +143,10 @@ impl restxml_runtime::xml::ReadXml for ValidationTokenDetail {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { domain: restxml_runtime::xml::ReadXml::missing()?, redirect_to: None, redirect_from: None })
+        Some(Self {
+            domain: restxml_runtime::xml::ReadXml::missing()?,
+            redirect_to: None,
+            redirect_from: None,
+        })
     }
 }

@@ -105,7 +105,10 @@ impl std::fmt::Debug for ViewerCertificate {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ViewerCertificate")
-            .field("cloud_front_default_certificate", &self.cloud_front_default_certificate)
+            .field(
+                "cloud_front_default_certificate",
+                &self.cloud_front_default_certificate,
+            )
             .field("iam_certificate_id", &self.iam_certificate_id)
             .field("acm_certificate_arn", &self.acm_certificate_arn)
             .field("ssl_support_method", &self.ssl_support_method)
@@ -140,7 +143,10 @@ impl std::fmt::Debug for ViewerCertificateBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ViewerCertificateBuilder")
-            .field("cloud_front_default_certificate", &self.cloud_front_default_certificate)
+            .field(
+                "cloud_front_default_certificate",
+                &self.cloud_front_default_certificate,
+            )
             .field("iam_certificate_id", &self.iam_certificate_id)
             .field("acm_certificate_arn", &self.acm_certificate_arn)
             .field("ssl_support_method", &self.ssl_support_method)
@@ -196,19 +202,28 @@ impl ViewerCertificateBuilder {
     }
     /// Sets or clears [`ViewerCertificate::ssl_support_method`].
     #[inline]
-    pub fn set_ssl_support_method(mut self, value: Option<crate::types::SSLSupportMethod>) -> Self {
+    pub fn set_ssl_support_method(
+        mut self,
+        value: Option<crate::types::SSLSupportMethod>,
+    ) -> Self {
         self.ssl_support_method = value;
         self
     }
     /// Sets [`ViewerCertificate::minimum_protocol_version`].
     #[inline]
-    pub fn minimum_protocol_version(mut self, value: crate::types::MinimumProtocolVersion) -> Self {
+    pub fn minimum_protocol_version(
+        mut self,
+        value: crate::types::MinimumProtocolVersion,
+    ) -> Self {
         self.minimum_protocol_version = Some(value);
         self
     }
     /// Sets or clears [`ViewerCertificate::minimum_protocol_version`].
     #[inline]
-    pub fn set_minimum_protocol_version(mut self, value: Option<crate::types::MinimumProtocolVersion>) -> Self {
+    pub fn set_minimum_protocol_version(
+        mut self,
+        value: Option<crate::types::MinimumProtocolVersion>,
+    ) -> Self {
         self.minimum_protocol_version = value;
         self
     }
@@ -236,7 +251,10 @@ impl ViewerCertificateBuilder {
     /// Sets or clears [`ViewerCertificate::certificate_source`].
     #[deprecated]
     #[inline]
-    pub fn set_certificate_source(mut self, value: Option<crate::types::CertificateSource>) -> Self {
+    pub fn set_certificate_source(
+        mut self,
+        value: Option<crate::types::CertificateSource>,
+    ) -> Self {
         self.certificate_source = value;
         self
     }
@@ -257,7 +275,10 @@ impl ViewerCertificateBuilder {
 
 impl restxml_runtime::xml::WriteXml for ViewerCertificate {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.cloud_front_default_certificate {
             content.element("CloudFrontDefaultCertificate", value)?;
@@ -286,7 +307,9 @@ impl restxml_runtime::xml::WriteXml for ViewerCertificate {
 
 impl restxml_runtime::xml::ReadXml for ViewerCertificate {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_cloud_front_default_certificate = None;
         let mut m_iam_certificate_id = None;
         let mut m_acm_certificate_arn = None;
@@ -297,25 +320,39 @@ impl restxml_runtime::xml::ReadXml for ViewerCertificate {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CloudFrontDefaultCertificate" => {
-                    m_cloud_front_default_certificate = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cloud_front_default_certificate = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IAMCertificateId" => {
-                    m_iam_certificate_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_iam_certificate_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ACMCertificateArn" => {
-                    m_acm_certificate_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_acm_certificate_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SSLSupportMethod" => {
-                    m_ssl_support_method = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ssl_support_method = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MinimumProtocolVersion" => {
-                    m_minimum_protocol_version = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_minimum_protocol_version = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Certificate" => {
-                    m_certificate = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_certificate = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CertificateSource" => {
-                    m_certificate_source = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_certificate_source = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -69,20 +69,29 @@ impl ViewerMtlsConfigBuilder {
     }
     /// Sets or clears [`ViewerMtlsConfig::trust_store_config`].
     #[inline]
-    pub fn set_trust_store_config(mut self, value: Option<crate::types::TrustStoreConfig>) -> Self {
+    pub fn set_trust_store_config(
+        mut self,
+        value: Option<crate::types::TrustStoreConfig>,
+    ) -> Self {
         self.trust_store_config = value;
         self
     }
     /// Builds the [`ViewerMtlsConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ViewerMtlsConfig, restxml_runtime::BuildError> {
-        Ok(ViewerMtlsConfig { mode: self.mode, trust_store_config: self.trust_store_config })
+        Ok(ViewerMtlsConfig {
+            mode: self.mode,
+            trust_store_config: self.trust_store_config,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ViewerMtlsConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.mode {
             content.element("Mode", value)?;
@@ -96,7 +105,9 @@ impl restxml_runtime::xml::WriteXml for ViewerMtlsConfig {
 
 impl restxml_runtime::xml::ReadXml for ViewerMtlsConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_mode = None;
         let mut m_trust_store_config = None;
         while let Some(mut child) = element.next_child()? {
@@ -105,15 +116,23 @@ impl restxml_runtime::xml::ReadXml for ViewerMtlsConfig {
                     m_mode = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "TrustStoreConfig" => {
-                    m_trust_store_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_trust_store_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { mode: m_mode, trust_store_config: m_trust_store_config })
+        Ok(Self {
+            mode: m_mode,
+            trust_store_config: m_trust_store_config,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { mode: None, trust_store_config: None })
+        Some(Self {
+            mode: None,
+            trust_store_config: None,
+        })
     }
 }

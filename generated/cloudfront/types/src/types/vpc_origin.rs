@@ -118,7 +118,10 @@ impl VpcOriginBuilder {
     }
     /// Sets [`VpcOrigin::vpc_origin_endpoint_config`].
     #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
@@ -140,31 +143,46 @@ impl VpcOriginBuilder {
                 Some(m_created_time),
                 Some(m_last_modified_time),
                 Some(m_vpc_origin_endpoint_config),
-            ) => Ok(VpcOrigin {
-                id: m_id,
-                arn: m_arn,
-                account_id: self.account_id,
-                status: m_status,
-                created_time: m_created_time,
-                last_modified_time: m_last_modified_time,
-                vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
-            }),
-            (m_id, m_arn, m_status, m_created_time, m_last_modified_time, m_vpc_origin_endpoint_config) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "VpcOrigin",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_arn.is_none(), "arn", "Arn"),
-                        (m_status.is_none(), "status", "Status"),
-                        (m_created_time.is_none(), "created_time", "CreatedTime"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (
-                            m_vpc_origin_endpoint_config.is_none(),
-                            "vpc_origin_endpoint_config",
-                            "VpcOriginEndpointConfig",
-                        ),
-                    ],
-                ))
+            ) => {
+                Ok(VpcOrigin {
+                    id: m_id,
+                    arn: m_arn,
+                    account_id: self.account_id,
+                    status: m_status,
+                    created_time: m_created_time,
+                    last_modified_time: m_last_modified_time,
+                    vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
+                })
+            }
+            (
+                m_id,
+                m_arn,
+                m_status,
+                m_created_time,
+                m_last_modified_time,
+                m_vpc_origin_endpoint_config,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VpcOrigin",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_arn.is_none(), "arn", "Arn"),
+                            (m_status.is_none(), "status", "Status"),
+                            (m_created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (
+                                m_vpc_origin_endpoint_config.is_none(),
+                                "vpc_origin_endpoint_config",
+                                "VpcOriginEndpointConfig",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -172,7 +190,9 @@ impl VpcOriginBuilder {
 
 impl restxml_runtime::xml::ReadXml for VpcOrigin {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_arn = None;
         let mut m_account_id = None;
@@ -189,19 +209,29 @@ impl restxml_runtime::xml::ReadXml for VpcOrigin {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "AccountId" => {
-                    m_account_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_account_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "VpcOriginEndpointConfig" => {
-                    m_vpc_origin_endpoint_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_vpc_origin_endpoint_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -211,8 +241,16 @@ impl restxml_runtime::xml::ReadXml for VpcOrigin {
             arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
             account_id: m_account_id,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
-            created_time: restxml_runtime::xml::required(m_created_time, "CreatedTime", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            created_time: restxml_runtime::xml::required(
+                m_created_time,
+                "CreatedTime",
+                element,
+            )?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             vpc_origin_endpoint_config: restxml_runtime::xml::required(
                 m_vpc_origin_endpoint_config,
                 "VpcOriginEndpointConfig",

@@ -109,23 +109,32 @@ impl VpcOriginConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<VpcOriginConfig, restxml_runtime::BuildError> {
         match (self.vpc_origin_id,) {
-            (Some(m_vpc_origin_id),) => Ok(VpcOriginConfig {
-                vpc_origin_id: m_vpc_origin_id,
-                owner_account_id: self.owner_account_id,
-                origin_read_timeout: self.origin_read_timeout,
-                origin_keepalive_timeout: self.origin_keepalive_timeout,
-            }),
-            (m_vpc_origin_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "VpcOriginConfig",
-                &[(m_vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
-            )),
+            (Some(m_vpc_origin_id),) => {
+                Ok(VpcOriginConfig {
+                    vpc_origin_id: m_vpc_origin_id,
+                    owner_account_id: self.owner_account_id,
+                    origin_read_timeout: self.origin_read_timeout,
+                    origin_keepalive_timeout: self.origin_keepalive_timeout,
+                })
+            }
+            (m_vpc_origin_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VpcOriginConfig",
+                        &[(m_vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for VpcOriginConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.vpc_origin_id;
@@ -146,7 +155,9 @@ impl restxml_runtime::xml::WriteXml for VpcOriginConfig {
 
 impl restxml_runtime::xml::ReadXml for VpcOriginConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_vpc_origin_id = None;
         let mut m_owner_account_id = None;
         let mut m_origin_read_timeout = None;
@@ -154,22 +165,34 @@ impl restxml_runtime::xml::ReadXml for VpcOriginConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "VpcOriginId" => {
-                    m_vpc_origin_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_vpc_origin_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OwnerAccountId" => {
-                    m_owner_account_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_owner_account_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginReadTimeout" => {
-                    m_origin_read_timeout = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_read_timeout = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginKeepaliveTimeout" => {
-                    m_origin_keepalive_timeout = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_keepalive_timeout = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            vpc_origin_id: restxml_runtime::xml::required(m_vpc_origin_id, "VpcOriginId", element)?,
+            vpc_origin_id: restxml_runtime::xml::required(
+                m_vpc_origin_id,
+                "VpcOriginId",
+                element,
+            )?,
             owner_account_id: m_owner_account_id,
             origin_read_timeout: m_origin_read_timeout,
             origin_keepalive_timeout: m_origin_keepalive_timeout,

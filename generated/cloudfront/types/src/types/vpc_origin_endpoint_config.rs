@@ -97,27 +97,48 @@ impl VpcOriginEndpointConfigBuilder {
     }
     /// Sets [`VpcOriginEndpointConfig::origin_protocol_policy`].
     #[inline]
-    pub fn origin_protocol_policy(mut self, value: crate::types::OriginProtocolPolicy) -> Self {
+    pub fn origin_protocol_policy(
+        mut self,
+        value: crate::types::OriginProtocolPolicy,
+    ) -> Self {
         self.origin_protocol_policy = Some(value);
         self
     }
     /// Sets [`VpcOriginEndpointConfig::origin_ssl_protocols`].
     #[inline]
-    pub fn origin_ssl_protocols(mut self, value: crate::types::OriginSslProtocols) -> Self {
+    pub fn origin_ssl_protocols(
+        mut self,
+        value: crate::types::OriginSslProtocols,
+    ) -> Self {
         self.origin_ssl_protocols = Some(value);
         self
     }
     /// Sets or clears [`VpcOriginEndpointConfig::origin_ssl_protocols`].
     #[inline]
-    pub fn set_origin_ssl_protocols(mut self, value: Option<crate::types::OriginSslProtocols>) -> Self {
+    pub fn set_origin_ssl_protocols(
+        mut self,
+        value: Option<crate::types::OriginSslProtocols>,
+    ) -> Self {
         self.origin_ssl_protocols = value;
         self
     }
     /// Builds the [`VpcOriginEndpointConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<VpcOriginEndpointConfig, restxml_runtime::BuildError> {
-        match (self.name, self.arn, self.http_port, self.https_port, self.origin_protocol_policy) {
-            (Some(m_name), Some(m_arn), Some(m_http_port), Some(m_https_port), Some(m_origin_protocol_policy)) => {
+        match (
+            self.name,
+            self.arn,
+            self.http_port,
+            self.https_port,
+            self.origin_protocol_policy,
+        ) {
+            (
+                Some(m_name),
+                Some(m_arn),
+                Some(m_http_port),
+                Some(m_https_port),
+                Some(m_origin_protocol_policy),
+            ) => {
                 Ok(VpcOriginEndpointConfig {
                     name: m_name,
                     arn: m_arn,
@@ -128,16 +149,22 @@ impl VpcOriginEndpointConfigBuilder {
                 })
             }
             (m_name, m_arn, m_http_port, m_https_port, m_origin_protocol_policy) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "VpcOriginEndpointConfig",
-                    &[
-                        (m_name.is_none(), "name", "Name"),
-                        (m_arn.is_none(), "arn", "Arn"),
-                        (m_http_port.is_none(), "http_port", "HTTPPort"),
-                        (m_https_port.is_none(), "https_port", "HTTPSPort"),
-                        (m_origin_protocol_policy.is_none(), "origin_protocol_policy", "OriginProtocolPolicy"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VpcOriginEndpointConfig",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_arn.is_none(), "arn", "Arn"),
+                            (m_http_port.is_none(), "http_port", "HTTPPort"),
+                            (m_https_port.is_none(), "https_port", "HTTPSPort"),
+                            (
+                                m_origin_protocol_policy.is_none(),
+                                "origin_protocol_policy",
+                                "OriginProtocolPolicy",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -145,7 +172,10 @@ impl VpcOriginEndpointConfigBuilder {
 
 impl restxml_runtime::xml::WriteXml for VpcOriginEndpointConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.name;
@@ -176,7 +206,9 @@ impl restxml_runtime::xml::WriteXml for VpcOriginEndpointConfig {
 
 impl restxml_runtime::xml::ReadXml for VpcOriginEndpointConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_arn = None;
         let mut m_http_port = None;
@@ -192,16 +224,24 @@ impl restxml_runtime::xml::ReadXml for VpcOriginEndpointConfig {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "HTTPPort" => {
-                    m_http_port = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_http_port = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HTTPSPort" => {
-                    m_https_port = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_https_port = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginProtocolPolicy" => {
-                    m_origin_protocol_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_protocol_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginSslProtocols" => {
-                    m_origin_ssl_protocols = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_ssl_protocols = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -210,7 +250,11 @@ impl restxml_runtime::xml::ReadXml for VpcOriginEndpointConfig {
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
             http_port: restxml_runtime::xml::required(m_http_port, "HTTPPort", element)?,
-            https_port: restxml_runtime::xml::required(m_https_port, "HTTPSPort", element)?,
+            https_port: restxml_runtime::xml::required(
+                m_https_port,
+                "HTTPSPort",
+                element,
+            )?,
             origin_protocol_policy: restxml_runtime::xml::required(
                 m_origin_protocol_policy,
                 "OriginProtocolPolicy",

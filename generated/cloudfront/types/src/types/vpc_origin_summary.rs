@@ -153,29 +153,49 @@ impl VpcOriginSummaryBuilder {
                 Some(m_last_modified_time),
                 Some(m_arn),
                 Some(m_origin_endpoint_arn),
-            ) => Ok(VpcOriginSummary {
-                id: m_id,
-                name: m_name,
-                status: m_status,
-                created_time: m_created_time,
-                last_modified_time: m_last_modified_time,
-                arn: m_arn,
-                account_id: self.account_id,
-                origin_endpoint_arn: m_origin_endpoint_arn,
-            }),
-            (m_id, m_name, m_status, m_created_time, m_last_modified_time, m_arn, m_origin_endpoint_arn) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "VpcOriginSummary",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_status.is_none(), "status", "Status"),
-                        (m_created_time.is_none(), "created_time", "CreatedTime"),
-                        (m_last_modified_time.is_none(), "last_modified_time", "LastModifiedTime"),
-                        (m_arn.is_none(), "arn", "Arn"),
-                        (m_origin_endpoint_arn.is_none(), "origin_endpoint_arn", "OriginEndpointArn"),
-                    ],
-                ))
+            ) => {
+                Ok(VpcOriginSummary {
+                    id: m_id,
+                    name: m_name,
+                    status: m_status,
+                    created_time: m_created_time,
+                    last_modified_time: m_last_modified_time,
+                    arn: m_arn,
+                    account_id: self.account_id,
+                    origin_endpoint_arn: m_origin_endpoint_arn,
+                })
+            }
+            (
+                m_id,
+                m_name,
+                m_status,
+                m_created_time,
+                m_last_modified_time,
+                m_arn,
+                m_origin_endpoint_arn,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VpcOriginSummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_status.is_none(), "status", "Status"),
+                            (m_created_time.is_none(), "created_time", "CreatedTime"),
+                            (
+                                m_last_modified_time.is_none(),
+                                "last_modified_time",
+                                "LastModifiedTime",
+                            ),
+                            (m_arn.is_none(), "arn", "Arn"),
+                            (
+                                m_origin_endpoint_arn.is_none(),
+                                "origin_endpoint_arn",
+                                "OriginEndpointArn",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -183,7 +203,9 @@ impl VpcOriginSummaryBuilder {
 
 impl restxml_runtime::xml::ReadXml for VpcOriginSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_name = None;
         let mut m_status = None;
@@ -201,22 +223,32 @@ impl restxml_runtime::xml::ReadXml for VpcOriginSummary {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CreatedTime" => {
-                    m_created_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedTime" => {
-                    m_last_modified_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Arn" => {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "AccountId" => {
-                    m_account_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_account_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OriginEndpointArn" => {
-                    m_origin_endpoint_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_origin_endpoint_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -225,11 +257,23 @@ impl restxml_runtime::xml::ReadXml for VpcOriginSummary {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
-            created_time: restxml_runtime::xml::required(m_created_time, "CreatedTime", element)?,
-            last_modified_time: restxml_runtime::xml::required(m_last_modified_time, "LastModifiedTime", element)?,
+            created_time: restxml_runtime::xml::required(
+                m_created_time,
+                "CreatedTime",
+                element,
+            )?,
+            last_modified_time: restxml_runtime::xml::required(
+                m_last_modified_time,
+                "LastModifiedTime",
+                element,
+            )?,
             arn: restxml_runtime::xml::required(m_arn, "Arn", element)?,
             account_id: m_account_id,
-            origin_endpoint_arn: restxml_runtime::xml::required(m_origin_endpoint_arn, "OriginEndpointArn", element)?,
+            origin_endpoint_arn: restxml_runtime::xml::required(
+                m_origin_endpoint_arn,
+                "OriginEndpointArn",
+                element,
+            )?,
         })
     }
     #[inline]

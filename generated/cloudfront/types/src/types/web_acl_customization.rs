@@ -16,7 +16,10 @@ pub struct WebAclCustomization {
 impl std::fmt::Debug for WebAclCustomization {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WebAclCustomization").field("action", &self.action).field("arn", &self.arn).finish()
+        f.debug_struct("WebAclCustomization")
+            .field("action", &self.action)
+            .field("arn", &self.arn)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ pub struct WebAclCustomizationBuilder {
 impl std::fmt::Debug for WebAclCustomizationBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WebAclCustomizationBuilder").field("action", &self.action).field("arn", &self.arn).finish()
+        f.debug_struct("WebAclCustomizationBuilder")
+            .field("action", &self.action)
+            .field("arn", &self.arn)
+            .finish()
     }
 }
 
@@ -65,18 +71,30 @@ impl WebAclCustomizationBuilder {
     #[inline]
     pub fn build(self) -> Result<WebAclCustomization, restxml_runtime::BuildError> {
         match (self.action,) {
-            (Some(m_action),) => Ok(WebAclCustomization { action: m_action, arn: self.arn }),
-            (m_action,) => Err(restxml_runtime::BuildError::missing_fields(
-                "WebAclCustomization",
-                &[(m_action.is_none(), "action", "Action")],
-            )),
+            (Some(m_action),) => {
+                Ok(WebAclCustomization {
+                    action: m_action,
+                    arn: self.arn,
+                })
+            }
+            (m_action,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "WebAclCustomization",
+                        &[(m_action.is_none(), "action", "Action")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for WebAclCustomization {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.action;
@@ -91,13 +109,17 @@ impl restxml_runtime::xml::WriteXml for WebAclCustomization {
 
 impl restxml_runtime::xml::ReadXml for WebAclCustomization {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_action = None;
         let mut m_arn = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Action" => {
-                    m_action = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_action = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Arn" => {
                     m_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -105,10 +127,16 @@ impl restxml_runtime::xml::ReadXml for WebAclCustomization {
                 _ => {}
             }
         }
-        Ok(Self { action: restxml_runtime::xml::required(m_action, "Action", element)?, arn: m_arn })
+        Ok(Self {
+            action: restxml_runtime::xml::required(m_action, "Action", element)?,
+            arn: m_arn,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { action: restxml_runtime::xml::ReadXml::missing()?, arn: None })
+        Some(Self {
+            action: restxml_runtime::xml::ReadXml::missing()?,
+            arn: None,
+        })
     }
 }

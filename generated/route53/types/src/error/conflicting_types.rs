@@ -18,24 +18,35 @@ pub struct ConflictingTypes {
 impl std::fmt::Debug for ConflictingTypes {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ConflictingTypes").field("message", &self.message).field("meta", &self.meta).finish()
+        f.debug_struct("ConflictingTypes")
+            .field("message", &self.message)
+            .field("meta", &self.meta)
+            .finish()
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ConflictingTypes {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_message = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "message" {
                 m_message = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { message: m_message, meta: Box::default() })
+        Ok(Self {
+            message: m_message,
+            meta: Box::default(),
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { message: None, meta: Box::default() })
+        Some(Self {
+            message: None,
+            meta: Box::default(),
+        })
     }
 }
 

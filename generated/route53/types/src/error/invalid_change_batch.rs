@@ -31,26 +31,43 @@ impl std::fmt::Debug for InvalidChangeBatch {
 
 impl restxml_runtime::xml::ReadXml for InvalidChangeBatch {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_messages = None;
         let mut m_message = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Messages" => {
-                    m_messages =
-                        Some(child.read_list("Message", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_messages = Some(
+                        child
+                            .read_list(
+                                "Message",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "message" => {
-                    m_message = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_message = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { messages: m_messages, message: m_message, meta: Box::default() })
+        Ok(Self {
+            messages: m_messages,
+            message: m_message,
+            meta: Box::default(),
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { messages: None, message: None, meta: Box::default() })
+        Some(Self {
+            messages: None,
+            message: None,
+            meta: Box::default(),
+        })
     }
 }
 

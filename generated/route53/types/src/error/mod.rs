@@ -26,44 +26,48 @@ mod cidr_collection_version_mismatch_exception;
 #[cfg(feature = "change-cidr-collection")]
 pub use cidr_collection_version_mismatch_exception::CidrCollectionVersionMismatchException;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "change-cidr-collection",
-    feature = "create-cidr-collection",
-    feature = "create-key-signing-key",
-    feature = "create-query-logging-config",
-    feature = "create-traffic-policy-version",
-    feature = "create-vpc-association-authorization",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-cidr-collection",
-    feature = "delete-key-signing-key",
-    feature = "delete-query-logging-config",
-    feature = "delete-traffic-policy",
-    feature = "delete-vpc-association-authorization",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "update-traffic-policy-comment"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "change-cidr-collection",
+        feature = "create-cidr-collection",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-traffic-policy-version",
+        feature = "create-vpc-association-authorization",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-cidr-collection",
+        feature = "delete-key-signing-key",
+        feature = "delete-query-logging-config",
+        feature = "delete-traffic-policy",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "update-traffic-policy-comment"
+    )
+)]
 mod concurrent_modification;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "change-cidr-collection",
-    feature = "create-cidr-collection",
-    feature = "create-key-signing-key",
-    feature = "create-query-logging-config",
-    feature = "create-traffic-policy-version",
-    feature = "create-vpc-association-authorization",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-cidr-collection",
-    feature = "delete-key-signing-key",
-    feature = "delete-query-logging-config",
-    feature = "delete-traffic-policy",
-    feature = "delete-vpc-association-authorization",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "update-traffic-policy-comment"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "change-cidr-collection",
+        feature = "create-cidr-collection",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-traffic-policy-version",
+        feature = "create-vpc-association-authorization",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-cidr-collection",
+        feature = "delete-key-signing-key",
+        feature = "delete-query-logging-config",
+        feature = "delete-traffic-policy",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "update-traffic-policy-comment"
+    )
+)]
 pub use concurrent_modification::ConcurrentModification;
 
 #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
@@ -78,10 +82,14 @@ mod conflicting_types;
 #[cfg(feature = "update-traffic-policy-instance")]
 pub use conflicting_types::ConflictingTypes;
 
-#[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
+#[cfg(
+    any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec")
+)]
 mod dnssec_not_found;
 
-#[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
+#[cfg(
+    any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec")
+)]
 pub use dnssec_not_found::DNSSECNotFound;
 
 #[cfg(feature = "create-reusable-delegation-set")]
@@ -108,20 +116,24 @@ mod delegation_set_not_available;
 #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
 pub use delegation_set_not_available::DelegationSetNotAvailable;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "delete-reusable-delegation-set",
-    feature = "get-reusable-delegation-set",
-    feature = "list-hosted-zones"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "delete-reusable-delegation-set",
+        feature = "get-reusable-delegation-set",
+        feature = "list-hosted-zones"
+    )
+)]
 mod delegation_set_not_reusable;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "delete-reusable-delegation-set",
-    feature = "get-reusable-delegation-set",
-    feature = "list-hosted-zones"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "delete-reusable-delegation-set",
+        feature = "get-reusable-delegation-set",
+        feature = "list-hosted-zones"
+    )
+)]
 pub use delegation_set_not_reusable::DelegationSetNotReusable;
 
 #[cfg(feature = "create-health-check")]
@@ -184,22 +196,26 @@ mod insufficient_cloud_watch_logs_resource_policy;
 #[cfg(feature = "create-query-logging-config")]
 pub use insufficient_cloud_watch_logs_resource_policy::InsufficientCloudWatchLogsResourcePolicy;
 
-#[cfg(any(
-    feature = "create-key-signing-key",
-    feature = "create-reusable-delegation-set",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-dnssec"
-))]
+#[cfg(
+    any(
+        feature = "create-key-signing-key",
+        feature = "create-reusable-delegation-set",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-dnssec"
+    )
+)]
 mod invalid_argument;
 
-#[cfg(any(
-    feature = "create-key-signing-key",
-    feature = "create-reusable-delegation-set",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-dnssec"
-))]
+#[cfg(
+    any(
+        feature = "create-key-signing-key",
+        feature = "create-reusable-delegation-set",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-dnssec"
+    )
+)]
 pub use invalid_argument::InvalidArgument;
 
 #[cfg(feature = "change-resource-record-sets")]
@@ -208,172 +224,192 @@ mod invalid_change_batch;
 #[cfg(feature = "change-resource-record-sets")]
 pub use invalid_change_batch::InvalidChangeBatch;
 
-#[cfg(any(feature = "create-hosted-zone", feature = "delete-hosted-zone", feature = "list-hosted-zones-by-name"))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "delete-hosted-zone",
+        feature = "list-hosted-zones-by-name"
+    )
+)]
 mod invalid_domain_name;
 
-#[cfg(any(feature = "create-hosted-zone", feature = "delete-hosted-zone", feature = "list-hosted-zones-by-name"))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "delete-hosted-zone",
+        feature = "list-hosted-zones-by-name"
+    )
+)]
 pub use invalid_domain_name::InvalidDomainName;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-cidr-collection",
-    feature = "change-resource-record-sets",
-    feature = "change-tags-for-resource",
-    feature = "create-cidr-collection",
-    feature = "create-health-check",
-    feature = "create-hosted-zone",
-    feature = "create-key-signing-key",
-    feature = "create-query-logging-config",
-    feature = "create-reusable-delegation-set",
-    feature = "create-traffic-policy",
-    feature = "create-traffic-policy-instance",
-    feature = "create-traffic-policy-version",
-    feature = "create-vpc-association-authorization",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-cidr-collection",
-    feature = "delete-health-check",
-    feature = "delete-hosted-zone",
-    feature = "delete-key-signing-key",
-    feature = "delete-query-logging-config",
-    feature = "delete-reusable-delegation-set",
-    feature = "delete-traffic-policy",
-    feature = "delete-traffic-policy-instance",
-    feature = "delete-vpc-association-authorization",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-account-limit",
-    feature = "get-change",
-    feature = "get-dnssec",
-    feature = "get-geo-location",
-    feature = "get-health-check",
-    feature = "get-health-check-last-failure-reason",
-    feature = "get-health-check-status",
-    feature = "get-hosted-zone",
-    feature = "get-hosted-zone-count",
-    feature = "get-hosted-zone-limit",
-    feature = "get-query-logging-config",
-    feature = "get-reusable-delegation-set",
-    feature = "get-reusable-delegation-set-limit",
-    feature = "get-traffic-policy",
-    feature = "get-traffic-policy-instance",
-    feature = "list-cidr-blocks",
-    feature = "list-cidr-collections",
-    feature = "list-cidr-locations",
-    feature = "list-geo-locations",
-    feature = "list-health-checks",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "list-hosted-zones-by-vpc",
-    feature = "list-query-logging-configs",
-    feature = "list-resource-record-sets",
-    feature = "list-reusable-delegation-sets",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources",
-    feature = "list-traffic-policies",
-    feature = "list-traffic-policy-instances",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "list-traffic-policy-versions",
-    feature = "list-vpc-association-authorizations",
-    feature = "test-dns-answer",
-    feature = "update-health-check",
-    feature = "update-hosted-zone-comment",
-    feature = "update-hosted-zone-features",
-    feature = "update-traffic-policy-comment",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-cidr-collection",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "create-cidr-collection",
+        feature = "create-health-check",
+        feature = "create-hosted-zone",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-reusable-delegation-set",
+        feature = "create-traffic-policy",
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "create-vpc-association-authorization",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-cidr-collection",
+        feature = "delete-health-check",
+        feature = "delete-hosted-zone",
+        feature = "delete-key-signing-key",
+        feature = "delete-query-logging-config",
+        feature = "delete-reusable-delegation-set",
+        feature = "delete-traffic-policy",
+        feature = "delete-traffic-policy-instance",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-account-limit",
+        feature = "get-change",
+        feature = "get-dnssec",
+        feature = "get-geo-location",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "get-hosted-zone",
+        feature = "get-hosted-zone-count",
+        feature = "get-hosted-zone-limit",
+        feature = "get-query-logging-config",
+        feature = "get-reusable-delegation-set",
+        feature = "get-reusable-delegation-set-limit",
+        feature = "get-traffic-policy",
+        feature = "get-traffic-policy-instance",
+        feature = "list-cidr-blocks",
+        feature = "list-cidr-collections",
+        feature = "list-cidr-locations",
+        feature = "list-geo-locations",
+        feature = "list-health-checks",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-query-logging-configs",
+        feature = "list-resource-record-sets",
+        feature = "list-reusable-delegation-sets",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "list-traffic-policies",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "list-vpc-association-authorizations",
+        feature = "test-dns-answer",
+        feature = "update-health-check",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 mod invalid_input;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-cidr-collection",
-    feature = "change-resource-record-sets",
-    feature = "change-tags-for-resource",
-    feature = "create-cidr-collection",
-    feature = "create-health-check",
-    feature = "create-hosted-zone",
-    feature = "create-key-signing-key",
-    feature = "create-query-logging-config",
-    feature = "create-reusable-delegation-set",
-    feature = "create-traffic-policy",
-    feature = "create-traffic-policy-instance",
-    feature = "create-traffic-policy-version",
-    feature = "create-vpc-association-authorization",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-cidr-collection",
-    feature = "delete-health-check",
-    feature = "delete-hosted-zone",
-    feature = "delete-key-signing-key",
-    feature = "delete-query-logging-config",
-    feature = "delete-reusable-delegation-set",
-    feature = "delete-traffic-policy",
-    feature = "delete-traffic-policy-instance",
-    feature = "delete-vpc-association-authorization",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-account-limit",
-    feature = "get-change",
-    feature = "get-dnssec",
-    feature = "get-geo-location",
-    feature = "get-health-check",
-    feature = "get-health-check-last-failure-reason",
-    feature = "get-health-check-status",
-    feature = "get-hosted-zone",
-    feature = "get-hosted-zone-count",
-    feature = "get-hosted-zone-limit",
-    feature = "get-query-logging-config",
-    feature = "get-reusable-delegation-set",
-    feature = "get-reusable-delegation-set-limit",
-    feature = "get-traffic-policy",
-    feature = "get-traffic-policy-instance",
-    feature = "list-cidr-blocks",
-    feature = "list-cidr-collections",
-    feature = "list-cidr-locations",
-    feature = "list-geo-locations",
-    feature = "list-health-checks",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "list-hosted-zones-by-vpc",
-    feature = "list-query-logging-configs",
-    feature = "list-resource-record-sets",
-    feature = "list-reusable-delegation-sets",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources",
-    feature = "list-traffic-policies",
-    feature = "list-traffic-policy-instances",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "list-traffic-policy-versions",
-    feature = "list-vpc-association-authorizations",
-    feature = "test-dns-answer",
-    feature = "update-health-check",
-    feature = "update-hosted-zone-comment",
-    feature = "update-hosted-zone-features",
-    feature = "update-traffic-policy-comment",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-cidr-collection",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "create-cidr-collection",
+        feature = "create-health-check",
+        feature = "create-hosted-zone",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-reusable-delegation-set",
+        feature = "create-traffic-policy",
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "create-vpc-association-authorization",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-cidr-collection",
+        feature = "delete-health-check",
+        feature = "delete-hosted-zone",
+        feature = "delete-key-signing-key",
+        feature = "delete-query-logging-config",
+        feature = "delete-reusable-delegation-set",
+        feature = "delete-traffic-policy",
+        feature = "delete-traffic-policy-instance",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-account-limit",
+        feature = "get-change",
+        feature = "get-dnssec",
+        feature = "get-geo-location",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "get-hosted-zone",
+        feature = "get-hosted-zone-count",
+        feature = "get-hosted-zone-limit",
+        feature = "get-query-logging-config",
+        feature = "get-reusable-delegation-set",
+        feature = "get-reusable-delegation-set-limit",
+        feature = "get-traffic-policy",
+        feature = "get-traffic-policy-instance",
+        feature = "list-cidr-blocks",
+        feature = "list-cidr-collections",
+        feature = "list-cidr-locations",
+        feature = "list-geo-locations",
+        feature = "list-health-checks",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-query-logging-configs",
+        feature = "list-resource-record-sets",
+        feature = "list-reusable-delegation-sets",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "list-traffic-policies",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "list-vpc-association-authorizations",
+        feature = "test-dns-answer",
+        feature = "update-health-check",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 pub use invalid_input::InvalidInput;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "create-key-signing-key",
-    feature = "delete-key-signing-key",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "enable-hosted-zone-dnssec"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec"
+    )
+)]
 mod invalid_kms_arn;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "create-key-signing-key",
-    feature = "delete-key-signing-key",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "enable-hosted-zone-dnssec"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec"
+    )
+)]
 pub use invalid_kms_arn::InvalidKMSArn;
 
 #[cfg(feature = "create-key-signing-key")]
@@ -382,54 +418,66 @@ mod invalid_key_signing_key_name;
 #[cfg(feature = "create-key-signing-key")]
 pub use invalid_key_signing_key_name::InvalidKeySigningKeyName;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "create-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-key-signing-key",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "enable-hosted-zone-dnssec"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec"
+    )
+)]
 mod invalid_key_signing_key_status;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "create-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-key-signing-key",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "enable-hosted-zone-dnssec"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec"
+    )
+)]
 pub use invalid_key_signing_key_status::InvalidKeySigningKeyStatus;
 
-#[cfg(any(
-    feature = "list-hosted-zones-by-vpc",
-    feature = "list-query-logging-configs",
-    feature = "list-vpc-association-authorizations"
-))]
+#[cfg(
+    any(
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-query-logging-configs",
+        feature = "list-vpc-association-authorizations"
+    )
+)]
 mod invalid_pagination_token;
 
-#[cfg(any(
-    feature = "list-hosted-zones-by-vpc",
-    feature = "list-query-logging-configs",
-    feature = "list-vpc-association-authorizations"
-))]
+#[cfg(
+    any(
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-query-logging-configs",
+        feature = "list-vpc-association-authorizations"
+    )
+)]
 pub use invalid_pagination_token::InvalidPaginationToken;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "create-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-key-signing-key"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key"
+    )
+)]
 mod invalid_signing_status;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "create-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-key-signing-key"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key"
+    )
+)]
 pub use invalid_signing_status::InvalidSigningStatus;
 
 #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
@@ -438,22 +486,26 @@ mod invalid_traffic_policy_document;
 #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
 pub use invalid_traffic_policy_document::InvalidTrafficPolicyDocument;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "create-hosted-zone",
-    feature = "create-vpc-association-authorization",
-    feature = "delete-vpc-association-authorization",
-    feature = "disassociate-vpc-from-hosted-zone"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "create-hosted-zone",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-vpc-association-authorization",
+        feature = "disassociate-vpc-from-hosted-zone"
+    )
+)]
 mod invalid_vpc_id;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "create-hosted-zone",
-    feature = "create-vpc-association-authorization",
-    feature = "delete-vpc-association-authorization",
-    feature = "disassociate-vpc-from-hosted-zone"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "create-hosted-zone",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-vpc-association-authorization",
+        feature = "disassociate-vpc-from-hosted-zone"
+    )
+)]
 pub use invalid_vpc_id::InvalidVPCId;
 
 #[cfg(feature = "create-key-signing-key")]
@@ -462,10 +514,14 @@ mod key_signing_key_already_exists;
 #[cfg(feature = "create-key-signing-key")]
 pub use key_signing_key_already_exists::KeySigningKeyAlreadyExists;
 
-#[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
+#[cfg(
+    any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec")
+)]
 mod key_signing_key_in_parent_ds_record;
 
-#[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
+#[cfg(
+    any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec")
+)]
 pub use key_signing_key_in_parent_ds_record::KeySigningKeyInParentDSRecord;
 
 #[cfg(feature = "deactivate-key-signing-key")]
@@ -486,22 +542,26 @@ mod last_vpc_association;
 #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
 pub use last_vpc_association::LastVPCAssociation;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-cidr-collection",
-    feature = "create-cidr-collection",
-    feature = "create-reusable-delegation-set",
-    feature = "update-hosted-zone-features"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-cidr-collection",
+        feature = "create-cidr-collection",
+        feature = "create-reusable-delegation-set",
+        feature = "update-hosted-zone-features"
+    )
+)]
 mod limits_exceeded;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-cidr-collection",
-    feature = "create-cidr-collection",
-    feature = "create-reusable-delegation-set",
-    feature = "update-hosted-zone-features"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-cidr-collection",
+        feature = "create-cidr-collection",
+        feature = "create-reusable-delegation-set",
+        feature = "update-hosted-zone-features"
+    )
+)]
 pub use limits_exceeded::LimitsExceeded;
 
 #[cfg(feature = "get-change")]
@@ -510,20 +570,24 @@ mod no_such_change;
 #[cfg(feature = "get-change")]
 pub use no_such_change::NoSuchChange;
 
-#[cfg(any(
-    feature = "change-cidr-collection",
-    feature = "delete-cidr-collection",
-    feature = "list-cidr-blocks",
-    feature = "list-cidr-locations"
-))]
+#[cfg(
+    any(
+        feature = "change-cidr-collection",
+        feature = "delete-cidr-collection",
+        feature = "list-cidr-blocks",
+        feature = "list-cidr-locations"
+    )
+)]
 mod no_such_cidr_collection_exception;
 
-#[cfg(any(
-    feature = "change-cidr-collection",
-    feature = "delete-cidr-collection",
-    feature = "list-cidr-blocks",
-    feature = "list-cidr-locations"
-))]
+#[cfg(
+    any(
+        feature = "change-cidr-collection",
+        feature = "delete-cidr-collection",
+        feature = "list-cidr-blocks",
+        feature = "list-cidr-locations"
+    )
+)]
 pub use no_such_cidr_collection_exception::NoSuchCidrCollectionException;
 
 #[cfg(feature = "list-cidr-blocks")]
@@ -538,22 +602,26 @@ mod no_such_cloud_watch_logs_log_group;
 #[cfg(feature = "create-query-logging-config")]
 pub use no_such_cloud_watch_logs_log_group::NoSuchCloudWatchLogsLogGroup;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "delete-reusable-delegation-set",
-    feature = "get-reusable-delegation-set",
-    feature = "get-reusable-delegation-set-limit",
-    feature = "list-hosted-zones"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "delete-reusable-delegation-set",
+        feature = "get-reusable-delegation-set",
+        feature = "get-reusable-delegation-set-limit",
+        feature = "list-hosted-zones"
+    )
+)]
 mod no_such_delegation_set;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "delete-reusable-delegation-set",
-    feature = "get-reusable-delegation-set",
-    feature = "get-reusable-delegation-set-limit",
-    feature = "list-hosted-zones"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "delete-reusable-delegation-set",
+        feature = "get-reusable-delegation-set",
+        feature = "get-reusable-delegation-set-limit",
+        feature = "list-hosted-zones"
+    )
+)]
 pub use no_such_delegation_set::NoSuchDelegationSet;
 
 #[cfg(feature = "get-geo-location")]
@@ -562,150 +630,174 @@ mod no_such_geo_location;
 #[cfg(feature = "get-geo-location")]
 pub use no_such_geo_location::NoSuchGeoLocation;
 
-#[cfg(any(
-    feature = "change-resource-record-sets",
-    feature = "change-tags-for-resource",
-    feature = "delete-health-check",
-    feature = "get-health-check",
-    feature = "get-health-check-last-failure-reason",
-    feature = "get-health-check-status",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "delete-health-check",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "update-health-check"
+    )
+)]
 mod no_such_health_check;
 
-#[cfg(any(
-    feature = "change-resource-record-sets",
-    feature = "change-tags-for-resource",
-    feature = "delete-health-check",
-    feature = "get-health-check",
-    feature = "get-health-check-last-failure-reason",
-    feature = "get-health-check-status",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "delete-health-check",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "update-health-check"
+    )
+)]
 pub use no_such_health_check::NoSuchHealthCheck;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-resource-record-sets",
-    feature = "change-tags-for-resource",
-    feature = "create-key-signing-key",
-    feature = "create-query-logging-config",
-    feature = "create-traffic-policy-instance",
-    feature = "create-vpc-association-authorization",
-    feature = "delete-hosted-zone",
-    feature = "delete-vpc-association-authorization",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-dnssec",
-    feature = "get-hosted-zone",
-    feature = "get-hosted-zone-limit",
-    feature = "list-query-logging-configs",
-    feature = "list-resource-record-sets",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-vpc-association-authorizations",
-    feature = "test-dns-answer",
-    feature = "update-hosted-zone-comment",
-    feature = "update-hosted-zone-features"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-traffic-policy-instance",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-hosted-zone",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-dnssec",
+        feature = "get-hosted-zone",
+        feature = "get-hosted-zone-limit",
+        feature = "list-query-logging-configs",
+        feature = "list-resource-record-sets",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-vpc-association-authorizations",
+        feature = "test-dns-answer",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features"
+    )
+)]
 mod no_such_hosted_zone;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-resource-record-sets",
-    feature = "change-tags-for-resource",
-    feature = "create-key-signing-key",
-    feature = "create-query-logging-config",
-    feature = "create-traffic-policy-instance",
-    feature = "create-vpc-association-authorization",
-    feature = "delete-hosted-zone",
-    feature = "delete-vpc-association-authorization",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-dnssec",
-    feature = "get-hosted-zone",
-    feature = "get-hosted-zone-limit",
-    feature = "list-query-logging-configs",
-    feature = "list-resource-record-sets",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-vpc-association-authorizations",
-    feature = "test-dns-answer",
-    feature = "update-hosted-zone-comment",
-    feature = "update-hosted-zone-features"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-traffic-policy-instance",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-hosted-zone",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-dnssec",
+        feature = "get-hosted-zone",
+        feature = "get-hosted-zone-limit",
+        feature = "list-query-logging-configs",
+        feature = "list-resource-record-sets",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-vpc-association-authorizations",
+        feature = "test-dns-answer",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features"
+    )
+)]
 pub use no_such_hosted_zone::NoSuchHostedZone;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-key-signing-key"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key"
+    )
+)]
 mod no_such_key_signing_key;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-key-signing-key"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key"
+    )
+)]
 pub use no_such_key_signing_key::NoSuchKeySigningKey;
 
-#[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
+#[cfg(
+    any(feature = "delete-query-logging-config", feature = "get-query-logging-config")
+)]
 mod no_such_query_logging_config;
 
-#[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
+#[cfg(
+    any(feature = "delete-query-logging-config", feature = "get-query-logging-config")
+)]
 pub use no_such_query_logging_config::NoSuchQueryLoggingConfig;
 
-#[cfg(any(
-    feature = "create-traffic-policy-instance",
-    feature = "create-traffic-policy-version",
-    feature = "delete-traffic-policy",
-    feature = "get-traffic-policy",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "list-traffic-policy-versions",
-    feature = "update-traffic-policy-comment",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "delete-traffic-policy",
+        feature = "get-traffic-policy",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 mod no_such_traffic_policy;
 
-#[cfg(any(
-    feature = "create-traffic-policy-instance",
-    feature = "create-traffic-policy-version",
-    feature = "delete-traffic-policy",
-    feature = "get-traffic-policy",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "list-traffic-policy-versions",
-    feature = "update-traffic-policy-comment",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "delete-traffic-policy",
+        feature = "get-traffic-policy",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 pub use no_such_traffic_policy::NoSuchTrafficPolicy;
 
-#[cfg(any(
-    feature = "delete-traffic-policy-instance",
-    feature = "get-traffic-policy-instance",
-    feature = "list-traffic-policy-instances",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "delete-traffic-policy-instance",
+        feature = "get-traffic-policy-instance",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 mod no_such_traffic_policy_instance;
 
-#[cfg(any(
-    feature = "delete-traffic-policy-instance",
-    feature = "get-traffic-policy-instance",
-    feature = "list-traffic-policy-instances",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "delete-traffic-policy-instance",
+        feature = "get-traffic-policy-instance",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 pub use no_such_traffic_policy_instance::NoSuchTrafficPolicyInstance;
 
 #[cfg(feature = "associate-vpc-with-hosted-zone")]
@@ -714,32 +806,36 @@ mod not_authorized_exception;
 #[cfg(feature = "associate-vpc-with-hosted-zone")]
 pub use not_authorized_exception::NotAuthorizedException;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-resource-record-sets",
-    feature = "change-tags-for-resource",
-    feature = "delete-hosted-zone",
-    feature = "delete-traffic-policy-instance",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources",
-    feature = "update-hosted-zone-comment",
-    feature = "update-hosted-zone-features",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "delete-hosted-zone",
+        feature = "delete-traffic-policy-instance",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 mod prior_request_not_complete;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-resource-record-sets",
-    feature = "change-tags-for-resource",
-    feature = "delete-hosted-zone",
-    feature = "delete-traffic-policy-instance",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources",
-    feature = "update-hosted-zone-comment",
-    feature = "update-hosted-zone-features",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "delete-hosted-zone",
+        feature = "delete-traffic-policy-instance",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 pub use prior_request_not_complete::PriorRequestNotComplete;
 
 #[cfg(feature = "associate-vpc-with-hosted-zone")]
@@ -754,18 +850,22 @@ mod query_logging_config_already_exists;
 #[cfg(feature = "create-query-logging-config")]
 pub use query_logging_config_already_exists::QueryLoggingConfigAlreadyExists;
 
-#[cfg(any(
-    feature = "change-tags-for-resource",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources"
-))]
+#[cfg(
+    any(
+        feature = "change-tags-for-resource",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources"
+    )
+)]
 mod throttling_exception;
 
-#[cfg(any(
-    feature = "change-tags-for-resource",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources"
-))]
+#[cfg(
+    any(
+        feature = "change-tags-for-resource",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources"
+    )
+)]
 pub use throttling_exception::ThrottlingException;
 
 #[cfg(feature = "create-health-check")]

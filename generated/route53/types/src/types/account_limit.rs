@@ -26,7 +26,10 @@ pub struct AccountLimit {
 impl std::fmt::Debug for AccountLimit {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AccountLimit").field("type", &self.r#type).field("value", &self.value).finish()
+        f.debug_struct("AccountLimit")
+            .field("type", &self.r#type)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -48,7 +51,10 @@ pub struct AccountLimitBuilder {
 impl std::fmt::Debug for AccountLimitBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AccountLimitBuilder").field("type", &self.r#type).field("value", &self.value).finish()
+        f.debug_struct("AccountLimitBuilder")
+            .field("type", &self.r#type)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -69,18 +75,32 @@ impl AccountLimitBuilder {
     #[inline]
     pub fn build(self) -> Result<AccountLimit, restxml_runtime::BuildError> {
         match (self.r#type, self.value) {
-            (Some(m_type), Some(m_value)) => Ok(AccountLimit { r#type: m_type, value: m_value }),
-            (m_type, m_value) => Err(restxml_runtime::BuildError::missing_fields(
-                "AccountLimit",
-                &[(m_type.is_none(), "type", "Type"), (m_value.is_none(), "value", "Value")],
-            )),
+            (Some(m_type), Some(m_value)) => {
+                Ok(AccountLimit {
+                    r#type: m_type,
+                    value: m_value,
+                })
+            }
+            (m_type, m_value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AccountLimit",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (m_value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for AccountLimit {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_type = None;
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {

@@ -26,8 +26,12 @@ impl AccountLimitType {
         match self {
             Self::MaxHealthChecksByOwner => "MAX_HEALTH_CHECKS_BY_OWNER",
             Self::MaxHostedZonesByOwner => "MAX_HOSTED_ZONES_BY_OWNER",
-            Self::MaxTrafficPolicyInstancesByOwner => "MAX_TRAFFIC_POLICY_INSTANCES_BY_OWNER",
-            Self::MaxReusableDelegationSetsByOwner => "MAX_REUSABLE_DELEGATION_SETS_BY_OWNER",
+            Self::MaxTrafficPolicyInstancesByOwner => {
+                "MAX_TRAFFIC_POLICY_INSTANCES_BY_OWNER"
+            }
+            Self::MaxReusableDelegationSetsByOwner => {
+                "MAX_REUSABLE_DELEGATION_SETS_BY_OWNER"
+            }
             Self::MaxTrafficPoliciesByOwner => "MAX_TRAFFIC_POLICIES_BY_OWNER",
             Self::Unknown(value) => value,
         }
@@ -51,8 +55,12 @@ impl From<&str> for AccountLimitType {
         match value {
             "MAX_HEALTH_CHECKS_BY_OWNER" => Self::MaxHealthChecksByOwner,
             "MAX_HOSTED_ZONES_BY_OWNER" => Self::MaxHostedZonesByOwner,
-            "MAX_TRAFFIC_POLICY_INSTANCES_BY_OWNER" => Self::MaxTrafficPolicyInstancesByOwner,
-            "MAX_REUSABLE_DELEGATION_SETS_BY_OWNER" => Self::MaxReusableDelegationSetsByOwner,
+            "MAX_TRAFFIC_POLICY_INSTANCES_BY_OWNER" => {
+                Self::MaxTrafficPolicyInstancesByOwner
+            }
+            "MAX_REUSABLE_DELEGATION_SETS_BY_OWNER" => {
+                Self::MaxReusableDelegationSetsByOwner
+            }
             "MAX_TRAFFIC_POLICIES_BY_OWNER" => Self::MaxTrafficPoliciesByOwner,
             other => Self::Unknown(other.to_string()),
         }
@@ -107,7 +115,9 @@ impl serde::Serialize for AccountLimitType {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for AccountLimitType {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -115,14 +125,19 @@ impl<'de> serde::Deserialize<'de> for AccountLimitType {
 
 impl restxml_runtime::xml::WriteXml for AccountLimitType {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }
 
 impl restxml_runtime::xml::ReadXml for AccountLimitType {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
     #[inline]

@@ -26,7 +26,10 @@ pub struct AlarmIdentifier {
 impl std::fmt::Debug for AlarmIdentifier {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AlarmIdentifier").field("region", &self.region).field("name", &self.name).finish()
+        f.debug_struct("AlarmIdentifier")
+            .field("region", &self.region)
+            .field("name", &self.name)
+            .finish()
     }
 }
 
@@ -48,7 +51,10 @@ pub struct AlarmIdentifierBuilder {
 impl std::fmt::Debug for AlarmIdentifierBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AlarmIdentifierBuilder").field("region", &self.region).field("name", &self.name).finish()
+        f.debug_struct("AlarmIdentifierBuilder")
+            .field("region", &self.region)
+            .field("name", &self.name)
+            .finish()
     }
 }
 
@@ -69,18 +75,33 @@ impl AlarmIdentifierBuilder {
     #[inline]
     pub fn build(self) -> Result<AlarmIdentifier, restxml_runtime::BuildError> {
         match (self.region, self.name) {
-            (Some(m_region), Some(m_name)) => Ok(AlarmIdentifier { region: m_region, name: m_name }),
-            (m_region, m_name) => Err(restxml_runtime::BuildError::missing_fields(
-                "AlarmIdentifier",
-                &[(m_region.is_none(), "region", "Region"), (m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_region), Some(m_name)) => {
+                Ok(AlarmIdentifier {
+                    region: m_region,
+                    name: m_name,
+                })
+            }
+            (m_region, m_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AlarmIdentifier",
+                        &[
+                            (m_region.is_none(), "region", "Region"),
+                            (m_name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for AlarmIdentifier {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.region;
@@ -96,13 +117,17 @@ impl restxml_runtime::xml::WriteXml for AlarmIdentifier {
 
 impl restxml_runtime::xml::ReadXml for AlarmIdentifier {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_region = None;
         let mut m_name = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Region" => {
-                    m_region = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_region = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);

@@ -269,20 +269,36 @@ impl AliasTargetBuilder {
     #[inline]
     pub fn build(self) -> Result<AliasTarget, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.dns_name, self.evaluate_target_health) {
-            (Some(m_hosted_zone_id), Some(m_dns_name), Some(m_evaluate_target_health)) => Ok(AliasTarget {
-                hosted_zone_id: m_hosted_zone_id,
-                dns_name: m_dns_name,
-                evaluate_target_health: m_evaluate_target_health,
-            }),
+            (
+                Some(m_hosted_zone_id),
+                Some(m_dns_name),
+                Some(m_evaluate_target_health),
+            ) => {
+                Ok(AliasTarget {
+                    hosted_zone_id: m_hosted_zone_id,
+                    dns_name: m_dns_name,
+                    evaluate_target_health: m_evaluate_target_health,
+                })
+            }
             (m_hosted_zone_id, m_dns_name, m_evaluate_target_health) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "AliasTarget",
-                    &[
-                        (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                        (m_dns_name.is_none(), "dns_name", "DNSName"),
-                        (m_evaluate_target_health.is_none(), "evaluate_target_health", "EvaluateTargetHealth"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AliasTarget",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_dns_name.is_none(), "dns_name", "DNSName"),
+                            (
+                                m_evaluate_target_health.is_none(),
+                                "evaluate_target_health",
+                                "EvaluateTargetHealth",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -290,7 +306,10 @@ impl AliasTargetBuilder {
 
 impl restxml_runtime::xml::WriteXml for AliasTarget {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.hosted_zone_id;
@@ -310,26 +329,38 @@ impl restxml_runtime::xml::WriteXml for AliasTarget {
 
 impl restxml_runtime::xml::ReadXml for AliasTarget {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_hosted_zone_id = None;
         let mut m_dns_name = None;
         let mut m_evaluate_target_health = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "HostedZoneId" => {
-                    m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_hosted_zone_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DNSName" => {
-                    m_dns_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_dns_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "EvaluateTargetHealth" => {
-                    m_evaluate_target_health = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_evaluate_target_health = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            hosted_zone_id: restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
+            hosted_zone_id: restxml_runtime::xml::required(
+                m_hosted_zone_id,
+                "HostedZoneId",
+                element,
+            )?,
             dns_name: restxml_runtime::xml::required(m_dns_name, "DNSName", element)?,
             evaluate_target_health: restxml_runtime::xml::required(
                 m_evaluate_target_health,

@@ -67,7 +67,10 @@ impl ChangeBuilder {
     }
     /// Sets [`Change::resource_record_set`].
     #[inline]
-    pub fn resource_record_set(mut self, value: crate::types::ResourceRecordSet) -> Self {
+    pub fn resource_record_set(
+        mut self,
+        value: crate::types::ResourceRecordSet,
+    ) -> Self {
         self.resource_record_set = Some(value);
         self
     }
@@ -76,22 +79,36 @@ impl ChangeBuilder {
     pub fn build(self) -> Result<Change, restxml_runtime::BuildError> {
         match (self.action, self.resource_record_set) {
             (Some(m_action), Some(m_resource_record_set)) => {
-                Ok(Change { action: m_action, resource_record_set: m_resource_record_set })
+                Ok(Change {
+                    action: m_action,
+                    resource_record_set: m_resource_record_set,
+                })
             }
-            (m_action, m_resource_record_set) => Err(restxml_runtime::BuildError::missing_fields(
-                "Change",
-                &[
-                    (m_action.is_none(), "action", "Action"),
-                    (m_resource_record_set.is_none(), "resource_record_set", "ResourceRecordSet"),
-                ],
-            )),
+            (m_action, m_resource_record_set) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Change",
+                        &[
+                            (m_action.is_none(), "action", "Action"),
+                            (
+                                m_resource_record_set.is_none(),
+                                "resource_record_set",
+                                "ResourceRecordSet",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for Change {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.action;

@@ -16,7 +16,10 @@ pub struct ChangeBatch {
 impl std::fmt::Debug for ChangeBatch {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeBatch").field("comment", &self.comment).field("changes", &self.changes).finish()
+        f.debug_struct("ChangeBatch")
+            .field("comment", &self.comment)
+            .field("changes", &self.changes)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ pub struct ChangeBatchBuilder {
 impl std::fmt::Debug for ChangeBatchBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeBatchBuilder").field("comment", &self.comment).field("changes", &self.changes).finish()
+        f.debug_struct("ChangeBatchBuilder")
+            .field("comment", &self.comment)
+            .field("changes", &self.changes)
+            .finish()
     }
 }
 
@@ -65,18 +71,30 @@ impl ChangeBatchBuilder {
     #[inline]
     pub fn build(self) -> Result<ChangeBatch, restxml_runtime::BuildError> {
         match (self.changes,) {
-            (Some(m_changes),) => Ok(ChangeBatch { comment: self.comment, changes: m_changes }),
-            (m_changes,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeBatch",
-                &[(m_changes.is_none(), "changes", "Changes")],
-            )),
+            (Some(m_changes),) => {
+                Ok(ChangeBatch {
+                    comment: self.comment,
+                    changes: m_changes,
+                })
+            }
+            (m_changes,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeBatch",
+                        &[(m_changes.is_none(), "changes", "Changes")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ChangeBatch {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.comment {
             content.element("Comment", value)?;

@@ -94,23 +94,34 @@ impl ChangeInfoBuilder {
     pub fn build(self) -> Result<ChangeInfo, restxml_runtime::BuildError> {
         match (self.id, self.status, self.submitted_at) {
             (Some(m_id), Some(m_status), Some(m_submitted_at)) => {
-                Ok(ChangeInfo { id: m_id, status: m_status, submitted_at: m_submitted_at, comment: self.comment })
+                Ok(ChangeInfo {
+                    id: m_id,
+                    status: m_status,
+                    submitted_at: m_submitted_at,
+                    comment: self.comment,
+                })
             }
-            (m_id, m_status, m_submitted_at) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeInfo",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_status.is_none(), "status", "Status"),
-                    (m_submitted_at.is_none(), "submitted_at", "SubmittedAt"),
-                ],
-            )),
+            (m_id, m_status, m_submitted_at) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeInfo",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_status.is_none(), "status", "Status"),
+                            (m_submitted_at.is_none(), "submitted_at", "SubmittedAt"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ChangeInfo {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_status = None;
         let mut m_submitted_at = None;
@@ -121,13 +132,19 @@ impl restxml_runtime::xml::ReadXml for ChangeInfo {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SubmittedAt" => {
-                    m_submitted_at = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_submitted_at = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -135,7 +152,11 @@ impl restxml_runtime::xml::ReadXml for ChangeInfo {
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
             status: restxml_runtime::xml::required(m_status, "Status", element)?,
-            submitted_at: restxml_runtime::xml::required(m_submitted_at, "SubmittedAt", element)?,
+            submitted_at: restxml_runtime::xml::required(
+                m_submitted_at,
+                "SubmittedAt",
+                element,
+            )?,
             comment: m_comment,
         })
     }

@@ -76,30 +76,45 @@ impl CidrBlockSummaryBuilder {
     /// Builds the [`CidrBlockSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CidrBlockSummary, restxml_runtime::BuildError> {
-        Ok(CidrBlockSummary { cidr_block: self.cidr_block, location_name: self.location_name })
+        Ok(CidrBlockSummary {
+            cidr_block: self.cidr_block,
+            location_name: self.location_name,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for CidrBlockSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_cidr_block = None;
         let mut m_location_name = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CidrBlock" => {
-                    m_cidr_block = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cidr_block = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LocationName" => {
-                    m_location_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_location_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { cidr_block: m_cidr_block, location_name: m_location_name })
+        Ok(Self {
+            cidr_block: m_cidr_block,
+            location_name: m_location_name,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { cidr_block: None, location_name: None })
+        Some(Self {
+            cidr_block: None,
+            location_name: None,
+        })
     }
 }

@@ -110,13 +110,20 @@ impl CidrCollectionBuilder {
     /// Builds the [`CidrCollection`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CidrCollection, restxml_runtime::BuildError> {
-        Ok(CidrCollection { arn: self.arn, id: self.id, name: self.name, version: self.version })
+        Ok(CidrCollection {
+            arn: self.arn,
+            id: self.id,
+            name: self.name,
+            version: self.version,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for CidrCollection {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_arn = None;
         let mut m_id = None;
         let mut m_name = None;
@@ -133,15 +140,27 @@ impl restxml_runtime::xml::ReadXml for CidrCollection {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Version" => {
-                    m_version = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_version = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { arn: m_arn, id: m_id, name: m_name, version: m_version })
+        Ok(Self {
+            arn: m_arn,
+            id: m_id,
+            name: m_name,
+            version: m_version,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { arn: None, id: None, name: None, version: None })
+        Some(Self {
+            arn: None,
+            id: None,
+            name: None,
+            version: None,
+        })
     }
 }

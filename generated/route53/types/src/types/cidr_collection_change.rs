@@ -77,23 +77,34 @@ impl CidrCollectionChangeBuilder {
     pub fn build(self) -> Result<CidrCollectionChange, restxml_runtime::BuildError> {
         match (self.location_name, self.action, self.cidr_list) {
             (Some(m_location_name), Some(m_action), Some(m_cidr_list)) => {
-                Ok(CidrCollectionChange { location_name: m_location_name, action: m_action, cidr_list: m_cidr_list })
+                Ok(CidrCollectionChange {
+                    location_name: m_location_name,
+                    action: m_action,
+                    cidr_list: m_cidr_list,
+                })
             }
-            (m_location_name, m_action, m_cidr_list) => Err(restxml_runtime::BuildError::missing_fields(
-                "CidrCollectionChange",
-                &[
-                    (m_location_name.is_none(), "location_name", "LocationName"),
-                    (m_action.is_none(), "action", "Action"),
-                    (m_cidr_list.is_none(), "cidr_list", "CidrList"),
-                ],
-            )),
+            (m_location_name, m_action, m_cidr_list) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CidrCollectionChange",
+                        &[
+                            (m_location_name.is_none(), "location_name", "LocationName"),
+                            (m_action.is_none(), "action", "Action"),
+                            (m_cidr_list.is_none(), "cidr_list", "CidrList"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CidrCollectionChange {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.location_name;

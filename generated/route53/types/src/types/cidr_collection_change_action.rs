@@ -89,7 +89,9 @@ impl serde::Serialize for CidrCollectionChangeAction {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for CidrCollectionChangeAction {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -97,7 +99,10 @@ impl<'de> serde::Deserialize<'de> for CidrCollectionChangeAction {
 
 impl restxml_runtime::xml::WriteXml for CidrCollectionChangeAction {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }

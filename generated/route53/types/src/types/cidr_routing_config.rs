@@ -68,22 +68,32 @@ impl CidrRoutingConfigBuilder {
     pub fn build(self) -> Result<CidrRoutingConfig, restxml_runtime::BuildError> {
         match (self.collection_id, self.location_name) {
             (Some(m_collection_id), Some(m_location_name)) => {
-                Ok(CidrRoutingConfig { collection_id: m_collection_id, location_name: m_location_name })
+                Ok(CidrRoutingConfig {
+                    collection_id: m_collection_id,
+                    location_name: m_location_name,
+                })
             }
-            (m_collection_id, m_location_name) => Err(restxml_runtime::BuildError::missing_fields(
-                "CidrRoutingConfig",
-                &[
-                    (m_collection_id.is_none(), "collection_id", "CollectionId"),
-                    (m_location_name.is_none(), "location_name", "LocationName"),
-                ],
-            )),
+            (m_collection_id, m_location_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CidrRoutingConfig",
+                        &[
+                            (m_collection_id.is_none(), "collection_id", "CollectionId"),
+                            (m_location_name.is_none(), "location_name", "LocationName"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for CidrRoutingConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.collection_id;
@@ -99,23 +109,37 @@ impl restxml_runtime::xml::WriteXml for CidrRoutingConfig {
 
 impl restxml_runtime::xml::ReadXml for CidrRoutingConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_collection_id = None;
         let mut m_location_name = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "CollectionId" => {
-                    m_collection_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_collection_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LocationName" => {
-                    m_location_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_location_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            collection_id: restxml_runtime::xml::required(m_collection_id, "CollectionId", element)?,
-            location_name: restxml_runtime::xml::required(m_location_name, "LocationName", element)?,
+            collection_id: restxml_runtime::xml::required(
+                m_collection_id,
+                "CollectionId",
+                element,
+            )?,
+            location_name: restxml_runtime::xml::required(
+                m_location_name,
+                "LocationName",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -93,7 +93,10 @@ impl CloudWatchAlarmConfigurationBuilder {
     }
     /// Sets [`CloudWatchAlarmConfiguration::comparison_operator`].
     #[inline]
-    pub fn comparison_operator(mut self, value: crate::types::ComparisonOperator) -> Self {
+    pub fn comparison_operator(
+        mut self,
+        value: crate::types::ComparisonOperator,
+    ) -> Self {
         self.comparison_operator = Some(value);
         self
     }
@@ -129,13 +132,18 @@ impl CloudWatchAlarmConfigurationBuilder {
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::dimensions`].
     #[inline]
-    pub fn set_dimensions(mut self, value: Option<Vec<crate::types::Dimension>>) -> Self {
+    pub fn set_dimensions(
+        mut self,
+        value: Option<Vec<crate::types::Dimension>>,
+    ) -> Self {
         self.dimensions = value;
         self
     }
     /// Builds the [`CloudWatchAlarmConfiguration`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CloudWatchAlarmConfiguration, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CloudWatchAlarmConfiguration, restxml_runtime::BuildError> {
         match (
             self.evaluation_periods,
             self.threshold,
@@ -153,16 +161,18 @@ impl CloudWatchAlarmConfigurationBuilder {
                 Some(m_metric_name),
                 Some(m_namespace),
                 Some(m_statistic),
-            ) => Ok(CloudWatchAlarmConfiguration {
-                evaluation_periods: m_evaluation_periods,
-                threshold: m_threshold,
-                comparison_operator: m_comparison_operator,
-                period: m_period,
-                metric_name: m_metric_name,
-                namespace: m_namespace,
-                statistic: m_statistic,
-                dimensions: self.dimensions,
-            }),
+            ) => {
+                Ok(CloudWatchAlarmConfiguration {
+                    evaluation_periods: m_evaluation_periods,
+                    threshold: m_threshold,
+                    comparison_operator: m_comparison_operator,
+                    period: m_period,
+                    metric_name: m_metric_name,
+                    namespace: m_namespace,
+                    statistic: m_statistic,
+                    dimensions: self.dimensions,
+                })
+            }
             (
                 m_evaluation_periods,
                 m_threshold,
@@ -171,25 +181,39 @@ impl CloudWatchAlarmConfigurationBuilder {
                 m_metric_name,
                 m_namespace,
                 m_statistic,
-            ) => Err(restxml_runtime::BuildError::missing_fields(
-                "CloudWatchAlarmConfiguration",
-                &[
-                    (m_evaluation_periods.is_none(), "evaluation_periods", "EvaluationPeriods"),
-                    (m_threshold.is_none(), "threshold", "Threshold"),
-                    (m_comparison_operator.is_none(), "comparison_operator", "ComparisonOperator"),
-                    (m_period.is_none(), "period", "Period"),
-                    (m_metric_name.is_none(), "metric_name", "MetricName"),
-                    (m_namespace.is_none(), "namespace", "Namespace"),
-                    (m_statistic.is_none(), "statistic", "Statistic"),
-                ],
-            )),
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CloudWatchAlarmConfiguration",
+                        &[
+                            (
+                                m_evaluation_periods.is_none(),
+                                "evaluation_periods",
+                                "EvaluationPeriods",
+                            ),
+                            (m_threshold.is_none(), "threshold", "Threshold"),
+                            (
+                                m_comparison_operator.is_none(),
+                                "comparison_operator",
+                                "ComparisonOperator",
+                            ),
+                            (m_period.is_none(), "period", "Period"),
+                            (m_metric_name.is_none(), "metric_name", "MetricName"),
+                            (m_namespace.is_none(), "namespace", "Namespace"),
+                            (m_statistic.is_none(), "statistic", "Statistic"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for CloudWatchAlarmConfiguration {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_evaluation_periods = None;
         let mut m_threshold = None;
         let mut m_comparison_operator = None;
@@ -201,41 +225,84 @@ impl restxml_runtime::xml::ReadXml for CloudWatchAlarmConfiguration {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "EvaluationPeriods" => {
-                    m_evaluation_periods = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_evaluation_periods = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Threshold" => {
-                    m_threshold = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_threshold = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ComparisonOperator" => {
-                    m_comparison_operator = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comparison_operator = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Period" => {
-                    m_period = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_period = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MetricName" => {
-                    m_metric_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_metric_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Namespace" => {
-                    m_namespace = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_namespace = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Statistic" => {
-                    m_statistic = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_statistic = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Dimensions" => {
-                    m_dimensions =
-                        Some(child.read_list("Dimension", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_dimensions = Some(
+                        child
+                            .read_list(
+                                "Dimension",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
-            evaluation_periods: restxml_runtime::xml::required(m_evaluation_periods, "EvaluationPeriods", element)?,
-            threshold: restxml_runtime::xml::required(m_threshold, "Threshold", element)?,
-            comparison_operator: restxml_runtime::xml::required(m_comparison_operator, "ComparisonOperator", element)?,
+            evaluation_periods: restxml_runtime::xml::required(
+                m_evaluation_periods,
+                "EvaluationPeriods",
+                element,
+            )?,
+            threshold: restxml_runtime::xml::required(
+                m_threshold,
+                "Threshold",
+                element,
+            )?,
+            comparison_operator: restxml_runtime::xml::required(
+                m_comparison_operator,
+                "ComparisonOperator",
+                element,
+            )?,
             period: restxml_runtime::xml::required(m_period, "Period", element)?,
-            metric_name: restxml_runtime::xml::required(m_metric_name, "MetricName", element)?,
-            namespace: restxml_runtime::xml::required(m_namespace, "Namespace", element)?,
-            statistic: restxml_runtime::xml::required(m_statistic, "Statistic", element)?,
+            metric_name: restxml_runtime::xml::required(
+                m_metric_name,
+                "MetricName",
+                element,
+            )?,
+            namespace: restxml_runtime::xml::required(
+                m_namespace,
+                "Namespace",
+                element,
+            )?,
+            statistic: restxml_runtime::xml::required(
+                m_statistic,
+                "Statistic",
+                element,
+            )?,
             dimensions: m_dimensions,
         })
     }

@@ -32,7 +32,12 @@ impl ComparisonOperator {
     /// Every value the model knows, in model order.
     #[inline]
     pub const fn values() -> &'static [&'static str] {
-        &["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold"]
+        &[
+            "GreaterThanOrEqualToThreshold",
+            "GreaterThanThreshold",
+            "LessThanThreshold",
+            "LessThanOrEqualToThreshold",
+        ]
     }
 }
 
@@ -97,7 +102,9 @@ impl serde::Serialize for ComparisonOperator {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ComparisonOperator {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -105,7 +112,9 @@ impl<'de> serde::Deserialize<'de> for ComparisonOperator {
 
 impl restxml_runtime::xml::ReadXml for ComparisonOperator {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
     #[inline]

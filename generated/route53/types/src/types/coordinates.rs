@@ -16,7 +16,10 @@ pub struct Coordinates {
 impl std::fmt::Debug for Coordinates {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Coordinates").field("latitude", &self.latitude).field("longitude", &self.longitude).finish()
+        f.debug_struct("Coordinates")
+            .field("latitude", &self.latitude)
+            .field("longitude", &self.longitude)
+            .finish()
     }
 }
 
@@ -62,18 +65,33 @@ impl CoordinatesBuilder {
     #[inline]
     pub fn build(self) -> Result<Coordinates, restxml_runtime::BuildError> {
         match (self.latitude, self.longitude) {
-            (Some(m_latitude), Some(m_longitude)) => Ok(Coordinates { latitude: m_latitude, longitude: m_longitude }),
-            (m_latitude, m_longitude) => Err(restxml_runtime::BuildError::missing_fields(
-                "Coordinates",
-                &[(m_latitude.is_none(), "latitude", "Latitude"), (m_longitude.is_none(), "longitude", "Longitude")],
-            )),
+            (Some(m_latitude), Some(m_longitude)) => {
+                Ok(Coordinates {
+                    latitude: m_latitude,
+                    longitude: m_longitude,
+                })
+            }
+            (m_latitude, m_longitude) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Coordinates",
+                        &[
+                            (m_latitude.is_none(), "latitude", "Latitude"),
+                            (m_longitude.is_none(), "longitude", "Longitude"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for Coordinates {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.latitude;
@@ -89,16 +107,22 @@ impl restxml_runtime::xml::WriteXml for Coordinates {
 
 impl restxml_runtime::xml::ReadXml for Coordinates {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_latitude = None;
         let mut m_longitude = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Latitude" => {
-                    m_latitude = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_latitude = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Longitude" => {
-                    m_longitude = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_longitude = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

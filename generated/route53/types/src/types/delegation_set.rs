@@ -89,19 +89,29 @@ impl DelegationSetBuilder {
     pub fn build(self) -> Result<DelegationSet, restxml_runtime::BuildError> {
         match (self.name_servers,) {
             (Some(m_name_servers),) => {
-                Ok(DelegationSet { id: self.id, caller_reference: self.caller_reference, name_servers: m_name_servers })
+                Ok(DelegationSet {
+                    id: self.id,
+                    caller_reference: self.caller_reference,
+                    name_servers: m_name_servers,
+                })
             }
-            (m_name_servers,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DelegationSet",
-                &[(m_name_servers.is_none(), "name_servers", "NameServers")],
-            )),
+            (m_name_servers,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DelegationSet",
+                        &[(m_name_servers.is_none(), "name_servers", "NameServers")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for DelegationSet {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_caller_reference = None;
         let mut m_name_servers = None;
@@ -111,19 +121,34 @@ impl restxml_runtime::xml::ReadXml for DelegationSet {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "NameServers" => {
-                    m_name_servers =
-                        Some(child.read_list("NameServer", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_name_servers = Some(
+                        child
+                            .read_list(
+                                "NameServer",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { id: m_id, caller_reference: m_caller_reference, name_servers: m_name_servers.unwrap_or_default() })
+        Ok(Self {
+            id: m_id,
+            caller_reference: m_caller_reference,
+            name_servers: m_name_servers.unwrap_or_default(),
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { id: None, caller_reference: None, name_servers: Default::default() })
+        Some(Self {
+            id: None,
+            caller_reference: None,
+            name_servers: Default::default(),
+        })
     }
 }

@@ -16,7 +16,10 @@ pub struct Dimension {
 impl std::fmt::Debug for Dimension {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Dimension").field("name", &self.name).field("value", &self.value).finish()
+        f.debug_struct("Dimension")
+            .field("name", &self.name)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -38,7 +41,10 @@ pub struct DimensionBuilder {
 impl std::fmt::Debug for DimensionBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DimensionBuilder").field("name", &self.name).field("value", &self.value).finish()
+        f.debug_struct("DimensionBuilder")
+            .field("name", &self.name)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -59,18 +65,32 @@ impl DimensionBuilder {
     #[inline]
     pub fn build(self) -> Result<Dimension, restxml_runtime::BuildError> {
         match (self.name, self.value) {
-            (Some(m_name), Some(m_value)) => Ok(Dimension { name: m_name, value: m_value }),
-            (m_name, m_value) => Err(restxml_runtime::BuildError::missing_fields(
-                "Dimension",
-                &[(m_name.is_none(), "name", "Name"), (m_value.is_none(), "value", "Value")],
-            )),
+            (Some(m_name), Some(m_value)) => {
+                Ok(Dimension {
+                    name: m_name,
+                    value: m_value,
+                })
+            }
+            (m_name, m_value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "Dimension",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for Dimension {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {
@@ -91,6 +111,9 @@ impl restxml_runtime::xml::ReadXml for Dimension {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { name: restxml_runtime::xml::ReadXml::missing()?, value: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            name: restxml_runtime::xml::ReadXml::missing()?,
+            value: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

@@ -98,30 +98,45 @@ impl DNSSECStatusBuilder {
     /// Builds the [`DNSSECStatus`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DNSSECStatus, restxml_runtime::BuildError> {
-        Ok(DNSSECStatus { serve_signature: self.serve_signature, status_message: self.status_message })
+        Ok(DNSSECStatus {
+            serve_signature: self.serve_signature,
+            status_message: self.status_message,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for DNSSECStatus {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_serve_signature = None;
         let mut m_status_message = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "ServeSignature" => {
-                    m_serve_signature = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_serve_signature = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "StatusMessage" => {
-                    m_status_message = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status_message = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { serve_signature: m_serve_signature, status_message: m_status_message })
+        Ok(Self {
+            serve_signature: m_serve_signature,
+            status_message: m_status_message,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { serve_signature: None, status_message: None })
+        Some(Self {
+            serve_signature: None,
+            status_message: None,
+        })
     }
 }

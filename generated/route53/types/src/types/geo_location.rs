@@ -127,7 +127,10 @@ impl GeoLocationBuilder {
 
 impl restxml_runtime::xml::WriteXml for GeoLocation {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.continent_code {
             content.element("ContinentCode", value)?;
@@ -144,20 +147,28 @@ impl restxml_runtime::xml::WriteXml for GeoLocation {
 
 impl restxml_runtime::xml::ReadXml for GeoLocation {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_continent_code = None;
         let mut m_country_code = None;
         let mut m_subdivision_code = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "ContinentCode" => {
-                    m_continent_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_continent_code = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CountryCode" => {
-                    m_country_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_country_code = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SubdivisionCode" => {
-                    m_subdivision_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_subdivision_code = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -170,6 +181,10 @@ impl restxml_runtime::xml::ReadXml for GeoLocation {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { continent_code: None, country_code: None, subdivision_code: None })
+        Some(Self {
+            continent_code: None,
+            country_code: None,
+            subdivision_code: None,
+        })
     }
 }

@@ -157,7 +157,9 @@ impl GeoLocationDetailsBuilder {
 
 impl restxml_runtime::xml::ReadXml for GeoLocationDetails {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_continent_code = None;
         let mut m_continent_name = None;
         let mut m_country_code = None;
@@ -167,22 +169,34 @@ impl restxml_runtime::xml::ReadXml for GeoLocationDetails {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "ContinentCode" => {
-                    m_continent_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_continent_code = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ContinentName" => {
-                    m_continent_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_continent_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CountryCode" => {
-                    m_country_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_country_code = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CountryName" => {
-                    m_country_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_country_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SubdivisionCode" => {
-                    m_subdivision_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_subdivision_code = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SubdivisionName" => {
-                    m_subdivision_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_subdivision_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -136,7 +136,10 @@ impl GeoProximityLocationBuilder {
 
 impl restxml_runtime::xml::WriteXml for GeoProximityLocation {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.aws_region {
             content.element("AWSRegion", value)?;
@@ -156,7 +159,9 @@ impl restxml_runtime::xml::WriteXml for GeoProximityLocation {
 
 impl restxml_runtime::xml::ReadXml for GeoProximityLocation {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_aws_region = None;
         let mut m_local_zone_group = None;
         let mut m_coordinates = None;
@@ -164,13 +169,19 @@ impl restxml_runtime::xml::ReadXml for GeoProximityLocation {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "AWSRegion" => {
-                    m_aws_region = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_aws_region = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LocalZoneGroup" => {
-                    m_local_zone_group = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_local_zone_group = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Coordinates" => {
-                    m_coordinates = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_coordinates = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Bias" => {
                     m_bias = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -187,6 +198,11 @@ impl restxml_runtime::xml::ReadXml for GeoProximityLocation {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { aws_region: None, local_zone_group: None, coordinates: None, bias: None })
+        Some(Self {
+            aws_region: None,
+            local_zone_group: None,
+            coordinates: None,
+            bias: None,
+        })
     }
 }

@@ -18,7 +18,9 @@ pub struct HealthCheck {
     /// The version of the health check. You can optionally pass this value in a call to `UpdateHealthCheck` to prevent overwriting another change to the health check.
     pub health_check_version: i64,
     /// A complex type that contains information about the CloudWatch alarm that Amazon Route 53 is monitoring for this health check.
-    pub cloud_watch_alarm_configuration: Option<crate::types::CloudWatchAlarmConfiguration>,
+    pub cloud_watch_alarm_configuration: Option<
+        crate::types::CloudWatchAlarmConfiguration,
+    >,
 }
 
 impl std::fmt::Debug for HealthCheck {
@@ -30,7 +32,10 @@ impl std::fmt::Debug for HealthCheck {
             .field("linked_service", &self.linked_service)
             .field("health_check_config", &self.health_check_config)
             .field("health_check_version", &self.health_check_version)
-            .field("cloud_watch_alarm_configuration", &self.cloud_watch_alarm_configuration)
+            .field(
+                "cloud_watch_alarm_configuration",
+                &self.cloud_watch_alarm_configuration,
+            )
             .finish()
     }
 }
@@ -63,7 +68,10 @@ impl std::fmt::Debug for HealthCheckBuilder {
             .field("linked_service", &self.linked_service)
             .field("health_check_config", &self.health_check_config)
             .field("health_check_version", &self.health_check_version)
-            .field("cloud_watch_alarm_configuration", &self.cloud_watch_alarm_configuration)
+            .field(
+                "cloud_watch_alarm_configuration",
+                &self.cloud_watch_alarm_configuration,
+            )
             .finish()
     }
 }
@@ -89,13 +97,19 @@ impl HealthCheckBuilder {
     }
     /// Sets or clears [`HealthCheck::linked_service`].
     #[inline]
-    pub fn set_linked_service(mut self, value: Option<crate::types::LinkedService>) -> Self {
+    pub fn set_linked_service(
+        mut self,
+        value: Option<crate::types::LinkedService>,
+    ) -> Self {
         self.linked_service = value;
         self
     }
     /// Sets [`HealthCheck::health_check_config`].
     #[inline]
-    pub fn health_check_config(mut self, value: crate::types::HealthCheckConfig) -> Self {
+    pub fn health_check_config(
+        mut self,
+        value: crate::types::HealthCheckConfig,
+    ) -> Self {
         self.health_check_config = Some(value);
         self
     }
@@ -107,7 +121,10 @@ impl HealthCheckBuilder {
     }
     /// Sets [`HealthCheck::cloud_watch_alarm_configuration`].
     #[inline]
-    pub fn cloud_watch_alarm_configuration(mut self, value: crate::types::CloudWatchAlarmConfiguration) -> Self {
+    pub fn cloud_watch_alarm_configuration(
+        mut self,
+        value: crate::types::CloudWatchAlarmConfiguration,
+    ) -> Self {
         self.cloud_watch_alarm_configuration = Some(value);
         self
     }
@@ -123,8 +140,18 @@ impl HealthCheckBuilder {
     /// Builds the [`HealthCheck`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HealthCheck, restxml_runtime::BuildError> {
-        match (self.id, self.caller_reference, self.health_check_config, self.health_check_version) {
-            (Some(m_id), Some(m_caller_reference), Some(m_health_check_config), Some(m_health_check_version)) => {
+        match (
+            self.id,
+            self.caller_reference,
+            self.health_check_config,
+            self.health_check_version,
+        ) {
+            (
+                Some(m_id),
+                Some(m_caller_reference),
+                Some(m_health_check_config),
+                Some(m_health_check_version),
+            ) => {
                 Ok(HealthCheck {
                     id: m_id,
                     caller_reference: m_caller_reference,
@@ -135,15 +162,29 @@ impl HealthCheckBuilder {
                 })
             }
             (m_id, m_caller_reference, m_health_check_config, m_health_check_version) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "HealthCheck",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                        (m_health_check_config.is_none(), "health_check_config", "HealthCheckConfig"),
-                        (m_health_check_version.is_none(), "health_check_version", "HealthCheckVersion"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HealthCheck",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                            (
+                                m_health_check_config.is_none(),
+                                "health_check_config",
+                                "HealthCheckConfig",
+                            ),
+                            (
+                                m_health_check_version.is_none(),
+                                "health_check_version",
+                                "HealthCheckVersion",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -151,7 +192,9 @@ impl HealthCheckBuilder {
 
 impl restxml_runtime::xml::ReadXml for HealthCheck {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_caller_reference = None;
         let mut m_linked_service = None;
@@ -164,28 +207,46 @@ impl restxml_runtime::xml::ReadXml for HealthCheck {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LinkedService" => {
-                    m_linked_service = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_linked_service = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HealthCheckConfig" => {
-                    m_health_check_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HealthCheckVersion" => {
-                    m_health_check_version = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check_version = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CloudWatchAlarmConfiguration" => {
-                    m_cloud_watch_alarm_configuration = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cloud_watch_alarm_configuration = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            caller_reference: restxml_runtime::xml::required(m_caller_reference, "CallerReference", element)?,
+            caller_reference: restxml_runtime::xml::required(
+                m_caller_reference,
+                "CallerReference",
+                element,
+            )?,
             linked_service: m_linked_service,
-            health_check_config: restxml_runtime::xml::required(m_health_check_config, "HealthCheckConfig", element)?,
+            health_check_config: restxml_runtime::xml::required(
+                m_health_check_config,
+                "HealthCheckConfig",
+                element,
+            )?,
             health_check_version: restxml_runtime::xml::required(
                 m_health_check_version,
                 "HealthCheckVersion",

@@ -174,7 +174,9 @@ pub struct HealthCheckConfig {
     /// - `Unhealthy`: Route 53 considers the health check to be unhealthy.
     ///
     /// - `LastKnownStatus`: Route 53 uses the status of the health check from the last time that CloudWatch had sufficient data to determine the alarm state. For new health checks that have no last known status, the default status for the health check is healthy.
-    pub insufficient_data_health_status: Option<crate::types::InsufficientDataHealthStatus>,
+    pub insufficient_data_health_status: Option<
+        crate::types::InsufficientDataHealthStatus,
+    >,
     /// The Amazon Resource Name (ARN) for the Route 53 Application Recovery Controller routing control.
     ///
     /// For more information about Route 53 Application Recovery Controller, see [Route 53 Application Recovery Controller Developer Guide.](https://docs.aws.amazon.com/r53recovery/latest/dg/what-is-route-53-recovery.html).
@@ -201,7 +203,10 @@ impl std::fmt::Debug for HealthCheckConfig {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
+            .field(
+                "insufficient_data_health_status",
+                &self.insufficient_data_health_status,
+            )
             .field("routing_control_arn", &self.routing_control_arn)
             .finish()
     }
@@ -258,7 +263,10 @@ impl std::fmt::Debug for HealthCheckConfigBuilder {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
+            .field(
+                "insufficient_data_health_status",
+                &self.insufficient_data_health_status,
+            )
             .field("routing_control_arn", &self.routing_control_arn)
             .finish()
     }
@@ -435,7 +443,10 @@ impl HealthCheckConfigBuilder {
     }
     /// Sets or clears [`HealthCheckConfig::regions`].
     #[inline]
-    pub fn set_regions(mut self, value: Option<Vec<crate::types::HealthCheckRegion>>) -> Self {
+    pub fn set_regions(
+        mut self,
+        value: Option<Vec<crate::types::HealthCheckRegion>>,
+    ) -> Self {
         self.regions = value;
         self
     }
@@ -447,13 +458,19 @@ impl HealthCheckConfigBuilder {
     }
     /// Sets or clears [`HealthCheckConfig::alarm_identifier`].
     #[inline]
-    pub fn set_alarm_identifier(mut self, value: Option<crate::types::AlarmIdentifier>) -> Self {
+    pub fn set_alarm_identifier(
+        mut self,
+        value: Option<crate::types::AlarmIdentifier>,
+    ) -> Self {
         self.alarm_identifier = value;
         self
     }
     /// Sets [`HealthCheckConfig::insufficient_data_health_status`].
     #[inline]
-    pub fn insufficient_data_health_status(mut self, value: crate::types::InsufficientDataHealthStatus) -> Self {
+    pub fn insufficient_data_health_status(
+        mut self,
+        value: crate::types::InsufficientDataHealthStatus,
+    ) -> Self {
         self.insufficient_data_health_status = Some(value);
         self
     }
@@ -482,37 +499,47 @@ impl HealthCheckConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<HealthCheckConfig, restxml_runtime::BuildError> {
         match (self.r#type,) {
-            (Some(m_type),) => Ok(HealthCheckConfig {
-                ip_address: self.ip_address,
-                port: self.port,
-                r#type: m_type,
-                resource_path: self.resource_path,
-                fully_qualified_domain_name: self.fully_qualified_domain_name,
-                search_string: self.search_string,
-                request_interval: self.request_interval,
-                failure_threshold: self.failure_threshold,
-                measure_latency: self.measure_latency,
-                inverted: self.inverted,
-                disabled: self.disabled,
-                health_threshold: self.health_threshold,
-                child_health_checks: self.child_health_checks,
-                enable_sni: self.enable_sni,
-                regions: self.regions,
-                alarm_identifier: self.alarm_identifier,
-                insufficient_data_health_status: self.insufficient_data_health_status,
-                routing_control_arn: self.routing_control_arn,
-            }),
-            (m_type,) => Err(restxml_runtime::BuildError::missing_fields(
-                "HealthCheckConfig",
-                &[(m_type.is_none(), "type", "Type")],
-            )),
+            (Some(m_type),) => {
+                Ok(HealthCheckConfig {
+                    ip_address: self.ip_address,
+                    port: self.port,
+                    r#type: m_type,
+                    resource_path: self.resource_path,
+                    fully_qualified_domain_name: self.fully_qualified_domain_name,
+                    search_string: self.search_string,
+                    request_interval: self.request_interval,
+                    failure_threshold: self.failure_threshold,
+                    measure_latency: self.measure_latency,
+                    inverted: self.inverted,
+                    disabled: self.disabled,
+                    health_threshold: self.health_threshold,
+                    child_health_checks: self.child_health_checks,
+                    enable_sni: self.enable_sni,
+                    regions: self.regions,
+                    alarm_identifier: self.alarm_identifier,
+                    insufficient_data_health_status: self
+                        .insufficient_data_health_status,
+                    routing_control_arn: self.routing_control_arn,
+                })
+            }
+            (m_type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HealthCheckConfig",
+                        &[(m_type.is_none(), "type", "Type")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for HealthCheckConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.ip_address {
             content.element("IPAddress", value)?;
@@ -575,7 +602,9 @@ impl restxml_runtime::xml::WriteXml for HealthCheckConfig {
 
 impl restxml_runtime::xml::ReadXml for HealthCheckConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_ip_address = None;
         let mut m_port = None;
         let mut m_type = None;
@@ -597,7 +626,9 @@ impl restxml_runtime::xml::ReadXml for HealthCheckConfig {
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "IPAddress" => {
-                    m_ip_address = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ip_address = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Port" => {
                     m_port = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -606,52 +637,87 @@ impl restxml_runtime::xml::ReadXml for HealthCheckConfig {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "ResourcePath" => {
-                    m_resource_path = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_path = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FullyQualifiedDomainName" => {
-                    m_fully_qualified_domain_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_fully_qualified_domain_name = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SearchString" => {
-                    m_search_string = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_search_string = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "RequestInterval" => {
-                    m_request_interval = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_request_interval = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FailureThreshold" => {
-                    m_failure_threshold = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_failure_threshold = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MeasureLatency" => {
-                    m_measure_latency = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_measure_latency = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Inverted" => {
-                    m_inverted = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_inverted = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Disabled" => {
-                    m_disabled = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_disabled = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HealthThreshold" => {
-                    m_health_threshold = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_threshold = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ChildHealthChecks" => {
                     m_child_health_checks = Some(
-                        child.read_list("ChildHealthCheck", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "ChildHealthCheck",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
                 "EnableSNI" => {
-                    m_enable_sni = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_enable_sni = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Regions" => {
-                    m_regions =
-                        Some(child.read_list("Region", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_regions = Some(
+                        child
+                            .read_list(
+                                "Region",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 "AlarmIdentifier" => {
-                    m_alarm_identifier = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_alarm_identifier = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "InsufficientDataHealthStatus" => {
-                    m_insufficient_data_health_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_insufficient_data_health_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "RoutingControlArn" => {
-                    m_routing_control_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_routing_control_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -87,7 +87,10 @@ impl HealthCheckObservationBuilder {
     }
     /// Sets or clears [`HealthCheckObservation::status_report`].
     #[inline]
-    pub fn set_status_report(mut self, value: Option<crate::types::StatusReport>) -> Self {
+    pub fn set_status_report(
+        mut self,
+        value: Option<crate::types::StatusReport>,
+    ) -> Self {
         self.status_report = value;
         self
     }
@@ -104,28 +107,44 @@ impl HealthCheckObservationBuilder {
 
 impl restxml_runtime::xml::ReadXml for HealthCheckObservation {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_region = None;
         let mut m_ip_address = None;
         let mut m_status_report = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Region" => {
-                    m_region = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_region = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "IPAddress" => {
-                    m_ip_address = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ip_address = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "StatusReport" => {
-                    m_status_report = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status_report = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { region: m_region, ip_address: m_ip_address, status_report: m_status_report })
+        Ok(Self {
+            region: m_region,
+            ip_address: m_ip_address,
+            status_report: m_status_report,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { region: None, ip_address: None, status_report: None })
+        Some(Self {
+            region: None,
+            ip_address: None,
+            status_report: None,
+        })
     }
 }

@@ -126,7 +126,10 @@ impl HostedZoneBuilder {
     }
     /// Sets or clears [`HostedZone::linked_service`].
     #[inline]
-    pub fn set_linked_service(mut self, value: Option<crate::types::LinkedService>) -> Self {
+    pub fn set_linked_service(
+        mut self,
+        value: Option<crate::types::LinkedService>,
+    ) -> Self {
         self.linked_service = value;
         self
     }
@@ -138,7 +141,10 @@ impl HostedZoneBuilder {
     }
     /// Sets or clears [`HostedZone::features`].
     #[inline]
-    pub fn set_features(mut self, value: Option<crate::types::HostedZoneFeatures>) -> Self {
+    pub fn set_features(
+        mut self,
+        value: Option<crate::types::HostedZoneFeatures>,
+    ) -> Self {
         self.features = value;
         self
     }
@@ -146,30 +152,42 @@ impl HostedZoneBuilder {
     #[inline]
     pub fn build(self) -> Result<HostedZone, restxml_runtime::BuildError> {
         match (self.id, self.name, self.caller_reference) {
-            (Some(m_id), Some(m_name), Some(m_caller_reference)) => Ok(HostedZone {
-                id: m_id,
-                name: m_name,
-                caller_reference: m_caller_reference,
-                config: self.config,
-                resource_record_set_count: self.resource_record_set_count,
-                linked_service: self.linked_service,
-                features: self.features,
-            }),
-            (m_id, m_name, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
-                "HostedZone",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                ],
-            )),
+            (Some(m_id), Some(m_name), Some(m_caller_reference)) => {
+                Ok(HostedZone {
+                    id: m_id,
+                    name: m_name,
+                    caller_reference: m_caller_reference,
+                    config: self.config,
+                    resource_record_set_count: self.resource_record_set_count,
+                    linked_service: self.linked_service,
+                    features: self.features,
+                })
+            }
+            (m_id, m_name, m_caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HostedZone",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for HostedZone {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_name = None;
         let mut m_caller_reference = None;
@@ -186,19 +204,29 @@ impl restxml_runtime::xml::ReadXml for HostedZone {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "CallerReference" => {
-                    m_caller_reference = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_caller_reference = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Config" => {
-                    m_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResourceRecordSetCount" => {
-                    m_resource_record_set_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_record_set_count = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LinkedService" => {
-                    m_linked_service = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_linked_service = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Features" => {
-                    m_features = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_features = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -206,7 +234,11 @@ impl restxml_runtime::xml::ReadXml for HostedZone {
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
-            caller_reference: restxml_runtime::xml::required(m_caller_reference, "CallerReference", element)?,
+            caller_reference: restxml_runtime::xml::required(
+                m_caller_reference,
+                "CallerReference",
+                element,
+            )?,
             config: m_config,
             resource_record_set_count: m_resource_record_set_count,
             linked_service: m_linked_service,

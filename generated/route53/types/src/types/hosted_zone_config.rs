@@ -76,13 +76,19 @@ impl HostedZoneConfigBuilder {
     /// Builds the [`HostedZoneConfig`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZoneConfig, restxml_runtime::BuildError> {
-        Ok(HostedZoneConfig { comment: self.comment, private_zone: self.private_zone })
+        Ok(HostedZoneConfig {
+            comment: self.comment,
+            private_zone: self.private_zone,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for HostedZoneConfig {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.comment {
             content.element("Comment", value)?;
@@ -96,24 +102,36 @@ impl restxml_runtime::xml::WriteXml for HostedZoneConfig {
 
 impl restxml_runtime::xml::ReadXml for HostedZoneConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_comment = None;
         let mut m_private_zone = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "PrivateZone" => {
-                    m_private_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_private_zone = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { comment: m_comment, private_zone: m_private_zone })
+        Ok(Self {
+            comment: m_comment,
+            private_zone: m_private_zone,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { comment: None, private_zone: None })
+        Some(Self {
+            comment: None,
+            private_zone: None,
+        })
     }
 }

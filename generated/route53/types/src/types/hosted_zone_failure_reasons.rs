@@ -14,7 +14,9 @@ pub struct HostedZoneFailureReasons {
 impl std::fmt::Debug for HostedZoneFailureReasons {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HostedZoneFailureReasons").field("accelerated_recovery", &self.accelerated_recovery).finish()
+        f.debug_struct("HostedZoneFailureReasons")
+            .field("accelerated_recovery", &self.accelerated_recovery)
+            .finish()
     }
 }
 
@@ -57,20 +59,28 @@ impl HostedZoneFailureReasonsBuilder {
     /// Builds the [`HostedZoneFailureReasons`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZoneFailureReasons, restxml_runtime::BuildError> {
-        Ok(HostedZoneFailureReasons { accelerated_recovery: self.accelerated_recovery })
+        Ok(HostedZoneFailureReasons {
+            accelerated_recovery: self.accelerated_recovery,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for HostedZoneFailureReasons {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_accelerated_recovery = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "AcceleratedRecovery" {
-                m_accelerated_recovery = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_accelerated_recovery = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
-        Ok(Self { accelerated_recovery: m_accelerated_recovery })
+        Ok(Self {
+            accelerated_recovery: m_accelerated_recovery,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {

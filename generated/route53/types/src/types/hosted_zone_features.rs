@@ -51,25 +51,37 @@ impl std::fmt::Debug for HostedZoneFeaturesBuilder {
 impl HostedZoneFeaturesBuilder {
     /// Sets [`HostedZoneFeatures::accelerated_recovery_status`].
     #[inline]
-    pub fn accelerated_recovery_status(mut self, value: crate::types::AcceleratedRecoveryStatus) -> Self {
+    pub fn accelerated_recovery_status(
+        mut self,
+        value: crate::types::AcceleratedRecoveryStatus,
+    ) -> Self {
         self.accelerated_recovery_status = Some(value);
         self
     }
     /// Sets or clears [`HostedZoneFeatures::accelerated_recovery_status`].
     #[inline]
-    pub fn set_accelerated_recovery_status(mut self, value: Option<crate::types::AcceleratedRecoveryStatus>) -> Self {
+    pub fn set_accelerated_recovery_status(
+        mut self,
+        value: Option<crate::types::AcceleratedRecoveryStatus>,
+    ) -> Self {
         self.accelerated_recovery_status = value;
         self
     }
     /// Sets [`HostedZoneFeatures::failure_reasons`].
     #[inline]
-    pub fn failure_reasons(mut self, value: crate::types::HostedZoneFailureReasons) -> Self {
+    pub fn failure_reasons(
+        mut self,
+        value: crate::types::HostedZoneFailureReasons,
+    ) -> Self {
         self.failure_reasons = Some(value);
         self
     }
     /// Sets or clears [`HostedZoneFeatures::failure_reasons`].
     #[inline]
-    pub fn set_failure_reasons(mut self, value: Option<crate::types::HostedZoneFailureReasons>) -> Self {
+    pub fn set_failure_reasons(
+        mut self,
+        value: Option<crate::types::HostedZoneFailureReasons>,
+    ) -> Self {
         self.failure_reasons = value;
         self
     }
@@ -85,24 +97,36 @@ impl HostedZoneFeaturesBuilder {
 
 impl restxml_runtime::xml::ReadXml for HostedZoneFeatures {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_accelerated_recovery_status = None;
         let mut m_failure_reasons = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "AcceleratedRecoveryStatus" => {
-                    m_accelerated_recovery_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_accelerated_recovery_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "FailureReasons" => {
-                    m_failure_reasons = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_failure_reasons = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { accelerated_recovery_status: m_accelerated_recovery_status, failure_reasons: m_failure_reasons })
+        Ok(Self {
+            accelerated_recovery_status: m_accelerated_recovery_status,
+            failure_reasons: m_failure_reasons,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { accelerated_recovery_status: None, failure_reasons: None })
+        Some(Self {
+            accelerated_recovery_status: None,
+            failure_reasons: None,
+        })
     }
 }

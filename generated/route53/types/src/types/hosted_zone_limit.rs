@@ -20,7 +20,10 @@ pub struct HostedZoneLimit {
 impl std::fmt::Debug for HostedZoneLimit {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HostedZoneLimit").field("type", &self.r#type).field("value", &self.value).finish()
+        f.debug_struct("HostedZoneLimit")
+            .field("type", &self.r#type)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -42,7 +45,10 @@ pub struct HostedZoneLimitBuilder {
 impl std::fmt::Debug for HostedZoneLimitBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HostedZoneLimitBuilder").field("type", &self.r#type).field("value", &self.value).finish()
+        f.debug_struct("HostedZoneLimitBuilder")
+            .field("type", &self.r#type)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -63,18 +69,32 @@ impl HostedZoneLimitBuilder {
     #[inline]
     pub fn build(self) -> Result<HostedZoneLimit, restxml_runtime::BuildError> {
         match (self.r#type, self.value) {
-            (Some(m_type), Some(m_value)) => Ok(HostedZoneLimit { r#type: m_type, value: m_value }),
-            (m_type, m_value) => Err(restxml_runtime::BuildError::missing_fields(
-                "HostedZoneLimit",
-                &[(m_type.is_none(), "type", "Type"), (m_value.is_none(), "value", "Value")],
-            )),
+            (Some(m_type), Some(m_value)) => {
+                Ok(HostedZoneLimit {
+                    r#type: m_type,
+                    value: m_value,
+                })
+            }
+            (m_type, m_value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HostedZoneLimit",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (m_value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for HostedZoneLimit {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_type = None;
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {

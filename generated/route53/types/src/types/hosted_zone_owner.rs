@@ -76,30 +76,45 @@ impl HostedZoneOwnerBuilder {
     /// Builds the [`HostedZoneOwner`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<HostedZoneOwner, restxml_runtime::BuildError> {
-        Ok(HostedZoneOwner { owning_account: self.owning_account, owning_service: self.owning_service })
+        Ok(HostedZoneOwner {
+            owning_account: self.owning_account,
+            owning_service: self.owning_service,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for HostedZoneOwner {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_owning_account = None;
         let mut m_owning_service = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "OwningAccount" => {
-                    m_owning_account = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_owning_account = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "OwningService" => {
-                    m_owning_service = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_owning_service = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { owning_account: m_owning_account, owning_service: m_owning_service })
+        Ok(Self {
+            owning_account: m_owning_account,
+            owning_service: m_owning_service,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { owning_account: None, owning_service: None })
+        Some(Self {
+            owning_account: None,
+            owning_service: None,
+        })
     }
 }

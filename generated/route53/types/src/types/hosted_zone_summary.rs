@@ -77,30 +77,46 @@ impl HostedZoneSummaryBuilder {
     pub fn build(self) -> Result<HostedZoneSummary, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name, self.owner) {
             (Some(m_hosted_zone_id), Some(m_name), Some(m_owner)) => {
-                Ok(HostedZoneSummary { hosted_zone_id: m_hosted_zone_id, name: m_name, owner: m_owner })
+                Ok(HostedZoneSummary {
+                    hosted_zone_id: m_hosted_zone_id,
+                    name: m_name,
+                    owner: m_owner,
+                })
             }
-            (m_hosted_zone_id, m_name, m_owner) => Err(restxml_runtime::BuildError::missing_fields(
-                "HostedZoneSummary",
-                &[
-                    (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_owner.is_none(), "owner", "Owner"),
-                ],
-            )),
+            (m_hosted_zone_id, m_name, m_owner) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "HostedZoneSummary",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_owner.is_none(), "owner", "Owner"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for HostedZoneSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_hosted_zone_id = None;
         let mut m_name = None;
         let mut m_owner = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "HostedZoneId" => {
-                    m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_hosted_zone_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -112,7 +128,11 @@ impl restxml_runtime::xml::ReadXml for HostedZoneSummary {
             }
         }
         Ok(Self {
-            hosted_zone_id: restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
+            hosted_zone_id: restxml_runtime::xml::required(
+                m_hosted_zone_id,
+                "HostedZoneId",
+                element,
+            )?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             owner: restxml_runtime::xml::required(m_owner, "Owner", element)?,
         })

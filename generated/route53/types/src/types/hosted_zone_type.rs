@@ -85,7 +85,9 @@ impl serde::Serialize for HostedZoneType {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for HostedZoneType {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -93,7 +95,10 @@ impl<'de> serde::Deserialize<'de> for HostedZoneType {
 
 impl restxml_runtime::xml::WriteXml for HostedZoneType {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }

@@ -361,7 +361,10 @@ impl KeySigningKeyBuilder {
     }
     /// Sets or clears [`KeySigningKey::last_modified_date`].
     #[inline]
-    pub fn set_last_modified_date(mut self, value: Option<restxml_runtime::DateTime>) -> Self {
+    pub fn set_last_modified_date(
+        mut self,
+        value: Option<restxml_runtime::DateTime>,
+    ) -> Self {
         self.last_modified_date = value;
         self
     }
@@ -391,7 +394,9 @@ impl KeySigningKeyBuilder {
 
 impl restxml_runtime::xml::ReadXml for KeySigningKey {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_kms_arn = None;
         let mut m_flag = None;
@@ -414,49 +419,77 @@ impl restxml_runtime::xml::ReadXml for KeySigningKey {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "KmsArn" => {
-                    m_kms_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_kms_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Flag" => {
                     m_flag = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "SigningAlgorithmMnemonic" => {
-                    m_signing_algorithm_mnemonic = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_signing_algorithm_mnemonic = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "SigningAlgorithmType" => {
-                    m_signing_algorithm_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_signing_algorithm_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DigestAlgorithmMnemonic" => {
-                    m_digest_algorithm_mnemonic = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_digest_algorithm_mnemonic = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DigestAlgorithmType" => {
-                    m_digest_algorithm_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_digest_algorithm_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "KeyTag" => {
-                    m_key_tag = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_key_tag = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DigestValue" => {
-                    m_digest_value = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_digest_value = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "PublicKey" => {
-                    m_public_key = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_public_key = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DSRecord" => {
-                    m_ds_record = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_ds_record = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "DNSKEYRecord" => {
-                    m_dnskey_record = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_dnskey_record = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "StatusMessage" => {
-                    m_status_message = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status_message = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CreatedDate" => {
-                    m_created_date = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_created_date = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "LastModifiedDate" => {
-                    m_last_modified_date = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_last_modified_date = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -76,30 +76,45 @@ impl LinkedServiceBuilder {
     /// Builds the [`LinkedService`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<LinkedService, restxml_runtime::BuildError> {
-        Ok(LinkedService { service_principal: self.service_principal, description: self.description })
+        Ok(LinkedService {
+            service_principal: self.service_principal,
+            description: self.description,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for LinkedService {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_service_principal = None;
         let mut m_description = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "ServicePrincipal" => {
-                    m_service_principal = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_service_principal = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Description" => {
-                    m_description = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_description = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { service_principal: m_service_principal, description: m_description })
+        Ok(Self {
+            service_principal: m_service_principal,
+            description: m_description,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { service_principal: None, description: None })
+        Some(Self {
+            service_principal: None,
+            description: None,
+        })
     }
 }

@@ -14,7 +14,9 @@ pub struct LocationSummary {
 impl std::fmt::Debug for LocationSummary {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LocationSummary").field("location_name", &self.location_name).finish()
+        f.debug_struct("LocationSummary")
+            .field("location_name", &self.location_name)
+            .finish()
     }
 }
 
@@ -35,7 +37,9 @@ pub struct LocationSummaryBuilder {
 impl std::fmt::Debug for LocationSummaryBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LocationSummaryBuilder").field("location_name", &self.location_name).finish()
+        f.debug_struct("LocationSummaryBuilder")
+            .field("location_name", &self.location_name)
+            .finish()
     }
 }
 
@@ -55,20 +59,28 @@ impl LocationSummaryBuilder {
     /// Builds the [`LocationSummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<LocationSummary, restxml_runtime::BuildError> {
-        Ok(LocationSummary { location_name: self.location_name })
+        Ok(LocationSummary {
+            location_name: self.location_name,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for LocationSummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_location_name = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "LocationName" {
-                m_location_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                m_location_name = Some(
+                    restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                );
             }
         }
-        Ok(Self { location_name: m_location_name })
+        Ok(Self {
+            location_name: m_location_name,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {

@@ -2,22 +2,26 @@
 // Regenerate with: cargo run -p restxml-codegen -- --service route53
 
 //!Data types shared by the operations.
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 mod accelerated_recovery_status;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 pub use accelerated_recovery_status::AcceleratedRecoveryStatus;
 
 #[cfg(feature = "get-account-limit")]
@@ -32,26 +36,34 @@ mod account_limit_type;
 #[cfg(feature = "get-account-limit")]
 pub use account_limit_type::AccountLimitType;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod alarm_identifier;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use alarm_identifier::{AlarmIdentifier, AlarmIdentifierBuilder};
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 mod alias_target;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 pub use alias_target::{AliasTarget, AliasTargetBuilder};
 
 #[cfg(feature = "change-resource-record-sets")]
@@ -72,68 +84,76 @@ mod change_batch;
 #[cfg(feature = "change-resource-record-sets")]
 pub use change_batch::{ChangeBatch, ChangeBatchBuilder};
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-resource-record-sets",
-    feature = "create-hosted-zone",
-    feature = "create-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-hosted-zone",
-    feature = "delete-key-signing-key",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-change"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "create-hosted-zone",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-hosted-zone",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-change"
+    )
+)]
 mod change_info;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-resource-record-sets",
-    feature = "create-hosted-zone",
-    feature = "create-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-hosted-zone",
-    feature = "delete-key-signing-key",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-change"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "create-hosted-zone",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-hosted-zone",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-change"
+    )
+)]
 pub use change_info::{ChangeInfo, ChangeInfoBuilder};
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-resource-record-sets",
-    feature = "create-hosted-zone",
-    feature = "create-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-hosted-zone",
-    feature = "delete-key-signing-key",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-change"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "create-hosted-zone",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-hosted-zone",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-change"
+    )
+)]
 mod change_status;
 
-#[cfg(any(
-    feature = "activate-key-signing-key",
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "change-resource-record-sets",
-    feature = "create-hosted-zone",
-    feature = "create-key-signing-key",
-    feature = "deactivate-key-signing-key",
-    feature = "delete-hosted-zone",
-    feature = "delete-key-signing-key",
-    feature = "disable-hosted-zone-dnssec",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "enable-hosted-zone-dnssec",
-    feature = "get-change"
-))]
+#[cfg(
+    any(
+        feature = "activate-key-signing-key",
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "create-hosted-zone",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-hosted-zone",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-change"
+    )
+)]
 pub use change_status::ChangeStatus;
 
 #[cfg(feature = "list-cidr-blocks")]
@@ -160,42 +180,56 @@ mod cidr_collection_change_action;
 #[cfg(feature = "change-cidr-collection")]
 pub use cidr_collection_change_action::CidrCollectionChangeAction;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 mod cidr_routing_config;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 pub use cidr_routing_config::{CidrRoutingConfig, CidrRoutingConfigBuilder};
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod cloud_watch_alarm_configuration;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
-pub use cloud_watch_alarm_configuration::{CloudWatchAlarmConfiguration, CloudWatchAlarmConfigurationBuilder};
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
+pub use cloud_watch_alarm_configuration::{
+    CloudWatchAlarmConfiguration, CloudWatchAlarmConfigurationBuilder,
+};
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod cloud_watch_region;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use cloud_watch_region::CloudWatchRegion;
 
 #[cfg(feature = "list-cidr-collections")]
@@ -204,26 +238,34 @@ mod collection_summary;
 #[cfg(feature = "list-cidr-collections")]
 pub use collection_summary::{CollectionSummary, CollectionSummaryBuilder};
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod comparison_operator;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use comparison_operator::ComparisonOperator;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 mod coordinates;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 pub use coordinates::{Coordinates, CoordinatesBuilder};
 
 #[cfg(feature = "get-dnssec")]
@@ -232,44 +274,56 @@ mod dnssec_status;
 #[cfg(feature = "get-dnssec")]
 pub use dnssec_status::{DNSSECStatus, DNSSECStatusBuilder};
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "create-reusable-delegation-set",
-    feature = "get-hosted-zone",
-    feature = "get-reusable-delegation-set",
-    feature = "list-reusable-delegation-sets"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "create-reusable-delegation-set",
+        feature = "get-hosted-zone",
+        feature = "get-reusable-delegation-set",
+        feature = "list-reusable-delegation-sets"
+    )
+)]
 mod delegation_set;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "create-reusable-delegation-set",
-    feature = "get-hosted-zone",
-    feature = "get-reusable-delegation-set",
-    feature = "list-reusable-delegation-sets"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "create-reusable-delegation-set",
+        feature = "get-hosted-zone",
+        feature = "get-reusable-delegation-set",
+        feature = "list-reusable-delegation-sets"
+    )
+)]
 pub use delegation_set::{DelegationSet, DelegationSetBuilder};
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod dimension;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use dimension::{Dimension, DimensionBuilder};
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 mod geo_location;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 pub use geo_location::{GeoLocation, GeoLocationBuilder};
 
 #[cfg(any(feature = "get-geo-location", feature = "list-geo-locations"))]
@@ -278,156 +332,206 @@ mod geo_location_details;
 #[cfg(any(feature = "get-geo-location", feature = "list-geo-locations"))]
 pub use geo_location_details::{GeoLocationDetails, GeoLocationDetailsBuilder};
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 mod geo_proximity_location;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 pub use geo_proximity_location::{GeoProximityLocation, GeoProximityLocationBuilder};
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod health_check;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use health_check::{HealthCheck, HealthCheckBuilder};
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod health_check_config;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use health_check_config::{HealthCheckConfig, HealthCheckConfigBuilder};
 
-#[cfg(any(feature = "get-health-check-last-failure-reason", feature = "get-health-check-status"))]
+#[cfg(
+    any(
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status"
+    )
+)]
 mod health_check_observation;
 
-#[cfg(any(feature = "get-health-check-last-failure-reason", feature = "get-health-check-status"))]
-pub use health_check_observation::{HealthCheckObservation, HealthCheckObservationBuilder};
+#[cfg(
+    any(
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status"
+    )
+)]
+pub use health_check_observation::{
+    HealthCheckObservation, HealthCheckObservationBuilder,
+};
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "get-health-check-last-failure-reason",
-    feature = "get-health-check-status",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod health_check_region;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "get-health-check-last-failure-reason",
-    feature = "get-health-check-status",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use health_check_region::HealthCheckRegion;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod health_check_type;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use health_check_type::HealthCheckType;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 mod hosted_zone;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 pub use hosted_zone::{HostedZone, HostedZoneBuilder};
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 mod hosted_zone_config;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 pub use hosted_zone_config::{HostedZoneConfig, HostedZoneConfigBuilder};
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 mod hosted_zone_failure_reasons;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
-pub use hosted_zone_failure_reasons::{HostedZoneFailureReasons, HostedZoneFailureReasonsBuilder};
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
+pub use hosted_zone_failure_reasons::{
+    HostedZoneFailureReasons, HostedZoneFailureReasonsBuilder,
+};
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 mod hosted_zone_features;
 
-#[cfg(any(
-    feature = "create-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 pub use hosted_zone_features::{HostedZoneFeatures, HostedZoneFeaturesBuilder};
 
 #[cfg(feature = "get-hosted-zone-limit")]
@@ -460,20 +564,24 @@ mod hosted_zone_type;
 #[cfg(feature = "list-hosted-zones")]
 pub use hosted_zone_type::HostedZoneType;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod insufficient_data_health_status;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use insufficient_data_health_status::InsufficientDataHealthStatus;
 
 #[cfg(any(feature = "create-key-signing-key", feature = "get-dnssec"))]
@@ -482,30 +590,34 @@ mod key_signing_key;
 #[cfg(any(feature = "create-key-signing-key", feature = "get-dnssec"))]
 pub use key_signing_key::{KeySigningKey, KeySigningKeyBuilder};
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "create-hosted-zone",
-    feature = "get-health-check",
-    feature = "get-hosted-zone",
-    feature = "list-health-checks",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-health-check",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "create-hosted-zone",
+        feature = "get-health-check",
+        feature = "get-hosted-zone",
+        feature = "list-health-checks",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-health-check",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 mod linked_service;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "create-hosted-zone",
-    feature = "get-health-check",
-    feature = "get-hosted-zone",
-    feature = "list-health-checks",
-    feature = "list-hosted-zones",
-    feature = "list-hosted-zones-by-name",
-    feature = "update-health-check",
-    feature = "update-hosted-zone-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "create-hosted-zone",
+        feature = "get-health-check",
+        feature = "get-hosted-zone",
+        feature = "list-health-checks",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "update-health-check",
+        feature = "update-hosted-zone-comment"
+    )
+)]
 pub use linked_service::{LinkedService, LinkedServiceBuilder};
 
 #[cfg(feature = "list-cidr-locations")]
@@ -514,56 +626,64 @@ mod location_summary;
 #[cfg(feature = "list-cidr-locations")]
 pub use location_summary::{LocationSummary, LocationSummaryBuilder};
 
-#[cfg(any(
-    feature = "create-query-logging-config",
-    feature = "get-query-logging-config",
-    feature = "list-query-logging-configs"
-))]
+#[cfg(
+    any(
+        feature = "create-query-logging-config",
+        feature = "get-query-logging-config",
+        feature = "list-query-logging-configs"
+    )
+)]
 mod query_logging_config;
 
-#[cfg(any(
-    feature = "create-query-logging-config",
-    feature = "get-query-logging-config",
-    feature = "list-query-logging-configs"
-))]
+#[cfg(
+    any(
+        feature = "create-query-logging-config",
+        feature = "get-query-logging-config",
+        feature = "list-query-logging-configs"
+    )
+)]
 pub use query_logging_config::{QueryLoggingConfig, QueryLoggingConfigBuilder};
 
-#[cfg(any(
-    feature = "change-resource-record-sets",
-    feature = "create-traffic-policy",
-    feature = "create-traffic-policy-instance",
-    feature = "create-traffic-policy-version",
-    feature = "get-traffic-policy",
-    feature = "get-traffic-policy-instance",
-    feature = "list-resource-record-sets",
-    feature = "list-traffic-policies",
-    feature = "list-traffic-policy-instances",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "list-traffic-policy-versions",
-    feature = "test-dns-answer",
-    feature = "update-traffic-policy-comment",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "change-resource-record-sets",
+        feature = "create-traffic-policy",
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "get-traffic-policy",
+        feature = "get-traffic-policy-instance",
+        feature = "list-resource-record-sets",
+        feature = "list-traffic-policies",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "test-dns-answer",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 mod rr_type;
 
-#[cfg(any(
-    feature = "change-resource-record-sets",
-    feature = "create-traffic-policy",
-    feature = "create-traffic-policy-instance",
-    feature = "create-traffic-policy-version",
-    feature = "get-traffic-policy",
-    feature = "get-traffic-policy-instance",
-    feature = "list-resource-record-sets",
-    feature = "list-traffic-policies",
-    feature = "list-traffic-policy-instances",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "list-traffic-policy-versions",
-    feature = "test-dns-answer",
-    feature = "update-traffic-policy-comment",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "change-resource-record-sets",
+        feature = "create-traffic-policy",
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "get-traffic-policy",
+        feature = "get-traffic-policy-instance",
+        feature = "list-resource-record-sets",
+        feature = "list-traffic-policies",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "test-dns-answer",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 pub use rr_type::RRType;
 
 #[cfg(feature = "update-health-check")]
@@ -572,28 +692,44 @@ mod resettable_element_name;
 #[cfg(feature = "update-health-check")]
 pub use resettable_element_name::ResettableElementName;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 mod resource_record;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 pub use resource_record::{ResourceRecord, ResourceRecordBuilder};
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 mod resource_record_set;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 pub use resource_record_set::{ResourceRecordSet, ResourceRecordSetBuilder};
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 mod resource_record_set_failover;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 pub use resource_record_set_failover::ResourceRecordSetFailover;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 mod resource_record_set_region;
 
-#[cfg(any(feature = "change-resource-record-sets", feature = "list-resource-record-sets"))]
+#[cfg(
+    any(feature = "change-resource-record-sets", feature = "list-resource-record-sets")
+)]
 pub use resource_record_set_region::ResourceRecordSetRegion;
 
 #[cfg(any(feature = "list-tags-for-resource", feature = "list-tags-for-resources"))]
@@ -606,7 +742,9 @@ pub use resource_tag_set::{ResourceTagSet, ResourceTagSetBuilder};
 mod reusable_delegation_set_limit;
 
 #[cfg(feature = "get-reusable-delegation-set-limit")]
-pub use reusable_delegation_set_limit::{ReusableDelegationSetLimit, ReusableDelegationSetLimitBuilder};
+pub use reusable_delegation_set_limit::{
+    ReusableDelegationSetLimit, ReusableDelegationSetLimitBuilder,
+};
 
 #[cfg(feature = "get-reusable-delegation-set-limit")]
 mod reusable_delegation_set_limit_type;
@@ -614,92 +752,122 @@ mod reusable_delegation_set_limit_type;
 #[cfg(feature = "get-reusable-delegation-set-limit")]
 pub use reusable_delegation_set_limit_type::ReusableDelegationSetLimitType;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 mod statistic;
 
-#[cfg(any(
-    feature = "create-health-check",
-    feature = "get-health-check",
-    feature = "list-health-checks",
-    feature = "update-health-check"
-))]
+#[cfg(
+    any(
+        feature = "create-health-check",
+        feature = "get-health-check",
+        feature = "list-health-checks",
+        feature = "update-health-check"
+    )
+)]
 pub use statistic::Statistic;
 
-#[cfg(any(feature = "get-health-check-last-failure-reason", feature = "get-health-check-status"))]
+#[cfg(
+    any(
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status"
+    )
+)]
 mod status_report;
 
-#[cfg(any(feature = "get-health-check-last-failure-reason", feature = "get-health-check-status"))]
+#[cfg(
+    any(
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status"
+    )
+)]
 pub use status_report::{StatusReport, StatusReportBuilder};
 
-#[cfg(any(
-    feature = "change-tags-for-resource",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources"
-))]
+#[cfg(
+    any(
+        feature = "change-tags-for-resource",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources"
+    )
+)]
 mod tag;
 
-#[cfg(any(
-    feature = "change-tags-for-resource",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources"
-))]
+#[cfg(
+    any(
+        feature = "change-tags-for-resource",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources"
+    )
+)]
 pub use tag::{Tag, TagBuilder};
 
-#[cfg(any(
-    feature = "change-tags-for-resource",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources"
-))]
+#[cfg(
+    any(
+        feature = "change-tags-for-resource",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources"
+    )
+)]
 mod tag_resource_type;
 
-#[cfg(any(
-    feature = "change-tags-for-resource",
-    feature = "list-tags-for-resource",
-    feature = "list-tags-for-resources"
-))]
+#[cfg(
+    any(
+        feature = "change-tags-for-resource",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources"
+    )
+)]
 pub use tag_resource_type::TagResourceType;
 
-#[cfg(any(
-    feature = "create-traffic-policy",
-    feature = "create-traffic-policy-version",
-    feature = "get-traffic-policy",
-    feature = "list-traffic-policy-versions",
-    feature = "update-traffic-policy-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-traffic-policy",
+        feature = "create-traffic-policy-version",
+        feature = "get-traffic-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "update-traffic-policy-comment"
+    )
+)]
 mod traffic_policy;
 
-#[cfg(any(
-    feature = "create-traffic-policy",
-    feature = "create-traffic-policy-version",
-    feature = "get-traffic-policy",
-    feature = "list-traffic-policy-versions",
-    feature = "update-traffic-policy-comment"
-))]
+#[cfg(
+    any(
+        feature = "create-traffic-policy",
+        feature = "create-traffic-policy-version",
+        feature = "get-traffic-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "update-traffic-policy-comment"
+    )
+)]
 pub use traffic_policy::{TrafficPolicy, TrafficPolicyBuilder};
 
-#[cfg(any(
-    feature = "create-traffic-policy-instance",
-    feature = "get-traffic-policy-instance",
-    feature = "list-traffic-policy-instances",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "create-traffic-policy-instance",
+        feature = "get-traffic-policy-instance",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 mod traffic_policy_instance;
 
-#[cfg(any(
-    feature = "create-traffic-policy-instance",
-    feature = "get-traffic-policy-instance",
-    feature = "list-traffic-policy-instances",
-    feature = "list-traffic-policy-instances-by-hosted-zone",
-    feature = "list-traffic-policy-instances-by-policy",
-    feature = "update-traffic-policy-instance"
-))]
+#[cfg(
+    any(
+        feature = "create-traffic-policy-instance",
+        feature = "get-traffic-policy-instance",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "update-traffic-policy-instance"
+    )
+)]
 pub use traffic_policy_instance::{TrafficPolicyInstance, TrafficPolicyInstanceBuilder};
 
 #[cfg(feature = "list-traffic-policies")]
@@ -708,48 +876,56 @@ mod traffic_policy_summary;
 #[cfg(feature = "list-traffic-policies")]
 pub use traffic_policy_summary::{TrafficPolicySummary, TrafficPolicySummaryBuilder};
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "create-hosted-zone",
-    feature = "create-vpc-association-authorization",
-    feature = "delete-vpc-association-authorization",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-vpc-association-authorizations"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "create-hosted-zone",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-vpc-association-authorization",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-vpc-association-authorizations"
+    )
+)]
 mod vpc;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "create-hosted-zone",
-    feature = "create-vpc-association-authorization",
-    feature = "delete-vpc-association-authorization",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-vpc-association-authorizations"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "create-hosted-zone",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-vpc-association-authorization",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-vpc-association-authorizations"
+    )
+)]
 pub use vpc::{VPC, VPCBuilder};
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "create-hosted-zone",
-    feature = "create-vpc-association-authorization",
-    feature = "delete-vpc-association-authorization",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones-by-vpc",
-    feature = "list-vpc-association-authorizations"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "create-hosted-zone",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-vpc-association-authorization",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-vpc-association-authorizations"
+    )
+)]
 mod vpc_region;
 
-#[cfg(any(
-    feature = "associate-vpc-with-hosted-zone",
-    feature = "create-hosted-zone",
-    feature = "create-vpc-association-authorization",
-    feature = "delete-vpc-association-authorization",
-    feature = "disassociate-vpc-from-hosted-zone",
-    feature = "get-hosted-zone",
-    feature = "list-hosted-zones-by-vpc",
-    feature = "list-vpc-association-authorizations"
-))]
+#[cfg(
+    any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "create-hosted-zone",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-vpc-association-authorization",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "get-hosted-zone",
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-vpc-association-authorizations"
+    )
+)]
 pub use vpc_region::VPCRegion;

@@ -21,7 +21,10 @@ impl std::fmt::Debug for QueryLoggingConfig {
         f.debug_struct("QueryLoggingConfig")
             .field("id", &self.id)
             .field("hosted_zone_id", &self.hosted_zone_id)
-            .field("cloud_watch_logs_log_group_arn", &self.cloud_watch_logs_log_group_arn)
+            .field(
+                "cloud_watch_logs_log_group_arn",
+                &self.cloud_watch_logs_log_group_arn,
+            )
             .finish()
     }
 }
@@ -48,7 +51,10 @@ impl std::fmt::Debug for QueryLoggingConfigBuilder {
         f.debug_struct("QueryLoggingConfigBuilder")
             .field("id", &self.id)
             .field("hosted_zone_id", &self.hosted_zone_id)
-            .field("cloud_watch_logs_log_group_arn", &self.cloud_watch_logs_log_group_arn)
+            .field(
+                "cloud_watch_logs_log_group_arn",
+                &self.cloud_watch_logs_log_group_arn,
+            )
             .finish()
     }
 }
@@ -76,24 +82,36 @@ impl QueryLoggingConfigBuilder {
     #[inline]
     pub fn build(self) -> Result<QueryLoggingConfig, restxml_runtime::BuildError> {
         match (self.id, self.hosted_zone_id, self.cloud_watch_logs_log_group_arn) {
-            (Some(m_id), Some(m_hosted_zone_id), Some(m_cloud_watch_logs_log_group_arn)) => Ok(QueryLoggingConfig {
-                id: m_id,
-                hosted_zone_id: m_hosted_zone_id,
-                cloud_watch_logs_log_group_arn: m_cloud_watch_logs_log_group_arn,
-            }),
+            (
+                Some(m_id),
+                Some(m_hosted_zone_id),
+                Some(m_cloud_watch_logs_log_group_arn),
+            ) => {
+                Ok(QueryLoggingConfig {
+                    id: m_id,
+                    hosted_zone_id: m_hosted_zone_id,
+                    cloud_watch_logs_log_group_arn: m_cloud_watch_logs_log_group_arn,
+                })
+            }
             (m_id, m_hosted_zone_id, m_cloud_watch_logs_log_group_arn) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "QueryLoggingConfig",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                        (
-                            m_cloud_watch_logs_log_group_arn.is_none(),
-                            "cloud_watch_logs_log_group_arn",
-                            "CloudWatchLogsLogGroupArn",
-                        ),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "QueryLoggingConfig",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (
+                                m_cloud_watch_logs_log_group_arn.is_none(),
+                                "cloud_watch_logs_log_group_arn",
+                                "CloudWatchLogsLogGroupArn",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -101,7 +119,9 @@ impl QueryLoggingConfigBuilder {
 
 impl restxml_runtime::xml::ReadXml for QueryLoggingConfig {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_hosted_zone_id = None;
         let mut m_cloud_watch_logs_log_group_arn = None;
@@ -111,17 +131,25 @@ impl restxml_runtime::xml::ReadXml for QueryLoggingConfig {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "HostedZoneId" => {
-                    m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_hosted_zone_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CloudWatchLogsLogGroupArn" => {
-                    m_cloud_watch_logs_log_group_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cloud_watch_logs_log_group_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            hosted_zone_id: restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
+            hosted_zone_id: restxml_runtime::xml::required(
+                m_hosted_zone_id,
+                "HostedZoneId",
+                element,
+            )?,
             cloud_watch_logs_log_group_arn: restxml_runtime::xml::required(
                 m_cloud_watch_logs_log_group_arn,
                 "CloudWatchLogsLogGroupArn",

@@ -97,7 +97,9 @@ impl serde::Serialize for ResettableElementName {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ResettableElementName {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -105,7 +107,10 @@ impl<'de> serde::Deserialize<'de> for ResettableElementName {
 
 impl restxml_runtime::xml::WriteXml for ResettableElementName {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }

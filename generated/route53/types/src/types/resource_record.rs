@@ -61,17 +61,24 @@ impl ResourceRecordBuilder {
     pub fn build(self) -> Result<ResourceRecord, restxml_runtime::BuildError> {
         match (self.value,) {
             (Some(m_value),) => Ok(ResourceRecord { value: m_value }),
-            (m_value,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResourceRecord",
-                &[(m_value.is_none(), "value", "Value")],
-            )),
+            (m_value,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResourceRecord",
+                        &[(m_value.is_none(), "value", "Value")],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResourceRecord {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.value;
@@ -83,17 +90,23 @@ impl restxml_runtime::xml::WriteXml for ResourceRecord {
 
 impl restxml_runtime::xml::ReadXml for ResourceRecord {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {
             if child.local_name() == "Value" {
                 m_value = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
             }
         }
-        Ok(Self { value: restxml_runtime::xml::required(m_value, "Value", element)? })
+        Ok(Self {
+            value: restxml_runtime::xml::required(m_value, "Value", element)?,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { value: restxml_runtime::xml::ReadXml::missing()? })
+        Some(Self {
+            value: restxml_runtime::xml::ReadXml::missing()?,
+        })
     }
 }

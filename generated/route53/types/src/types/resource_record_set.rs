@@ -375,7 +375,10 @@ impl ResourceRecordSetBuilder {
     }
     /// Sets or clears [`ResourceRecordSet::region`].
     #[inline]
-    pub fn set_region(mut self, value: Option<crate::types::ResourceRecordSetRegion>) -> Self {
+    pub fn set_region(
+        mut self,
+        value: Option<crate::types::ResourceRecordSetRegion>,
+    ) -> Self {
         self.region = value;
         self
     }
@@ -399,7 +402,10 @@ impl ResourceRecordSetBuilder {
     }
     /// Sets or clears [`ResourceRecordSet::failover`].
     #[inline]
-    pub fn set_failover(mut self, value: Option<crate::types::ResourceRecordSetFailover>) -> Self {
+    pub fn set_failover(
+        mut self,
+        value: Option<crate::types::ResourceRecordSetFailover>,
+    ) -> Self {
         self.failover = value;
         self
     }
@@ -435,7 +441,10 @@ impl ResourceRecordSetBuilder {
     }
     /// Sets or clears [`ResourceRecordSet::resource_records`].
     #[inline]
-    pub fn set_resource_records(mut self, value: Option<Vec<crate::types::ResourceRecord>>) -> Self {
+    pub fn set_resource_records(
+        mut self,
+        value: Option<Vec<crate::types::ResourceRecord>>,
+    ) -> Self {
         self.resource_records = value;
         self
     }
@@ -477,25 +486,37 @@ impl ResourceRecordSetBuilder {
     }
     /// Sets [`ResourceRecordSet::cidr_routing_config`].
     #[inline]
-    pub fn cidr_routing_config(mut self, value: crate::types::CidrRoutingConfig) -> Self {
+    pub fn cidr_routing_config(
+        mut self,
+        value: crate::types::CidrRoutingConfig,
+    ) -> Self {
         self.cidr_routing_config = Some(value);
         self
     }
     /// Sets or clears [`ResourceRecordSet::cidr_routing_config`].
     #[inline]
-    pub fn set_cidr_routing_config(mut self, value: Option<crate::types::CidrRoutingConfig>) -> Self {
+    pub fn set_cidr_routing_config(
+        mut self,
+        value: Option<crate::types::CidrRoutingConfig>,
+    ) -> Self {
         self.cidr_routing_config = value;
         self
     }
     /// Sets [`ResourceRecordSet::geo_proximity_location`].
     #[inline]
-    pub fn geo_proximity_location(mut self, value: crate::types::GeoProximityLocation) -> Self {
+    pub fn geo_proximity_location(
+        mut self,
+        value: crate::types::GeoProximityLocation,
+    ) -> Self {
         self.geo_proximity_location = Some(value);
         self
     }
     /// Sets or clears [`ResourceRecordSet::geo_proximity_location`].
     #[inline]
-    pub fn set_geo_proximity_location(mut self, value: Option<crate::types::GeoProximityLocation>) -> Self {
+    pub fn set_geo_proximity_location(
+        mut self,
+        value: Option<crate::types::GeoProximityLocation>,
+    ) -> Self {
         self.geo_proximity_location = value;
         self
     }
@@ -503,34 +524,46 @@ impl ResourceRecordSetBuilder {
     #[inline]
     pub fn build(self) -> Result<ResourceRecordSet, restxml_runtime::BuildError> {
         match (self.name, self.r#type) {
-            (Some(m_name), Some(m_type)) => Ok(ResourceRecordSet {
-                name: m_name,
-                r#type: m_type,
-                set_identifier: self.set_identifier,
-                weight: self.weight,
-                region: self.region,
-                geo_location: self.geo_location,
-                failover: self.failover,
-                multi_value_answer: self.multi_value_answer,
-                ttl: self.ttl,
-                resource_records: self.resource_records,
-                alias_target: self.alias_target,
-                health_check_id: self.health_check_id,
-                traffic_policy_instance_id: self.traffic_policy_instance_id,
-                cidr_routing_config: self.cidr_routing_config,
-                geo_proximity_location: self.geo_proximity_location,
-            }),
-            (m_name, m_type) => Err(restxml_runtime::BuildError::missing_fields(
-                "ResourceRecordSet",
-                &[(m_name.is_none(), "name", "Name"), (m_type.is_none(), "type", "Type")],
-            )),
+            (Some(m_name), Some(m_type)) => {
+                Ok(ResourceRecordSet {
+                    name: m_name,
+                    r#type: m_type,
+                    set_identifier: self.set_identifier,
+                    weight: self.weight,
+                    region: self.region,
+                    geo_location: self.geo_location,
+                    failover: self.failover,
+                    multi_value_answer: self.multi_value_answer,
+                    ttl: self.ttl,
+                    resource_records: self.resource_records,
+                    alias_target: self.alias_target,
+                    health_check_id: self.health_check_id,
+                    traffic_policy_instance_id: self.traffic_policy_instance_id,
+                    cidr_routing_config: self.cidr_routing_config,
+                    geo_proximity_location: self.geo_proximity_location,
+                })
+            }
+            (m_name, m_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ResourceRecordSet",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_type.is_none(), "type", "Type"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::WriteXml for ResourceRecordSet {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         {
             let value = &self.name;
@@ -585,7 +618,9 @@ impl restxml_runtime::xml::WriteXml for ResourceRecordSet {
 
 impl restxml_runtime::xml::ReadXml for ResourceRecordSet {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_type = None;
         let mut m_set_identifier = None;
@@ -610,45 +645,71 @@ impl restxml_runtime::xml::ReadXml for ResourceRecordSet {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "SetIdentifier" => {
-                    m_set_identifier = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_set_identifier = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Weight" => {
-                    m_weight = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_weight = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Region" => {
-                    m_region = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_region = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "GeoLocation" => {
-                    m_geo_location = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_geo_location = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Failover" => {
-                    m_failover = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_failover = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "MultiValueAnswer" => {
-                    m_multi_value_answer = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_multi_value_answer = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TTL" => {
                     m_ttl = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "ResourceRecords" => {
                     m_resource_records = Some(
-                        child.read_list("ResourceRecord", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "ResourceRecord",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
                 "AliasTarget" => {
-                    m_alias_target = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_alias_target = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "HealthCheckId" => {
-                    m_health_check_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrafficPolicyInstanceId" => {
-                    m_traffic_policy_instance_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_instance_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CidrRoutingConfig" => {
-                    m_cidr_routing_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_cidr_routing_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "GeoProximityLocation" => {
-                    m_geo_proximity_location = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_geo_proximity_location = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

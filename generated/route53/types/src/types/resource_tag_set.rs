@@ -66,7 +66,10 @@ impl ResourceTagSetBuilder {
     }
     /// Sets or clears [`ResourceTagSet::resource_type`].
     #[inline]
-    pub fn set_resource_type(mut self, value: Option<crate::types::TagResourceType>) -> Self {
+    pub fn set_resource_type(
+        mut self,
+        value: Option<crate::types::TagResourceType>,
+    ) -> Self {
         self.resource_type = value;
         self
     }
@@ -97,34 +100,58 @@ impl ResourceTagSetBuilder {
     /// Builds the [`ResourceTagSet`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ResourceTagSet, restxml_runtime::BuildError> {
-        Ok(ResourceTagSet { resource_type: self.resource_type, resource_id: self.resource_id, tags: self.tags })
+        Ok(ResourceTagSet {
+            resource_type: self.resource_type,
+            resource_id: self.resource_id,
+            tags: self.tags,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ResourceTagSet {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_resource_type = None;
         let mut m_resource_id = None;
         let mut m_tags = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "ResourceType" => {
-                    m_resource_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "ResourceId" => {
-                    m_resource_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Tags" => {
-                    m_tags = Some(child.read_list("Tag", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_tags = Some(
+                        child
+                            .read_list(
+                                "Tag",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { resource_type: m_resource_type, resource_id: m_resource_id, tags: m_tags })
+        Ok(Self {
+            resource_type: m_resource_type,
+            resource_id: m_resource_id,
+            tags: m_tags,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { resource_type: None, resource_id: None, tags: None })
+        Some(Self {
+            resource_type: None,
+            resource_id: None,
+            tags: None,
+        })
     }
 }

@@ -16,7 +16,10 @@ pub struct ReusableDelegationSetLimit {
 impl std::fmt::Debug for ReusableDelegationSetLimit {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReusableDelegationSetLimit").field("type", &self.r#type).field("value", &self.value).finish()
+        f.debug_struct("ReusableDelegationSetLimit")
+            .field("type", &self.r#type)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -48,7 +51,10 @@ impl std::fmt::Debug for ReusableDelegationSetLimitBuilder {
 impl ReusableDelegationSetLimitBuilder {
     /// Sets [`ReusableDelegationSetLimit::type`].
     #[inline]
-    pub fn r#type(mut self, value: crate::types::ReusableDelegationSetLimitType) -> Self {
+    pub fn r#type(
+        mut self,
+        value: crate::types::ReusableDelegationSetLimitType,
+    ) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -60,20 +66,36 @@ impl ReusableDelegationSetLimitBuilder {
     }
     /// Builds the [`ReusableDelegationSetLimit`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ReusableDelegationSetLimit, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ReusableDelegationSetLimit, restxml_runtime::BuildError> {
         match (self.r#type, self.value) {
-            (Some(m_type), Some(m_value)) => Ok(ReusableDelegationSetLimit { r#type: m_type, value: m_value }),
-            (m_type, m_value) => Err(restxml_runtime::BuildError::missing_fields(
-                "ReusableDelegationSetLimit",
-                &[(m_type.is_none(), "type", "Type"), (m_value.is_none(), "value", "Value")],
-            )),
+            (Some(m_type), Some(m_value)) => {
+                Ok(ReusableDelegationSetLimit {
+                    r#type: m_type,
+                    value: m_value,
+                })
+            }
+            (m_type, m_value) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ReusableDelegationSetLimit",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (m_value.is_none(), "value", "Value"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ReusableDelegationSetLimit {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_type = None;
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {

@@ -16,7 +16,9 @@ impl ReusableDelegationSetLimitType {
     #[inline]
     pub fn as_str(&self) -> &str {
         match self {
-            Self::MaxZonesByReusableDelegationSet => "MAX_ZONES_BY_REUSABLE_DELEGATION_SET",
+            Self::MaxZonesByReusableDelegationSet => {
+                "MAX_ZONES_BY_REUSABLE_DELEGATION_SET"
+            }
             Self::Unknown(value) => value,
         }
     }
@@ -31,7 +33,9 @@ impl From<&str> for ReusableDelegationSetLimitType {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
-            "MAX_ZONES_BY_REUSABLE_DELEGATION_SET" => Self::MaxZonesByReusableDelegationSet,
+            "MAX_ZONES_BY_REUSABLE_DELEGATION_SET" => {
+                Self::MaxZonesByReusableDelegationSet
+            }
             other => Self::Unknown(other.to_string()),
         }
     }
@@ -85,7 +89,9 @@ impl serde::Serialize for ReusableDelegationSetLimitType {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ReusableDelegationSetLimitType {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -93,14 +99,19 @@ impl<'de> serde::Deserialize<'de> for ReusableDelegationSetLimitType {
 
 impl restxml_runtime::xml::WriteXml for ReusableDelegationSetLimitType {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }
 
 impl restxml_runtime::xml::ReadXml for ReusableDelegationSetLimitType {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
     #[inline]

@@ -72,8 +72,23 @@ impl RRType {
     #[inline]
     pub const fn values() -> &'static [&'static str] {
         &[
-            "SOA", "A", "TXT", "NS", "CNAME", "MX", "NAPTR", "PTR", "SRV", "SPF", "AAAA", "CAA", "DS", "TLSA", "SSHFP",
-            "SVCB", "HTTPS",
+            "SOA",
+            "A",
+            "TXT",
+            "NS",
+            "CNAME",
+            "MX",
+            "NAPTR",
+            "PTR",
+            "SRV",
+            "SPF",
+            "AAAA",
+            "CAA",
+            "DS",
+            "TLSA",
+            "SSHFP",
+            "SVCB",
+            "HTTPS",
         ]
     }
 }
@@ -152,7 +167,9 @@ impl serde::Serialize for RRType {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for RRType {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -160,14 +177,19 @@ impl<'de> serde::Deserialize<'de> for RRType {
 
 impl restxml_runtime::xml::WriteXml for RRType {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }
 
 impl restxml_runtime::xml::ReadXml for RRType {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         Ok(Self::from(element.text()?.as_ref()))
     }
     #[inline]

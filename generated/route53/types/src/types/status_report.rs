@@ -16,7 +16,10 @@ pub struct StatusReport {
 impl std::fmt::Debug for StatusReport {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StatusReport").field("status", &self.status).field("checked_time", &self.checked_time).finish()
+        f.debug_struct("StatusReport")
+            .field("status", &self.status)
+            .field("checked_time", &self.checked_time)
+            .finish()
     }
 }
 
@@ -73,30 +76,45 @@ impl StatusReportBuilder {
     /// Builds the [`StatusReport`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<StatusReport, restxml_runtime::BuildError> {
-        Ok(StatusReport { status: self.status, checked_time: self.checked_time })
+        Ok(StatusReport {
+            status: self.status,
+            checked_time: self.checked_time,
+        })
     }
 }
 
 impl restxml_runtime::xml::ReadXml for StatusReport {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_status = None;
         let mut m_checked_time = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "Status" => {
-                    m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_status = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "CheckedTime" => {
-                    m_checked_time = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_checked_time = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { status: m_status, checked_time: m_checked_time })
+        Ok(Self {
+            status: m_status,
+            checked_time: m_checked_time,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { status: None, checked_time: None })
+        Some(Self {
+            status: None,
+            checked_time: None,
+        })
     }
 }

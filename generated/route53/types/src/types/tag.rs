@@ -28,7 +28,10 @@ pub struct Tag {
 impl std::fmt::Debug for Tag {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Tag").field("key", &self.key).field("value", &self.value).finish()
+        f.debug_struct("Tag")
+            .field("key", &self.key)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -50,7 +53,10 @@ pub struct TagBuilder {
 impl std::fmt::Debug for TagBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagBuilder").field("key", &self.key).field("value", &self.value).finish()
+        f.debug_struct("TagBuilder")
+            .field("key", &self.key)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -82,13 +88,19 @@ impl TagBuilder {
     /// Builds the [`Tag`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<Tag, restxml_runtime::BuildError> {
-        Ok(Tag { key: self.key, value: self.value })
+        Ok(Tag {
+            key: self.key,
+            value: self.value,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for Tag {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.key {
             content.element("Key", value)?;
@@ -102,7 +114,9 @@ impl restxml_runtime::xml::WriteXml for Tag {
 
 impl restxml_runtime::xml::ReadXml for Tag {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_key = None;
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {

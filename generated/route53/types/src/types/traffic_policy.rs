@@ -115,31 +115,45 @@ impl TrafficPolicyBuilder {
     #[inline]
     pub fn build(self) -> Result<TrafficPolicy, restxml_runtime::BuildError> {
         match (self.id, self.version, self.name, self.r#type, self.document) {
-            (Some(m_id), Some(m_version), Some(m_name), Some(m_type), Some(m_document)) => Ok(TrafficPolicy {
-                id: m_id,
-                version: m_version,
-                name: m_name,
-                r#type: m_type,
-                document: m_document,
-                comment: self.comment,
-            }),
-            (m_id, m_version, m_name, m_type, m_document) => Err(restxml_runtime::BuildError::missing_fields(
-                "TrafficPolicy",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_version.is_none(), "version", "Version"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_type.is_none(), "type", "Type"),
-                    (m_document.is_none(), "document", "Document"),
-                ],
-            )),
+            (
+                Some(m_id),
+                Some(m_version),
+                Some(m_name),
+                Some(m_type),
+                Some(m_document),
+            ) => {
+                Ok(TrafficPolicy {
+                    id: m_id,
+                    version: m_version,
+                    name: m_name,
+                    r#type: m_type,
+                    document: m_document,
+                    comment: self.comment,
+                })
+            }
+            (m_id, m_version, m_name, m_type, m_document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrafficPolicy",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_version.is_none(), "version", "Version"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_type.is_none(), "type", "Type"),
+                            (m_document.is_none(), "document", "Document"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for TrafficPolicy {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_version = None;
         let mut m_name = None;
@@ -152,7 +166,9 @@ impl restxml_runtime::xml::ReadXml for TrafficPolicy {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Version" => {
-                    m_version = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_version = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -161,10 +177,14 @@ impl restxml_runtime::xml::ReadXml for TrafficPolicy {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Document" => {
-                    m_document = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_document = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Comment" => {
-                    m_comment = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_comment = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }

@@ -175,17 +175,19 @@ impl TrafficPolicyInstanceBuilder {
                 Some(m_traffic_policy_id),
                 Some(m_traffic_policy_version),
                 Some(m_traffic_policy_type),
-            ) => Ok(TrafficPolicyInstance {
-                id: m_id,
-                hosted_zone_id: m_hosted_zone_id,
-                name: m_name,
-                ttl: m_ttl,
-                state: m_state,
-                message: m_message,
-                traffic_policy_id: m_traffic_policy_id,
-                traffic_policy_version: m_traffic_policy_version,
-                traffic_policy_type: m_traffic_policy_type,
-            }),
+            ) => {
+                Ok(TrafficPolicyInstance {
+                    id: m_id,
+                    hosted_zone_id: m_hosted_zone_id,
+                    name: m_name,
+                    ttl: m_ttl,
+                    state: m_state,
+                    message: m_message,
+                    traffic_policy_id: m_traffic_policy_id,
+                    traffic_policy_version: m_traffic_policy_version,
+                    traffic_policy_type: m_traffic_policy_type,
+                })
+            }
             (
                 m_id,
                 m_hosted_zone_id,
@@ -196,27 +198,49 @@ impl TrafficPolicyInstanceBuilder {
                 m_traffic_policy_id,
                 m_traffic_policy_version,
                 m_traffic_policy_type,
-            ) => Err(restxml_runtime::BuildError::missing_fields(
-                "TrafficPolicyInstance",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_ttl.is_none(), "ttl", "TTL"),
-                    (m_state.is_none(), "state", "State"),
-                    (m_message.is_none(), "message", "Message"),
-                    (m_traffic_policy_id.is_none(), "traffic_policy_id", "TrafficPolicyId"),
-                    (m_traffic_policy_version.is_none(), "traffic_policy_version", "TrafficPolicyVersion"),
-                    (m_traffic_policy_type.is_none(), "traffic_policy_type", "TrafficPolicyType"),
-                ],
-            )),
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrafficPolicyInstance",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_ttl.is_none(), "ttl", "TTL"),
+                            (m_state.is_none(), "state", "State"),
+                            (m_message.is_none(), "message", "Message"),
+                            (
+                                m_traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                m_traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                            (
+                                m_traffic_policy_type.is_none(),
+                                "traffic_policy_type",
+                                "TrafficPolicyType",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for TrafficPolicyInstance {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_hosted_zone_id = None;
         let mut m_name = None;
@@ -232,7 +256,9 @@ impl restxml_runtime::xml::ReadXml for TrafficPolicyInstance {
                     m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "HostedZoneId" => {
-                    m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_hosted_zone_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "Name" => {
                     m_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
@@ -244,34 +270,54 @@ impl restxml_runtime::xml::ReadXml for TrafficPolicyInstance {
                     m_state = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "Message" => {
-                    m_message = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_message = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrafficPolicyId" => {
-                    m_traffic_policy_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrafficPolicyVersion" => {
-                    m_traffic_policy_version = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_version = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrafficPolicyType" => {
-                    m_traffic_policy_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_type = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
         Ok(Self {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
-            hosted_zone_id: restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
+            hosted_zone_id: restxml_runtime::xml::required(
+                m_hosted_zone_id,
+                "HostedZoneId",
+                element,
+            )?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             ttl: restxml_runtime::xml::required(m_ttl, "TTL", element)?,
             state: restxml_runtime::xml::required(m_state, "State", element)?,
             message: restxml_runtime::xml::required(m_message, "Message", element)?,
-            traffic_policy_id: restxml_runtime::xml::required(m_traffic_policy_id, "TrafficPolicyId", element)?,
+            traffic_policy_id: restxml_runtime::xml::required(
+                m_traffic_policy_id,
+                "TrafficPolicyId",
+                element,
+            )?,
             traffic_policy_version: restxml_runtime::xml::required(
                 m_traffic_policy_version,
                 "TrafficPolicyVersion",
                 element,
             )?,
-            traffic_policy_type: restxml_runtime::xml::required(m_traffic_policy_type, "TrafficPolicyType", element)?,
+            traffic_policy_type: restxml_runtime::xml::required(
+                m_traffic_policy_type,
+                "TrafficPolicyType",
+                element,
+            )?,
         })
     }
     #[inline]

@@ -97,8 +97,20 @@ impl TrafficPolicySummaryBuilder {
     /// Builds the [`TrafficPolicySummary`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TrafficPolicySummary, restxml_runtime::BuildError> {
-        match (self.id, self.name, self.r#type, self.latest_version, self.traffic_policy_count) {
-            (Some(m_id), Some(m_name), Some(m_type), Some(m_latest_version), Some(m_traffic_policy_count)) => {
+        match (
+            self.id,
+            self.name,
+            self.r#type,
+            self.latest_version,
+            self.traffic_policy_count,
+        ) {
+            (
+                Some(m_id),
+                Some(m_name),
+                Some(m_type),
+                Some(m_latest_version),
+                Some(m_traffic_policy_count),
+            ) => {
                 Ok(TrafficPolicySummary {
                     id: m_id,
                     name: m_name,
@@ -108,16 +120,26 @@ impl TrafficPolicySummaryBuilder {
                 })
             }
             (m_id, m_name, m_type, m_latest_version, m_traffic_policy_count) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "TrafficPolicySummary",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_type.is_none(), "type", "Type"),
-                        (m_latest_version.is_none(), "latest_version", "LatestVersion"),
-                        (m_traffic_policy_count.is_none(), "traffic_policy_count", "TrafficPolicyCount"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TrafficPolicySummary",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_type.is_none(), "type", "Type"),
+                            (
+                                m_latest_version.is_none(),
+                                "latest_version",
+                                "LatestVersion",
+                            ),
+                            (
+                                m_traffic_policy_count.is_none(),
+                                "traffic_policy_count",
+                                "TrafficPolicyCount",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -125,7 +147,9 @@ impl TrafficPolicySummaryBuilder {
 
 impl restxml_runtime::xml::ReadXml for TrafficPolicySummary {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_name = None;
         let mut m_type = None;
@@ -143,10 +167,14 @@ impl restxml_runtime::xml::ReadXml for TrafficPolicySummary {
                     m_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
                 "LatestVersion" => {
-                    m_latest_version = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_latest_version = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "TrafficPolicyCount" => {
-                    m_traffic_policy_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_count = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
@@ -155,7 +183,11 @@ impl restxml_runtime::xml::ReadXml for TrafficPolicySummary {
             id: restxml_runtime::xml::required(m_id, "Id", element)?,
             name: restxml_runtime::xml::required(m_name, "Name", element)?,
             r#type: restxml_runtime::xml::required(m_type, "Type", element)?,
-            latest_version: restxml_runtime::xml::required(m_latest_version, "LatestVersion", element)?,
+            latest_version: restxml_runtime::xml::required(
+                m_latest_version,
+                "LatestVersion",
+                element,
+            )?,
             traffic_policy_count: restxml_runtime::xml::required(
                 m_traffic_policy_count,
                 "TrafficPolicyCount",

@@ -20,7 +20,10 @@ pub struct VPC {
 impl std::fmt::Debug for VPC {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("VPC").field("vpc_region", &self.vpc_region).field("vpc_id", &self.vpc_id).finish()
+        f.debug_struct("VPC")
+            .field("vpc_region", &self.vpc_region)
+            .field("vpc_id", &self.vpc_id)
+            .finish()
     }
 }
 
@@ -42,7 +45,10 @@ pub struct VPCBuilder {
 impl std::fmt::Debug for VPCBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("VPCBuilder").field("vpc_region", &self.vpc_region).field("vpc_id", &self.vpc_id).finish()
+        f.debug_struct("VPCBuilder")
+            .field("vpc_region", &self.vpc_region)
+            .field("vpc_id", &self.vpc_id)
+            .finish()
     }
 }
 
@@ -74,13 +80,19 @@ impl VPCBuilder {
     /// Builds the [`VPC`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<VPC, restxml_runtime::BuildError> {
-        Ok(VPC { vpc_region: self.vpc_region, vpc_id: self.vpc_id })
+        Ok(VPC {
+            vpc_region: self.vpc_region,
+            vpc_id: self.vpc_id,
+        })
     }
 }
 
 impl restxml_runtime::xml::WriteXml for VPC {
     #[inline]
-    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(
+        &self,
+        tag: restxml_runtime::xml::StartTag<'_>,
+    ) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.vpc_region {
             content.element("VPCRegion", value)?;
@@ -94,24 +106,36 @@ impl restxml_runtime::xml::WriteXml for VPC {
 
 impl restxml_runtime::xml::ReadXml for VPC {
     #[inline]
-    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(
+        element: &mut restxml_runtime::xml::Element<'_, '_>,
+    ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_vpc_region = None;
         let mut m_vpc_id = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
                 "VPCRegion" => {
-                    m_vpc_region = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_vpc_region = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 "VPCId" => {
-                    m_vpc_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_vpc_id = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
                 _ => {}
             }
         }
-        Ok(Self { vpc_region: m_vpc_region, vpc_id: m_vpc_id })
+        Ok(Self {
+            vpc_region: m_vpc_region,
+            vpc_id: m_vpc_id,
+        })
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self { vpc_region: None, vpc_id: None })
+        Some(Self {
+            vpc_region: None,
+            vpc_id: None,
+        })
     }
 }
