@@ -126,6 +126,17 @@ pub fn modeled<T: ModeledError>(
     }
 }
 
+/// `error`'s kept response read again as the modeled error `T` (how a
+/// service-wide error type turns a code that one operation does not model
+/// into the service's error of that code); `error` itself when it kept no
+/// response or the body does not hold `T`.
+pub fn reread<T: ModeledError>(error: UnhandledError) -> Result<T, UnhandledError> {
+    let (Some(headers), Some(body)) = (error.headers(), error.body()) else { return Err(error) };
+    let meta = crate::error::ProvideErrorMetadata::meta(&error).clone();
+    let operation = error.operation().unwrap_or_default();
+    modeled(operation, body, headers, meta).map_err(|_| error)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,7 +63,7 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
         variants.push(quote! { #[doc = #doc] #cfg #variant(#held), });
         code_arms.push(quote! {
             #cfg
-            Some(#code) => Self::reread(error, #wrap),
+            Some(#code) => restxml_runtime::error_body::reread(error).map_or_else(Self::Unhandled, #wrap),
         });
         inner_arms.push(quote! { #cfg Self::#variant(error) => Some(#inner), });
         let is = format_ident!("is_{}", names::field_name(&shape.rust_name).trim_start_matches("r#"));
@@ -134,23 +134,6 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
                 match restxml_runtime::ProvideErrorMetadata::code(&error) {
                     #(#code_arms)*
                     _ => Self::Unhandled(error),
-                }
-            }
-
-            /// `error`'s response read as the modeled error `T` and held by
-            /// `variant`; `error` as it is when the body does not hold `T`.
-            fn reread<T: restxml_runtime::error::ModeledError>(
-                error: restxml_runtime::UnhandledError,
-                variant: fn(T) -> Self,
-            ) -> Self {
-                let (Some(headers), Some(body)) = (error.headers(), error.body()) else {
-                    return Self::Unhandled(error);
-                };
-                let meta = restxml_runtime::ProvideErrorMetadata::meta(&error).clone();
-                let operation = error.operation().unwrap_or_default();
-                match restxml_runtime::error_body::modeled(operation, body, headers, meta) {
-                    Ok(modeled) => variant(modeled),
-                    Err(_) => Self::Unhandled(error),
                 }
             }
 

@@ -552,586 +552,903 @@ impl Error {
     pub fn from_unhandled(error: restxml_runtime::UnhandledError) -> Self {
         match restxml_runtime::ProvideErrorMetadata::code(&error) {
             #[cfg(feature = "_error-access-denied")]
-            Some("AccessDenied") => Self::reread(error, Self::AccessDenied),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
             #[cfg(feature = "_error-batch-too-large")]
-            Some("BatchTooLarge") => Self::reread(error, Self::BatchTooLarge),
+            Some("BatchTooLarge") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::BatchTooLarge)
+            }
             #[cfg(feature = "_error-cname-already-exists")]
-            Some("CNAMEAlreadyExists") => Self::reread(error, Self::CNAMEAlreadyExists),
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+            }
             #[cfg(feature = "_error-cache-policy-already-exists")]
             Some("CachePolicyAlreadyExists") => {
-                Self::reread(error, Self::CachePolicyAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::CachePolicyAlreadyExists)
             }
             #[cfg(feature = "_error-cache-policy-in-use")]
-            Some("CachePolicyInUse") => Self::reread(error, Self::CachePolicyInUse),
+            Some("CachePolicyInUse") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::CachePolicyInUse)
+            }
             #[cfg(feature = "_error-cannot-change-immutable-public-key-fields")]
             Some("CannotChangeImmutablePublicKeyFields") => {
-                Self::reread(error, Self::CannotChangeImmutablePublicKeyFields)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CannotChangeImmutablePublicKeyFields,
+                    )
             }
             #[cfg(feature = "_error-cannot-delete-entity-while-in-use")]
             Some("CannotDeleteEntityWhileInUse") => {
-                Self::reread(error, Self::CannotDeleteEntityWhileInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
             #[cfg(feature = "_error-cannot-update-entity-while-in-use")]
             Some("CannotUpdateEntityWhileInUse") => {
-                Self::reread(error, Self::CannotUpdateEntityWhileInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::CannotUpdateEntityWhileInUse)
             }
             #[cfg(feature = "_error-cloud-front-origin-access-identity-already-exists")]
             Some("CloudFrontOriginAccessIdentityAlreadyExists") => {
-                Self::reread(error, Self::CloudFrontOriginAccessIdentityAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CloudFrontOriginAccessIdentityAlreadyExists,
+                    )
             }
             #[cfg(feature = "_error-cloud-front-origin-access-identity-in-use")]
             Some("CloudFrontOriginAccessIdentityInUse") => {
-                Self::reread(error, Self::CloudFrontOriginAccessIdentityInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CloudFrontOriginAccessIdentityInUse,
+                    )
             }
             #[cfg(feature = "_error-continuous-deployment-policy-already-exists")]
             Some("ContinuousDeploymentPolicyAlreadyExists") => {
-                Self::reread(error, Self::ContinuousDeploymentPolicyAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::ContinuousDeploymentPolicyAlreadyExists,
+                    )
             }
             #[cfg(feature = "_error-continuous-deployment-policy-in-use")]
             Some("ContinuousDeploymentPolicyInUse") => {
-                Self::reread(error, Self::ContinuousDeploymentPolicyInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyInUse)
             }
             #[cfg(feature = "_error-distribution-already-exists")]
             Some("DistributionAlreadyExists") => {
-                Self::reread(error, Self::DistributionAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::DistributionAlreadyExists)
             }
             #[cfg(feature = "_error-distribution-not-disabled")]
             Some("DistributionNotDisabled") => {
-                Self::reread(error, Self::DistributionNotDisabled)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::DistributionNotDisabled)
             }
             #[cfg(feature = "_error-entity-already-exists")]
-            Some("EntityAlreadyExists") => Self::reread(error, Self::EntityAlreadyExists),
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+            }
             #[cfg(feature = "_error-entity-limit-exceeded")]
-            Some("EntityLimitExceeded") => Self::reread(error, Self::EntityLimitExceeded),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
             #[cfg(feature = "_error-entity-not-found")]
-            Some("EntityNotFound") => Self::reread(error, Self::EntityNotFound),
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
             #[cfg(feature = "_error-entity-size-limit-exceeded")]
             Some("EntitySizeLimitExceeded") => {
-                Self::reread(error, Self::EntitySizeLimitExceeded)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
             }
             #[cfg(feature = "_error-field-level-encryption-config-already-exists")]
             Some("FieldLevelEncryptionConfigAlreadyExists") => {
-                Self::reread(error, Self::FieldLevelEncryptionConfigAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::FieldLevelEncryptionConfigAlreadyExists,
+                    )
             }
             #[cfg(feature = "_error-field-level-encryption-config-in-use")]
             Some("FieldLevelEncryptionConfigInUse") => {
-                Self::reread(error, Self::FieldLevelEncryptionConfigInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionConfigInUse)
             }
             #[cfg(feature = "_error-field-level-encryption-profile-already-exists")]
             Some("FieldLevelEncryptionProfileAlreadyExists") => {
-                Self::reread(error, Self::FieldLevelEncryptionProfileAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::FieldLevelEncryptionProfileAlreadyExists,
+                    )
             }
             #[cfg(feature = "_error-field-level-encryption-profile-in-use")]
             Some("FieldLevelEncryptionProfileInUse") => {
-                Self::reread(error, Self::FieldLevelEncryptionProfileInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileInUse)
             }
             #[cfg(feature = "_error-field-level-encryption-profile-size-exceeded")]
             Some("FieldLevelEncryptionProfileSizeExceeded") => {
-                Self::reread(error, Self::FieldLevelEncryptionProfileSizeExceeded)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::FieldLevelEncryptionProfileSizeExceeded,
+                    )
             }
             #[cfg(feature = "_error-function-already-exists")]
             Some("FunctionAlreadyExists") => {
-                Self::reread(error, Self::FunctionAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::FunctionAlreadyExists)
             }
             #[cfg(feature = "_error-function-in-use")]
-            Some("FunctionInUse") => Self::reread(error, Self::FunctionInUse),
+            Some("FunctionInUse") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::FunctionInUse)
+            }
             #[cfg(feature = "_error-function-size-limit-exceeded")]
             Some("FunctionSizeLimitExceeded") => {
-                Self::reread(error, Self::FunctionSizeLimitExceeded)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::FunctionSizeLimitExceeded)
             }
             #[cfg(feature = "_error-illegal-delete")]
-            Some("IllegalDelete") => Self::reread(error, Self::IllegalDelete),
+            Some("IllegalDelete") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+            }
             #[cfg(
                 feature = "_error-illegal-field-level-encryption-config-association-with-cache-behavior"
             )]
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
-                Self::reread(
-                    error,
-                    Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
-                )
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
+                    )
             }
             #[cfg(feature = "_error-illegal-origin-access-configuration")]
             Some("IllegalOriginAccessConfiguration") => {
-                Self::reread(error, Self::IllegalOriginAccessConfiguration)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::IllegalOriginAccessConfiguration)
             }
             #[cfg(feature = "_error-illegal-update")]
-            Some("IllegalUpdate") => Self::reread(error, Self::IllegalUpdate),
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
             #[cfg(feature = "_error-inconsistent-quantities")]
             Some("InconsistentQuantities") => {
-                Self::reread(error, Self::InconsistentQuantities)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
             #[cfg(feature = "_error-invalid-argument")]
-            Some("InvalidArgument") => Self::reread(error, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             #[cfg(feature = "_error-invalid-association")]
-            Some("InvalidAssociation") => Self::reread(error, Self::InvalidAssociation),
+            Some("InvalidAssociation") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidAssociation)
+            }
             #[cfg(feature = "_error-invalid-default-root-object")]
             Some("InvalidDefaultRootObject") => {
-                Self::reread(error, Self::InvalidDefaultRootObject)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidDefaultRootObject)
             }
             #[cfg(feature = "_error-invalid-domain-name-for-origin-access-control")]
             Some("InvalidDomainNameForOriginAccessControl") => {
-                Self::reread(error, Self::InvalidDomainNameForOriginAccessControl)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::InvalidDomainNameForOriginAccessControl,
+                    )
             }
             #[cfg(feature = "_error-invalid-error-code")]
-            Some("InvalidErrorCode") => Self::reread(error, Self::InvalidErrorCode),
+            Some("InvalidErrorCode") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidErrorCode)
+            }
             #[cfg(feature = "_error-invalid-forward-cookies")]
             Some("InvalidForwardCookies") => {
-                Self::reread(error, Self::InvalidForwardCookies)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidForwardCookies)
             }
             #[cfg(feature = "_error-invalid-function-association")]
             Some("InvalidFunctionAssociation") => {
-                Self::reread(error, Self::InvalidFunctionAssociation)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidFunctionAssociation)
             }
             #[cfg(feature = "_error-invalid-geo-restriction-parameter")]
             Some("InvalidGeoRestrictionParameter") => {
-                Self::reread(error, Self::InvalidGeoRestrictionParameter)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidGeoRestrictionParameter)
             }
             #[cfg(feature = "_error-invalid-headers-for-s3-origin")]
             Some("InvalidHeadersForS3Origin") => {
-                Self::reread(error, Self::InvalidHeadersForS3Origin)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidHeadersForS3Origin)
             }
             #[cfg(feature = "_error-invalid-if-match-version")]
             Some("InvalidIfMatchVersion") => {
-                Self::reread(error, Self::InvalidIfMatchVersion)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
             #[cfg(feature = "_error-invalid-lambda-function-association")]
             Some("InvalidLambdaFunctionAssociation") => {
-                Self::reread(error, Self::InvalidLambdaFunctionAssociation)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidLambdaFunctionAssociation)
             }
             #[cfg(feature = "_error-invalid-location-code")]
-            Some("InvalidLocationCode") => Self::reread(error, Self::InvalidLocationCode),
+            Some("InvalidLocationCode") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidLocationCode)
+            }
             #[cfg(feature = "_error-invalid-minimum-protocol-version")]
             Some("InvalidMinimumProtocolVersion") => {
-                Self::reread(error, Self::InvalidMinimumProtocolVersion)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidMinimumProtocolVersion)
             }
             #[cfg(feature = "_error-invalid-origin")]
-            Some("InvalidOrigin") => Self::reread(error, Self::InvalidOrigin),
+            Some("InvalidOrigin") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidOrigin)
+            }
             #[cfg(feature = "_error-invalid-origin-access-control")]
             Some("InvalidOriginAccessControl") => {
-                Self::reread(error, Self::InvalidOriginAccessControl)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
             }
             #[cfg(feature = "_error-invalid-origin-access-identity")]
             Some("InvalidOriginAccessIdentity") => {
-                Self::reread(error, Self::InvalidOriginAccessIdentity)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
             }
             #[cfg(feature = "_error-invalid-origin-keepalive-timeout")]
             Some("InvalidOriginKeepaliveTimeout") => {
-                Self::reread(error, Self::InvalidOriginKeepaliveTimeout)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginKeepaliveTimeout)
             }
             #[cfg(feature = "_error-invalid-origin-read-timeout")]
             Some("InvalidOriginReadTimeout") => {
-                Self::reread(error, Self::InvalidOriginReadTimeout)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginReadTimeout)
             }
             #[cfg(feature = "_error-invalid-protocol-settings")]
             Some("InvalidProtocolSettings") => {
-                Self::reread(error, Self::InvalidProtocolSettings)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidProtocolSettings)
             }
             #[cfg(feature = "_error-invalid-query-string-parameters")]
             Some("InvalidQueryStringParameters") => {
-                Self::reread(error, Self::InvalidQueryStringParameters)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidQueryStringParameters)
             }
             #[cfg(feature = "_error-invalid-relative-path")]
-            Some("InvalidRelativePath") => Self::reread(error, Self::InvalidRelativePath),
+            Some("InvalidRelativePath") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidRelativePath)
+            }
             #[cfg(feature = "_error-invalid-required-protocol")]
             Some("InvalidRequiredProtocol") => {
-                Self::reread(error, Self::InvalidRequiredProtocol)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidRequiredProtocol)
             }
             #[cfg(feature = "_error-invalid-response-code")]
-            Some("InvalidResponseCode") => Self::reread(error, Self::InvalidResponseCode),
+            Some("InvalidResponseCode") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidResponseCode)
+            }
             #[cfg(feature = "_error-invalid-ttl-order")]
-            Some("InvalidTTLOrder") => Self::reread(error, Self::InvalidTTLOrder),
+            Some("InvalidTTLOrder") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidTTLOrder)
+            }
             #[cfg(feature = "_error-invalid-tagging")]
-            Some("InvalidTagging") => Self::reread(error, Self::InvalidTagging),
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
             #[cfg(feature = "_error-invalid-viewer-certificate")]
             Some("InvalidViewerCertificate") => {
-                Self::reread(error, Self::InvalidViewerCertificate)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidViewerCertificate)
             }
             #[cfg(feature = "_error-invalid-web-acl-id")]
-            Some("InvalidWebACLId") => Self::reread(error, Self::InvalidWebACLId),
+            Some("InvalidWebACLId") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
+            }
             #[cfg(feature = "_error-key-group-already-exists")]
             Some("KeyGroupAlreadyExists") => {
-                Self::reread(error, Self::KeyGroupAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::KeyGroupAlreadyExists)
             }
             #[cfg(feature = "_error-missing-body")]
-            Some("MissingBody") => Self::reread(error, Self::MissingBody),
+            Some("MissingBody") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
             #[cfg(feature = "_error-monitoring-subscription-already-exists")]
             Some("MonitoringSubscriptionAlreadyExists") => {
-                Self::reread(error, Self::MonitoringSubscriptionAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::MonitoringSubscriptionAlreadyExists,
+                    )
             }
             #[cfg(feature = "_error-no-such-cache-policy")]
-            Some("NoSuchCachePolicy") => Self::reread(error, Self::NoSuchCachePolicy),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+            }
             #[cfg(feature = "_error-no-such-cloud-front-origin-access-identity")]
             Some("NoSuchCloudFrontOriginAccessIdentity") => {
-                Self::reread(error, Self::NoSuchCloudFrontOriginAccessIdentity)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchCloudFrontOriginAccessIdentity,
+                    )
             }
             #[cfg(feature = "_error-no-such-continuous-deployment-policy")]
             Some("NoSuchContinuousDeploymentPolicy") => {
-                Self::reread(error, Self::NoSuchContinuousDeploymentPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
             }
             #[cfg(feature = "_error-no-such-distribution")]
-            Some("NoSuchDistribution") => Self::reread(error, Self::NoSuchDistribution),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
             #[cfg(feature = "_error-no-such-field-level-encryption-config")]
             Some("NoSuchFieldLevelEncryptionConfig") => {
-                Self::reread(error, Self::NoSuchFieldLevelEncryptionConfig)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
             }
             #[cfg(feature = "_error-no-such-field-level-encryption-profile")]
             Some("NoSuchFieldLevelEncryptionProfile") => {
-                Self::reread(error, Self::NoSuchFieldLevelEncryptionProfile)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::NoSuchFieldLevelEncryptionProfile,
+                    )
             }
             #[cfg(feature = "_error-no-such-function-exists")]
             Some("NoSuchFunctionExists") => {
-                Self::reread(error, Self::NoSuchFunctionExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
             }
             #[cfg(feature = "_error-no-such-invalidation")]
-            Some("NoSuchInvalidation") => Self::reread(error, Self::NoSuchInvalidation),
+            Some("NoSuchInvalidation") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchInvalidation)
+            }
             #[cfg(feature = "_error-no-such-monitoring-subscription")]
             Some("NoSuchMonitoringSubscription") => {
-                Self::reread(error, Self::NoSuchMonitoringSubscription)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchMonitoringSubscription)
             }
             #[cfg(feature = "_error-no-such-origin")]
-            Some("NoSuchOrigin") => Self::reread(error, Self::NoSuchOrigin),
+            Some("NoSuchOrigin") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOrigin)
+            }
             #[cfg(feature = "_error-no-such-origin-access-control")]
             Some("NoSuchOriginAccessControl") => {
-                Self::reread(error, Self::NoSuchOriginAccessControl)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
             }
             #[cfg(feature = "_error-no-such-origin-request-policy")]
             Some("NoSuchOriginRequestPolicy") => {
-                Self::reread(error, Self::NoSuchOriginRequestPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
             }
             #[cfg(feature = "_error-no-such-public-key")]
-            Some("NoSuchPublicKey") => Self::reread(error, Self::NoSuchPublicKey),
+            Some("NoSuchPublicKey") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+            }
             #[cfg(feature = "_error-no-such-realtime-log-config")]
             Some("NoSuchRealtimeLogConfig") => {
-                Self::reread(error, Self::NoSuchRealtimeLogConfig)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
             }
             #[cfg(feature = "_error-no-such-resource")]
-            Some("NoSuchResource") => Self::reread(error, Self::NoSuchResource),
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+            }
             #[cfg(feature = "_error-no-such-response-headers-policy")]
             Some("NoSuchResponseHeadersPolicy") => {
-                Self::reread(error, Self::NoSuchResponseHeadersPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
             #[cfg(feature = "_error-no-such-streaming-distribution")]
             Some("NoSuchStreamingDistribution") => {
-                Self::reread(error, Self::NoSuchStreamingDistribution)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
             }
             #[cfg(feature = "_error-origin-access-control-already-exists")]
             Some("OriginAccessControlAlreadyExists") => {
-                Self::reread(error, Self::OriginAccessControlAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::OriginAccessControlAlreadyExists)
             }
             #[cfg(feature = "_error-origin-access-control-in-use")]
             Some("OriginAccessControlInUse") => {
-                Self::reread(error, Self::OriginAccessControlInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::OriginAccessControlInUse)
             }
             #[cfg(feature = "_error-origin-request-policy-already-exists")]
             Some("OriginRequestPolicyAlreadyExists") => {
-                Self::reread(error, Self::OriginRequestPolicyAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::OriginRequestPolicyAlreadyExists)
             }
             #[cfg(feature = "_error-origin-request-policy-in-use")]
             Some("OriginRequestPolicyInUse") => {
-                Self::reread(error, Self::OriginRequestPolicyInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::OriginRequestPolicyInUse)
             }
             #[cfg(feature = "_error-precondition-failed")]
-            Some("PreconditionFailed") => Self::reread(error, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
             #[cfg(feature = "_error-public-key-already-exists")]
             Some("PublicKeyAlreadyExists") => {
-                Self::reread(error, Self::PublicKeyAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::PublicKeyAlreadyExists)
             }
             #[cfg(feature = "_error-public-key-in-use")]
-            Some("PublicKeyInUse") => Self::reread(error, Self::PublicKeyInUse),
+            Some("PublicKeyInUse") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::PublicKeyInUse)
+            }
             #[cfg(feature = "_error-query-arg-profile-empty")]
             Some("QueryArgProfileEmpty") => {
-                Self::reread(error, Self::QueryArgProfileEmpty)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::QueryArgProfileEmpty)
             }
             #[cfg(feature = "_error-realtime-log-config-already-exists")]
             Some("RealtimeLogConfigAlreadyExists") => {
-                Self::reread(error, Self::RealtimeLogConfigAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigAlreadyExists)
             }
             #[cfg(feature = "_error-realtime-log-config-in-use")]
             Some("RealtimeLogConfigInUse") => {
-                Self::reread(error, Self::RealtimeLogConfigInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigInUse)
             }
             #[cfg(feature = "_error-realtime-log-config-owner-mismatch")]
             Some("RealtimeLogConfigOwnerMismatch") => {
-                Self::reread(error, Self::RealtimeLogConfigOwnerMismatch)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigOwnerMismatch)
             }
             #[cfg(feature = "_error-resource-in-use")]
-            Some("ResourceInUse") => Self::reread(error, Self::ResourceInUse),
+            Some("ResourceInUse") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::ResourceInUse)
+            }
             #[cfg(feature = "_error-resource-not-disabled")]
-            Some("ResourceNotDisabled") => Self::reread(error, Self::ResourceNotDisabled),
+            Some("ResourceNotDisabled") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::ResourceNotDisabled)
+            }
             #[cfg(feature = "_error-response-headers-policy-already-exists")]
             Some("ResponseHeadersPolicyAlreadyExists") => {
-                Self::reread(error, Self::ResponseHeadersPolicyAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::ResponseHeadersPolicyAlreadyExists,
+                    )
             }
             #[cfg(feature = "_error-response-headers-policy-in-use")]
             Some("ResponseHeadersPolicyInUse") => {
-                Self::reread(error, Self::ResponseHeadersPolicyInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::ResponseHeadersPolicyInUse)
             }
             #[cfg(feature = "_error-staging-distribution-in-use")]
             Some("StagingDistributionInUse") => {
-                Self::reread(error, Self::StagingDistributionInUse)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
             }
             #[cfg(feature = "_error-streaming-distribution-already-exists")]
             Some("StreamingDistributionAlreadyExists") => {
-                Self::reread(error, Self::StreamingDistributionAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::StreamingDistributionAlreadyExists,
+                    )
             }
             #[cfg(feature = "_error-streaming-distribution-not-disabled")]
             Some("StreamingDistributionNotDisabled") => {
-                Self::reread(error, Self::StreamingDistributionNotDisabled)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::StreamingDistributionNotDisabled)
             }
             #[cfg(feature = "_error-test-function-failed")]
-            Some("TestFunctionFailed") => Self::reread(error, Self::TestFunctionFailed),
+            Some("TestFunctionFailed") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TestFunctionFailed)
+            }
             #[cfg(feature = "_error-too-long-csp-in-response-headers-policy")]
             Some("TooLongCSPInResponseHeadersPolicy") => {
-                Self::reread(error, Self::TooLongCSPInResponseHeadersPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooLongCSPInResponseHeadersPolicy,
+                    )
             }
             #[cfg(feature = "_error-too-many-cache-behaviors")]
             Some("TooManyCacheBehaviors") => {
-                Self::reread(error, Self::TooManyCacheBehaviors)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyCacheBehaviors)
             }
             #[cfg(feature = "_error-too-many-cache-policies")]
             Some("TooManyCachePolicies") => {
-                Self::reread(error, Self::TooManyCachePolicies)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyCachePolicies)
             }
             #[cfg(feature = "_error-too-many-certificates")]
-            Some("TooManyCertificates") => Self::reread(error, Self::TooManyCertificates),
+            Some("TooManyCertificates") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyCertificates)
+            }
             #[cfg(feature = "_error-too-many-cloud-front-origin-access-identities")]
             Some("TooManyCloudFrontOriginAccessIdentities") => {
-                Self::reread(error, Self::TooManyCloudFrontOriginAccessIdentities)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyCloudFrontOriginAccessIdentities,
+                    )
             }
             #[cfg(feature = "_error-too-many-continuous-deployment-policies")]
             Some("TooManyContinuousDeploymentPolicies") => {
-                Self::reread(error, Self::TooManyContinuousDeploymentPolicies)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyContinuousDeploymentPolicies,
+                    )
             }
             #[cfg(feature = "_error-too-many-cookie-names-in-white-list")]
             Some("TooManyCookieNamesInWhiteList") => {
-                Self::reread(error, Self::TooManyCookieNamesInWhiteList)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyCookieNamesInWhiteList)
             }
             #[cfg(feature = "_error-too-many-cookies-in-cache-policy")]
             Some("TooManyCookiesInCachePolicy") => {
-                Self::reread(error, Self::TooManyCookiesInCachePolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyCookiesInCachePolicy)
             }
             #[cfg(feature = "_error-too-many-cookies-in-origin-request-policy")]
             Some("TooManyCookiesInOriginRequestPolicy") => {
-                Self::reread(error, Self::TooManyCookiesInOriginRequestPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyCookiesInOriginRequestPolicy,
+                    )
             }
             #[cfg(feature = "_error-too-many-custom-headers-in-response-headers-policy")]
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
-                Self::reread(error, Self::TooManyCustomHeadersInResponseHeadersPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyCustomHeadersInResponseHeadersPolicy,
+                    )
             }
             #[cfg(feature = "_error-too-many-distribution-cnam-es")]
             Some("TooManyDistributionCNAMEs") => {
-                Self::reread(error, Self::TooManyDistributionCNAMEs)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
             }
             #[cfg(feature = "_error-too-many-distributions")]
             Some("TooManyDistributions") => {
-                Self::reread(error, Self::TooManyDistributions)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributions)
             }
             #[cfg(feature = "_error-too-many-distributions-associated-to-cache-policy")]
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
-                Self::reread(error, Self::TooManyDistributionsAssociatedToCachePolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToCachePolicy,
+                    )
             }
             #[cfg(
                 feature = "_error-too-many-distributions-associated-to-field-level-encryption-config"
             )]
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
-                Self::reread(
-                    error,
-                    Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
-                )
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
+                    )
             }
             #[cfg(feature = "_error-too-many-distributions-associated-to-key-group")]
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
-                Self::reread(error, Self::TooManyDistributionsAssociatedToKeyGroup)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToKeyGroup,
+                    )
             }
             #[cfg(
                 feature = "_error-too-many-distributions-associated-to-origin-access-control"
             )]
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
-                Self::reread(
-                    error,
-                    Self::TooManyDistributionsAssociatedToOriginAccessControl,
-                )
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginAccessControl,
+                    )
             }
             #[cfg(
                 feature = "_error-too-many-distributions-associated-to-origin-request-policy"
             )]
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
-                Self::reread(
-                    error,
-                    Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
-                )
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
+                    )
             }
             #[cfg(
                 feature = "_error-too-many-distributions-associated-to-response-headers-policy"
             )]
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
-                Self::reread(
-                    error,
-                    Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
-                )
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
+                    )
             }
             #[cfg(feature = "_error-too-many-distributions-with-function-associations")]
             Some("TooManyDistributionsWithFunctionAssociations") => {
-                Self::reread(error, Self::TooManyDistributionsWithFunctionAssociations)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithFunctionAssociations,
+                    )
             }
             #[cfg(feature = "_error-too-many-distributions-with-lambda-associations")]
             Some("TooManyDistributionsWithLambdaAssociations") => {
-                Self::reread(error, Self::TooManyDistributionsWithLambdaAssociations)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithLambdaAssociations,
+                    )
             }
             #[cfg(feature = "_error-too-many-distributions-with-single-function-arn")]
             Some("TooManyDistributionsWithSingleFunctionARN") => {
-                Self::reread(error, Self::TooManyDistributionsWithSingleFunctionARN)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyDistributionsWithSingleFunctionARN,
+                    )
             }
             #[cfg(feature = "_error-too-many-field-level-encryption-configs")]
             Some("TooManyFieldLevelEncryptionConfigs") => {
-                Self::reread(error, Self::TooManyFieldLevelEncryptionConfigs)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionConfigs,
+                    )
             }
             #[cfg(
                 feature = "_error-too-many-field-level-encryption-content-type-profiles"
             )]
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
-                Self::reread(error, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionContentTypeProfiles,
+                    )
             }
             #[cfg(
                 feature = "_error-too-many-field-level-encryption-encryption-entities"
             )]
             Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
-                Self::reread(error, Self::TooManyFieldLevelEncryptionEncryptionEntities)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionEncryptionEntities,
+                    )
             }
             #[cfg(feature = "_error-too-many-field-level-encryption-field-patterns")]
             Some("TooManyFieldLevelEncryptionFieldPatterns") => {
-                Self::reread(error, Self::TooManyFieldLevelEncryptionFieldPatterns)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionFieldPatterns,
+                    )
             }
             #[cfg(feature = "_error-too-many-field-level-encryption-profiles")]
             Some("TooManyFieldLevelEncryptionProfiles") => {
-                Self::reread(error, Self::TooManyFieldLevelEncryptionProfiles)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionProfiles,
+                    )
             }
             #[cfg(feature = "_error-too-many-field-level-encryption-query-arg-profiles")]
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
-                Self::reread(error, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyFieldLevelEncryptionQueryArgProfiles,
+                    )
             }
             #[cfg(feature = "_error-too-many-function-associations")]
             Some("TooManyFunctionAssociations") => {
-                Self::reread(error, Self::TooManyFunctionAssociations)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyFunctionAssociations)
             }
             #[cfg(feature = "_error-too-many-functions")]
-            Some("TooManyFunctions") => Self::reread(error, Self::TooManyFunctions),
+            Some("TooManyFunctions") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyFunctions)
+            }
             #[cfg(feature = "_error-too-many-headers-in-cache-policy")]
             Some("TooManyHeadersInCachePolicy") => {
-                Self::reread(error, Self::TooManyHeadersInCachePolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInCachePolicy)
             }
             #[cfg(feature = "_error-too-many-headers-in-forwarded-values")]
             Some("TooManyHeadersInForwardedValues") => {
-                Self::reread(error, Self::TooManyHeadersInForwardedValues)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInForwardedValues)
             }
             #[cfg(feature = "_error-too-many-headers-in-origin-request-policy")]
             Some("TooManyHeadersInOriginRequestPolicy") => {
-                Self::reread(error, Self::TooManyHeadersInOriginRequestPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyHeadersInOriginRequestPolicy,
+                    )
             }
             #[cfg(feature = "_error-too-many-invalidations-in-progress")]
             Some("TooManyInvalidationsInProgress") => {
-                Self::reread(error, Self::TooManyInvalidationsInProgress)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyInvalidationsInProgress)
             }
             #[cfg(feature = "_error-too-many-key-groups")]
-            Some("TooManyKeyGroups") => Self::reread(error, Self::TooManyKeyGroups),
+            Some("TooManyKeyGroups") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyKeyGroups)
+            }
             #[cfg(feature = "_error-too-many-key-groups-associated-to-distribution")]
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
-                Self::reread(error, Self::TooManyKeyGroupsAssociatedToDistribution)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyKeyGroupsAssociatedToDistribution,
+                    )
             }
             #[cfg(feature = "_error-too-many-lambda-function-associations")]
             Some("TooManyLambdaFunctionAssociations") => {
-                Self::reread(error, Self::TooManyLambdaFunctionAssociations)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyLambdaFunctionAssociations,
+                    )
             }
             #[cfg(feature = "_error-too-many-origin-access-controls")]
             Some("TooManyOriginAccessControls") => {
-                Self::reread(error, Self::TooManyOriginAccessControls)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginAccessControls)
             }
             #[cfg(feature = "_error-too-many-origin-custom-headers")]
             Some("TooManyOriginCustomHeaders") => {
-                Self::reread(error, Self::TooManyOriginCustomHeaders)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginCustomHeaders)
             }
             #[cfg(feature = "_error-too-many-origin-groups-per-distribution")]
             Some("TooManyOriginGroupsPerDistribution") => {
-                Self::reread(error, Self::TooManyOriginGroupsPerDistribution)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyOriginGroupsPerDistribution,
+                    )
             }
             #[cfg(feature = "_error-too-many-origin-request-policies")]
             Some("TooManyOriginRequestPolicies") => {
-                Self::reread(error, Self::TooManyOriginRequestPolicies)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginRequestPolicies)
             }
             #[cfg(feature = "_error-too-many-origins")]
-            Some("TooManyOrigins") => Self::reread(error, Self::TooManyOrigins),
+            Some("TooManyOrigins") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyOrigins)
+            }
             #[cfg(feature = "_error-too-many-public-keys")]
-            Some("TooManyPublicKeys") => Self::reread(error, Self::TooManyPublicKeys),
+            Some("TooManyPublicKeys") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyPublicKeys)
+            }
             #[cfg(feature = "_error-too-many-public-keys-in-key-group")]
             Some("TooManyPublicKeysInKeyGroup") => {
-                Self::reread(error, Self::TooManyPublicKeysInKeyGroup)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyPublicKeysInKeyGroup)
             }
             #[cfg(feature = "_error-too-many-query-string-parameters")]
             Some("TooManyQueryStringParameters") => {
-                Self::reread(error, Self::TooManyQueryStringParameters)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringParameters)
             }
             #[cfg(feature = "_error-too-many-query-strings-in-cache-policy")]
             Some("TooManyQueryStringsInCachePolicy") => {
-                Self::reread(error, Self::TooManyQueryStringsInCachePolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInCachePolicy)
             }
             #[cfg(feature = "_error-too-many-query-strings-in-origin-request-policy")]
             Some("TooManyQueryStringsInOriginRequestPolicy") => {
-                Self::reread(error, Self::TooManyQueryStringsInOriginRequestPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyQueryStringsInOriginRequestPolicy,
+                    )
             }
             #[cfg(feature = "_error-too-many-realtime-log-configs")]
             Some("TooManyRealtimeLogConfigs") => {
-                Self::reread(error, Self::TooManyRealtimeLogConfigs)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyRealtimeLogConfigs)
             }
             #[cfg(feature = "_error-too-many-remove-headers-in-response-headers-policy")]
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
-                Self::reread(error, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyRemoveHeadersInResponseHeadersPolicy,
+                    )
             }
             #[cfg(feature = "_error-too-many-response-headers-policies")]
             Some("TooManyResponseHeadersPolicies") => {
-                Self::reread(error, Self::TooManyResponseHeadersPolicies)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyResponseHeadersPolicies)
             }
             #[cfg(feature = "_error-too-many-streaming-distribution-cnam-es")]
             Some("TooManyStreamingDistributionCNAMEs") => {
-                Self::reread(error, Self::TooManyStreamingDistributionCNAMEs)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyStreamingDistributionCNAMEs,
+                    )
             }
             #[cfg(feature = "_error-too-many-streaming-distributions")]
             Some("TooManyStreamingDistributions") => {
-                Self::reread(error, Self::TooManyStreamingDistributions)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributions)
             }
             #[cfg(feature = "_error-too-many-trusted-signers")]
             Some("TooManyTrustedSigners") => {
-                Self::reread(error, Self::TooManyTrustedSigners)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
             }
             #[cfg(feature = "_error-trusted-key-group-does-not-exist")]
             Some("TrustedKeyGroupDoesNotExist") => {
-                Self::reread(error, Self::TrustedKeyGroupDoesNotExist)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TrustedKeyGroupDoesNotExist)
             }
             #[cfg(feature = "_error-trusted-signer-does-not-exist")]
             Some("TrustedSignerDoesNotExist") => {
-                Self::reread(error, Self::TrustedSignerDoesNotExist)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
             }
             #[cfg(feature = "_error-unsupported-operation")]
             Some("UnsupportedOperation") => {
-                Self::reread(error, Self::UnsupportedOperation)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             _ => Self::Unhandled(error),
-        }
-    }
-    /// `error`'s response read as the modeled error `T` and held by
-    /// `variant`; `error` as it is when the body does not hold `T`.
-    #[inline]
-    fn reread<T: restxml_runtime::error::ModeledError>(
-        error: restxml_runtime::UnhandledError,
-        variant: fn(T) -> Self,
-    ) -> Self {
-        let (Some(headers), Some(body)) = (error.headers(), error.body()) else {
-            return Self::Unhandled(error);
-        };
-        let meta = restxml_runtime::ProvideErrorMetadata::meta(&error).clone();
-        let operation = error.operation().unwrap_or_default();
-        match restxml_runtime::error_body::modeled(operation, body, headers, meta) {
-            Ok(modeled) => variant(modeled),
-            Err(_) => Self::Unhandled(error),
         }
     }
     /// The service's error, whichever variant holds it; `None` for

@@ -246,246 +246,376 @@ impl Error {
         match restxml_runtime::ProvideErrorMetadata::code(&error) {
             #[cfg(feature = "_error-cidr-block-in-use-exception")]
             Some("CidrBlockInUseException") => {
-                Self::reread(error, Self::CidrBlockInUseException)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::CidrBlockInUseException)
             }
             #[cfg(feature = "_error-cidr-collection-already-exists-exception")]
             Some("CidrCollectionAlreadyExistsException") => {
-                Self::reread(error, Self::CidrCollectionAlreadyExistsException)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CidrCollectionAlreadyExistsException,
+                    )
             }
             #[cfg(feature = "_error-cidr-collection-in-use-exception")]
             Some("CidrCollectionInUseException") => {
-                Self::reread(error, Self::CidrCollectionInUseException)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::CidrCollectionInUseException)
             }
             #[cfg(feature = "_error-cidr-collection-version-mismatch-exception")]
             Some("CidrCollectionVersionMismatchException") => {
-                Self::reread(error, Self::CidrCollectionVersionMismatchException)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::CidrCollectionVersionMismatchException,
+                    )
             }
             #[cfg(feature = "_error-concurrent-modification")]
             Some("ConcurrentModification") => {
-                Self::reread(error, Self::ConcurrentModification)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
             #[cfg(feature = "_error-conflicting-domain-exists")]
             Some("ConflictingDomainExists") => {
-                Self::reread(error, Self::ConflictingDomainExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::ConflictingDomainExists)
             }
             #[cfg(feature = "_error-conflicting-types")]
-            Some("ConflictingTypes") => Self::reread(error, Self::ConflictingTypes),
+            Some("ConflictingTypes") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::ConflictingTypes)
+            }
             #[cfg(feature = "_error-dnssec-not-found")]
-            Some("DNSSECNotFound") => Self::reread(error, Self::DNSSECNotFound),
+            Some("DNSSECNotFound") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::DNSSECNotFound)
+            }
             #[cfg(feature = "_error-delegation-set-already-created")]
             Some("DelegationSetAlreadyCreated") => {
-                Self::reread(error, Self::DelegationSetAlreadyCreated)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetAlreadyCreated)
             }
             #[cfg(feature = "_error-delegation-set-already-reusable")]
             Some("DelegationSetAlreadyReusable") => {
-                Self::reread(error, Self::DelegationSetAlreadyReusable)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetAlreadyReusable)
             }
             #[cfg(feature = "_error-delegation-set-in-use")]
-            Some("DelegationSetInUse") => Self::reread(error, Self::DelegationSetInUse),
+            Some("DelegationSetInUse") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetInUse)
+            }
             #[cfg(feature = "_error-delegation-set-not-available")]
             Some("DelegationSetNotAvailable") => {
-                Self::reread(error, Self::DelegationSetNotAvailable)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetNotAvailable)
             }
             #[cfg(feature = "_error-delegation-set-not-reusable")]
             Some("DelegationSetNotReusable") => {
-                Self::reread(error, Self::DelegationSetNotReusable)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
             }
             #[cfg(feature = "_error-health-check-already-exists")]
             Some("HealthCheckAlreadyExists") => {
-                Self::reread(error, Self::HealthCheckAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::HealthCheckAlreadyExists)
             }
             #[cfg(feature = "_error-health-check-in-use")]
-            Some("HealthCheckInUse") => Self::reread(error, Self::HealthCheckInUse),
+            Some("HealthCheckInUse") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::HealthCheckInUse)
+            }
             #[cfg(feature = "_error-health-check-version-mismatch")]
             Some("HealthCheckVersionMismatch") => {
-                Self::reread(error, Self::HealthCheckVersionMismatch)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::HealthCheckVersionMismatch)
             }
             #[cfg(feature = "_error-hosted-zone-already-exists")]
             Some("HostedZoneAlreadyExists") => {
-                Self::reread(error, Self::HostedZoneAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::HostedZoneAlreadyExists)
             }
             #[cfg(feature = "_error-hosted-zone-not-empty")]
-            Some("HostedZoneNotEmpty") => Self::reread(error, Self::HostedZoneNotEmpty),
+            Some("HostedZoneNotEmpty") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::HostedZoneNotEmpty)
+            }
             #[cfg(feature = "_error-hosted-zone-not-found")]
-            Some("HostedZoneNotFound") => Self::reread(error, Self::HostedZoneNotFound),
+            Some("HostedZoneNotFound") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::HostedZoneNotFound)
+            }
             #[cfg(feature = "_error-hosted-zone-not-private")]
             Some("HostedZoneNotPrivate") => {
-                Self::reread(error, Self::HostedZoneNotPrivate)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::HostedZoneNotPrivate)
             }
             #[cfg(feature = "_error-hosted-zone-partially-delegated")]
             Some("HostedZonePartiallyDelegated") => {
-                Self::reread(error, Self::HostedZonePartiallyDelegated)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::HostedZonePartiallyDelegated)
             }
             #[cfg(feature = "_error-incompatible-version")]
-            Some("IncompatibleVersion") => Self::reread(error, Self::IncompatibleVersion),
+            Some("IncompatibleVersion") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::IncompatibleVersion)
+            }
             #[cfg(feature = "_error-insufficient-cloud-watch-logs-resource-policy")]
             Some("InsufficientCloudWatchLogsResourcePolicy") => {
-                Self::reread(error, Self::InsufficientCloudWatchLogsResourcePolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::InsufficientCloudWatchLogsResourcePolicy,
+                    )
             }
             #[cfg(feature = "_error-invalid-argument")]
-            Some("InvalidArgument") => Self::reread(error, Self::InvalidArgument),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
             #[cfg(feature = "_error-invalid-change-batch")]
-            Some("InvalidChangeBatch") => Self::reread(error, Self::InvalidChangeBatch),
+            Some("InvalidChangeBatch") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidChangeBatch)
+            }
             #[cfg(feature = "_error-invalid-domain-name")]
-            Some("InvalidDomainName") => Self::reread(error, Self::InvalidDomainName),
+            Some("InvalidDomainName") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidDomainName)
+            }
             #[cfg(feature = "_error-invalid-input")]
-            Some("InvalidInput") => Self::reread(error, Self::InvalidInput),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
             #[cfg(feature = "_error-invalid-kms-arn")]
-            Some("InvalidKMSArn") => Self::reread(error, Self::InvalidKMSArn),
+            Some("InvalidKMSArn") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+            }
             #[cfg(feature = "_error-invalid-key-signing-key-name")]
             Some("InvalidKeySigningKeyName") => {
-                Self::reread(error, Self::InvalidKeySigningKeyName)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyName)
             }
             #[cfg(feature = "_error-invalid-key-signing-key-status")]
             Some("InvalidKeySigningKeyStatus") => {
-                Self::reread(error, Self::InvalidKeySigningKeyStatus)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
             }
             #[cfg(feature = "_error-invalid-pagination-token")]
             Some("InvalidPaginationToken") => {
-                Self::reread(error, Self::InvalidPaginationToken)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
             }
             #[cfg(feature = "_error-invalid-signing-status")]
             Some("InvalidSigningStatus") => {
-                Self::reread(error, Self::InvalidSigningStatus)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
             }
             #[cfg(feature = "_error-invalid-traffic-policy-document")]
             Some("InvalidTrafficPolicyDocument") => {
-                Self::reread(error, Self::InvalidTrafficPolicyDocument)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidTrafficPolicyDocument)
             }
             #[cfg(feature = "_error-invalid-vpc-id")]
-            Some("InvalidVPCId") => Self::reread(error, Self::InvalidVPCId),
+            Some("InvalidVPCId") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+            }
             #[cfg(feature = "_error-key-signing-key-already-exists")]
             Some("KeySigningKeyAlreadyExists") => {
-                Self::reread(error, Self::KeySigningKeyAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::KeySigningKeyAlreadyExists)
             }
             #[cfg(feature = "_error-key-signing-key-in-parent-ds-record")]
             Some("KeySigningKeyInParentDSRecord") => {
-                Self::reread(error, Self::KeySigningKeyInParentDSRecord)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::KeySigningKeyInParentDSRecord)
             }
             #[cfg(feature = "_error-key-signing-key-in-use")]
-            Some("KeySigningKeyInUse") => Self::reread(error, Self::KeySigningKeyInUse),
+            Some("KeySigningKeyInUse") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::KeySigningKeyInUse)
+            }
             #[cfg(feature = "_error-key-signing-key-with-active-status-not-found")]
             Some("KeySigningKeyWithActiveStatusNotFound") => {
-                Self::reread(error, Self::KeySigningKeyWithActiveStatusNotFound)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::KeySigningKeyWithActiveStatusNotFound,
+                    )
             }
             #[cfg(feature = "_error-last-vpc-association")]
-            Some("LastVPCAssociation") => Self::reread(error, Self::LastVPCAssociation),
+            Some("LastVPCAssociation") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::LastVPCAssociation)
+            }
             #[cfg(feature = "_error-limits-exceeded")]
-            Some("LimitsExceeded") => Self::reread(error, Self::LimitsExceeded),
+            Some("LimitsExceeded") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+            }
             #[cfg(feature = "_error-no-such-change")]
-            Some("NoSuchChange") => Self::reread(error, Self::NoSuchChange),
+            Some("NoSuchChange") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchChange)
+            }
             #[cfg(feature = "_error-no-such-cidr-collection-exception")]
             Some("NoSuchCidrCollectionException") => {
-                Self::reread(error, Self::NoSuchCidrCollectionException)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
             }
             #[cfg(feature = "_error-no-such-cidr-location-exception")]
             Some("NoSuchCidrLocationException") => {
-                Self::reread(error, Self::NoSuchCidrLocationException)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCidrLocationException)
             }
             #[cfg(feature = "_error-no-such-cloud-watch-logs-log-group")]
             Some("NoSuchCloudWatchLogsLogGroup") => {
-                Self::reread(error, Self::NoSuchCloudWatchLogsLogGroup)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCloudWatchLogsLogGroup)
             }
             #[cfg(feature = "_error-no-such-delegation-set")]
-            Some("NoSuchDelegationSet") => Self::reread(error, Self::NoSuchDelegationSet),
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+            }
             #[cfg(feature = "_error-no-such-geo-location")]
-            Some("NoSuchGeoLocation") => Self::reread(error, Self::NoSuchGeoLocation),
+            Some("NoSuchGeoLocation") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchGeoLocation)
+            }
             #[cfg(feature = "_error-no-such-health-check")]
-            Some("NoSuchHealthCheck") => Self::reread(error, Self::NoSuchHealthCheck),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+            }
             #[cfg(feature = "_error-no-such-hosted-zone")]
-            Some("NoSuchHostedZone") => Self::reread(error, Self::NoSuchHostedZone),
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
             #[cfg(feature = "_error-no-such-key-signing-key")]
-            Some("NoSuchKeySigningKey") => Self::reread(error, Self::NoSuchKeySigningKey),
+            Some("NoSuchKeySigningKey") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchKeySigningKey)
+            }
             #[cfg(feature = "_error-no-such-query-logging-config")]
             Some("NoSuchQueryLoggingConfig") => {
-                Self::reread(error, Self::NoSuchQueryLoggingConfig)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchQueryLoggingConfig)
             }
             #[cfg(feature = "_error-no-such-traffic-policy")]
-            Some("NoSuchTrafficPolicy") => Self::reread(error, Self::NoSuchTrafficPolicy),
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+            }
             #[cfg(feature = "_error-no-such-traffic-policy-instance")]
             Some("NoSuchTrafficPolicyInstance") => {
-                Self::reread(error, Self::NoSuchTrafficPolicyInstance)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
             }
             #[cfg(feature = "_error-not-authorized-exception")]
             Some("NotAuthorizedException") => {
-                Self::reread(error, Self::NotAuthorizedException)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::NotAuthorizedException)
             }
             #[cfg(feature = "_error-prior-request-not-complete")]
             Some("PriorRequestNotComplete") => {
-                Self::reread(error, Self::PriorRequestNotComplete)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
             #[cfg(feature = "_error-public-zone-vpc-association")]
             Some("PublicZoneVPCAssociation") => {
-                Self::reread(error, Self::PublicZoneVPCAssociation)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::PublicZoneVPCAssociation)
             }
             #[cfg(feature = "_error-query-logging-config-already-exists")]
             Some("QueryLoggingConfigAlreadyExists") => {
-                Self::reread(error, Self::QueryLoggingConfigAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::QueryLoggingConfigAlreadyExists)
             }
             #[cfg(feature = "_error-throttling-exception")]
-            Some("ThrottlingException") => Self::reread(error, Self::ThrottlingException),
+            Some("ThrottlingException") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::ThrottlingException)
+            }
             #[cfg(feature = "_error-too-many-health-checks")]
-            Some("TooManyHealthChecks") => Self::reread(error, Self::TooManyHealthChecks),
+            Some("TooManyHealthChecks") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyHealthChecks)
+            }
             #[cfg(feature = "_error-too-many-hosted-zones")]
-            Some("TooManyHostedZones") => Self::reread(error, Self::TooManyHostedZones),
+            Some("TooManyHostedZones") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyHostedZones)
+            }
             #[cfg(feature = "_error-too-many-key-signing-keys")]
             Some("TooManyKeySigningKeys") => {
-                Self::reread(error, Self::TooManyKeySigningKeys)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyKeySigningKeys)
             }
             #[cfg(feature = "_error-too-many-traffic-policies")]
             Some("TooManyTrafficPolicies") => {
-                Self::reread(error, Self::TooManyTrafficPolicies)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicies)
             }
             #[cfg(feature = "_error-too-many-traffic-policy-instances")]
             Some("TooManyTrafficPolicyInstances") => {
-                Self::reread(error, Self::TooManyTrafficPolicyInstances)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicyInstances)
             }
             #[cfg(
                 feature = "_error-too-many-traffic-policy-versions-for-current-policy"
             )]
             Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
-                Self::reread(error, Self::TooManyTrafficPolicyVersionsForCurrentPolicy)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyTrafficPolicyVersionsForCurrentPolicy,
+                    )
             }
             #[cfg(feature = "_error-too-many-vpc-association-authorizations")]
             Some("TooManyVPCAssociationAuthorizations") => {
-                Self::reread(error, Self::TooManyVPCAssociationAuthorizations)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TooManyVPCAssociationAuthorizations,
+                    )
             }
             #[cfg(feature = "_error-traffic-policy-already-exists")]
             Some("TrafficPolicyAlreadyExists") => {
-                Self::reread(error, Self::TrafficPolicyAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TrafficPolicyAlreadyExists)
             }
             #[cfg(feature = "_error-traffic-policy-in-use")]
-            Some("TrafficPolicyInUse") => Self::reread(error, Self::TrafficPolicyInUse),
+            Some("TrafficPolicyInUse") => {
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::TrafficPolicyInUse)
+            }
             #[cfg(feature = "_error-traffic-policy-instance-already-exists")]
             Some("TrafficPolicyInstanceAlreadyExists") => {
-                Self::reread(error, Self::TrafficPolicyInstanceAlreadyExists)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::TrafficPolicyInstanceAlreadyExists,
+                    )
             }
             #[cfg(feature = "_error-vpc-association-authorization-not-found")]
             Some("VPCAssociationAuthorizationNotFound") => {
-                Self::reread(error, Self::VPCAssociationAuthorizationNotFound)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(
+                        Self::Unhandled,
+                        Self::VPCAssociationAuthorizationNotFound,
+                    )
             }
             #[cfg(feature = "_error-vpc-association-not-found")]
             Some("VPCAssociationNotFound") => {
-                Self::reread(error, Self::VPCAssociationNotFound)
+                restxml_runtime::error_body::reread(error)
+                    .map_or_else(Self::Unhandled, Self::VPCAssociationNotFound)
             }
             _ => Self::Unhandled(error),
-        }
-    }
-    /// `error`'s response read as the modeled error `T` and held by
-    /// `variant`; `error` as it is when the body does not hold `T`.
-    #[inline]
-    fn reread<T: restxml_runtime::error::ModeledError>(
-        error: restxml_runtime::UnhandledError,
-        variant: fn(T) -> Self,
-    ) -> Self {
-        let (Some(headers), Some(body)) = (error.headers(), error.body()) else {
-            return Self::Unhandled(error);
-        };
-        let meta = restxml_runtime::ProvideErrorMetadata::meta(&error).clone();
-        let operation = error.operation().unwrap_or_default();
-        match restxml_runtime::error_body::modeled(operation, body, headers, meta) {
-            Ok(modeled) => variant(modeled),
-            Err(_) => Self::Unhandled(error),
         }
     }
     /// The service's error, whichever variant holds it; `None` for
