@@ -144,6 +144,11 @@ fn names_and_types(sets: &[ResourceRecordSet]) -> Vec<(String, String)> {
     sets.iter().map(|s| (s.name.clone(), s.r#type.as_str().to_string())).collect()
 }
 
+/// Every record set of the zone, through the paginator.
+async fn record_sets(client: &Client, zone_id: &str) -> Vec<ResourceRecordSet> {
+    client.list_resource_record_sets().hosted_zone_id(zone_id).into_paginator().items().collect_items().await.unwrap()
+}
+
 fn fqdn(label: &str) -> String {
     if label.is_empty() { format!("{ZONE}.") } else { format!("{label}.{ZONE}.") }
 }
@@ -388,14 +393,7 @@ async fn a_route53_session_against_moto() {
         .unwrap();
     assert_eq!(synced.change_info.status, ChangeStatus::Insync);
     assert_eq!(http.since(start, "GET", "/2013-04-01/change/").len(), 1, "INSYNC at the first poll");
-    let items = client
-        .list_resource_record_sets()
-        .hosted_zone_id(&zone_id)
-        .into_paginator()
-        .items()
-        .collect_items()
-        .await
-        .unwrap();
+    let items = record_sets(&client, &zone_id).await;
     assert_eq!(
         names_and_types(&items),
         [
@@ -476,14 +474,7 @@ async fn a_route53_session_against_moto() {
         .await
         .unwrap();
     assert_eq!(synced.change_info.status, ChangeStatus::Insync);
-    let items = client
-        .list_resource_record_sets()
-        .hosted_zone_id(&zone_id)
-        .into_paginator()
-        .items()
-        .collect_items()
-        .await
-        .unwrap();
+    let items = record_sets(&client, &zone_id).await;
     assert_eq!(names_and_types(&items), [(fqdn(""), "NS".to_string()), (fqdn(""), "SOA".to_string())]);
     let start = http.count();
     let deleted_zone = client.delete_hosted_zone().id(&zone_id).send().await.unwrap();

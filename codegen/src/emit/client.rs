@@ -162,14 +162,7 @@ fn read_modify_write_pairs(service: &Service) -> Vec<ModifyPair> {
     for get in service.operations.values() {
         let Some(x) = get.name.strip_prefix("Get").and_then(|n| n.strip_suffix("Config")) else { continue };
         let Some(update) = service.operations.get(&format!("Update{x}")) else { continue };
-        let members = |shape: &Option<String>| {
-            shape
-                .as_ref()
-                .and_then(|s| service.shape(s))
-                .and_then(|s| s.structure())
-                .map(|s| s.members.clone())
-                .unwrap_or_default()
-        };
+        let members = |shape: &Option<String>| super::members_of(service, shape.as_deref());
         let (get_in, get_out, update_in) = (members(&get.input), members(&get.output), members(&update.input));
         let Some(config) = get_out.iter().find(|m| m.location == Location::Payload) else { continue };
         if !get_out.iter().any(|m| m.location == Location::Header("ETag".into())) {
@@ -298,14 +291,7 @@ fn read_modify_write(
 ) -> TokenStream {
     use crate::ir::Location;
     let (get, update) = (&service.operations[&pair.get], &service.operations[&pair.update]);
-    let members = |shape: &Option<String>| {
-        shape
-            .as_ref()
-            .and_then(|s| service.shape(s))
-            .and_then(|s| s.structure())
-            .map(|s| s.members.clone())
-            .unwrap_or_default()
-    };
+    let members = |shape: &Option<String>| super::members_of(service, shape.as_deref());
     let (get_in, get_out, update_in) = (members(&get.input), members(&get.output), members(&update.input));
     let (Some(config), Some(etag), Some(target), Some(if_match)) = (
         get_out.iter().find(|m| m.location == Location::Payload),

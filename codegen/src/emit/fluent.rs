@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{builder_path, deprecated_attr, ident, type_path};
-use crate::ir::{Member, Operation, Service, names};
+use crate::ir::{Operation, Service, names};
 
 /// The name of `op`'s fluent builder type.
 pub fn type_name(op: &Operation) -> proc_macro2::Ident {
@@ -41,13 +41,7 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
         None => quote! { restxml_runtime::ResponseMetadata },
     };
     let method = &op.snake;
-    let members: Vec<&Member> = op
-        .input
-        .as_ref()
-        .and_then(|i| service.shape(i))
-        .and_then(|s| s.structure())
-        .map(|s| s.members.iter().collect())
-        .unwrap_or_default();
+    let members = super::members_of(service, op.input.as_deref());
     let input_ty = op.input.as_ref().map(|i| type_path(service, i));
     let input_builder = op.input.as_ref().map(|i| builder_path(service, i));
 

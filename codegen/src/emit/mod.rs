@@ -132,6 +132,16 @@ pub fn clone_enum(name: &proc_macro2::Ident, variants: &[(TokenStream, proc_macr
     }
 }
 
+/// The members of the structure `shape` names (an operation's input or
+/// output); none when there is no such structure.
+pub fn members_of<'s>(service: &'s Service, shape: Option<&str>) -> Vec<&'s Member> {
+    shape
+        .and_then(|name| service.shape(name))
+        .and_then(|shape| shape.structure())
+        .map(|s| s.members.iter().collect())
+        .unwrap_or_default()
+}
+
 /// The path of a structure's builder (`crate::operation::x::XInputBuilder`).
 pub fn builder_path(service: &Service, shape_name: &str) -> TokenStream {
     let path = type_path(service, shape_name).to_string().replace(' ', "");

@@ -17,12 +17,7 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
 }
 
 fn input_members<'s>(service: &'s Service, op: &Operation) -> Vec<&'s Member> {
-    op.input
-        .as_ref()
-        .and_then(|name| service.shape(name))
-        .and_then(|shape| shape.structure())
-        .map(|s| s.members.iter().collect())
-        .unwrap_or_default()
+    super::members_of(service, op.input.as_deref())
 }
 
 fn input_type(service: &Service, op: &Operation) -> Option<TokenStream> {
@@ -346,13 +341,7 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         " Reads the HTTP response of {}: the output (with the response's request ids) on success, else the typed error.",
         op.name
     );
-    let members: Vec<&Member> = op
-        .output
-        .as_ref()
-        .and_then(|name| service.shape(name))
-        .and_then(|shape| shape.structure())
-        .map(|s| s.members.iter().collect())
-        .unwrap_or_default();
+    let members = super::members_of(service, op.output.as_deref());
 
     let mut statements = Vec::new();
     let mut inits = Vec::new();
