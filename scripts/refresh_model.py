@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Refresh every vendored service from one named botocore release.
 
-Usage: python3 scripts/refresh_model.py [BOTOCORE_VERSION]
+Usage: python3 scripts/refresh_model.py [BOTOCORE_VERSION] [--into DIR] [--no-report]
 
 Downloads botocore's source distribution of that version (default: the
 pinned one in model/MANIFEST.json) with pip (no install) and, for every
@@ -23,7 +23,18 @@ and each file's source and sha256.
 A service's API version is the newest botocore has (as botocore's loader
 picks it); when that changed, model/services.json is updated and the old
 version's folder removed, and the script says so.
+
+After refreshing, the script prints the model-update report (`cargo run -p
+restxml-codegen -- diff`, Markdown) of the old models against the new ones:
+what changed per service, each change classified as breaking, additive or
+documentation, and the semver bump each generated crate needs; it goes
+into the pull request's description. --no-report skips it.
+
+With --into DIR, model/ is left alone: the same files are extracted into
+DIR/<service>/<api-version>/ (a scratch folder), so two releases can be
+compared: `cargo run -p restxml-codegen -- diff /tmp/a /tmp/b`.
 """
+import subprocess
 import hashlib
 import json
 import pathlib
@@ -73,8 +84,35 @@ def store(sdist, manifest: dict, staging: pathlib.Path, relative: str, source: s
     manifest["files"][relative] = {"source": source, "sha256": hashlib.sha256(data).hexdigest()}
 
 
+def model_report(old: pathlib.Path, new: pathlib.Path, old_label: str, new_label: str) -> str | None:
+    """The Markdown model-update report of `old` against `new`, with the
+    folders shown as the labels; None (and a warning) if it cannot be made."""
+    try:
+        result = subprocess.run(
+            ["cargo", "run", "--quiet", "-p", "restxml-codegen", "--", "diff", str(old), str(new)],
+            cwd=ROOT, capture_output=True, text=True, check=False,
+        )
+    except FileNotFoundError:
+        print("warning: cargo not found; no model-update report", file=sys.stderr)
+        return None
+    if result.returncode != 0:
+        print(f"warning: no model-update report: {result.stderr.strip()}", file=sys.stderr)
+        return None
+    return result.stdout.replace(f"`{old}`", f"`{old_label}`").replace(f"`{new}`", f"`{new_label}`")
+
+
 def main() -> None:
-    version = sys.argv[1] if len(sys.argv) > 1 else pinned_botocore.VERSION
+    args = sys.argv[1:]
+    report = "--no-report" not in args
+    args = [a for a in args if a != "--no-report"]
+    into = None
+    if "--into" in args:
+        at = args.index("--into")
+        if at + 1 >= len(args):
+            sys.exit("error: --into needs a folder")
+        into = pathlib.Path(args[at + 1])
+        del args[at:at + 2]
+    version = args[0] if args else pinned_botocore.VERSION
     services_path = MODEL_DIR / "services.json"
     services = json.loads(services_path.read_text())
     # Everything is extracted into a staging folder first; model/ changes
@@ -102,6 +140,21 @@ def main() -> None:
                           f"botocore/data/{service}/{api_version}/{name}", required=name in REQUIRED)
                 store(sdist, manifest, staging, f"{service}/{api_version}/endpoint-tests-1.json",
                       f"tests/functional/endpoint-rules/{service}/endpoint-tests-1.json")
+        if into is not None:
+            into.mkdir(parents=True, exist_ok=True)
+            for entry in services["services"]:
+                folder = f"{entry['service']}/{entry['api_version']}"
+                shutil.rmtree(into / folder, ignore_errors=True)
+                shutil.copytree(staging / folder, into / folder)
+            (into / "services.json").write_text(json.dumps(services, indent=2) + "\n")
+            print(f"botocore {version}'s models of {', '.join(e['service'] for e in services['services'])} "
+                  f"extracted into {into}")
+            return
+        text = None
+        if report:
+            (staging / "services.json").write_text(json.dumps(services, indent=2) + "\n")
+            old_version = pinned["botocore_version"] if pinned else "unknown"
+            text = model_report(MODEL_DIR, staging, f"model (botocore {old_version})", f"botocore {version}")
         # Swap in: each vendored folder is replaced whole (a file botocore
         # dropped goes too), then the old API versions' folders go.
         for folder in ["protocol-tests"] + [f"{e['service']}/{e['api_version']}" for e in services["services"]]:
@@ -116,6 +169,9 @@ def main() -> None:
     services_path.write_text(json.dumps(services, indent=2) + "\n")
     print(f"model/ refreshed from botocore {version}: {len(manifest['files'])} files, "
           f"services {', '.join(e['service'] for e in services['services'])}")
+    if text is not None:
+        print()
+        print(text, end="")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,9 @@ cargo clippy --quiet -p cloudfront-sdk --no-default-features -- -D warnings
 cargo clippy --quiet -p route53-sdk --no-default-features --features change-resource-record-sets,get-change,client -- -D warnings
 cargo clippy --quiet -p route53-sdk --no-default-features -- -D warnings
 
+echo "== older models for the model-update report (model/history/), checked against their sha256s"
+python3 scripts/model_history.py --check
+
 echo "== botocore's rest-xml services not vendored yet (S3, S3 Control): generate, clippy, docs"
 python3 scripts/other_services.py target/other-services
 (

@@ -12,9 +12,12 @@
 //!    formatting with prettyplease.
 //!
 //! [`Generator`] drives it, from the command line (`restxml-codegen`) or
-//! from a build script.
+//! from a build script. [`diff`] is the model-update report: what changed
+//! between two model folders and what it does to the generated API
+//! (`restxml-codegen diff OLD NEW`).
 
 pub mod customizations;
+pub mod diff;
 pub mod emit;
 pub mod extras;
 pub mod ir;

@@ -5,6 +5,7 @@
 //! restxml-codegen [--service NAME]... [--check]
 //! restxml-codegen --model PATH --out DIR --crate-name NAME
 //!                 [--runtime-path PATH] [--operations A,B,...] [--check]
+//! restxml-codegen diff OLD NEW [--format markdown|json] [--service NAME]...
 //! ```
 //!
 //! Run from the workspace root, the first form regenerates every service
@@ -13,7 +14,8 @@
 //! `--service` limits it to the services named. The second form generates
 //! one model anywhere (another botocore service, a scratch copy).
 //! `--check` writes nothing and fails if a directory differs from what
-//! would be generated.
+//! would be generated. `diff` prints the model-update report of two model
+//! folders (see `restxml_codegen::diff`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +25,7 @@ use restxml_codegen::services::{ServiceEntry, ServiceList};
 const USAGE: &str = "\
 usage: restxml-codegen [--service NAME]... [--check]
        restxml-codegen --model PATH --out DIR --crate-name NAME [--runtime-path PATH] [--operations A,B,...] [--check]
+       restxml-codegen diff OLD NEW [--format markdown|json] [--service NAME]...
 
 Run from the workspace root. The first form regenerates the services
 listed in model/services.json (model files in model/<service>/<api-version>/,
@@ -31,7 +34,16 @@ codegen/src/customizations/); --service limits it to the named ones. The
 second form generates one model into any directory, --operations limiting
 it to those operations and the shapes they reach. --check writes nothing
 and fails if the output differs from what the model generates today (and,
-for all services, if generated/ holds a folder no listed service owns).";
+for all services, if generated/ holds a folder no listed service owns).
+
+diff prints what changed between two model folders (each laid out like
+model/, <service>/<api-version>/service-2.json and the paginators, waiters
+and endpoint rule set beside it, or one <service>/<api-version>/ folder):
+operations, shapes, members, required-ness, types, locations, wire names,
+enum values, errors, paginators, waiters, endpoint parameters and
+documentation, each classified as breaking, additive or documentation, and
+the semver bump each generated crate needs. --format markdown (default,
+for a pull request) or json (for tools); --service limits it.";
 
 /// One crate to generate.
 struct Job {
@@ -143,7 +155,71 @@ fn workspace_job(entry: &ServiceEntry) -> Job {
     }
 }
 
+/// `restxml-codegen diff OLD NEW [--format markdown|json] [--service NAME]...`.
+fn run_diff(mut args: impl Iterator<Item = String>) -> ExitCode {
+    let mut folders = Vec::new();
+    let mut services = Vec::new();
+    let mut json = false;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => match args.next().as_deref() {
+                Some("markdown") => json = false,
+                Some("json") => json = true,
+                other => {
+                    let other = other.unwrap_or("nothing");
+                    eprintln!("--format takes markdown or json, not {other:?}\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            "--service" => match args.next() {
+                Some(service) => services.push(service),
+                None => {
+                    eprintln!("--service needs a value\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            other if other.starts_with("--") => {
+                eprintln!("unknown argument {other:?}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => folders.push(PathBuf::from(arg)),
+        }
+    }
+    let [old, new] = folders.as_slice() else {
+        eprintln!("diff needs two model folders, OLD and NEW\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    match restxml_codegen::diff::diff_dirs(old, new, &services) {
+        Ok(report) => {
+            use std::io::Write as _;
+            let text = if json { report.to_json() } else { report.to_markdown() };
+            // A closed pipe (`| head`) is not an error worth a panic.
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: writing the report: {err}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
+    let mut raw = std::env::args().skip(1).peekable();
+    if raw.peek().map(String::as_str) == Some("diff") {
+        raw.next();
+        return run_diff(raw);
+    }
     let args = match parse_args() {
         Ok(Some(args)) => args,
         Ok(None) => {
