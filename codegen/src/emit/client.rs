@@ -104,7 +104,7 @@ pub fn emit(
 
         pub use restxml_runtime::client::credentials::{BoxFuture, Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials};
         pub use restxml_runtime::client::paginate::{Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError};
-        pub use restxml_runtime::client::retry::RetryConfig;
+        pub use restxml_runtime::client::retry::{RetryConfig, RetryQuota, RetryQuotaConfig};
         pub use restxml_runtime::client::transport::{HttpClient, TransportError, TransportErrorKind};
         #[cfg(feature = "https")]
         pub use restxml_runtime::client::transport::HyperClient;
@@ -132,6 +132,12 @@ pub fn emit(
             /// The settings.
             pub fn config(&self) -> &Config {
                 self.core.config()
+            }
+
+            /// The retry quota every call of this client (and of its clones)
+            /// draws on: [`RetryQuota::available`] is the tokens left.
+            pub fn retry_quota(&self) -> &RetryQuota {
+                self.core.retry_quota()
             }
 
             /// What sends the calls: endpoint, signing, retries.

@@ -9,7 +9,7 @@ pub use restxml_runtime::client::credentials::{
 pub use restxml_runtime::client::paginate::{
     Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError,
 };
-pub use restxml_runtime::client::retry::RetryConfig;
+pub use restxml_runtime::client::retry::{RetryConfig, RetryQuota, RetryQuotaConfig};
 pub use restxml_runtime::client::transport::{
     HttpClient, TransportError, TransportErrorKind,
 };
@@ -88,6 +88,12 @@ impl Client {
     #[inline]
     pub fn config(&self) -> &Config {
         self.core.config()
+    }
+    /// The retry quota every call of this client (and of its clones)
+    /// draws on: [`RetryQuota::available`] is the tokens left.
+    #[inline]
+    pub fn retry_quota(&self) -> &RetryQuota {
+        self.core.retry_quota()
     }
     /// What sends the calls: endpoint, signing, retries.
     #[inline]

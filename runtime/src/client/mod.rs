@@ -21,7 +21,7 @@ use crate::dispatch::TimeLimit;
 use crate::error::{DispatchError, DispatchErrorKind};
 use credentials::{DefaultCredentialsChain, ProvideCredentials, SharedCredentials};
 use endpoint::{Endpoint, EndpointParams, RuleSet};
-use retry::RetryConfig;
+use retry::{RetryConfig, RetryQuota, RetryQuotaConfig};
 use transport::{HttpClient, SharedHttpClient};
 
 /// Client settings. Build one with [`Config::builder`].
@@ -33,6 +33,7 @@ pub struct Config {
     use_fips: bool,
     use_dual_stack: bool,
     retry: RetryConfig,
+    retry_quota: RetryQuotaConfig,
     timeouts: Timeouts,
     http: SharedHttpClient,
     max_body: usize,
@@ -63,6 +64,7 @@ pub struct ConfigBuilder<H = NoTransport> {
     use_fips: bool,
     use_dual_stack: bool,
     retry: Option<RetryConfig>,
+    retry_quota: Option<RetryQuotaConfig>,
     timeouts: Timeouts,
     http: H,
     max_body: Option<usize>,
@@ -139,6 +141,13 @@ impl<H> ConfigBuilder<H> {
         self
     }
 
+    /// The client-wide retry quota (botocore's: 500 tokens, 5 a retry, 10
+    /// a retry after a timeout; [`RetryQuotaConfig::unlimited`] turns it off).
+    pub fn retry_quota(mut self, quota: RetryQuotaConfig) -> Self {
+        self.retry_quota = Some(quota);
+        self
+    }
+
     /// Time limits (`connect` applies to the default HTTPS client only: a
     /// transport you set keeps its own).
     pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
@@ -168,6 +177,7 @@ impl<H> ConfigBuilder<H> {
             use_fips: self.use_fips,
             use_dual_stack: self.use_dual_stack,
             retry: self.retry,
+            retry_quota: self.retry_quota,
             timeouts: self.timeouts,
             http,
             max_body: self.max_body,
@@ -186,6 +196,7 @@ impl ConfigBuilder<WithTransport> {
             use_fips: self.use_fips,
             use_dual_stack: self.use_dual_stack,
             retry: self.retry.unwrap_or_default(),
+            retry_quota: self.retry_quota.unwrap_or_default(),
             timeouts: self.timeouts,
             http: self.http.0,
             max_body: self.max_body.unwrap_or(DEFAULT_MAX_BODY),
@@ -294,6 +305,7 @@ pub struct ClientCore {
     endpoint: Result<Endpoint, endpoint::EndpointError>,
     signing_name: &'static str,
     error_reader: ErrorReader,
+    retry_quota: Arc<RetryQuota>,
 }
 
 impl ClientCore {
@@ -311,7 +323,8 @@ impl ClientCore {
         // Every parameter is client-wide, so the endpoint is resolved once;
         // an error is kept and returned by each call.
         let endpoint = rules.resolve(&params);
-        ClientCore { config, endpoint, signing_name, error_reader: crate::error_body::error_metadata }
+        let retry_quota = Arc::new(RetryQuota::new(config.retry_quota));
+        ClientCore { config, endpoint, signing_name, error_reader: crate::error_body::error_metadata, retry_quota }
     }
 
     /// Reads error responses with `reader` (a service customization's)
@@ -324,6 +337,12 @@ impl ClientCore {
     /// The settings.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The retry quota every call of this client draws on (its
+    /// [`available`](RetryQuota::available) tokens are what is left).
+    pub fn retry_quota(&self) -> &RetryQuota {
+        &self.retry_quota
     }
 
     /// Sends `request` (from an operation's `serialize_request`) with the
@@ -413,6 +432,8 @@ impl ClientCore {
         let name = endpoint.signing_name.as_deref().unwrap_or(self.signing_name);
         let retry = settings.retry;
         let mut attempt = 1;
+        // What this call's last retry took from the quota.
+        let mut last_retry_cost = None;
         loop {
             // Neither missing credentials nor a signing failure is retried.
             let credentials = self
@@ -442,6 +463,7 @@ impl ClientCore {
                     if let Some(id) = crate::error_body::header_request_id(response.headers()) {
                         span.record("request_id", id);
                     }
+                    self.retry_quota.release(last_retry_cost);
                     false
                 }
                 Ok(response) => {
@@ -455,6 +477,18 @@ impl ClientCore {
             };
             if !retryable || attempt >= retry.max_attempts {
                 return outcome.map_err(Failure::Transport);
+            }
+            let timed_out = matches!(&outcome, Err(e) if e.kind() == transport::TransportErrorKind::Timeout);
+            match self.retry_quota.acquire(timed_out) {
+                Some(cost) => last_retry_cost = Some(cost),
+                None => {
+                    tracing::debug!(
+                        attempt,
+                        available = self.retry_quota.available(),
+                        "retry quota reached: not retrying"
+                    );
+                    return outcome.map_err(Failure::Transport);
+                }
             }
             let pause = retry.backoff(attempt, jitter());
             tracing::debug!(attempt, ?pause, "retrying");
@@ -677,6 +711,83 @@ mod tests {
 
     fn unavailable() -> http::Response<Vec<u8>> {
         http::Response::builder().status(503).body(Vec::new()).unwrap()
+    }
+
+    fn ok() -> http::Response<Vec<u8>> {
+        http::Response::builder().status(200).body(Vec::new()).unwrap()
+    }
+
+    /// A client whose quota holds `capacity` tokens (botocore's costs).
+    fn quota_core(http: &transport::ReplayClient, capacity: u32) -> ClientCore {
+        let fast = RetryConfig { max_attempts: 3, initial_backoff: Duration::ZERO, ..RetryConfig::default() };
+        let config = Config::builder()
+            .region("us-east-1")
+            .endpoint_url("https://example.com")
+            .credentials(credentials::Credentials::new("AKID", "SECRET", None))
+            .retry_config(fast)
+            .retry_quota(RetryQuotaConfig { capacity, ..RetryQuotaConfig::default() })
+            .http_client(http.clone())
+            .build();
+        ClientCore::new(config, &RULES, "svc")
+    }
+
+    #[test]
+    fn the_retry_quota_stops_retries_when_empty_and_refills_on_success() {
+        let defaults = RetryQuotaConfig::default();
+        assert_eq!(
+            (defaults.capacity, defaults.retry_cost, defaults.timeout_retry_cost, defaults.success_increment),
+            (500, 5, 10, 1),
+            "botocore's RetryQuota and RetryQuotaChecker"
+        );
+        let http = transport::ReplayClient::default();
+        let core = quota_core(&http, 12);
+        let sent = |http: &transport::ReplayClient| http.requests().len();
+        // Two retries take 10 of the 12 tokens.
+        for _ in 0..3 {
+            http.push(Ok(unavailable()));
+        }
+        block_on(core.send("Op", request())).unwrap();
+        assert_eq!((sent(&http), core.retry_quota().available()), (3, 2));
+        // 2 tokens cannot pay for a retry: one attempt, the 503 returned.
+        http.push(Ok(unavailable()));
+        let response = block_on(core.send("Op", request())).unwrap();
+        assert_eq!((response.status().as_u16(), sent(&http), core.retry_quota().available()), (503, 4, 2));
+        // Successes at the first attempt give back one token each.
+        for _ in 0..3 {
+            http.push(Ok(ok()));
+            block_on(core.send("Op", request())).unwrap();
+        }
+        assert_eq!(core.retry_quota().available(), 5);
+        // A retry is affordable again; the success after it gives back
+        // what the retry took, never more than the capacity.
+        http.push(Ok(unavailable()));
+        http.push(Ok(ok()));
+        let response = block_on(core.send("Op", request())).unwrap();
+        assert_eq!((response.status().as_u16(), sent(&http), core.retry_quota().available()), (200, 9, 5));
+        for _ in 0..20 {
+            http.push(Ok(ok()));
+            block_on(core.send("Op", request())).unwrap();
+        }
+        assert_eq!(core.retry_quota().available(), 12);
+        // Clones of a client share its quota.
+        assert!(Arc::ptr_eq(&core.retry_quota, &core.clone().retry_quota));
+    }
+
+    #[test]
+    fn a_retry_after_a_timeout_costs_more() {
+        let http = transport::ReplayClient::default();
+        let core = quota_core(&http, 15);
+        http.push(Err(transport::TransportError::of_kind(transport::TransportErrorKind::Timeout, "slow")));
+        http.push(Err(transport::TransportError::of_kind(transport::TransportErrorKind::Connect, "refused")));
+        http.push(Ok(unavailable()));
+        let response = block_on(core.send("Op", request())).unwrap();
+        // 10 for the retry after the timeout, 5 for the one after the refused connection.
+        assert_eq!((response.status().as_u16(), core.retry_quota().available()), (503, 0));
+        http.push(Err(transport::TransportError::of_kind(transport::TransportErrorKind::Connect, "refused")));
+        let err = block_on(core.send("Op", request())).unwrap_err();
+        assert_eq!((err.kind(), err.attempts()), (DispatchErrorKind::Transport, 1), "no tokens, no retry");
+        let unlimited = RetryQuota::new(RetryQuotaConfig::unlimited());
+        assert!((0..1000).all(|_| unlimited.acquire(true).is_some()));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! as botocore's standard mode decides them: throttling and transient codes
 //! (even when the model lists them as an operation's error, as Route 53
 //! does `PriorRequestNotComplete`), 500, 502, 503, 504 and 429, and failed
-//! connections. Every other error is returned at once.
+//! connections. Every other error is returned at once. Retries draw on a
+//! client-wide [`RetryQuota`], so a service that is down is not hit
+//! `max_attempts` times by every call.
 
 use std::time::Duration;
 
@@ -36,6 +38,86 @@ impl RetryConfig {
         let exponential = self.initial_backoff.as_secs_f64() * 2f64.powi(attempt.saturating_sub(1).min(30) as i32);
         let capped = exponential.min(self.max_backoff.as_secs_f64());
         Duration::from_secs_f64(capped * random_unit.clamp(0.0, 1.0))
+    }
+}
+
+/// The retry quota of AWS standard mode (botocore's `RetryQuota` and
+/// `RetryQuotaChecker`): a client-wide bucket of tokens. A retry takes
+/// `retry_cost` tokens (`timeout_retry_cost` after an attempt that timed
+/// out); with too few left, the call is not retried and returns what the
+/// last attempt got. A call that succeeds gives back what its last retry
+/// took, or `success_increment` if it needed no retry, up to the
+/// capacity. So when a service is down, every caller stops multiplying its
+/// load by the attempt count once the bucket is empty, and retries resume
+/// as calls succeed again. The defaults are botocore's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryQuotaConfig {
+    /// Tokens in a full bucket (500).
+    pub capacity: u32,
+    /// Tokens a retry takes (5).
+    pub retry_cost: u32,
+    /// Tokens a retry after a timed-out attempt takes (10).
+    pub timeout_retry_cost: u32,
+    /// Tokens a call that succeeds at its first attempt gives back (1).
+    pub success_increment: u32,
+}
+
+impl Default for RetryQuotaConfig {
+    fn default() -> Self {
+        RetryQuotaConfig { capacity: 500, retry_cost: 5, timeout_retry_cost: 10, success_increment: 1 }
+    }
+}
+
+impl RetryQuotaConfig {
+    /// A bucket that never runs out: retries limited by attempts only.
+    pub fn unlimited() -> Self {
+        RetryQuotaConfig { capacity: u32::MAX, retry_cost: 0, timeout_retry_cost: 0, success_increment: 0 }
+    }
+}
+
+/// A client's retry quota: the bucket [`RetryQuotaConfig`] describes, shared
+/// by every call (and every clone) of one client.
+#[derive(Debug)]
+pub struct RetryQuota {
+    config: RetryQuotaConfig,
+    available: std::sync::Mutex<u32>,
+}
+
+impl RetryQuota {
+    /// A full bucket.
+    pub fn new(config: RetryQuotaConfig) -> Self {
+        RetryQuota { config, available: std::sync::Mutex::new(config.capacity) }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> RetryQuotaConfig {
+        self.config
+    }
+
+    /// Tokens left.
+    pub fn available(&self) -> u32 {
+        *self.available.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Takes the cost of one retry (after a timed-out attempt or not), or
+    /// takes nothing and says `None` when too few tokens are left.
+    pub fn acquire(&self, after_timeout: bool) -> Option<u32> {
+        let cost = if after_timeout { self.config.timeout_retry_cost } else { self.config.retry_cost };
+        let mut available = self.available.lock().unwrap_or_else(|e| e.into_inner());
+        if cost > *available {
+            return None;
+        }
+        *available -= cost;
+        Some(cost)
+    }
+
+    /// A call succeeded: gives back `last_retry_cost` (what its last retry
+    /// took), or the success increment if it was not retried; never more
+    /// than the capacity.
+    pub fn release(&self, last_retry_cost: Option<u32>) {
+        let amount = last_retry_cost.unwrap_or(self.config.success_increment);
+        let mut available = self.available.lock().unwrap_or_else(|e| e.into_inner());
+        *available = available.saturating_add(amount).min(self.config.capacity);
     }
 }
 
