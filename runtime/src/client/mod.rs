@@ -435,6 +435,8 @@ impl ClientCore {
         // What this call's last retry took from the quota.
         let mut last_retry_cost = None;
         loop {
+            // The pause the last throttling response asked for.
+            let mut hint = None;
             // Neither missing credentials nor a signing failure is retried.
             let credentials = self
                 .config
@@ -471,6 +473,10 @@ impl ClientCore {
                     if let Some(id) = &meta.request_id {
                         span.record("request_id", id.as_str());
                     }
+                    // A throttling response may say how long to wait.
+                    hint = retry::is_throttling(meta.status, meta.code.as_deref())
+                        .then(|| retry::retry_after(response.headers(), SystemTime::now()))
+                        .flatten();
                     retry::is_retryable(meta.status, meta.code.as_deref())
                 }
                 Err(e) => e.is_retryable(),
@@ -490,7 +496,8 @@ impl ClientCore {
                     return outcome.map_err(Failure::Transport);
                 }
             }
-            let pause = retry.backoff(attempt, jitter());
+            // The operation timeout bounds the whole call, pauses included.
+            let pause = retry.pause(attempt, jitter(), hint);
             tracing::debug!(attempt, ?pause, "retrying");
             tokio::time::sleep(pause).await;
             attempt += 1;
@@ -771,6 +778,45 @@ mod tests {
         assert_eq!(core.retry_quota().available(), 12);
         // Clones of a client share its quota.
         assert!(Arc::ptr_eq(&core.retry_quota, &core.clone().retry_quota));
+    }
+
+    #[test]
+    fn a_throttling_hint_sets_the_pause_and_the_operation_timeout_still_bounds_the_call() {
+        let throttled = |after_ms: &str| {
+            http::Response::builder()
+                .status(400)
+                .header("x-amz-retry-after", after_ms)
+                .body(b"<ErrorResponse><Error><Code>Throttling</Code></Error></ErrorResponse>".to_vec())
+                .unwrap()
+        };
+        // A hint of an hour, capped by the maximum backoff (20 s), cut
+        // short by the operation's 50 ms: a timeout, after one attempt.
+        let http = transport::ReplayClient::new([throttled("3600000"), ok()]);
+        let config = Config::builder()
+            .region("us-east-1")
+            .endpoint_url("https://example.com")
+            .credentials(credentials::Credentials::new("AKID", "SECRET", None))
+            .timeouts(Timeouts { operation: Some(Duration::from_millis(50)), ..Timeouts::default() })
+            .http_client(http.clone())
+            .build();
+        let core = ClientCore::new(config, &RULES, "svc");
+        let err = block_on(core.send("Op", request())).unwrap_err();
+        assert_eq!((err.kind(), http.requests().len()), (DispatchErrorKind::Timeout, 1));
+        // A short hint replaces a backoff that would outlast the operation:
+        // the call is retried after 1 ms and succeeds.
+        let http = transport::ReplayClient::new([throttled("1"), ok()]);
+        let slow = Duration::from_secs(3600);
+        let config = Config::builder()
+            .region("us-east-1")
+            .endpoint_url("https://example.com")
+            .credentials(credentials::Credentials::new("AKID", "SECRET", None))
+            .retry_config(RetryConfig { max_attempts: 3, initial_backoff: slow, max_backoff: slow })
+            .timeouts(Timeouts { operation: Some(Duration::from_secs(5)), ..Timeouts::default() })
+            .http_client(http.clone())
+            .build();
+        let core = ClientCore::new(config, &RULES, "svc");
+        let response = block_on(core.send("Op", request())).unwrap();
+        assert_eq!((response.status().as_u16(), http.requests().len()), (200, 2));
     }
 
     #[test]

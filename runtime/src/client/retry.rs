@@ -141,8 +141,43 @@ const THROTTLING_CODES: [&str; 12] = [
 const TRANSIENT_CODES: [&str; 4] =
     ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete", "InternalError"];
 
+/// Whether an error response asks the client to slow down: HTTP 429 or
+/// a throttling code.
+pub fn is_throttling(status: u16, code: Option<&str>) -> bool {
+    status == 429 || code.is_some_and(|code| THROTTLING_CODES.contains(&code))
+}
+
+/// The pause a throttling response asks for: `x-amz-retry-after`
+/// (milliseconds, as botocore reads it), else `Retry-After` (seconds, or an
+/// HTTP-date counted from `now`); `None` without either or when neither
+/// parses.
+pub fn retry_after(headers: &http::HeaderMap, now: std::time::SystemTime) -> Option<Duration> {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+    if let Some(ms) = text("x-amz-retry-after").and_then(|v| v.parse::<u64>().ok()) {
+        return Some(Duration::from_millis(ms));
+    }
+    let value = text("retry-after")?;
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = std::time::SystemTime::from(crate::DateTime::parse(value, crate::TimestampFormat::HttpDate)?);
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+impl RetryConfig {
+    /// The pause before attempt `attempt + 1`: the throttling response's
+    /// own hint ([`retry_after`]) when it gave one, at most `max_backoff`;
+    /// else the jittered exponential [`backoff`](Self::backoff).
+    pub fn pause(&self, attempt: u32, random_unit: f64, hint: Option<Duration>) -> Duration {
+        match hint {
+            Some(hint) => hint.min(self.max_backoff),
+            None => self.backoff(attempt, random_unit),
+        }
+    }
+}
+
 /// Whether a response should be retried: throttling or transient error
-/// codes, and 500, 502, 503 and 504.
+/// codes, and 500, 502, 503, 504 and 429.
 pub fn is_retryable(status: u16, code: Option<&str>) -> bool {
     if let Some(code) = code
         && (THROTTLING_CODES.contains(&code) || TRANSIENT_CODES.contains(&code))
@@ -164,6 +199,35 @@ mod tests {
         assert_eq!(config.backoff(30, 1.0), Duration::from_secs(20));
         assert_eq!(config.backoff(3, 0.5), Duration::from_secs(2));
         assert_eq!(config.backoff(3, 0.0), Duration::ZERO);
+    }
+
+    #[test]
+    fn throttling_responses_set_the_pause_within_the_maximum_backoff() {
+        let headers = |pairs: &[(&'static str, &'static str)]| -> http::HeaderMap {
+            pairs.iter().map(|(k, v)| (http::HeaderName::from_static(k), http::HeaderValue::from_static(v))).collect()
+        };
+        let now = std::time::UNIX_EPOCH + Duration::from_secs(1_710_524_529);
+        assert_eq!(retry_after(&headers(&[("x-amz-retry-after", "1500")]), now), Some(Duration::from_millis(1500)));
+        assert_eq!(retry_after(&headers(&[("retry-after", "3")]), now), Some(Duration::from_secs(3)));
+        // An HTTP-date 7 s from now; one in the past is no pause.
+        assert_eq!(
+            retry_after(&headers(&[("retry-after", "Fri, 15 Mar 2024 17:42:16 GMT")]), now),
+            Some(Duration::from_secs(7))
+        );
+        assert_eq!(
+            retry_after(&headers(&[("retry-after", "Fri, 15 Mar 2024 17:00:00 GMT")]), now),
+            Some(Duration::ZERO)
+        );
+        // x-amz-retry-after wins; nonsense is no hint.
+        let both = headers(&[("x-amz-retry-after", "250"), ("retry-after", "9")]);
+        assert_eq!(retry_after(&both, now), Some(Duration::from_millis(250)));
+        assert_eq!(retry_after(&headers(&[("retry-after", "soon")]), now), None);
+        assert_eq!(retry_after(&headers(&[]), now), None);
+        let retry = RetryConfig::default();
+        assert_eq!(retry.pause(1, 0.5, Some(Duration::from_secs(3))), Duration::from_secs(3));
+        assert_eq!(retry.pause(1, 0.5, Some(Duration::from_secs(600))), retry.max_backoff);
+        assert_eq!(retry.pause(1, 0.5, None), retry.backoff(1, 0.5));
+        assert!(is_throttling(429, None) && is_throttling(400, Some("SlowDown")) && !is_throttling(503, None));
     }
 
     #[test]
