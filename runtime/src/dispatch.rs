@@ -79,7 +79,7 @@ impl DispatchError {
 
     /// An operation's time limit, `limit`, passed.
     pub fn operation_timeout(operation: &'static str, limit: Duration) -> Self {
-        DispatchError::new(DispatchErrorKind::Timeout, operation, TimeLimit { what: "the operation's", limit })
+        DispatchError::new(DispatchErrorKind::Timeout, operation, TimeLimit::operation(limit))
     }
 
     /// What kept the call from an answer.
@@ -151,9 +151,7 @@ impl fmt::Display for DispatchError {
             }
             f.write_str(": ")?;
         }
-        for c in self.source.to_string().chars() {
-            fmt::Write::write_char(f, if c.is_control() { ' ' } else { c })?;
-        }
+        f.write_str(&one_line(self.source.to_string()))?;
         if what.is_none() && self.attempts > 0 {
             write!(f, " (after {} attempt{})", self.attempts, if self.attempts == 1 { "" } else { "s" })?;
         }
@@ -167,13 +165,35 @@ impl std::error::Error for DispatchError {
     }
 }
 
+/// `message` with line breaks and other control characters as spaces.
+pub(crate) fn one_line(message: String) -> String {
+    if message.chars().any(char::is_control) {
+        message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    } else {
+        message
+    }
+}
+
 /// A time limit that passed (the cause of a [`DispatchErrorKind::Timeout`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TimeLimit {
     /// Whose limit: "the operation's", "the attempt's".
-    pub(crate) what: &'static str,
+    what: &'static str,
     /// The limit.
-    pub(crate) limit: Duration,
+    limit: Duration,
+}
+
+impl TimeLimit {
+    /// The whole operation's limit.
+    pub(crate) fn operation(limit: Duration) -> Self {
+        TimeLimit { what: "the operation's", limit }
+    }
+
+    /// One attempt's limit.
+    #[cfg(feature = "client")]
+    pub(crate) fn attempt(limit: Duration) -> Self {
+        TimeLimit { what: "the attempt's", limit }
+    }
 }
 
 impl fmt::Display for TimeLimit {

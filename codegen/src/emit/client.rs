@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::{ident, type_path};
 use crate::EndpointFiles;
-use crate::ir::{Service, TypeRef, names};
+use crate::ir::{Member, Operation, Service, TypeRef, names};
 
 /// `src/client.rs` of the generated crate.
 pub fn emit(
@@ -58,15 +58,15 @@ pub fn emit(
             " Returns [`{fluent_name}`]({fluent}): a setter per input member, then `.send().await`.",
             fluent = fluent.to_string().replace(' ', "")
         ));
-        if let Some(pair) = pairs.iter().find(|p| p.update == op.name) {
+        if let Some(pair) = pairs.iter().find(|p| p.update.name == op.name) {
             doc.push_str(&format!(
                 " Set `{}` to the `ETag` that {} returned: a stale one fails with `PreconditionFailed`, so a \
                  concurrent change is not overwritten. [`read_modify_write`]({}::read_modify_write) on `client.{}()` \
                  does the read, the change and this call in one.",
-                pair.if_match_field,
-                pair.get,
-                super::fluent::type_path_of(&service.operations[&pair.get]).to_string().replace(' ', ""),
-                service.operations[&pair.get].snake,
+                pair.if_match.field.trim_start_matches("r#"),
+                pair.get.name,
+                super::fluent::type_path_of(pair.get).to_string().replace(' ', ""),
+                pair.get.snake,
             ));
         }
         doc.push_str(&format!(" See [`crate::operation::{}`] for the input, output and errors.", op.snake));
@@ -155,43 +155,59 @@ pub fn emit(
 }
 
 /// A `Get<X>Config` / `Update<X>` pair: the get returns a config (payload)
-/// and its `ETag`; the update takes the same config and `If-Match`.
-struct ModifyPair {
-    get: String,
-    update: String,
-    if_match_field: String,
+/// and its `ETag`; the update takes the same config and `If-Match`, and
+/// every other required member of the update comes from the get's input.
+pub(super) struct ModifyPair<'s> {
+    pub get: &'s Operation,
+    pub update: &'s Operation,
+    /// The get's output members: the config payload and the `ETag` header.
+    config: &'s Member,
+    etag: &'s Member,
+    /// The update's input members: the config payload and `If-Match`.
+    target: &'s Member,
+    pub if_match: &'s Member,
+    /// The update's other required members, each with the get's input
+    /// member it is copied from.
+    copies: Vec<(&'s Member, &'s Member)>,
+    /// The update's other optional members (left unset).
+    unset: Vec<&'s Member>,
 }
 
-fn read_modify_write_pairs(service: &Service) -> Vec<ModifyPair> {
+/// Every read-modify-write pair of the service.
+pub(super) fn read_modify_write_pairs<'s>(service: &'s Service) -> Vec<ModifyPair<'s>> {
     use crate::ir::Location;
     let mut out = Vec::new();
     for get in service.operations.values() {
         let Some(x) = get.name.strip_prefix("Get").and_then(|n| n.strip_suffix("Config")) else { continue };
         let Some(update) = service.operations.get(&format!("Update{x}")) else { continue };
+        if get.input.is_none() || get.output.is_none() || update.output.is_none() {
+            continue;
+        }
         let members = |shape: &Option<String>| super::members_of(service, shape.as_deref());
         let (get_in, get_out, update_in) = (members(&get.input), members(&get.output), members(&update.input));
-        let Some(config) = get_out.iter().find(|m| m.location == Location::Payload) else { continue };
-        if !get_out.iter().any(|m| m.location == Location::Header("ETag".into())) {
-            continue;
-        }
-        let Some(target) = update_in.iter().find(|m| m.location == Location::Payload && m.ty == config.ty) else {
+        let find =
+            |members: &[&'s Member], location: Location| members.iter().copied().find(|m| m.location == location);
+        let (Some(config), Some(etag), Some(if_match)) = (
+            find(&get_out, Location::Payload),
+            find(&get_out, Location::Header("ETag".into())),
+            find(&update_in, Location::Header("If-Match".into())),
+        ) else {
             continue;
         };
-        let Some(if_match) = update_in.iter().find(|m| m.location == Location::Header("If-Match".into())) else {
+        let Some(target) = update_in.iter().copied().find(|m| m.location == Location::Payload && m.ty == config.ty)
+        else {
             continue;
         };
-        // Every other required member of the update comes from the get's input.
-        let copyable = update_in
-            .iter()
-            .filter(|m| m.wire_name != target.wire_name && m.wire_name != if_match.wire_name && m.required)
-            .all(|m| get_in.iter().any(|g| g.wire_name == m.wire_name && g.ty == m.ty));
-        if copyable && get.output.is_some() && update.output.is_some() && get.input.is_some() {
-            out.push(ModifyPair {
-                get: get.name.clone(),
-                update: update.name.clone(),
-                if_match_field: if_match.field.trim_start_matches("r#").to_string(),
-            });
-        }
+        let others = || {
+            update_in.iter().copied().filter(|m| m.wire_name != target.wire_name && m.wire_name != if_match.wire_name)
+        };
+        let copies: Option<Vec<_>> = others()
+            .filter(|m| m.required)
+            .map(|m| get_in.iter().copied().find(|g| g.wire_name == m.wire_name && g.ty == m.ty).map(|g| (m, g)))
+            .collect();
+        let Some(copies) = copies else { continue };
+        let unset = others().filter(|m| !m.required).collect();
+        out.push(ModifyPair { get, update, config, etag, target, if_match, copies, unset });
     }
     out
 }
@@ -220,22 +236,10 @@ fn example_docs(
             .unwrap_or_default()
     };
     let mut features = vec![feature(op)];
-    let body = if let Some(pair) = pairs.iter().find(|p| p.update == op.name) {
-        let get = &service.operations[&pair.get];
+    let body = if let Some(pair) = pairs.iter().find(|p| p.update.name == op.name) {
+        let get = pair.get;
         features.push(feature(get));
-        let member = |name: &Option<String>, location: Location| {
-            name.as_ref()
-                .and_then(|s| service.shape(s))
-                .and_then(|s| s.structure())
-                .and_then(|s| s.members.iter().find(|m| m.location == location).cloned())
-        };
-        let (Some(config), Some(etag), Some(target)) = (
-            member(&get.output, Location::Payload),
-            member(&get.output, Location::Header("ETag".into())),
-            member(&op.input, Location::Payload),
-        ) else {
-            return String::new();
-        };
+        let (config, etag, target) = (pair.config, pair.etag, pair.target);
         let ids = required_strings(&get.input);
         let id_setters: String = ids.iter().map(|id| format!(".{id}(id)")).collect();
         let change = match &config.ty {
@@ -253,7 +257,7 @@ fn example_docs(
             config.field.trim_start_matches("r#"),
             etag.field.trim_start_matches("r#"),
             target.field.trim_start_matches("r#"),
-            &pair.if_match_field,
+            pair.if_match.field.trim_start_matches("r#"),
         );
         format!(
             "// {update}, with If-Match from {get}: a concurrent change makes it fail\n\
@@ -295,33 +299,15 @@ fn read_modify_write(
     pair: &ModifyPair,
     feature: &impl Fn(&crate::ir::Operation) -> String,
 ) -> TokenStream {
-    use crate::ir::Location;
-    let (get, update) = (&service.operations[&pair.get], &service.operations[&pair.update]);
-    let members = |shape: &Option<String>| super::members_of(service, shape.as_deref());
-    let (get_in, get_out, update_in) = (members(&get.input), members(&get.output), members(&update.input));
-    let (Some(config), Some(etag), Some(target), Some(if_match)) = (
-        get_out.iter().find(|m| m.location == Location::Payload),
-        get_out.iter().find(|m| m.location == Location::Header("ETag".into())),
-        update_in.iter().find(|m| m.location == Location::Payload),
-        update_in.iter().find(|m| m.location == Location::Header("If-Match".into())),
-    ) else {
-        return quote! {};
-    };
-    let copies = update_in
-        .iter()
-        .filter(|m| m.wire_name != target.wire_name && m.wire_name != if_match.wire_name && m.required)
-        .filter_map(|m| {
-            let source = get_in.iter().find(|g| g.wire_name == m.wire_name && g.ty == m.ty)?;
-            let (to, from) = (ident(&m.field), ident(&source.field));
-            Some(quote! { #to: input.#from.clone(), })
-        });
-    let optional_rest = update_in
-        .iter()
-        .filter(|m| !m.required && m.wire_name != target.wire_name && m.wire_name != if_match.wire_name)
-        .map(|m| {
-            let field = ident(&m.field);
-            quote! { #field: None, }
-        });
+    let ModifyPair { get, update, config, etag, target, if_match, .. } = *pair;
+    let copies = pair.copies.iter().map(|(to, from)| {
+        let (to, from) = (ident(&to.field), ident(&from.field));
+        quote! { #to: input.#from.clone(), }
+    });
+    let unset = pair.unset.iter().map(|m| {
+        let field = ident(&m.field);
+        quote! { #field: None, }
+    });
     let (Some(update_input), Some(update_output)) = (&update.input, &update.output) else { return quote! {} };
     let update_input_ty = type_path(service, update_input);
     let update_output_ty = type_path(service, update_output);
@@ -359,7 +345,7 @@ fn read_modify_write(
                     #target_field: config,
                     #if_match_field: Some(etag),
                     #(#copies)*
-                    #(#optional_rest)*
+                    #(#unset)*
                 };
                 #update_fluent::new(client, update.into())
                     .config_override(overrides)

@@ -77,52 +77,74 @@ pub fn emit_shape_impls(shape: &NamedShape) -> TokenStream {
     }
 }
 
-/// Whether the operations' error enums hold `shape` in a `Box`.
-fn is_boxed(shape: &NamedShape) -> bool {
-    shape.structure().and_then(|s| s.error.as_ref()).is_some_and(|e| e.boxed)
+/// A modeled error as a variant of an error enum (an operation's or the
+/// service's): the same name, payload, docs and code in both.
+pub(super) struct Variant {
+    /// The variant's name: the shape's Rust name.
+    pub name: proc_macro2::Ident,
+    /// `#[doc]`: the first line of the shape's docs.
+    pub doc: TokenStream,
+    /// What it holds: the error type, boxed when large.
+    pub held: TokenStream,
+    /// The error code that selects it.
+    pub code: String,
+    /// A function from the error value to the variant.
+    pub wrap: TokenStream,
+    /// An expression of type `&ErrorType` for the `error` it holds.
+    pub inner: TokenStream,
+}
+
+impl Variant {
+    /// The variant of the modeled error `shape`.
+    pub(super) fn new(service: &Service, shape: &NamedShape) -> Self {
+        let name = ident(&shape.rust_name);
+        let path = type_path(service, &shape.wire_name);
+        let first_line = shape.docs.lines().next().unwrap_or("").trim();
+        let doc =
+            if first_line.is_empty() { format!(" The `{}` error.", shape.wire_name) } else { format!(" {first_line}") };
+        let error = shape.structure().and_then(|s| s.error.as_ref());
+        let code = error.map_or(shape.wire_name.clone(), |e| e.code.clone());
+        let (held, wrap, inner) = if error.is_some_and(|e| e.boxed) {
+            (quote! { Box<#path> }, quote! { |error| Self::#name(Box::new(error)) }, quote! { error.as_ref() })
+        } else {
+            (quote! { #path }, quote! { Self::#name }, quote! { error })
+        };
+        Variant { doc: quote! { #[doc = #doc] }, name, held, code, wrap, inner }
+    }
+
+    /// `is_<variant>()` of the enum `enum_name`, with `attrs` (a `#[cfg]`).
+    pub(super) fn predicate(&self, enum_name: &str, attrs: &TokenStream) -> TokenStream {
+        let name = &self.name;
+        let is = format_ident!("is_{}", crate::ir::names::field_name(&name.to_string()).trim_start_matches("r#"));
+        let doc = format!(" Whether this is [`{enum_name}::{name}`].");
+        quote! {
+            #[doc = #doc]
+            #attrs
+            pub fn #is(&self) -> bool {
+                matches!(self, Self::#name(_))
+            }
+        }
+    }
 }
 
 /// The error enum of an operation.
 pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
     let name = format_ident!("{}Error", crate::ir::names::type_name(&op.name));
     let doc = format!(" The errors {} can return.", op.name);
-    let errors: Vec<(&NamedShape, proc_macro2::Ident)> =
-        op.errors.iter().filter_map(|e| service.shape(e)).map(|shape| (shape, ident(&shape.rust_name))).collect();
+    let errors: Vec<Variant> =
+        op.errors.iter().filter_map(|e| service.shape(e)).map(|shape| Variant::new(service, shape)).collect();
 
-    let variants = errors.iter().map(|(shape, variant)| {
-        let path = type_path(service, &shape.wire_name);
-        let first_line = shape.docs.lines().next().unwrap_or("").trim();
-        let doc =
-            if first_line.is_empty() { format!(" The `{}` error.", shape.wire_name) } else { format!(" {first_line}") };
-        if is_boxed(shape) {
-            quote! { #[doc = #doc] #variant(Box<#path>), }
-        } else {
-            quote! { #[doc = #doc] #variant(#path), }
-        }
-    });
+    let variants = errors.iter().map(|Variant { name, doc, held, .. }| quote! { #doc #name(#held), });
     let op_name = &op.name;
-    let code_arms = errors.iter().map(|(shape, variant)| {
-        let code =
-            shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
-        let wrap = if is_boxed(shape) {
-            quote! { |error| Self::#variant(Box::new(error)) }
-        } else {
-            quote! { Self::#variant }
-        };
+    let code_arms = errors.iter().map(|Variant { code, wrap, .. }| {
         quote! {
             Some(#code) => restxml_runtime::error_body::modeled(#op_name, body, headers, meta).map_or_else(Self::Unhandled, #wrap),
         }
     });
-    let inner_arms = errors.iter().map(|(shape, variant)| {
-        if is_boxed(shape) {
-            quote! { Self::#variant(error) => error.as_ref(), }
-        } else {
-            quote! { Self::#variant(error) => error, }
-        }
-    });
+    let inner_arms = errors.iter().map(|Variant { name, inner, .. }| quote! { Self::#name(error) => #inner, });
     let error_metadata = super::rust_path(&service.customizations.error_metadata);
     let mut clone_variants: Vec<(TokenStream, proc_macro2::Ident)> =
-        errors.iter().map(|(_, variant)| (quote! {}, variant.clone())).collect();
+        errors.iter().map(|variant| (quote! {}, variant.name.clone())).collect();
     clone_variants.push((quote! {}, format_ident!("Unhandled")));
     let clone = super::clone_enum(&name, &clone_variants);
     let unhandled =
@@ -137,16 +159,8 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             }
         }
     };
-    let predicates = errors.iter().map(|(shape, variant)| {
-        let is = format_ident!("is_{}", crate::ir::names::field_name(&shape.rust_name).trim_start_matches("r#"));
-        let doc = format!(" Whether this is [`{name}::{}`].", shape.rust_name);
-        quote! {
-            #[doc = #doc]
-            pub fn #is(&self) -> bool {
-                matches!(self, Self::#variant(_))
-            }
-        }
-    });
+    let enum_name = name.to_string();
+    let predicates = errors.iter().map(|variant| variant.predicate(&enum_name, &quote! {}));
 
     quote! {
         #[doc = #doc]

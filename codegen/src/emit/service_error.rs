@@ -17,7 +17,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{ident, type_path};
+use super::ident;
 use crate::ir::{NamedShape, Operation, Service, names};
 
 /// Variant names the service error uses for what is not a modeled error.
@@ -39,42 +39,23 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
             "an error shape named like a variant of the service's Error",
         ));
     }
-    let boxed = |shape: &NamedShape| shape.structure().and_then(|s| s.error.as_ref()).is_some_and(|e| e.boxed);
 
     let mut variants = Vec::new();
     let mut code_arms = Vec::new();
     let mut inner_arms = Vec::new();
     let mut predicates = Vec::new();
     for shape in &errors {
-        let variant = ident(&shape.rust_name);
-        let path = type_path(service, &shape.wire_name);
+        let variant = super::errors::Variant::new(service, shape);
+        let super::errors::Variant { name, doc, held, code, wrap, inner } = &variant;
         let error_feature = crate::layout::error_feature(&shape.wire_name);
         let cfg = quote! { #[cfg(feature = #error_feature)] };
-        let first_line = shape.docs.lines().next().unwrap_or("").trim();
-        let doc =
-            if first_line.is_empty() { format!(" The `{}` error.", shape.wire_name) } else { format!(" {first_line}") };
-        let code =
-            shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
-        let (held, wrap, inner) = if boxed(shape) {
-            (quote! { Box<#path> }, quote! { |modeled| Self::#variant(Box::new(modeled)) }, quote! { error.as_ref() })
-        } else {
-            (quote! { #path }, quote! { Self::#variant }, quote! { error })
-        };
-        variants.push(quote! { #[doc = #doc] #cfg #variant(#held), });
+        variants.push(quote! { #doc #cfg #name(#held), });
         code_arms.push(quote! {
             #cfg
             Some(#code) => restxml_runtime::error_body::reread(error).map_or_else(Self::Unhandled, #wrap),
         });
-        inner_arms.push(quote! { #cfg Self::#variant(error) => Some(#inner), });
-        let is = format_ident!("is_{}", names::field_name(&shape.rust_name).trim_start_matches("r#"));
-        let is_doc = format!(" Whether this is [`Error::{}`].", shape.rust_name);
-        predicates.push(quote! {
-            #[doc = #is_doc]
-            #cfg
-            pub fn #is(&self) -> bool {
-                matches!(self, Self::#variant(_))
-            }
-        });
+        inner_arms.push(quote! { #cfg Self::#name(error) => Some(#inner), });
+        predicates.push(variant.predicate("Error", &cfg));
     }
 
     let conversions = service.operations.values().map(|op| {

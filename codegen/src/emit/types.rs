@@ -133,8 +133,8 @@ fn usage_docs(service: &Service, shape: &NamedShape, s: &Structure) -> Option<To
                 op.name, op.snake, op.snake
             );
             if let Some(m) = s.members.iter().find(|m| m.location == crate::ir::Location::Header("If-Match".into())) {
-                let get = op.name.strip_prefix("Update").map(|x| format!("Get{x}Config"));
-                let from = match get.as_deref().and_then(|g| service.operations.get(g)) {
+                let pairs = super::client::read_modify_write_pairs(service);
+                let from = match pairs.iter().find(|pair| pair.update.name == op.name).map(|pair| pair.get) {
                     Some(get) => format!(
                         "the `ETag` that {} returned (or use `client.{}().read_modify_write(...)`, which does both calls)",
                         get.name, get.snake

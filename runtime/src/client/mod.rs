@@ -165,11 +165,6 @@ impl<H> ConfigBuilder<H> {
 
     /// The HTTP transport (replacing any set before).
     pub fn http_client(self, client: impl HttpClient + 'static) -> ConfigBuilder<WithTransport> {
-        self.with_transport(WithTransport(Arc::new(client)))
-    }
-
-    /// The same settings with transport state `http`.
-    fn with_transport<T>(self, http: T) -> ConfigBuilder<T> {
         ConfigBuilder {
             region: self.region,
             credentials: self.credentials,
@@ -179,7 +174,7 @@ impl<H> ConfigBuilder<H> {
             retry: self.retry,
             retry_quota: self.retry_quota,
             timeouts: self.timeouts,
-            http,
+            http: WithTransport(Arc::new(client)),
             max_body: self.max_body,
         }
     }
@@ -387,10 +382,7 @@ impl ClientCore {
         let call = self.send_with_retries(request, endpoint, &settings, &attempts, &span).instrument(span.clone());
         let result = match settings.operation_timeout {
             Some(limit) => tokio::time::timeout(limit, call).await.unwrap_or_else(|_| {
-                Err(Failure::Dispatch(
-                    DispatchErrorKind::Timeout,
-                    Arc::new(TimeLimit { what: "the operation's", limit }),
-                ))
+                Err(Failure::Dispatch(DispatchErrorKind::Timeout, Arc::new(TimeLimit::operation(limit))))
             }),
             None => call.await,
         };
@@ -451,7 +443,7 @@ impl ClientCore {
             let sent = self.config.http.send(signed, settings.max_body);
             let outcome = match settings.attempt_timeout {
                 Some(limit) => tokio::time::timeout(limit, sent).await.unwrap_or_else(|_| {
-                    let cause = TimeLimit { what: "the attempt's", limit };
+                    let cause = TimeLimit::attempt(limit);
                     Err(transport::TransportError::of_kind(transport::TransportErrorKind::Timeout, cause.to_string()))
                 }),
                 None => sent.await,

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::Mutex;
 
 use super::credentials::BoxFuture;
+use crate::dispatch::one_line;
 
 /// A request that got no usable HTTP response: the connection failed, an
 /// attempt's time limit passed, or the response body could not be read.
@@ -104,15 +105,6 @@ impl std::error::Error for TransportError {
     }
 }
 
-/// `message` with line breaks and other control characters as spaces.
-fn one_line(message: String) -> String {
-    if message.chars().any(char::is_control) {
-        message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
-    } else {
-        message
-    }
-}
-
 /// The words of `err` and of its sources, joined by `: ` on one line:
 /// levels whose text the level above already quotes are left out, and so
 /// is hyper-util's `client error (Kind)` wrapper, whose words are a Debug
@@ -120,31 +112,31 @@ fn one_line(message: String) -> String {
 #[cfg(any(feature = "https", feature = "reqwest"))]
 fn describe(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let mut level = Some(err);
-    while let Some(e) = level {
+    for e in chain(err) {
         let text = e.to_string();
         let wrapper = text.starts_with("client error (") && text.ends_with(')') && e.source().is_some();
         if !wrapper && !text.is_empty() && !parts.last().is_some_and(|above| above.contains(&text)) {
             parts.push(text);
         }
-        level = e.source();
     }
     one_line(parts.join(": "))
+}
+
+/// `err` and its sources, outermost first.
+#[cfg(any(feature = "https", feature = "reqwest"))]
+fn chain<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(err), |e| e.source())
 }
 
 /// Whether `err` or any of its sources is an I/O time-out.
 #[cfg(feature = "https")]
 fn timed_out(err: &(dyn std::error::Error + 'static)) -> bool {
-    let mut level = Some(err);
-    while let Some(e) = level {
-        if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+    chain(err).any(|e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
             || e.downcast_ref::<hyper::Error>().is_some_and(hyper::Error::is_timeout)
-        {
-            return true;
-        }
-        level = e.source();
-    }
-    false
+    })
 }
 
 /// Sends one request and reads the whole response.
