@@ -44,6 +44,8 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
     let members = super::members_of(service, op.input.as_deref());
     let input_ty = op.input.as_ref().map(|i| type_path(service, i));
     let input_builder = op.input.as_ref().map(|i| builder_path(service, i));
+    // The input type's path, for the setters' links to its fields.
+    let input_name = input_ty.as_ref().map(|ty| ty.to_string().replace(' ', "")).unwrap_or_default();
 
     let setters = members.iter().map(|m| {
         let field = ident(&m.field);
@@ -51,8 +53,6 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
         let set_field = format_ident!("set_{field_name}");
         let super::types::SetterTypes { arg_ty, stored, .. } = super::types::setter_types(service, m);
         let deprecated = deprecated_attr(m);
-        let input_name =
-            op.input.as_deref().map(|i| type_path(service, i).to_string().replace(' ', "")).unwrap_or_default();
         let summary = first_line(&m.docs).map(|l| format!(" {l}\n\n")).unwrap_or_default();
         let required = if m.required { " Required." } else { "" };
         let doc = format!("{summary} Sets [`{input_name}::{field_name}`]({input_name}::{field_name}).{required}");
