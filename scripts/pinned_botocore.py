@@ -4,9 +4,14 @@ The version and the source distribution's sha256 are those recorded in
 model/MANIFEST.json (written by refresh_model.py), so one file says which
 botocore the project is pinned to. The services the workspace vendors and
 generates are listed in model/services.json.
+
+Scripts that also need `cryptography` (the CloudFront signer's test keys,
+botocore expectations and signature verifier) pin it to
+CRYPTOGRAPHY_VERSION with ensure_package.
 """
 import gzip
 import hashlib
+import importlib
 import json
 import os
 import pathlib
@@ -15,6 +20,8 @@ import sys
 import tarfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+CRYPTOGRAPHY_VERSION = "48.0.0"
 
 
 def _read_json(relative: str):
@@ -42,18 +49,25 @@ def __getattr__(name: str):
 def ensure_botocore() -> None:
     """Makes `import botocore` give the pinned version: if it does not, pip
     installs it and the calling script runs again from the start."""
-    version = _read_json("model/MANIFEST.json")["botocore_version"]
-    try:
-        import botocore
+    ensure_package("botocore", _read_json("model/MANIFEST.json")["botocore_version"])
 
-        if botocore.__version__ == version:
+
+def ensure_package(name: str, version: str) -> None:
+    """Makes `import <name>` give `version` (its `__version__`): if it does
+    not, pip installs name==version and the calling script runs again from
+    the start. An environment variable per package stops a second attempt,
+    so a script may call this for several packages in turn."""
+    try:
+        module = importlib.import_module(name)
+        if getattr(module, "__version__", None) == version:
             return
     except ImportError:
         pass
-    if os.environ.get("RESTXML_BOTOCORE_REEXEC"):
-        sys.exit(f"error: botocore=={version} still not importable after pip install")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", f"botocore=={version}"], check=True)
-    os.environ["RESTXML_BOTOCORE_REEXEC"] = "1"
+    flag = f"RESTXML_{name.upper().replace('-', '_')}_REEXEC"
+    if os.environ.get(flag):
+        sys.exit(f"error: {name}=={version} still not importable after pip install")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", f"{name}=={version}"], check=True)
+    os.environ[flag] = "1"
     os.execv(sys.executable, [sys.executable, *sys.argv])
 
 

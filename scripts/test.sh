@@ -10,8 +10,15 @@ if ! python3 -c "import moto, flask, flask_cors, sys; sys.exit(moto.__version__ 
   python3 -m pip install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
 fi
 
+echo "== cryptography for the CloudFront signer's independent verification (pinned)"
+CRYPTOGRAPHY_VERSION=$(python3 -c "import sys; sys.path.insert(0, 'scripts'); import pinned_botocore; print(pinned_botocore.CRYPTOGRAPHY_VERSION)")
+if ! python3 -c "import cryptography, sys; sys.exit(cryptography.__version__ != '$CRYPTOGRAPHY_VERSION')" 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check "cryptography==$CRYPTOGRAPHY_VERSION"
+fi
+python3 scripts/cloudfront_signer_keys.py >/dev/null
+
 echo "== format (hand-written crates; generated/ is formatted by prettyplease)"
-cargo fmt -p restxml-codegen -p restxml-runtime -p integration-tests -p cloudfront-examples --check
+cargo fmt -p restxml-codegen -p restxml-runtime -p cloudfront-signer -p integration-tests -p cloudfront-examples --check
 
 echo "== generated/ is what the models generate today (every service in model/services.json)"
 cargo run --quiet -p restxml-codegen -- --check
