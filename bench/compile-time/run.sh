@@ -4,20 +4,26 @@
 # and GetChange with the HTTPS client) on route53-sdk and aws-sdk-route53,
 # debug and release, from an empty target directory each time, in one
 # sitting. Not part of the test command (it takes ~25 minutes). Writes results.md beside this script. The `floor` program is
-# the client stack alone (signing and HTTPS crates, no generated code).
+# the client stack alone (signing and HTTPS crates, no generated code). The
+# `sign-only` program signs one CloudFront URL with cloudfront-signer;
+# `sign-floor` is its RustCrypto crates alone.
 #
 #   bash bench/compile-time/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-out="$here/results.md"
+# BENCH_OUT=FILE writes the table there instead (a partial run into a new
+# file gets its own header).
+out="${BENCH_OUT:-$here/results.md}"
 
 (cd "$here/ours" && cargo fetch --quiet)
 (cd "$here/aws" && cargo fetch --quiet)
 (cd "$here/floor" && cargo fetch --quiet)
 (cd "$here/route53-ours" && cargo fetch --quiet)
 (cd "$here/route53-aws" && cargo fetch --quiet)
+(cd "$here/sign-only" && cargo fetch --quiet)
+(cd "$here/sign-floor" && cargo fetch --quiet)
 
 # Users get the generated crate from a registry or git, which cargo builds
 # without incremental compilation; path dependencies (ours here) would be
@@ -34,7 +40,7 @@ summarize() { # label profile timings.html
 import json, re, sys
 label, profile, html = sys.argv[1], sys.argv[2], open(sys.argv[3]).read()
 units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
-ours = ("restxml-", "cloudfront-sdk", "route53-sdk", "compile-time-")
+ours = ("restxml-", "cloudfront-sdk", "route53-sdk", "cloudfront-signer", "compile-time-")
 total = sum(u["duration"] for u in units)
 own = sum(u["duration"] for u in units if u["name"].startswith(ours))
 top = sorted(units, key=lambda u: -u["duration"])[:5]
@@ -65,7 +71,7 @@ measure() { # label dir profile-flag features-flags...
 }
 
 # A partial run (BENCH_ONLY) adds rows to the existing table.
-[ -n "${BENCH_ONLY:-}" ] || {
+[ -n "${BENCH_ONLY:-}" ] && [ -e "$out" ] || {
   echo "# Clean build of a small program: generated crates vs aws-sdk-cloudfront and aws-sdk-route53"
   echo
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(rustc --version)."
@@ -90,6 +96,10 @@ measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws "" --no-defau
 measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws --release --no-default-features
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws ""
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws --release
+measure "cloudfront-signer, a program that only signs URLs" sign-only ""
+measure "cloudfront-signer, a program that only signs URLs" sign-only --release
+measure "sign floor: the RustCrypto crates cloudfront-signer uses, empty program" sign-floor ""
+measure "sign floor: the RustCrypto crates cloudfront-signer uses, empty program" sign-floor --release
 measure "route53-sdk, change-resource-record-sets + get-change, client with HTTPS" route53-ours ""
 measure "route53-sdk, change-resource-record-sets + get-change, client with HTTPS" route53-ours --release
 measure "aws-sdk-route53 1.132.0, default (rustls HTTPS), same two calls" route53-aws ""
