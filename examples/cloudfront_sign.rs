@@ -52,7 +52,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!("{signed_url}");
     println!();
-    let host = url.split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default();
+    // The URL's host, without user information or port.
+    let authority = url.split("://").nth(1).and_then(|rest| rest.split(['/', '?']).next()).unwrap_or_default();
+    let host_and_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = match host_and_port.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => host_and_port,
+    };
     let attributes = CookieAttributes::new().domain(host).path("/");
     for header in cookies.set_cookie_headers(&attributes)? {
         println!("Set-Cookie: {header}");

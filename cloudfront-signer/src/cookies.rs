@@ -10,7 +10,9 @@ use crate::error::Error;
 /// Every value is already in the form the cookie carries (CloudFront's
 /// base64 for the policy and signature), with no character that needs
 /// quoting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` shows the cookie names only: the values are a bearer grant.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedCookies {
     cookies: Vec<(&'static str, String)>,
 }
@@ -39,13 +41,22 @@ impl SignedCookies {
     /// bounds them anyway.
     ///
     /// # Errors
-    /// [`Error::InvalidCookieAttribute`] when the domain or path holds a
-    /// `;`, a control character or a character outside ASCII.
+    /// [`Error::InvalidCookieAttribute`] when the domain is not a host name
+    /// (ASCII letters, digits, `-` and `.`; a leading `.` is allowed), or
+    /// the path is empty, does not start with `/` or holds a `;`, a control
+    /// character or a character outside ASCII.
     pub fn set_cookie_headers(&self, attributes: &CookieAttributes) -> Result<Vec<String>, Error> {
         let mut suffix = String::new();
         for (attribute, value) in [("Domain", attributes.domain.as_deref()), ("Path", attributes.path.as_deref())] {
             let Some(value) = value else { continue };
-            if value.chars().any(|c| c == ';' || c.is_control() || !c.is_ascii()) {
+            let valid = match attribute {
+                "Domain" => {
+                    let host = value.strip_prefix('.').unwrap_or(value);
+                    !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+                }
+                _ => value.starts_with('/') && !value.chars().any(|c| c == ';' || c.is_control() || !c.is_ascii()),
+            };
+            if !valid {
                 return Err(Error::InvalidCookieAttribute { attribute, value: value.to_owned() });
             }
             suffix.push_str("; ");
@@ -59,7 +70,19 @@ impl SignedCookies {
         if attributes.http_only {
             suffix.push_str("; HttpOnly");
         }
+        if let Some(same_site) = attributes.same_site {
+            suffix.push_str("; SameSite=");
+            suffix.push_str(same_site.as_str());
+        }
         Ok(self.iter().map(|(name, value)| format!("{name}={value}{suffix}")).collect())
+    }
+}
+
+impl std::fmt::Debug for SignedCookies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedCookies")
+            .field("names", &self.cookies.iter().map(|(name, _)| *name).collect::<Vec<_>>())
+            .finish_non_exhaustive()
     }
 }
 
@@ -75,21 +98,46 @@ impl<'a> IntoIterator for &'a SignedCookies {
 /// The attributes written after each signed cookie by
 /// [`SignedCookies::set_cookie_headers`].
 ///
-/// The default is `Secure; HttpOnly` with no `Domain` and no `Path`: set
-/// the domain to the distribution's (or your alternate) domain name and the
-/// path to the part of the site the cookies grant, or the browser scopes
-/// them to the page that set them.
+/// The default is `Secure; HttpOnly` with no `Domain`, `Path` or
+/// `SameSite`. A browser keeps a cookie only from a response of a host the
+/// `Domain` covers, and sends it only to such hosts: serve the
+/// distribution under an alternate domain name that shares a parent with
+/// the site that sets the cookies (`www.example.com` and
+/// `media.example.com`, with `Domain=example.com`), and set `Path` to the
+/// part of the site the cookies grant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CookieAttributes {
     domain: Option<String>,
     path: Option<String>,
     secure: bool,
     http_only: bool,
+    same_site: Option<SameSite>,
+}
+
+/// The `SameSite` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SameSite {
+    /// Sent only with requests from the same site.
+    Strict,
+    /// Also sent on top-level navigation from other sites.
+    Lax,
+    /// Sent with every request (browsers require `Secure` with it).
+    None,
+}
+
+impl SameSite {
+    fn as_str(self) -> &'static str {
+        match self {
+            SameSite::Strict => "Strict",
+            SameSite::Lax => "Lax",
+            SameSite::None => "None",
+        }
+    }
 }
 
 impl Default for CookieAttributes {
     fn default() -> Self {
-        CookieAttributes { domain: None, path: None, secure: true, http_only: true }
+        CookieAttributes { domain: None, path: None, secure: true, http_only: true, same_site: None }
     }
 }
 
@@ -121,6 +169,12 @@ impl CookieAttributes {
     /// Whether to write `HttpOnly` (no access from scripts); on by default.
     pub fn http_only(mut self, http_only: bool) -> Self {
         self.http_only = http_only;
+        self
+    }
+
+    /// `SameSite=`; not written by default.
+    pub fn same_site(mut self, same_site: SameSite) -> Self {
+        self.same_site = Some(same_site);
         self
     }
 }

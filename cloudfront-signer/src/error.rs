@@ -39,6 +39,25 @@ pub enum KeyError {
         /// The curve, such as `P-384 (1.3.132.0.34)`.
         curve: String,
     },
+    /// More than one private key in the PEM: which one signs would be a
+    /// guess. Give the one whose public key is in the key group.
+    SeveralKeys {
+        /// How many private-key blocks there are.
+        count: usize,
+    },
+    /// An RSA key smaller than 2048 bits: CloudFront's public keys are
+    /// 2048-bit RSA, so no key group can hold its public half.
+    RsaKeyTooSmall {
+        /// The modulus length in bits.
+        bits: usize,
+    },
+    /// The key file could not be read.
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the operating system reported.
+        reason: String,
+    },
     /// The bytes are not a PEM document (no `-----BEGIN` line) or its
     /// base64 body does not decode.
     InvalidPem {
@@ -65,16 +84,30 @@ impl fmt::Display for KeyError {
                 f,
                 "the PEM holds a `{label}`, not a private key; CloudFront URLs are signed with the private key of the pair"
             ),
-            KeyError::UnsupportedLabel { label } => write!(
+            KeyError::UnsupportedLabel { label } => {
+                write!(
+                    f,
+                    "unsupported PEM label `{label}`: expected `RSA PRIVATE KEY`, `PRIVATE KEY` or `EC PRIVATE KEY`"
+                )?;
+                if label == "OPENSSH PRIVATE KEY" {
+                    f.write_str(" (convert an OpenSSH key with `ssh-keygen -p -m PEM -f KEY`)")?;
+                }
+                Ok(())
+            }
+            KeyError::SeveralKeys { count } => write!(
                 f,
-                "unsupported PEM label `{label}`: expected `RSA PRIVATE KEY`, `PRIVATE KEY` or `EC PRIVATE KEY`"
+                "the PEM holds {count} private keys; give only the one whose public key is in the distribution's key group"
             ),
+            KeyError::RsaKeyTooSmall { bits } => {
+                write!(f, "RSA key of {bits} bits: CloudFront's public keys are 2048-bit RSA (or ECDSA P-256)")
+            }
+            KeyError::Io { path, reason } => write!(f, "cannot read key file {}: {reason}", path.display()),
             KeyError::UnsupportedAlgorithm { algorithm } => {
                 write!(f, "unsupported key algorithm {algorithm}: CloudFront accepts RSA and ECDSA P-256 keys")
             }
             KeyError::UnsupportedCurve { curve } => write!(
                 f,
-                "unsupported elliptic curve {curve}: CloudFront accepts ECDSA keys on P-256 (prime256v1) only"
+                "unsupported elliptic curve {curve}: CloudFront accepts ECDSA keys on P-256 (prime256v1) only, with the curve named (openssl ec -param_enc named_curve)"
             ),
             KeyError::InvalidPem { reason } => write!(f, "not a PEM private key: {reason}"),
             KeyError::Malformed { format, reason } => {

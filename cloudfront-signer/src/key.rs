@@ -2,6 +2,7 @@
 //! from PEM or DER, the format detected from the key itself.
 
 use std::fmt;
+use std::path::Path;
 
 use pkcs8::der::Decode;
 use pkcs8::{ObjectIdentifier, PrivateKeyInfoRef};
@@ -60,33 +61,58 @@ impl fmt::Display for KeyAlgorithm {
 impl PrivateKey {
     /// Reads a PEM private key: `RSA PRIVATE KEY` (PKCS#1), `PRIVATE KEY`
     /// (PKCS#8, RSA or EC) or `EC PRIVATE KEY` (SEC1), as `openssl genrsa`,
-    /// `openssl genpkey` and `openssl ecparam -genkey` write them. An
-    /// `EC PARAMETERS` block before the key is skipped.
+    /// `openssl genpkey` and `openssl ecparam -genkey` write them. Other
+    /// blocks in the same text (`EC PARAMETERS`, certificates, public keys)
+    /// are skipped; the body is read as OpenSSL reads it (any line length,
+    /// CRLF, surrounding whitespace).
     ///
     /// # Errors
     /// [`KeyError::Encrypted`] for an encrypted key,
-    /// [`KeyError::NotAPrivateKey`] for a public key or certificate,
-    /// [`KeyError::UnsupportedAlgorithm`] or [`KeyError::UnsupportedCurve`]
-    /// for a key CloudFront does not accept, and [`KeyError::InvalidPem`] or
-    /// [`KeyError::Malformed`] for bytes that do not decode.
+    /// [`KeyError::NotAPrivateKey`] for a public key or certificate alone,
+    /// [`KeyError::SeveralKeys`] for more than one private key,
+    /// [`KeyError::UnsupportedAlgorithm`], [`KeyError::UnsupportedCurve`]
+    /// or [`KeyError::RsaKeyTooSmall`] for a key CloudFront does not
+    /// accept, and [`KeyError::InvalidPem`] or [`KeyError::Malformed`] for
+    /// bytes that do not decode.
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
-        let block = first_key_block(pem)?;
-        if block.contains("Proc-Type: 4,ENCRYPTED") {
+        let blocks = pem_blocks(pem)?;
+        let keys: Vec<&PemBlock<'_>> = blocks.iter().filter(|block| block.label.ends_with("PRIVATE KEY")).collect();
+        let block = match keys.as_slice() {
+            [key] => *key,
+            [] => {
+                let first = blocks.iter().find(|block| !block.label.ends_with("PARAMETERS")).unwrap_or(&blocks[0]);
+                return Err(not_a_key(first.label));
+            }
+            several => return Err(KeyError::SeveralKeys { count: several.len() }),
+        };
+        if block.is_encrypted() || block.label == "ENCRYPTED PRIVATE KEY" {
             return Err(KeyError::Encrypted);
         }
-        let (label, der) = pkcs8::der::pem::decode_vec(block.as_bytes())
-            .map_err(|error| KeyError::InvalidPem { reason: error.to_string() })?;
         // The key's DER is wiped when it goes out of scope.
-        let der = zeroize::Zeroizing::new(der);
-        match label {
+        let der = zeroize::Zeroizing::new(block.decode()?);
+        match block.label {
             "PRIVATE KEY" => Self::from_pkcs8_der(&der),
             "RSA PRIVATE KEY" => Self::from_pkcs1_der(&der),
             "EC PRIVATE KEY" => Self::from_sec1_der(&der),
-            "ENCRYPTED PRIVATE KEY" => Err(KeyError::Encrypted),
-            "PUBLIC KEY" | "RSA PUBLIC KEY" | "CERTIFICATE" | "EC PUBLIC KEY" => {
-                Err(KeyError::NotAPrivateKey { label: label.to_owned() })
-            }
+            "DSA PRIVATE KEY" => Err(KeyError::UnsupportedAlgorithm { algorithm: "DSA".to_owned() }),
             other => Err(KeyError::UnsupportedLabel { label: other.to_owned() }),
+        }
+    }
+
+    /// Reads a key file: PEM when it has a `-----BEGIN` line, DER
+    /// otherwise.
+    ///
+    /// # Errors
+    /// [`KeyError::Io`] when the file cannot be read, otherwise as
+    /// [`PrivateKey::from_pem`] and [`PrivateKey::from_der`].
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, KeyError> {
+        let path = path.as_ref();
+        let bytes = zeroize::Zeroizing::new(
+            std::fs::read(path).map_err(|error| KeyError::Io { path: path.to_owned(), reason: error.to_string() })?,
+        );
+        match std::str::from_utf8(&bytes) {
+            Ok(text) if text.contains("-----BEGIN ") => Self::from_pem(text),
+            _ => Self::from_der(&bytes),
         }
     }
 
@@ -104,8 +130,8 @@ impl PrivateKey {
         if is_encrypted_pkcs8(der) {
             return Err(KeyError::Encrypted);
         }
-        if let Ok(key) = Self::from_pkcs1_der(der) {
-            return Ok(key);
+        if rsa::PrivateKey::from_pkcs1_der(der).is_ok() {
+            return Self::from_pkcs1_der(der);
         }
         if EcPrivateKey::from_der(der).is_ok() {
             return Self::from_sec1_der(der);
@@ -127,10 +153,14 @@ impl PrivateKey {
         match algorithm.as_str() {
             RSA_ENCRYPTION => {
                 let key = rsa::PrivateKey::try_from(info).map_err(|error| malformed("PKCS#8", error))?;
-                Ok(Self::rsa(key))
+                Self::rsa(key)
             }
             EC_PUBLIC_KEY => {
-                let curve = info.algorithm.parameters_oid().map_err(|error| malformed("PKCS#8", error))?;
+                // Explicit curve parameters (not a named curve) are not read.
+                let curve = info
+                    .algorithm
+                    .parameters_oid()
+                    .map_err(|_| KeyError::UnsupportedCurve { curve: "given by explicit parameters".to_owned() })?;
                 check_p256(curve)?;
                 let key = p256::SecretKey::try_from(info).map_err(|error| malformed("PKCS#8", error))?;
                 Ok(Self::ecdsa(key))
@@ -141,7 +171,7 @@ impl PrivateKey {
 
     fn from_pkcs1_der(der: &[u8]) -> Result<Self, KeyError> {
         let key = rsa::PrivateKey::from_pkcs1_der(der).map_err(|error| malformed("PKCS#1", error))?;
-        Ok(Self::rsa(key))
+        Self::rsa(key)
     }
 
     fn from_sec1_der(der: &[u8]) -> Result<Self, KeyError> {
@@ -153,8 +183,14 @@ impl PrivateKey {
         Ok(Self::ecdsa(key))
     }
 
-    fn rsa(key: rsa::PrivateKey) -> Self {
-        PrivateKey { inner: KeyInner::Rsa(key) }
+    /// CloudFront's public keys are 2048-bit RSA: a smaller key can match
+    /// none, and is weak.
+    fn rsa(key: rsa::PrivateKey) -> Result<Self, KeyError> {
+        let bits = key.n().bit_width() as usize;
+        if bits < 2048 {
+            return Err(KeyError::RsaKeyTooSmall { bits });
+        }
+        Ok(PrivateKey { inner: KeyInner::Rsa(key) })
     }
 
     fn ecdsa(key: p256::SecretKey) -> Self {
@@ -168,29 +204,65 @@ impl fmt::Debug for PrivateKey {
     }
 }
 
-/// The first PEM block of `pem` that is not `EC PARAMETERS`, from its
-/// `-----BEGIN` line through its `-----END ...-----` line.
-fn first_key_block(pem: &str) -> Result<&str, KeyError> {
-    let mut rest = pem;
-    loop {
-        let Some(begin) = rest.find("-----BEGIN ") else {
-            return Err(KeyError::InvalidPem { reason: "no `-----BEGIN` line".to_owned() });
-        };
-        let block = &rest[begin..];
-        let label_end = block["-----BEGIN ".len()..].find("-----").map(|end| end + "-----BEGIN ".len());
-        let Some(label_end) = label_end else {
-            return Err(KeyError::InvalidPem { reason: "unterminated `-----BEGIN` line".to_owned() });
-        };
-        let label = &block["-----BEGIN ".len()..label_end];
-        let end_line = format!("-----END {label}-----");
-        let Some(end) = block.find(&end_line) else {
-            return Err(KeyError::InvalidPem { reason: format!("no `{end_line}` line") });
-        };
-        let block = &block[..end + end_line.len()];
-        if label != "EC PARAMETERS" {
-            return Ok(block);
+/// One `-----BEGIN <label>-----` ... `-----END <label>-----` block.
+struct PemBlock<'a> {
+    label: &'a str,
+    /// What is between the two lines: RFC 1421 headers (`Proc-Type: ...`),
+    /// if any, and the base64 body.
+    text: &'a str,
+}
+
+impl PemBlock<'_> {
+    /// Whether an RFC 1421 header says the body is encrypted.
+    fn is_encrypted(&self) -> bool {
+        self.text.lines().any(|line| line.trim() == "Proc-Type: 4,ENCRYPTED")
+    }
+
+    /// The body's bytes: the lines that are not headers (base64 has no
+    /// `:`), as base64 with every whitespace character ignored, as OpenSSL
+    /// reads it.
+    fn decode(&self) -> Result<Vec<u8>, KeyError> {
+        use base64::Engine as _;
+        let mut compact = zeroize::Zeroizing::new(String::with_capacity(self.text.len()));
+        for line in self.text.lines().filter(|line| !line.contains(':')) {
+            compact.extend(line.chars().filter(|c| !c.is_whitespace()));
         }
-        rest = &rest[begin + block.len()..];
+        base64::engine::general_purpose::STANDARD.decode(compact.as_bytes()).map_err(|error| KeyError::InvalidPem {
+            reason: format!("the `{}` block's base64 does not decode: {error}", self.label),
+        })
+    }
+}
+
+/// Every PEM block of `pem`, in order; at least one.
+fn pem_blocks(pem: &str) -> Result<Vec<PemBlock<'_>>, KeyError> {
+    const BEGIN: &str = "-----BEGIN ";
+    let invalid = |reason: String| KeyError::InvalidPem { reason };
+    let mut blocks = Vec::new();
+    let mut rest = pem;
+    while let Some(begin) = rest.find(BEGIN) {
+        let after = &rest[begin + BEGIN.len()..];
+        let label_end = after.find("-----").ok_or_else(|| invalid("unterminated `-----BEGIN` line".to_owned()))?;
+        let label = &after[..label_end];
+        let inside = &after[label_end + "-----".len()..];
+        let end_line = format!("-----END {label}-----");
+        let end = inside.find(&end_line).ok_or_else(|| invalid(format!("no `{end_line}` line")))?;
+        blocks.push(PemBlock { label, text: &inside[..end] });
+        rest = &inside[end + end_line.len()..];
+    }
+    if blocks.is_empty() {
+        return Err(invalid("no `-----BEGIN` line".to_owned()));
+    }
+    Ok(blocks)
+}
+
+/// The error for a PEM whose only blocks are not private keys.
+fn not_a_key(label: &str) -> KeyError {
+    match label {
+        "PUBLIC KEY" | "RSA PUBLIC KEY" | "CERTIFICATE" | "EC PUBLIC KEY" | "TRUSTED CERTIFICATE" => {
+            KeyError::NotAPrivateKey { label: label.to_owned() }
+        }
+        "DSA PARAMETERS" => KeyError::UnsupportedAlgorithm { algorithm: "DSA".to_owned() },
+        other => KeyError::UnsupportedLabel { label: other.to_owned() },
     }
 }
 

@@ -57,7 +57,7 @@ mod key;
 mod policy;
 mod signer;
 
-pub use cookies::{CookieAttributes, SignedCookies};
+pub use cookies::{CookieAttributes, SameSite, SignedCookies};
 pub use error::{Error, KeyError};
 pub use key::{KeyAlgorithm, PrivateKey};
 pub use policy::{CustomPolicy, IpRange, canned_policy_json};

@@ -56,6 +56,8 @@ impl CustomPolicy {
 
     /// Valid only for viewers whose address is in `range` (CloudFront's
     /// `IpAddress` condition).
+    /// Parse the range from text (`"198.51.100.0/24".parse()?`), or
+    /// convert a single [`IpAddr`] with `IpRange::from`.
     pub fn source_ip(mut self, range: IpRange) -> Self {
         self.source_ip = Some(range);
         self
@@ -195,24 +197,32 @@ fn epoch_seconds(time: SystemTime, field: &'static str) -> Result<u64, Error> {
     time.duration_since(UNIX_EPOCH).map(|since| since.as_secs()).map_err(|_| Error::TimeBeforeEpoch { field })
 }
 
-/// `*` matches any run (including none), `?` exactly one byte. Linear in
-/// practice: the classic backtrack to the last `*` only.
+/// `*` matches any run (including none), `?` exactly one byte, anything
+/// else itself; a `*` in the text is an ordinary byte. Backtracks to the
+/// last `*` only, so the time is at most pattern length times text length.
 fn wildcard_match(pattern: &[u8], text: &[u8]) -> bool {
     let (mut p, mut t) = (0, 0);
+    // Where the last `*` of the pattern is, and the text position it has
+    // been tried up to.
     let mut star: Option<(usize, usize)> = None;
     while t < text.len() {
-        if p < pattern.len() && (pattern[p] == b'?' || pattern[p] == text[t]) {
-            p += 1;
-            t += 1;
-        } else if p < pattern.len() && pattern[p] == b'*' {
-            star = Some((p, t));
-            p += 1;
-        } else if let Some((star_p, star_t)) = star {
-            p = star_p + 1;
-            t = star_t + 1;
-            star = Some((star_p, star_t + 1));
-        } else {
-            return false;
+        match pattern.get(p) {
+            Some(b'*') => {
+                star = Some((p, t));
+                p += 1;
+            }
+            Some(&byte) if byte == b'?' || byte == text[t] => {
+                p += 1;
+                t += 1;
+            }
+            _ => match star {
+                Some((star_p, star_t)) => {
+                    p = star_p + 1;
+                    t = star_t + 1;
+                    star = Some((star_p, star_t + 1));
+                }
+                None => return false,
+            },
         }
     }
     pattern[p..].iter().all(|&byte| byte == b'*')
@@ -393,9 +403,47 @@ mod tests {
             ("https://d/*.jpg", "https://d/a.png", false),
             ("https://d/*/x*", "https://d/a/b/xy", true),
             ("https://d/A", "https://d/a", false),
+            // A `*` in the URL is an ordinary character.
+            ("https://d/a*b", "https://d/a*cb", true),
+            ("https://d/*.jpg", "https://d/*x.jpg", true),
+            ("*", "*a", true),
+            ("*?", "*", true),
+            ("a*", "*a", false),
+            ("https://d/*", "https://d/*", true),
         ];
         for (pattern, url, expected) in cases {
             assert_eq!(CustomPolicy::new(pattern, at(1)).matches(url), expected, "{pattern} vs {url}");
+        }
+    }
+
+    /// The matcher against a plain recursive definition, over every pattern
+    /// and text of up to 4 characters from `a`, `b`, `*` and `?`.
+    #[test]
+    fn wildcard_matching_agrees_with_its_definition() {
+        fn reference(p: &[u8], t: &[u8]) -> bool {
+            match p.split_first() {
+                None => t.is_empty(),
+                Some((b'*', rest)) => (0..=t.len()).any(|skip| reference(rest, &t[skip..])),
+                Some((&c, rest)) => t.first().is_some_and(|&first| c == b'?' || c == first) && reference(rest, &t[1..]),
+            }
+        }
+        fn strings(max: usize) -> Vec<Vec<u8>> {
+            let mut all = vec![Vec::new()];
+            let mut last = vec![Vec::new()];
+            for _ in 0..max {
+                last = last
+                    .iter()
+                    .flat_map(|s: &Vec<u8>| b"ab*?".iter().map(move |&c| [s.as_slice(), &[c]].concat()))
+                    .collect();
+                all.extend(last.iter().cloned());
+            }
+            all
+        }
+        let all = strings(4);
+        for p in &all {
+            for t in &all {
+                assert_eq!(wildcard_match(p, t), reference(p, t), "{p:?} {t:?}");
+            }
         }
     }
 

@@ -15,7 +15,9 @@ use crate::key::{KeyAlgorithm, KeyInner, PrivateKey};
 use crate::policy::{CustomPolicy, canned_expires, canned_policy_json, check_resource};
 
 /// The query parameters (and, prefixed with `CloudFront-`, the cookies)
-/// that signing adds; a URL that already has one is refused.
+/// that signing adds; a URL that already has one is refused. Names are
+/// compared as CloudFront reads them: exactly (case-sensitive, not
+/// percent-decoded), so an application's own `expires` parameter is fine.
 pub const SIGNING_PARAMETERS: [&str; 5] = ["Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm"];
 
 /// The hash the signature is computed over.
@@ -172,8 +174,10 @@ impl Signer {
     ///
     /// # Errors
     /// [`Error::NonAsciiResource`], [`Error::EmptyResource`],
-    /// [`Error::WildcardInCannedPolicy`] and [`Error::TimeBeforeEpoch`].
+    /// [`Error::WildcardInCannedPolicy`], [`Error::Fragment`] and
+    /// [`Error::TimeBeforeEpoch`].
     pub fn sign_cookies(&self, resource: &str, expires: impl Into<SystemTime>) -> Result<SignedCookies, Error> {
+        check_no_fragment(resource)?;
         let expires = expires.into();
         let policy = canned_policy_json(resource, expires)?;
         let seconds = canned_expires(expires)?;
@@ -279,9 +283,7 @@ impl fmt::Debug for Signer {
 /// Non-empty ASCII, no fragment, none of the signing parameters.
 fn check_url(url: &str) -> Result<(), Error> {
     check_resource(url)?;
-    if url.contains('#') {
-        return Err(Error::Fragment { url: url.to_owned() });
-    }
+    check_no_fragment(url)?;
     if let Some((_, query)) = url.split_once('?') {
         for pair in query.split('&') {
             let name = pair.split_once('=').map_or(pair, |(name, _)| name);
@@ -291,6 +293,14 @@ fn check_url(url: &str) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Browsers do not send a `#fragment`, so no policy can cover one.
+fn check_no_fragment(url: &str) -> Result<(), Error> {
+    match url.contains('#') {
+        true => Err(Error::Fragment { url: url.to_owned() }),
+        false => Ok(()),
+    }
 }
 
 /// Base64 with CloudFront's URL-safe substitutions: `+` to `-`, `=` to `_`

@@ -50,8 +50,67 @@ fn openssl_ecparam_output_with_its_parameters_block_loads() {
 }
 
 #[test]
-fn other_rsa_sizes_load_and_say_their_size() {
-    assert_eq!(key("rsa_1024_pkcs8.pem").algorithm(), KeyAlgorithm::Rsa { bits: 1024 });
+fn rsa_keys_smaller_than_cloudfronts_are_refused() {
+    assert_eq!(
+        PrivateKey::from_pem(&key_text("rsa_1024_pkcs8.pem")).unwrap_err(),
+        KeyError::RsaKeyTooSmall { bits: 1024 }
+    );
+    let der = pem_body(&key_text("rsa_1024_pkcs8.pem"));
+    assert_eq!(PrivateKey::from_der(&der).unwrap_err(), KeyError::RsaKeyTooSmall { bits: 1024 });
+}
+
+/// PEM as OpenSSL reads it: any line length, CRLF, indentation, other
+/// blocks around the key.
+#[test]
+fn pem_is_read_as_leniently_as_openssl() {
+    let pem = key_text("rsa_pkcs8.pem");
+    let body: String = pem.lines().filter(|line| !line.starts_with("-----")).collect();
+    let rewrap = |width: usize, newline: &str| {
+        let lines: Vec<String> =
+            body.as_bytes().chunks(width).map(|chunk| String::from_utf8(chunk.to_vec()).unwrap()).collect();
+        format!(
+            "-----BEGIN PRIVATE KEY-----{newline}{}{newline}-----END PRIVATE KEY-----{newline}",
+            lines.join(newline)
+        )
+    };
+    let expected = signed("rsa_pkcs8.pem", HashAlgorithm::Sha1);
+    let sign = |pem: &str| {
+        Signer::new("K1", PrivateKey::from_pem(pem).unwrap())
+            .unwrap()
+            .sign_url(URL, UNIX_EPOCH + Duration::from_secs(2_000_000_000))
+            .unwrap()
+    };
+    for variant in [
+        rewrap(76, "\n"),
+        rewrap(body.len(), "\n"),
+        rewrap(64, "\r\n"),
+        format!("  {}", rewrap(64, "  \n  ")),
+        format!("{}{}", key_text("rsa_public.pem"), pem),
+        format!("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n{pem}"),
+    ] {
+        assert_eq!(sign(&variant), expected, "{variant}");
+    }
+    assert_eq!(
+        PrivateKey::from_pem(&format!("{pem}{}", key_text("ec_pkcs8.pem"))).unwrap_err(),
+        KeyError::SeveralKeys { count: 2 }
+    );
+}
+
+#[test]
+fn key_files_are_read_as_pem_or_der() {
+    let dir = crate::support::keys_dir();
+    for (file, algorithm) in [
+        ("rsa_pkcs1.pem", KeyAlgorithm::Rsa { bits: 2048 }),
+        ("rsa_pkcs8.der", KeyAlgorithm::Rsa { bits: 2048 }),
+        ("ec_pkcs8.der", KeyAlgorithm::EcdsaP256),
+    ] {
+        assert_eq!(PrivateKey::from_file(dir.join(file)).unwrap().algorithm(), algorithm, "{file}");
+    }
+    let missing = dir.join("missing.pem");
+    assert!(matches!(
+        PrivateKey::from_file(&missing),
+        Err(KeyError::Io { path, .. }) if path == missing
+    ));
 }
 
 #[test]
@@ -74,11 +133,17 @@ fn unusable_keys_are_clear_errors() {
         PrivateKey::from_pem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n").unwrap_err(),
         KeyError::Malformed { format: "PKCS#8", .. }
     ));
-    assert!(matches!(
+    let openssh =
         PrivateKey::from_pem("-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n")
-            .unwrap_err(),
-        KeyError::UnsupportedLabel { .. }
-    ));
+            .unwrap_err();
+    assert!(matches!(openssh, KeyError::UnsupportedLabel { .. }));
+    assert!(openssh.to_string().contains("ssh-keygen -p -m PEM"), "{openssh}");
+    for label in ["DSA PRIVATE KEY", "DSA PARAMETERS"] {
+        assert_eq!(
+            PrivateKey::from_pem(&format!("-----BEGIN {label}-----\nAAAA\n-----END {label}-----\n")).unwrap_err(),
+            KeyError::UnsupportedAlgorithm { algorithm: "DSA".to_owned() }
+        );
+    }
     assert!(matches!(PrivateKey::from_der(b"\x30\x03\x02\x01\x00").unwrap_err(), KeyError::Malformed { .. }));
     let encrypted_der = pem_body(&key_text("rsa_pkcs8_encrypted.pem"));
     assert_eq!(PrivateKey::from_der(&encrypted_der).unwrap_err(), KeyError::Encrypted);

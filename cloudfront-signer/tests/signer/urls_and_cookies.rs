@@ -2,7 +2,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use cloudfront_signer::{CookieAttributes, CustomPolicy, Error, HashAlgorithm, SIGNING_PARAMETERS, Signer, encode};
+use cloudfront_signer::{CookieAttributes, CustomPolicy, Error, HashAlgorithm, SIGNING_PARAMETERS, SameSite, Signer, encode};
 
 use crate::support::{decode, key};
 
@@ -142,4 +142,43 @@ fn set_cookie_headers_have_the_chosen_attributes() {
         cookies.set_cookie_headers(&CookieAttributes::new().domain("d.example\r\nX: y")),
         Err(Error::InvalidCookieAttribute { attribute: "Domain", .. })
     ));
+}
+
+#[test]
+fn cookie_attributes_are_checked_and_same_site_is_optional() {
+    let policy = CustomPolicy::new("https://d.example/*", at(1_800_000_000));
+    let cookies = signer(HashAlgorithm::Sha1).sign_cookies_with_policy(&policy).unwrap();
+    let headers = cookies
+        .set_cookie_headers(&CookieAttributes::new().domain(".example.com").path("/media/").same_site(SameSite::Strict))
+        .unwrap();
+    assert!(headers[0].ends_with("; Domain=.example.com; Path=/media/; Secure; HttpOnly; SameSite=Strict"));
+    for (attributes, attribute) in [
+        (CookieAttributes::new().domain(""), "Domain"),
+        (CookieAttributes::new().domain("d.exa mple"), "Domain"),
+        (CookieAttributes::new().domain("user@d.example:443"), "Domain"),
+        (CookieAttributes::new().path("media"), "Path"),
+        (CookieAttributes::new().path(""), "Path"),
+    ] {
+        assert!(
+            matches!(cookies.set_cookie_headers(&attributes), Err(Error::InvalidCookieAttribute { attribute: a, .. }) if a == attribute),
+            "{attributes:?}"
+        );
+    }
+    // The values are a bearer grant: Debug names the cookies only.
+    let debug = format!("{cookies:?}");
+    assert!(debug.contains("CloudFront-Signature"), "{debug}");
+    assert!(!debug.contains(cookies.get("CloudFront-Signature").unwrap()), "{debug}");
+    assert_eq!(
+        signer(HashAlgorithm::Sha1).sign_cookies("https://d.example/a.jpg#x", at(10)),
+        Err(Error::Fragment { url: "https://d.example/a.jpg#x".to_owned() })
+    );
+}
+
+#[test]
+fn a_star_in_the_url_is_matched_by_a_policy_wildcard() {
+    let policy = CustomPolicy::new("https://d.example/a*b", at(10));
+    assert!(signer(HashAlgorithm::Sha1).sign_url_with_policy("https://d.example/a*cb", &policy).is_ok());
+    let ip = "192.0.2.7".parse::<std::net::IpAddr>().unwrap();
+    let single = CustomPolicy::new("https://d.example/*", at(10)).source_ip(ip.into());
+    assert!(single.to_json().unwrap().contains(r#""AWS:SourceIp":"192.0.2.7/32""#));
 }
