@@ -2,7 +2,9 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use cloudfront_signer::{CookieAttributes, CustomPolicy, Error, HashAlgorithm, SIGNING_PARAMETERS, SameSite, Signer, encode};
+use cloudfront_signer::{
+    CookieAttributes, CustomPolicy, Error, HashAlgorithm, SIGNING_PARAMETERS, SameSite, Signer, encode,
+};
 
 use crate::support::{decode, key};
 
