@@ -115,9 +115,12 @@ const TIMED_OUT: Words = ("timed out", "timed out waiting for");
 fn transport_words(source: &(dyn std::error::Error + Send + Sync + 'static)) -> Option<Words> {
     use crate::client::transport::{TransportError, TransportErrorKind};
     Some(match source.downcast_ref::<TransportError>()?.kind() {
-        TransportErrorKind::Connect => ("could not connect", "could not connect to"),
+        TransportErrorKind::Connect | TransportErrorKind::Dns | TransportErrorKind::Tls => {
+            ("could not connect", "could not connect to")
+        }
         TransportErrorKind::Timeout => TIMED_OUT,
-        TransportErrorKind::Body | TransportErrorKind::BodyTooLarge => {
+        TransportErrorKind::Closed => ("got no response", "got no response from"),
+        TransportErrorKind::Body | TransportErrorKind::Truncated | TransportErrorKind::BodyTooLarge => {
             ("could not read the response", "could not read the response from")
         }
         _ => SEND_FAILED,
@@ -258,6 +261,14 @@ mod tests {
             source.downcast_ref::<TransportError>().map(TransportError::kind),
             Some(TransportErrorKind::Connect)
         );
+        let words = |kind| {
+            let cause = TransportError::of_kind(kind, "why");
+            DispatchError::new(DispatchErrorKind::Transport, "Op", cause).with_endpoint("http://h/").to_string()
+        };
+        assert_eq!(words(TransportErrorKind::Dns), "Op: could not connect to http://h/: why");
+        assert_eq!(words(TransportErrorKind::Tls), "Op: could not connect to http://h/: why");
+        assert_eq!(words(TransportErrorKind::Closed), "Op: got no response from http://h/: why");
+        assert_eq!(words(TransportErrorKind::Truncated), "Op: could not read the response from http://h/: why");
     }
 
     #[test]

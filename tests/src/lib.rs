@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use quick_xml::events::Event;
 
+pub mod canned_server;
 mod data;
+pub mod fault_proxy;
 pub mod moto;
 pub mod wire;
 pub use data::{model_file, model_path, read_data, read_data_string, recreated_by};

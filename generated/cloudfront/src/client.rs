@@ -9,13 +9,16 @@ pub use restxml_runtime::client::credentials::{
 pub use restxml_runtime::client::paginate::{
     Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError,
 };
-pub use restxml_runtime::client::retry::{RetryConfig, RetryQuota, RetryQuotaConfig};
+pub use restxml_runtime::client::adaptive::ClientRateLimiter;
+pub use restxml_runtime::client::retry::{
+    RetryConfig, RetryMode, RetryQuota, RetryQuotaConfig,
+};
 pub use restxml_runtime::client::transport::{
     HttpClient, TransportError, TransportErrorKind,
 };
 
 #[cfg(feature = "https")]
-pub use restxml_runtime::client::transport::HyperClient;
+pub use restxml_runtime::client::transport::{HyperClient, HyperClientBuilder};
 
 #[cfg(feature = "reqwest")]
 pub use restxml_runtime::client::transport::ReqwestClient;
@@ -94,6 +97,14 @@ impl Client {
     #[inline]
     pub fn retry_quota(&self) -> &RetryQuota {
         self.core.retry_quota()
+    }
+    /// The client-side rate limiter of adaptive retry mode
+    /// ([`RetryMode::Adaptive`]), shared by this client and its clones;
+    /// `None` in standard mode. [`ClientRateLimiter::fill_rate`] is the
+    /// requests per second it currently allows.
+    #[inline]
+    pub fn rate_limiter(&self) -> Option<&ClientRateLimiter> {
+        self.core.rate_limiter()
     }
     /// What sends the calls: endpoint, signing, retries.
     #[inline]

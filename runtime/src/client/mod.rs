@@ -3,6 +3,7 @@
 //! [`ClientCore::send`] with a request from an operation's
 //! `serialize_request` and hand the response to its `parse_response`.
 
+pub mod adaptive;
 pub mod credentials;
 pub mod endpoint;
 pub mod paginate;
@@ -19,9 +20,10 @@ use tracing::Instrument as _;
 
 use crate::dispatch::TimeLimit;
 use crate::error::{DispatchError, DispatchErrorKind};
+use adaptive::ClientRateLimiter;
 use credentials::{DefaultCredentialsChain, ProvideCredentials, SharedCredentials};
 use endpoint::{Endpoint, EndpointParams, RuleSet};
-use retry::{RetryConfig, RetryQuota, RetryQuotaConfig};
+use retry::{RetryConfig, RetryMode, RetryQuota, RetryQuotaConfig};
 use transport::{HttpClient, SharedHttpClient};
 
 /// Client settings. Build one with [`Config::builder`].
@@ -33,6 +35,7 @@ pub struct Config {
     use_fips: bool,
     use_dual_stack: bool,
     retry: RetryConfig,
+    retry_mode: RetryMode,
     retry_quota: RetryQuotaConfig,
     timeouts: Timeouts,
     http: SharedHttpClient,
@@ -64,6 +67,7 @@ pub struct ConfigBuilder<H = NoTransport> {
     use_fips: bool,
     use_dual_stack: bool,
     retry: Option<RetryConfig>,
+    retry_mode: RetryMode,
     retry_quota: Option<RetryQuotaConfig>,
     timeouts: Timeouts,
     http: H,
@@ -100,6 +104,11 @@ impl Config {
     /// The region.
     pub fn region(&self) -> Option<&str> {
         self.region.as_deref()
+    }
+
+    /// The retry mode (standard unless set).
+    pub fn retry_mode(&self) -> RetryMode {
+        self.retry_mode
     }
 }
 
@@ -141,6 +150,14 @@ impl<H> ConfigBuilder<H> {
         self
     }
 
+    /// Standard retries (the default) or adaptive ones, which add
+    /// botocore's client-side rate limiting after the first throttling
+    /// response ([`RetryMode::Adaptive`], [`ClientCore::rate_limiter`]).
+    pub fn retry_mode(mut self, mode: RetryMode) -> Self {
+        self.retry_mode = mode;
+        self
+    }
+
     /// The client-wide retry quota (botocore's: 500 tokens, 5 a retry, 10
     /// a retry after a timeout; [`RetryQuotaConfig::unlimited`] turns it off).
     pub fn retry_quota(mut self, quota: RetryQuotaConfig) -> Self {
@@ -172,6 +189,7 @@ impl<H> ConfigBuilder<H> {
             use_fips: self.use_fips,
             use_dual_stack: self.use_dual_stack,
             retry: self.retry,
+            retry_mode: self.retry_mode,
             retry_quota: self.retry_quota,
             timeouts: self.timeouts,
             http: WithTransport(Arc::new(client)),
@@ -191,6 +209,7 @@ impl ConfigBuilder<WithTransport> {
             use_fips: self.use_fips,
             use_dual_stack: self.use_dual_stack,
             retry: self.retry.unwrap_or_default(),
+            retry_mode: self.retry_mode,
             retry_quota: self.retry_quota.unwrap_or_default(),
             timeouts: self.timeouts,
             http: self.http.0,
@@ -202,14 +221,17 @@ impl ConfigBuilder<WithTransport> {
 #[cfg(feature = "https")]
 impl ConfigBuilder<NoTransport> {
     /// The settings, with the default HTTPS client
-    /// ([`transport::HyperClient`], connecting within `timeouts.connect`).
+    /// ([`transport::HyperClient`] with its default pool settings,
+    /// connecting within `timeouts.connect`). For other pool settings, set
+    /// one made by [`transport::HyperClient::builder`] with
+    /// [`http_client`](Self::http_client).
     ///
     /// This exists with the `https` feature only. Without it, give a
     /// transport first with [`http_client`](Self::http_client) (such as
     /// `transport::ReqwestClient` with the `reqwest` feature), which
     /// returns a builder whose `build` always exists.
     pub fn build(self) -> Config {
-        let http = transport::HyperClient::with_connect_timeout(self.timeouts.connect);
+        let http = transport::HyperClient::builder().connect_timeout(self.timeouts.connect).build();
         self.http_client(http).build()
     }
 }
@@ -301,6 +323,7 @@ pub struct ClientCore {
     signing_name: &'static str,
     error_reader: ErrorReader,
     retry_quota: Arc<RetryQuota>,
+    rate_limiter: Option<Arc<ClientRateLimiter>>,
 }
 
 impl ClientCore {
@@ -319,7 +342,15 @@ impl ClientCore {
         // an error is kept and returned by each call.
         let endpoint = rules.resolve(&params);
         let retry_quota = Arc::new(RetryQuota::new(config.retry_quota));
-        ClientCore { config, endpoint, signing_name, error_reader: crate::error_body::error_metadata, retry_quota }
+        let rate_limiter = (config.retry_mode == RetryMode::Adaptive).then(|| Arc::new(ClientRateLimiter::new()));
+        ClientCore {
+            config,
+            endpoint,
+            signing_name,
+            error_reader: crate::error_body::error_metadata,
+            retry_quota,
+            rate_limiter,
+        }
     }
 
     /// Reads error responses with `reader` (a service customization's)
@@ -338,6 +369,14 @@ impl ClientCore {
     /// [`available`](RetryQuota::available) tokens are what is left).
     pub fn retry_quota(&self) -> &RetryQuota {
         &self.retry_quota
+    }
+
+    /// The rate limiter every call of this client (and of its clones)
+    /// goes through in [`RetryMode::Adaptive`]; `None` in standard mode.
+    /// Its [`fill_rate`](ClientRateLimiter::fill_rate) is the requests per
+    /// second it lets through once a throttling response has turned it on.
+    pub fn rate_limiter(&self) -> Option<&ClientRateLimiter> {
+        self.rate_limiter.as_deref()
     }
 
     /// Sends `request` (from an operation's `serialize_request`) with the
@@ -429,6 +468,13 @@ impl ClientCore {
         loop {
             // The pause the last throttling response asked for.
             let mut hint = None;
+            // Whether this attempt was throttled (for the rate limiter).
+            let mut throttled = false;
+            // Adaptive mode: wait for the client's send rate (before
+            // signing, so a wait does not age the signature).
+            if let Some(limiter) = &self.rate_limiter {
+                limiter.acquire().await;
+            }
             // Neither missing credentials nor a signing failure is retried.
             let credentials = self
                 .config
@@ -466,13 +512,15 @@ impl ClientCore {
                         span.record("request_id", id.as_str());
                     }
                     // A throttling response may say how long to wait.
-                    hint = retry::is_throttling(meta.status, meta.code.as_deref())
-                        .then(|| retry::retry_after(response.headers(), SystemTime::now()))
-                        .flatten();
+                    throttled = retry::is_throttling(meta.status, meta.code.as_deref());
+                    hint = throttled.then(|| retry::retry_after(response.headers(), SystemTime::now())).flatten();
                     retry::is_retryable(meta.status, meta.code.as_deref())
                 }
                 Err(e) => e.is_retryable(),
             };
+            if let Some(limiter) = &self.rate_limiter {
+                limiter.update(throttled);
+            }
             if !retryable || attempt >= retry.max_attempts {
                 return outcome.map_err(Failure::Transport);
             }
@@ -643,7 +691,9 @@ mod tests {
             values.record(&mut Visitor(&self.0));
         }
         fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-        fn event(&self, _: &tracing::Event<'_>) {}
+        fn event(&self, event: &tracing::Event<'_>) {
+            event.record(&mut Visitor(&self.0));
+        }
         fn enter(&self, _: &tracing::span::Id) {}
         fn exit(&self, _: &tracing::span::Id) {}
     }
@@ -809,6 +859,103 @@ mod tests {
         let core = ClientCore::new(config, &RULES, "svc");
         let response = block_on(core.send("Op", request())).unwrap();
         assert_eq!((response.status().as_u16(), http.requests().len()), (200, 2));
+    }
+
+    fn throttled() -> http::Response<Vec<u8>> {
+        http::Response::builder()
+            .status(400)
+            .body(b"<ErrorResponse><Error><Code>Throttling</Code></Error></ErrorResponse>".to_vec())
+            .unwrap()
+    }
+
+    /// A client in `mode` retrying at once, up to 3 attempts, without a
+    /// quota; in adaptive mode its limiter reads the returned clock.
+    fn mode_core(http: &transport::ReplayClient, mode: RetryMode) -> (Arc<adaptive::ManualClock>, ClientCore) {
+        let fast = RetryConfig { max_attempts: 3, initial_backoff: Duration::ZERO, ..RetryConfig::default() };
+        let config = Config::builder()
+            .region("us-east-1")
+            .endpoint_url("https://example.com")
+            .credentials(credentials::Credentials::new("AKID", "SECRET", None))
+            .retry_config(fast)
+            .retry_quota(RetryQuotaConfig::unlimited())
+            .retry_mode(mode)
+            .http_client(http.clone())
+            .build();
+        assert_eq!(config.retry_mode(), mode);
+        let mut core = ClientCore::new(config, &RULES, "svc");
+        let clock = Arc::new(adaptive::ManualClock::default());
+        if core.rate_limiter().is_some() {
+            core.rate_limiter = Some(Arc::new(ClientRateLimiter::with_clock(clock.clone())));
+        }
+        (clock, core)
+    }
+
+    /// The messages of the `tracing` events `run` emits.
+    fn messages(run: impl FnOnce()) -> Vec<String> {
+        let fields = Fields::default();
+        tracing::subscriber::with_default(Recorder(fields.clone()), run);
+        let fields = fields.lock().unwrap();
+        fields.iter().filter(|(name, _)| name == "message").map(|(_, value)| value.clone()).collect()
+    }
+
+    #[test]
+    fn adaptive_mode_slows_down_on_throttling_and_speeds_up_on_success() {
+        let http = transport::ReplayClient::default();
+        let (clock, core) = mode_core(&http, RetryMode::Adaptive);
+        let limiter = core.rate_limiter().expect("adaptive mode has a limiter");
+        assert!(!limiter.is_enabled());
+        // 10 calls a second for 5 s: no limiting before any throttling.
+        for i in 1..=50 {
+            clock.set(f64::from(i) * 0.1);
+            http.push(Ok(ok()));
+            block_on(core.send("Op", request())).unwrap();
+        }
+        assert!(clock.sleeps.lock().unwrap().is_empty());
+        let before = limiter.fill_rate();
+        // A burst of throttling: 3 calls throttled at each of 3 attempts.
+        for _ in 0..9 {
+            http.push(Ok(throttled()));
+        }
+        let events = messages(|| {
+            for _ in 0..3 {
+                assert_eq!(block_on(core.send("Op", request())).unwrap().status().as_u16(), 400);
+            }
+        });
+        assert_eq!(http.requests().len(), 59);
+        // botocore 1.43.11's limiter on the same clock: 70 % of the rate at
+        // each response, down to 0.5 a second; 3 attempts had to wait.
+        assert!(limiter.is_enabled());
+        assert_eq!(limiter.fill_rate(), 0.5);
+        assert!((before - 19.999997951999998).abs() < 1e-7, "{before}");
+        assert_eq!(clock.sleeps.lock().unwrap().len(), 3);
+        assert!(events.iter().any(|m| m.contains("client rate limit: waiting")), "{events:?}");
+        // Successes raise the rate again; clones share the limiter.
+        let clone = core.clone();
+        for _ in 0..100 {
+            http.push(Ok(ok()));
+            block_on(clone.send("Op", request())).unwrap();
+        }
+        assert!((limiter.fill_rate() - 89.21663175622372).abs() < 1e-7, "{}", limiter.fill_rate());
+        assert_eq!(clone.rate_limiter().map(ClientRateLimiter::fill_rate), Some(limiter.fill_rate()));
+    }
+
+    #[test]
+    fn standard_mode_never_waits() {
+        let http = transport::ReplayClient::default();
+        let (clock, core) = mode_core(&http, RetryMode::default());
+        assert_eq!(core.config().retry_mode(), RetryMode::Standard);
+        assert!(core.rate_limiter().is_none());
+        for _ in 0..30 {
+            http.push(Ok(throttled()));
+        }
+        let events = messages(|| {
+            for _ in 0..10 {
+                assert_eq!(block_on(core.send("Op", request())).unwrap().status().as_u16(), 400);
+            }
+        });
+        assert_eq!(http.requests().len(), 30, "every call made its 3 attempts");
+        assert!(clock.sleeps.lock().unwrap().is_empty());
+        assert!(!events.iter().any(|m| m.contains("client rate limit")), "{events:?}");
     }
 
     #[test]

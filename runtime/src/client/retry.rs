@@ -41,6 +41,26 @@ impl RetryConfig {
     }
 }
 
+/// Which AWS retry mode a client uses (botocore's `retry_mode`), set with
+/// `Config::builder().retry_mode(..)`. Both retry by [`RetryConfig`] and
+/// draw on the [`RetryQuota`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum RetryMode {
+    /// AWS standard mode (the default): attempts are sent as soon as the
+    /// backoff allows.
+    #[default]
+    Standard,
+    /// AWS adaptive mode: standard mode plus a client-wide rate limiter
+    /// ([`ClientRateLimiter`](super::adaptive::ClientRateLimiter)). From
+    /// the first throttling response on, every attempt waits for a token
+    /// of a bucket whose fill rate (requests per second) drops to 70 % of
+    /// the measured send rate on each throttling response and climbs back
+    /// along a CUBIC curve on successes, between 0.5 requests per second
+    /// and twice the measured rate: botocore's parameters.
+    Adaptive,
+}
+
 /// The retry quota of AWS standard mode (botocore's `RetryQuota` and
 /// `RetryQuotaChecker`): a client-wide bucket of tokens. A retry takes
 /// `retry_cost` tokens (`timeout_retry_cost` after an attempt that timed
