@@ -74,14 +74,12 @@ signature, and
 "signed_request_headers", the full header set after signing (without host,
 which botocore signs but does not add).
 """
-import datetime
 import hashlib
 import hmac
 import json
 from pathlib import Path
 
-from pinned_botocore import VERSION, ensure_botocore
-from unittest import mock
+from pinned_botocore import VERSION, ensure_botocore, sign_capturing
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "tests" / "data" / "sigv4.json"
@@ -274,21 +272,8 @@ def sign(c):
         Credentials(creds["access_key_id"], creds["secret_access_key"], creds["session_token"]),
         c["service"], c["region"],
     )
-    captured = {}
-
-    def capture(name, fn):
-        def wrapper(*args, **kwargs):
-            captured[name] = result = fn(*args, **kwargs)
-            return result
-        return wrapper
-
-    signer.canonical_request = capture("canonical_request", signer.canonical_request)
-    signer.string_to_sign = capture("string_to_sign", signer.string_to_sign)
-    signer.signature = capture("signature", signer.signature)
-    now = datetime.datetime.strptime(c["time"], "%Y%m%dT%H%M%SZ")
-    with mock.patch.object(auth, "get_current_datetime", return_value=now) as frozen:
-        signer.add_auth(request)
-    assert frozen.call_count == 1, c["name"]
+    captured, clock_reads = sign_capturing(signer, request, c["time"])
+    assert clock_reads == 1, c["name"]
 
     canonical_request = captured["canonical_request"]
     check_signature(c, canonical_request, captured["string_to_sign"], captured["signature"])

@@ -125,3 +125,30 @@ def model_dir(service: str) -> pathlib.Path:
         if entry["service"] == service:
             return ROOT / "model" / service / entry["api_version"]
     raise SystemExit(f"error: {service!r} is not in model/services.json")
+
+
+def sign_capturing(signer, request, when: str) -> tuple[dict, int]:
+    """Signs `request` with the botocore signer `signer` at `when`
+    (`YYYYMMDDTHHMMSSZ`, frozen by patching botocore.auth's clock) and
+    returns the canonical request, string to sign and signature it
+    computed, with how many times it read the clock."""
+    import datetime
+    from unittest import mock
+
+    from botocore import auth
+
+    captured = {}
+
+    def capture(name, fn):
+        def wrapper(*args, **kwargs):
+            captured[name] = result = fn(*args, **kwargs)
+            return result
+        return wrapper
+
+    signer.canonical_request = capture("canonical_request", signer.canonical_request)
+    signer.string_to_sign = capture("string_to_sign", signer.string_to_sign)
+    signer.signature = capture("signature", signer.signature)
+    now = datetime.datetime.strptime(when, "%Y%m%dT%H%M%SZ")
+    with mock.patch.object(auth, "get_current_datetime", return_value=now) as frozen:
+        signer.add_auth(request)
+    return captured, frozen.call_count

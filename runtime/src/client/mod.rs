@@ -10,6 +10,7 @@ pub mod paginate;
 pub mod profile;
 pub mod retry;
 pub mod sign;
+pub mod sigv4;
 pub mod transport;
 
 use std::sync::Arc;
@@ -324,6 +325,8 @@ pub struct ClientCore {
     error_reader: ErrorReader,
     retry_quota: Arc<RetryQuota>,
     rate_limiter: Option<Arc<ClientRateLimiter>>,
+    /// SigV4 signing keys, derived once a day per region and service.
+    signing_keys: Arc<sigv4::SigningKeyCache>,
 }
 
 impl ClientCore {
@@ -350,6 +353,7 @@ impl ClientCore {
             error_reader: crate::error_body::error_metadata,
             retry_quota,
             rate_limiter,
+            signing_keys: Arc::new(sigv4::SigningKeyCache::new()),
         }
     }
 
@@ -455,12 +459,8 @@ impl ClientCore {
         attempts: &AtomicU32,
         span: &tracing::Span,
     ) -> Result<http::Response<Vec<u8>>, Failure> {
-        let region = endpoint
-            .signing_region
-            .clone()
-            .or_else(|| self.config.region.clone())
-            .unwrap_or_else(|| "us-east-1".into());
-        let name = endpoint.signing_name.as_deref().unwrap_or(self.signing_name);
+        let region = self.config.region.as_deref().unwrap_or("us-east-1");
+        let auth = sign::AuthScheme::from_endpoint(endpoint, self.signing_name, region);
         let retry = settings.retry;
         let mut attempt = 1;
         // What this call's last retry took from the quota.
@@ -483,7 +483,7 @@ impl ClientCore {
                 .await
                 .map_err(|e| Failure::Dispatch(DispatchErrorKind::Credentials, Arc::new(e)))?;
             let mut signed = request.clone();
-            sign::sign_request(&mut signed, &credentials, &region, name, SystemTime::now())
+            sign::sign_with(&mut signed, &credentials, &auth, SystemTime::now(), Some(&*self.signing_keys))
                 .map_err(|e| Failure::Dispatch(DispatchErrorKind::Signing, Arc::new(e)))?;
             attempts.store(attempt, Ordering::Relaxed);
             let sent = self.config.http.send(signed, settings.max_body);
