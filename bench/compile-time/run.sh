@@ -20,6 +20,7 @@ out="${BENCH_OUT:-$here/results.md}"
 (cd "$here/ours" && cargo fetch --quiet)
 (cd "$here/aws" && cargo fetch --quiet)
 (cd "$here/floor" && cargo fetch --quiet)
+(cd "$here/floor-own-signer" && cargo fetch --quiet)
 (cd "$here/route53-ours" && cargo fetch --quiet)
 (cd "$here/route53-aws" && cargo fetch --quiet)
 (cd "$here/sign-only" && cargo fetch --quiet)
@@ -92,6 +93,8 @@ measure "cloudfront-sdk, update-streaming-distribution only, client with HTTPS" 
 measure "cloudfront-sdk, update-streaming-distribution only, client with HTTPS" ours --release --no-default-features --features one-operation,https
 measure "floor: aws-sigv4 + hyper, rustls, tokio only, empty program" floor ""
 measure "floor: aws-sigv4 + hyper, rustls, tokio only, empty program" floor --release
+measure "floor (own signer): hmac, sha2 + hyper, rustls, tokio only, empty program" floor-own-signer ""
+measure "floor (own signer): hmac, sha2 + hyper, rustls, tokio only, empty program" floor-own-signer --release
 measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws "" --no-default-features
 measure "aws-sdk-cloudfront 1.141.0, default-features = false" aws --release --no-default-features
 measure "aws-sdk-cloudfront 1.141.0, default (rustls HTTPS)" aws ""
