@@ -35,6 +35,8 @@ cargo clippy --quiet -p cloudfront-sdk --no-default-features --features get-stre
 cargo clippy --quiet -p cloudfront-sdk --no-default-features -- -D warnings
 cargo clippy --quiet -p route53-sdk --no-default-features --features change-resource-record-sets,get-change,client -- -D warnings
 cargo clippy --quiet -p route53-sdk --no-default-features -- -D warnings
+cargo clippy --quiet -p s3-sdk --no-default-features --features get-object,put-object,head-object,client -- -D warnings
+cargo clippy --quiet -p s3-sdk --no-default-features -- -D warnings
 
 echo "== older models for the model-update report (model/history/), checked against their sha256s"
 python3 scripts/model_history.py --check

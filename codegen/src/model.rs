@@ -29,6 +29,36 @@ pub struct ServiceModel {
     /// Service documentation (HTML).
     #[serde(default)]
     pub documentation: Option<String>,
+    /// Endpoint-rule parameters a client sets for all its calls
+    /// (`clientContextParams`: S3's `ForcePathStyle`, `Accelerate`, ...).
+    #[serde(default, rename = "clientContextParams")]
+    pub client_context_params: BTreeMap<String, ClientContextParam>,
+}
+
+/// One of a service's `clientContextParams`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientContextParam {
+    /// `boolean` or `string`.
+    #[serde(rename = "type")]
+    pub param_type: String,
+    #[serde(default)]
+    pub documentation: Option<String>,
+}
+
+/// A `staticContextParams` entry of an operation: the value the operation
+/// always gives an endpoint-rule parameter.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StaticContextParam {
+    /// A boolean or a string.
+    pub value: serde_json::Value,
+}
+
+/// A member's `contextParam` trait: the endpoint-rule parameter its value
+/// is bound to.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ContextParam {
+    pub name: String,
 }
 
 /// `metadata` of a service model.
@@ -88,6 +118,9 @@ pub struct Operation {
     pub http_checksum: Option<serde_json::Value>,
     #[serde(default)]
     pub auth: Vec<String>,
+    /// Endpoint-rule parameters with fixed values for this operation.
+    #[serde(default)]
+    pub static_context_params: BTreeMap<String, StaticContextParam>,
 }
 
 /// `http` of an operation.
@@ -238,6 +271,10 @@ pub struct Shape {
     pub deprecated_message: Option<String>,
     #[serde(default)]
     pub union: bool,
+    /// An event stream (`eventstream`): a structure whose members are the
+    /// events of a streamed payload.
+    #[serde(default)]
+    pub eventstream: bool,
     #[serde(default)]
     pub exception: bool,
     #[serde(default)]
@@ -324,6 +361,9 @@ pub struct Member {
     pub jsonvalue: bool,
     #[serde(default)]
     pub event_payload: bool,
+    /// The endpoint-rule parameter this member's value is bound to.
+    #[serde(default)]
+    pub context_param: Option<ContextParam>,
     #[serde(default)]
     pub documentation: Option<String>,
 }

@@ -126,6 +126,42 @@ pub fn modeled<T: ModeledError>(
     }
 }
 
+/// Whether a response of an operation whose output is not a raw body is an
+/// error although its status says success, as botocore's
+/// `_handle_200_error` judges it: S3 can answer `200 OK` and report a
+/// failure in the body (CopyObject, UploadPartCopy, CompleteMultipartUpload
+/// and others), and a body cut off by a network fault does not parse. A
+/// `200` whose non-empty body is an `<Error>` document or is not
+/// well-formed XML is an error and, like a 500, is retried.
+pub fn is_error_in_ok_response(status: u16, body: &[u8]) -> bool {
+    if status != 200 || body.is_empty() {
+        return false;
+    }
+    match crate::xml::Document::new(body).and_then(|mut document| document.well_formed_root()) {
+        Ok(root) => root == "Error",
+        Err(_) => true,
+    }
+}
+
+/// The modeled error `T` of a response without a body (a HEAD error, which
+/// the status alone identifies), with `meta` attached: `T` as read from an
+/// empty `<Error/>` element; an [`UnhandledError`] if `T` has members it
+/// cannot do without.
+pub fn modeled_without_body<T: ModeledError>(
+    operation: &'static str,
+    headers: &HeaderMap,
+    meta: ErrorMetadata,
+) -> Result<T, UnhandledError> {
+    match read_error_shape::<T>(b"<Error/>", None) {
+        Ok(mut error) => {
+            error.set_meta(meta);
+            error.read_headers(headers);
+            Ok(error)
+        }
+        Err(_) => Err(UnhandledError::from_response(operation, meta, headers, b"")),
+    }
+}
+
 /// `error`'s kept response read again as the modeled error `T` (how a
 /// service-wide error type turns a code that one operation does not model
 /// into the service's error of that code); `error` itself when it kept no
@@ -197,5 +233,19 @@ mod tests {
         assert_eq!((unhandled.request_id(), unhandled.extended_request_id()), (Some("s3-id"), Some("host-id")));
         // Services that do not send one have none.
         assert_eq!(error_metadata(400, &HeaderMap::new(), ENVELOPE).extended_request_id, None);
+    }
+
+    #[test]
+    fn errors_hidden_in_ok_responses() {
+        let error = b"<?xml version=\"1.0\"?>\n<Error><Code>InternalError</Code><Message>m</Message></Error>";
+        assert!(is_error_in_ok_response(200, error));
+        // Cut off: not well-formed.
+        assert!(is_error_in_ok_response(200, b"<CopyObjectResult><ETag>\"abc\"</ETag>"));
+        assert!(is_error_in_ok_response(200, b"<CopyObjectResult><ETag>"));
+        assert!(!is_error_in_ok_response(200, b"<CopyObjectResult><ETag>\"abc\"</ETag></CopyObjectResult>"));
+        assert!(!is_error_in_ok_response(200, b""));
+        // Other statuses are judged by their status.
+        assert!(!is_error_in_ok_response(500, error));
+        assert!(!is_error_in_ok_response(204, error));
     }
 }

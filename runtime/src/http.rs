@@ -27,6 +27,43 @@ pub(crate) fn is_host_label(text: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostPrefix(pub String);
 
+/// A value of an endpoint-rule parameter an operation binds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EndpointParamValue {
+    /// A string parameter (`Bucket`, `Key`, `Prefix`, `CopySource`, ...).
+    String(String),
+    /// A boolean parameter (`UseS3ExpressControlEndpoint`, `ForcePathStyle`, ...).
+    Bool(bool),
+}
+
+impl From<bool> for EndpointParamValue {
+    fn from(value: bool) -> Self {
+        EndpointParamValue::Bool(value)
+    }
+}
+
+impl From<&str> for EndpointParamValue {
+    fn from(value: &str) -> Self {
+        EndpointParamValue::String(value.to_string())
+    }
+}
+
+/// The endpoint-rule parameters one request binds, in the order set: the
+/// model's `contextParam` input members and the operation's
+/// `staticContextParams`. Stored in the request's extensions by
+/// [`RequestBuilder::endpoint_param`]; whoever sends the request resolves
+/// the endpoint rules with these over the client's own parameters (region,
+/// FIPS, dual-stack, the client context parameters), per request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OperationEndpointParams(pub Vec<(&'static str, EndpointParamValue)>);
+
+/// Marks a request whose `200 OK` response may still be an error, told by
+/// its body ([`crate::error_body::is_error_in_ok_response`]); whoever
+/// sends the request reads such a response as the 500 it stands for, so
+/// it is retried like one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorInOkResponse;
+
 /// Bodies smaller than this are not compressed (botocore's default
 /// `request_min_compression_size_bytes`).
 pub const MIN_COMPRESSION_SIZE: usize = 10_240;
@@ -42,6 +79,8 @@ pub struct RequestBuilder {
     headers: HeaderMap,
     body: Vec<u8>,
     host_prefix: Option<String>,
+    endpoint_params: OperationEndpointParams,
+    error_in_ok_response: bool,
 }
 
 impl RequestBuilder {
@@ -54,6 +93,8 @@ impl RequestBuilder {
             headers: HeaderMap::new(),
             body: Vec::new(),
             host_prefix: None,
+            endpoint_params: OperationEndpointParams::default(),
+            error_in_ok_response: false,
         }
     }
 
@@ -62,22 +103,21 @@ impl RequestBuilder {
         self.path.push_str(literal);
     }
 
-    /// Appends a label's value, percent-encoded so it stays one segment (or,
-    /// for a greedy label, keeps its slashes but cannot climb out of the
-    /// path). Empty values and `.`/`..` segments are refused: they would
-    /// change the path's structure.
+    /// Appends a label's value, percent-encoded so it stays one segment,
+    /// or for a greedy label (`{Key+}`) with its slashes kept. Empty values
+    /// are refused, and so is a whole non-greedy label of `.` or `..`,
+    /// which would change the path's structure. A greedy label is sent as
+    /// botocore sends it, `.` and `..` segments, `//` and a leading `/`
+    /// included: it names an S3 object key, which may be any text, and the
+    /// path is signed and sent as it is, never normalized.
     pub fn push_label(&mut self, label: &'static str, value: &str, greedy: bool) -> Result<(), BuildError> {
         if value.is_empty() {
             return Err(BuildError::invalid_label(label, "the value is empty"));
         }
-        let dot_segment = |s: &str| s == "." || s == "..";
         if greedy {
-            if value.split('/').any(dot_segment) {
-                return Err(BuildError::invalid_label(label, "the value has a `.` or `..` path segment"));
-            }
             self.path.extend(utf8_percent_encode(value, GREEDY_LABEL));
         } else {
-            if dot_segment(value) {
+            if value == "." || value == ".." {
                 return Err(BuildError::invalid_label(label, "the value is `.` or `..`"));
             }
             self.path.extend(utf8_percent_encode(value, LABEL));
@@ -170,6 +210,24 @@ impl RequestBuilder {
         Ok(())
     }
 
+    /// Binds the endpoint-rule parameter `name` to `value` for this request
+    /// (a `contextParam` member's value or a `staticContextParams` entry);
+    /// a later value for the same name replaces an earlier one.
+    pub fn endpoint_param(&mut self, name: &'static str, value: impl Into<EndpointParamValue>) {
+        let value = value.into();
+        let params = &mut self.endpoint_params.0;
+        match params.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => params.push((name, value)),
+        }
+    }
+
+    /// Marks the request with [`ErrorInOkResponse`]: its `200 OK` response
+    /// is an error if the body says so.
+    pub fn error_in_ok_response(&mut self) {
+        self.error_in_ok_response = true;
+    }
+
     /// Compresses a body of at least [`MIN_COMPRESSION_SIZE`] bytes with
     /// the first supported encoding in `encodings` (gzip), and appends the
     /// encoding to `Content-Encoding`. Without the `compression` feature,
@@ -197,15 +255,25 @@ impl RequestBuilder {
         let _ = encodings;
     }
 
-    /// Sets the body and its content type.
+    /// Sets the body, and its content type unless a modeled header (S3's
+    /// `ContentType`, set by the caller) already did: the caller's wins.
     pub fn body(&mut self, body: Vec<u8>, content_type: &'static str) {
-        self.headers.insert(http::header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        self.headers.entry(http::header::CONTENT_TYPE).or_insert(HeaderValue::from_static(content_type));
         self.body = body;
     }
 
     /// The finished request. `Content-Length` is set for any body.
     pub fn build(self) -> Result<Request<Vec<u8>>, BuildError> {
-        let RequestBuilder { method, mut path, query, headers, body, host_prefix } = self;
+        let RequestBuilder {
+            method,
+            mut path,
+            query,
+            headers,
+            body,
+            host_prefix,
+            endpoint_params,
+            error_in_ok_response,
+        } = self;
         if path.is_empty() {
             path.push('/');
         }
@@ -218,6 +286,12 @@ impl RequestBuilder {
         *request.headers_mut() = headers;
         if let Some(prefix) = host_prefix {
             request.extensions_mut().insert(HostPrefix(prefix));
+        }
+        if !endpoint_params.0.is_empty() {
+            request.extensions_mut().insert(endpoint_params);
+        }
+        if error_in_ok_response {
+            request.extensions_mut().insert(ErrorInOkResponse);
         }
         if !request.body().is_empty() {
             let length = HeaderValue::from(request.body().len());
@@ -441,7 +515,16 @@ mod tests {
         for bad in ["", ".", ".."] {
             assert!(path_with(bad, false).is_err(), "{bad:?}");
         }
-        assert!(path_with("a/../b", true).is_err());
+    }
+
+    #[test]
+    fn greedy_labels_are_sent_as_botocore_sends_object_keys() {
+        assert_eq!(path_with("a/../b", true).unwrap(), "/x/a/../b/config");
+        assert_eq!(path_with("..", true).unwrap(), "/x/../config");
+        assert_eq!(path_with("./a//b/", true).unwrap(), "/x/./a//b//config");
+        assert_eq!(path_with("/lead", true).unwrap(), "/x//lead/config");
+        assert_eq!(path_with("a+b%c~d", true).unwrap(), "/x/a%2Bb%25c~d/config");
+        assert!(path_with("", true).is_err());
     }
 
     #[test]

@@ -12,14 +12,18 @@
 //! | service id | module | what |
 //! |---|---|---|
 //! | `Route 53` | [`route53`] | resource ids sent bare; `InvalidChangeBatch` error documents |
+//! | `S3` | [`s3`] | the bucket placed by the endpoint rules; bucket names checked; `UseGlobalEndpoint`; S3's error rules |
 
 pub mod route53;
+pub mod s3;
 
 use crate::ir::Service;
 
 /// Applies the customizations of `service`'s service id, if it has any.
 pub fn apply(service: &mut Service) {
-    if service.service_id.as_str() == route53::SERVICE_ID {
-        route53::apply(service)
+    match service.service_id.as_str() {
+        route53::SERVICE_ID => route53::apply(service),
+        s3::SERVICE_ID => s3::apply(service),
+        _ => {}
     }
 }

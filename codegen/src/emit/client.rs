@@ -28,6 +28,7 @@ pub fn emit(
             quote! { .with_error_reader(#reader) }
         });
     let krate = crate_name.replace('-', "_");
+    let context_params = client_context_params(service, &krate);
     let example = match &endpoints.example {
         Some(name) => {
             let op = service.operations.get(name).ok_or_else(|| {
@@ -115,6 +116,8 @@ pub fn emit(
         pub use restxml_runtime::client::transport::ReplayClient;
         pub use restxml_runtime::client::{Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts, WithTransport};
         pub use restxml_runtime::{RequestId, ResponseMetadata};
+
+        #context_params
 
         #(#token_types)*
 
@@ -698,4 +701,59 @@ fn waiters(
         });
     }
     Ok(out)
+}
+
+/// The `ClientContextParams` trait: a typed setter on `ConfigBuilder` for
+/// each endpoint-rule parameter the service lets a client set (nothing for
+/// a service without any).
+fn client_context_params(service: &Service, krate: &str) -> TokenStream {
+    if service.client_context_params.is_empty() {
+        return quote! {};
+    }
+    let (declarations, definitions): (Vec<TokenStream>, Vec<TokenStream>) = service
+        .client_context_params
+        .iter()
+        .map(|param| {
+            let method = format_ident!("{}", names::field_name(&param.name));
+            let name = param.name.as_str();
+            let (ty, value) =
+                if param.boolean { (quote! { bool }, quote! { value }) } else { (quote! { &str }, quote! { value }) };
+            let mut doc = param.docs.trim().to_string();
+            if !doc.is_empty() {
+                doc.push_str("\n\n");
+            }
+            doc.push_str(&format!(
+                "Sets the endpoint-rule parameter `{name}` for every call of the client; unset, the rule \
+                 set's default applies. An operation binding `{name}` itself overrides it."
+            ));
+            let doc_lines = doc.lines().map(|line| format!(" {line}")).collect::<Vec<_>>();
+            (
+                quote! {
+                    #(#[doc = #doc_lines])*
+                    fn #method(self, value: #ty) -> Self;
+                },
+                quote! {
+                    fn #method(self, value: #ty) -> Self {
+                        self.endpoint_param(#name, #value)
+                    }
+                },
+            )
+        })
+        .unzip();
+    let doc = format!(
+        " Settings of {}'s endpoint rules (the model's `clientContextParams`), as methods of [`ConfigBuilder`]: \
+         bring the trait into scope (`use {}::client::ClientContextParams as _;`) and chain them with the other \
+         settings.",
+        service.full_name, krate
+    );
+    quote! {
+        #[doc = #doc]
+        pub trait ClientContextParams: Sized {
+            #(#declarations)*
+        }
+
+        impl<H> ClientContextParams for ConfigBuilder<H> {
+            #(#definitions)*
+        }
+    }
 }

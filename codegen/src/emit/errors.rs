@@ -141,6 +141,31 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             Some(#code) => restxml_runtime::error_body::modeled(#op_name, body, headers, meta).map_or_else(Self::Unhandled, #wrap),
         }
     });
+    // A HEAD error has no body to carry a code: the status picks the
+    // modeled error that has it (S3's HeadObject 404 is `NoSuchKey`), when
+    // exactly one does.
+    let statuses: Vec<Option<u16>> = op
+        .errors
+        .iter()
+        .filter_map(|e| service.shape(e))
+        .map(|shape| shape.structure().and_then(|s| s.error.as_ref()).and_then(|e| e.status))
+        .collect();
+    let status_arms: Vec<TokenStream> = if op.http.method == "HEAD" {
+        errors
+            .iter()
+            .zip(&statuses)
+            .filter_map(|(Variant { wrap, .. }, status)| {
+                let status = (*status)?;
+                (statuses.iter().filter(|s| **s == Some(status)).count() == 1).then(|| {
+                    quote! {
+                        _ if body.is_empty() && status == #status => restxml_runtime::error_body::modeled_without_body(#op_name, headers, meta).map_or_else(Self::Unhandled, #wrap),
+                    }
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let inner_arms = errors.iter().map(|Variant { name, inner, .. }| quote! { Self::#name(error) => #inner, });
     let error_metadata = super::rust_path(&service.customizations.error_metadata);
     let mut clone_variants: Vec<(TokenStream, proc_macro2::Ident)> =
@@ -155,6 +180,7 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
         quote! {
             match meta.code.as_deref() {
                 #(#code_arms)*
+                #(#status_arms)*
                 _ => #unhandled,
             }
         }

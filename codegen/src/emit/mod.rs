@@ -62,6 +62,10 @@ pub fn member_docs(member: &Member) -> TokenStream {
         docs.push_str("\n\n");
         docs.push_str(&rewrite.doc);
     }
+    if let Some(check) = &member.check {
+        docs.push_str("\n\n");
+        docs.push_str(&check.doc);
+    }
     doc_attrs(&docs)
 }
 

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{ident, rewritten, timestamp_format, token_or_value, xml_de, xml_ser};
-use crate::ir::{Location, Member, Operation, PathPart, Service, TimestampFormat, TypeRef};
+use crate::ir::{Location, Member, Operation, PathPart, Service, StaticParamValue, TimestampFormat, TypeRef};
 
 /// The functions of an operation's module.
 pub fn emit(service: &Service, op: &Operation) -> TokenStream {
@@ -192,6 +192,21 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
         parts.push(quote! { (#rest, None) });
         quote! { request.host_prefix(&[#(#parts),*])?; }
     });
+    let endpoint_params = emit_endpoint_params(op, &members);
+    // Tells the client to read a 200's body before deciding it succeeded.
+    let error_in_ok = op.error_in_ok_response.then(|| quote! { request.error_in_ok_response(); });
+    // A customization's checks refuse a value before anything is built.
+    let checks = members.iter().filter_map(|m| {
+        let check = m.check.as_ref()?;
+        let function = super::rust_path(&check.function);
+        let field = ident(&m.field);
+        let name = m.wire_name.as_str();
+        Some(if m.required {
+            quote! { #function(#name, &input.#field)?; }
+        } else {
+            quote! { if let Some(value) = &input.#field { #function(#name, value)?; } }
+        })
+    });
     let body = emit_request_body(service, op, &members);
     let compress = (!op.http.request_compression.is_empty()).then(|| {
         let encodings = &op.http.request_compression;
@@ -210,16 +225,48 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
     quote! {
         #[doc = #doc]
         pub fn serialize_request(#input_arg) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
+            #(#checks)*
             let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::#method);
             #(#path)*
             #(#constant_query)*
             #(#bindings)*
             #host_prefix
+            #(#endpoint_params)*
+            #error_in_ok
             #body
             #compress
             request.build()
         }
     }
+}
+
+/// The endpoint-rule parameters the request binds: `contextParam` members
+/// (string or boolean, as sent) then the operation's `staticContextParams`,
+/// which win over a member bound to the same name.
+fn emit_endpoint_params(op: &Operation, members: &[&Member]) -> Vec<TokenStream> {
+    let mut statements: Vec<TokenStream> = members
+        .iter()
+        .filter_map(|m| {
+            let name = m.context_param.as_deref()?;
+            let field = ident(&m.field);
+            let value = match m.ty {
+                TypeRef::Boolean => quote! { *value },
+                TypeRef::String | TypeRef::Enum(_) => member_text(m, TimestampFormat::Iso8601),
+                // The rules language has strings and booleans only.
+                _ => return None,
+            };
+            Some(if m.required {
+                quote! { { let value = &input.#field; request.endpoint_param(#name, #value); } }
+            } else {
+                quote! { if let Some(value) = &input.#field { request.endpoint_param(#name, #value); } }
+            })
+        })
+        .collect();
+    statements.extend(op.static_context_params.iter().map(|(name, value)| match value {
+        StaticParamValue::Bool(flag) => quote! { request.endpoint_param(#name, #flag); },
+        StaticParamValue::String(text) => quote! { request.endpoint_param(#name, #text); },
+    }));
+    statements
 }
 
 fn root_start(name: &str, namespace: Option<&crate::model::XmlNamespace>) -> TokenStream {
@@ -453,7 +500,20 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         }
     }
 
-    // A status other than 2xx is the operation's error.
+    // A status other than 2xx is the operation's error; so is, where a
+    // customization says so (S3), a 200 whose body is an error document or
+    // cut off, read as the 500 it stands for.
+    let error_in_ok = op.error_in_ok_response.then(|| {
+        quote! {
+            if restxml_runtime::error_body::is_error_in_ok_response(response.status().as_u16(), response.body().as_ref()) {
+                return Err(restxml_runtime::SdkError::Service(#error::from_response(
+                    500,
+                    response.headers(),
+                    response.body().as_ref(),
+                )));
+            }
+        }
+    });
     let service_error = quote! {
         if !response.status().is_success() {
             return Err(restxml_runtime::SdkError::Service(#error::from_response(
@@ -462,6 +522,7 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
                 response.body().as_ref(),
             )));
         }
+        #error_in_ok
     };
     // An output that is plain data shared with other shapes (it binds
     // nothing to HTTP) is read whole by its own reader.

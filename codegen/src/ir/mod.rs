@@ -45,6 +45,29 @@ pub struct Service {
     /// What the service does beyond its model, set by
     /// `crate::customizations` from the service id.
     pub customizations: Customizations,
+    /// Endpoint-rule parameters a client sets for all its calls: the
+    /// model's `clientContextParams`, plus any a customization adds (S3's
+    /// `UseGlobalEndpoint` built-in), in name order.
+    pub client_context_params: Vec<ClientContextParam>,
+}
+
+/// A setting of the client that is an endpoint-rule parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientContextParam {
+    /// The rule set's parameter name (`ForcePathStyle`).
+    pub name: String,
+    /// A boolean parameter (else a string one).
+    pub boolean: bool,
+    /// Markdown documentation.
+    pub docs: String,
+}
+
+/// A fixed value an operation gives an endpoint-rule parameter
+/// (`staticContextParams`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaticParamValue {
+    Bool(bool),
+    String(String),
 }
 
 /// Service-wide behaviour beyond the model (botocore's handlers), set by
@@ -75,6 +98,17 @@ pub struct ValueRewrite {
     pub doc: String,
 }
 
+/// A customization that refuses an input member's value before the request
+/// is built, by a runtime function
+/// `fn(&'static str, &str) -> Result<(), BuildError>` (member name, value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueCheck {
+    /// Path of the runtime function.
+    pub function: String,
+    /// What is refused, for the member's docs.
+    pub doc: String,
+}
+
 /// One operation.
 #[derive(Debug, Clone)]
 pub struct Operation {
@@ -95,6 +129,12 @@ pub struct Operation {
     pub input_root: Option<XmlRoot>,
     pub docs: String,
     pub deprecated: bool,
+    /// Endpoint-rule parameters with fixed values for this operation
+    /// (`staticContextParams`), in name order.
+    pub static_context_params: Vec<(String, StaticParamValue)>,
+    /// A `200 OK` response may still be an error, told by the body (S3's
+    /// `_handle_200_error` in botocore); set by a customization.
+    pub error_in_ok_response: bool,
 }
 
 /// An operation's HTTP binding.
@@ -179,6 +219,9 @@ pub struct Structure {
     /// Index into `members` of the HTTP payload member.
     pub payload: Option<usize>,
     pub union: bool,
+    /// An event stream (`eventstream` in the model), not generated as one:
+    /// read as an ordinary structure.
+    pub event_stream: bool,
     pub error: Option<ErrorInfo>,
     /// This structure is an operation's input or output.
     pub role: StructureRole,
@@ -256,6 +299,12 @@ pub struct Member {
     pub target: String,
     /// A customization rewriting the value before it is sent.
     pub rewrite: Option<ValueRewrite>,
+    /// A customization refusing values the service cannot take, before
+    /// anything is sent.
+    pub check: Option<ValueCheck>,
+    /// The endpoint-rule parameter this input member's value is bound to
+    /// (`contextParam`).
+    pub context_param: Option<String>,
 }
 
 /// Where a member travels in the HTTP message.
@@ -434,6 +483,7 @@ impl<'m> Resolver<'m> {
             shapes: BTreeMap::new(),
             root_path: "crate".to_string(),
             customizations: Customizations::default(),
+            client_context_params: self.client_context_params()?,
         };
 
         // Which shapes each selected operation reaches, and how.
@@ -734,7 +784,50 @@ impl<'m> Resolver<'m> {
             input_root,
             docs: docs::html_to_markdown(op.documentation.as_deref().unwrap_or("")),
             deprecated: op.deprecated,
+            static_context_params: op
+                .static_context_params
+                .iter()
+                .map(|(name, param)| {
+                    let value = match &param.value {
+                        serde_json::Value::Bool(b) => StaticParamValue::Bool(*b),
+                        serde_json::Value::String(s) => StaticParamValue::String(s.clone()),
+                        _ => {
+                            return Err(Error::invalid(
+                                format!("{path}.staticContextParams.{name}.value"),
+                                "a static context parameter is a boolean or a string",
+                            ));
+                        }
+                    };
+                    Ok((name.clone(), value))
+                })
+                .collect::<Result<_, Error>>()?,
+            error_in_ok_response: false,
         })
+    }
+
+    /// The model's `clientContextParams`, booleans and strings only.
+    fn client_context_params(&self) -> Result<Vec<ClientContextParam>, Error> {
+        self.model
+            .client_context_params
+            .iter()
+            .map(|(name, param)| {
+                let boolean = match param.param_type.as_str() {
+                    "boolean" => true,
+                    "string" => false,
+                    other => {
+                        return Err(Error::invalid(
+                            format!("clientContextParams.{name}.type"),
+                            format!("unknown type {other:?} (boolean or string)"),
+                        ));
+                    }
+                };
+                Ok(ClientContextParam {
+                    name: name.clone(),
+                    boolean,
+                    docs: docs::html_to_markdown(param.documentation.as_deref().unwrap_or("")),
+                })
+            })
+            .collect()
     }
 
     fn enumeration(&self, shape: &model::Shape, path: &str) -> Result<Enumeration, Error> {
@@ -859,6 +952,11 @@ impl<'m> Resolver<'m> {
                 docs: docs::html_to_markdown(member_docs),
                 target: member.shape.clone(),
                 rewrite: None,
+                check: None,
+                context_param: match role {
+                    StructureRole::Input => member.context_param.as_ref().map(|p| p.name.clone()),
+                    _ => None,
+                },
             });
         }
         let payload = members.iter().position(|m| m.location == Location::Payload);
@@ -884,6 +982,7 @@ impl<'m> Resolver<'m> {
             members,
             payload,
             union: shape.union,
+            event_stream: shape.eventstream,
             error,
             role,
             xml_name: shape.location_name.clone().unwrap_or_else(|| name.to_string()),

@@ -272,6 +272,14 @@ impl EndpointParams {
         self.values.insert(name.to_string(), Value::Bool(value));
         self
     }
+
+    /// Sets a parameter bound by an operation or a client setting.
+    pub fn value(self, name: &str, value: &crate::http::EndpointParamValue) -> Self {
+        match value {
+            crate::http::EndpointParamValue::String(text) => self.string(name, text.clone()),
+            crate::http::EndpointParamValue::Bool(flag) => self.boolean(name, *flag),
+        }
+    }
 }
 
 /// A resolved endpoint.

@@ -24,6 +24,8 @@ use crate::error::{DispatchError, DispatchErrorKind};
 use adaptive::ClientRateLimiter;
 use credentials::{DefaultCredentialsChain, ProvideCredentials, SharedCredentials};
 use endpoint::{Endpoint, EndpointParams, RuleSet};
+
+use crate::http::{EndpointParamValue, OperationEndpointParams};
 use retry::{RetryConfig, RetryMode, RetryQuota, RetryQuotaConfig};
 use transport::{HttpClient, SharedHttpClient};
 
@@ -41,6 +43,7 @@ pub struct Config {
     timeouts: Timeouts,
     http: SharedHttpClient,
     max_body: usize,
+    endpoint_params: Vec<(&'static str, EndpointParamValue)>,
 }
 
 /// Time limits; `None` is no limit.
@@ -73,6 +76,7 @@ pub struct ConfigBuilder<H = NoTransport> {
     timeouts: Timeouts,
     http: H,
     max_body: Option<usize>,
+    endpoint_params: Vec<(&'static str, EndpointParamValue)>,
 }
 
 /// The state of a [`ConfigBuilder`] that has no transport yet.
@@ -110,6 +114,13 @@ impl Config {
     /// The retry mode (standard unless set).
     pub fn retry_mode(&self) -> RetryMode {
         self.retry_mode
+    }
+
+    /// The value set for the endpoint-rule parameter `name` with
+    /// [`ConfigBuilder::endpoint_param`] (a client context parameter such
+    /// as S3's `ForcePathStyle`), if any.
+    pub fn endpoint_param(&self, name: &str) -> Option<&EndpointParamValue> {
+        self.endpoint_params.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
 }
 
@@ -181,6 +192,23 @@ impl<H> ConfigBuilder<H> {
         self
     }
 
+    /// Sets the endpoint-rule parameter `name` for every call of the client:
+    /// a client context parameter of the service's rules (S3's
+    /// `ForcePathStyle`, `Accelerate`, `UseArnRegion`, ...). Generated
+    /// crates whose rules have such parameters name each in their
+    /// `client::ClientContextParams` trait, which calls this; a name the
+    /// rules do not declare is ignored by them. An operation's own
+    /// parameters (`contextParam` members, `staticContextParams`) win over
+    /// these.
+    pub fn endpoint_param(mut self, name: &'static str, value: impl Into<EndpointParamValue>) -> Self {
+        let value = value.into();
+        match self.endpoint_params.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.endpoint_params.push((name, value)),
+        }
+        self
+    }
+
     /// The HTTP transport (replacing any set before).
     pub fn http_client(self, client: impl HttpClient + 'static) -> ConfigBuilder<WithTransport> {
         ConfigBuilder {
@@ -195,6 +223,7 @@ impl<H> ConfigBuilder<H> {
             timeouts: self.timeouts,
             http: WithTransport(Arc::new(client)),
             max_body: self.max_body,
+            endpoint_params: self.endpoint_params,
         }
     }
 }
@@ -215,6 +244,7 @@ impl ConfigBuilder<WithTransport> {
             timeouts: self.timeouts,
             http: self.http.0,
             max_body: self.max_body.unwrap_or(DEFAULT_MAX_BODY),
+            endpoint_params: self.endpoint_params,
         }
     }
 }
@@ -320,6 +350,13 @@ pub type ErrorReader = fn(u16, &http::HeaderMap, &[u8]) -> crate::ErrorMetadata;
 #[derive(Debug, Clone)]
 pub struct ClientCore {
     config: Config,
+    /// The service's endpoint rules, resolved again for each request that
+    /// binds parameters of its own.
+    rules: &'static RuleSet,
+    /// The client's parameters: region, FIPS, dual-stack, endpoint URL and
+    /// the client context parameters.
+    params: EndpointParams,
+    /// The endpoint of `params` alone, for requests that bind none.
     endpoint: Result<Endpoint, endpoint::EndpointError>,
     signing_name: &'static str,
     error_reader: ErrorReader,
@@ -332,7 +369,7 @@ pub struct ClientCore {
 impl ClientCore {
     /// A client for a service with the given endpoint rules and SigV4
     /// signing name.
-    pub fn new(config: Config, rules: &RuleSet, signing_name: &'static str) -> Self {
+    pub fn new(config: Config, rules: &'static RuleSet, signing_name: &'static str) -> Self {
         let mut params =
             EndpointParams::new().boolean("UseFIPS", config.use_fips).boolean("UseDualStack", config.use_dual_stack);
         if let Some(region) = &config.region {
@@ -341,13 +378,19 @@ impl ClientCore {
         if let Some(url) = &config.endpoint_url {
             params = params.string("Endpoint", url.clone());
         }
-        // Every parameter is client-wide, so the endpoint is resolved once;
-        // an error is kept and returned by each call.
+        for (name, value) in &config.endpoint_params {
+            params = params.value(name, value);
+        }
+        // The endpoint of the client-wide parameters is resolved once (an
+        // error is kept and returned by each call); a request binding
+        // parameters of its own is resolved when sent.
         let endpoint = rules.resolve(&params);
         let retry_quota = Arc::new(RetryQuota::new(config.retry_quota));
         let rate_limiter = (config.retry_mode == RetryMode::Adaptive).then(|| Arc::new(ClientRateLimiter::new()));
         ClientCore {
             config,
+            rules,
+            params,
             endpoint,
             signing_name,
             error_reader: crate::error_body::error_metadata,
@@ -414,10 +457,11 @@ impl ClientCore {
             status = tracing::field::Empty,
             request_id = tracing::field::Empty
         );
-        let endpoint = self
-            .endpoint
-            .as_ref()
-            .map_err(|e| DispatchError::new(DispatchErrorKind::Endpoint, operation, e.clone()))?;
+        let resolved = self.request_endpoint(&request);
+        let endpoint = match &*resolved {
+            Ok(endpoint) => endpoint,
+            Err(e) => return Err(DispatchError::new(DispatchErrorKind::Endpoint, operation, e.clone())),
+        };
         let (request, url) = absolute(request, endpoint).map_err(|e| {
             DispatchError::new(DispatchErrorKind::Endpoint, operation, e).with_endpoint(endpoint.url.clone())
         })?;
@@ -449,6 +493,25 @@ impl ClientCore {
         }
     }
 
+    /// The endpoint of `request`: the client's, or for a request binding
+    /// endpoint-rule parameters of its own (S3's `Bucket`, `Key`, ...), the
+    /// rules resolved with those over the client's.
+    pub fn request_endpoint<B>(
+        &self,
+        request: &http::Request<B>,
+    ) -> std::borrow::Cow<'_, Result<Endpoint, endpoint::EndpointError>> {
+        match request.extensions().get::<OperationEndpointParams>() {
+            Some(own) if !own.0.is_empty() => {
+                let mut params = self.params.clone();
+                for (name, value) in &own.0 {
+                    params = params.value(name, value);
+                }
+                std::borrow::Cow::Owned(self.rules.resolve(&params))
+            }
+            _ => std::borrow::Cow::Borrowed(&self.endpoint),
+        }
+    }
+
     /// Sends with retries, counting the requests sent in `attempts` and
     /// recording them and the request id in `span`.
     async fn send_with_retries(
@@ -462,6 +525,7 @@ impl ClientCore {
         let region = self.config.region.as_deref().unwrap_or("us-east-1");
         let auth = sign::AuthScheme::from_endpoint(endpoint, self.signing_name, region);
         let retry = settings.retry;
+        let error_in_ok = request.extensions().get::<crate::http::ErrorInOkResponse>().is_some();
         let mut attempt = 1;
         // What this call's last retry took from the quota.
         let mut last_retry_cost = None;
@@ -487,13 +551,21 @@ impl ClientCore {
                 .map_err(|e| Failure::Dispatch(DispatchErrorKind::Signing, Arc::new(e)))?;
             attempts.store(attempt, Ordering::Relaxed);
             let sent = self.config.http.send(signed, settings.max_body);
-            let outcome = match settings.attempt_timeout {
+            let mut outcome = match settings.attempt_timeout {
                 Some(limit) => tokio::time::timeout(limit, sent).await.unwrap_or_else(|_| {
                     let cause = TimeLimit::attempt(limit);
                     Err(transport::TransportError::of_kind(transport::TransportErrorKind::Timeout, cause.to_string()))
                 }),
                 None => sent.await,
             };
+            // S3's 200 holding an error document (or cut off) is the 500 it
+            // stands for: retried, then read as an error.
+            if error_in_ok
+                && let Ok(response) = &mut outcome
+                && crate::error_body::is_error_in_ok_response(response.status().as_u16(), response.body())
+            {
+                *response.status_mut() = http::StatusCode::INTERNAL_SERVER_ERROR;
+            }
             span.record("attempts", attempt);
             // The request id of the last answer, success or error, read as
             // botocore reads it: `x-amzn-RequestId` (CloudFront, Route 53),
@@ -576,10 +648,24 @@ fn absolute(
         return Err(format!("{endpoint:?} lacks a scheme or host"));
     };
     let prefix = request.extensions().get::<crate::http::HostPrefix>().map(|p| p.0.clone()).unwrap_or_default();
-    let base_path = base.path().trim_end_matches('/');
-    let path_and_query = request.uri().path_and_query().map_or("/", |p| p.as_str());
-    let uri = format!("{scheme}://{prefix}{authority}{base_path}{path_and_query}");
+    // The endpoint's path and the request's are joined as botocore joins
+    // them (`_urljoin`): a request path of `/` adds nothing to an endpoint
+    // path (S3's path-style `https://s3.<region>.amazonaws.com/<bucket>`
+    // lists the bucket without a trailing slash), and one slash is kept
+    // between the two.
+    let base_path = if base.path() == "/" && !endpoint.ends_with('/') { "" } else { base.path() };
+    let request_path = request.uri().path();
+    let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+    let path = if request_path.is_empty() || request_path == "/" {
+        if base_path.is_empty() { "/".to_string() } else { base_path.to_string() }
+    } else if base_path.ends_with('/') && request_path.starts_with('/') {
+        format!("{}{request_path}", &base_path[..base_path.len() - 1])
+    } else {
+        format!("{base_path}{request_path}")
+    };
+    let uri = format!("{scheme}://{prefix}{authority}{path}{query}");
     *request.uri_mut() = uri.parse().map_err(|_| format!("{uri:?} is not a valid URI"))?;
+    let base_path = base_path.trim_end_matches('/');
     Ok((request, format!("{scheme}://{prefix}{authority}{base_path}/")))
 }
 

@@ -4,3 +4,4 @@
 //! generated code calls what is here.
 
 pub mod route53;
+pub mod s3;

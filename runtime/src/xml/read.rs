@@ -124,6 +124,15 @@ impl<'a> Document<'a> {
         Ok(root)
     }
 
+    /// The root element's local name, after reading the whole document:
+    /// an error if it is not well-formed (cut off, mismatched tags).
+    pub fn well_formed_root(&mut self) -> Result<String, XmlError> {
+        let mut root = self.root()?;
+        let name = root.local_name().to_string();
+        while root.next_child()?.is_some() {}
+        Ok(name)
+    }
+
     fn next_event(&mut self) -> Result<Event<'a>, XmlError> {
         self.reader.read_event().map_err(|err| {
             let position = self.reader.error_position();

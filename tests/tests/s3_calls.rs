@@ -1,0 +1,198 @@
+//! S3 calls through the client and an in-memory transport: where requests
+//! go (the bucket placed by the endpoint rules, per request), what they
+//! carry (object keys as botocore sends them, the caller's headers), and
+//! S3's own error rules (bodiless HEAD errors, errors hidden in `200 OK`).
+
+use http::Response;
+use s3_sdk::client::{ClientContextParams as _, Config, Credentials, ReplayClient, RetryConfig};
+use s3_sdk::{Blob, ProvideErrorMetadata as _, SdkError};
+
+fn client_with(
+    http: &ReplayClient,
+    configure: impl FnOnce(
+        s3_sdk::client::ConfigBuilder<s3_sdk::client::WithTransport>,
+    ) -> s3_sdk::client::ConfigBuilder<s3_sdk::client::WithTransport>,
+) -> s3_sdk::Client {
+    let config = Config::builder()
+        .http_client(http.clone())
+        .region("us-west-2")
+        .credentials(Credentials::new("AKIDEXAMPLE", "secret", None))
+        .retry_config(RetryConfig { initial_backoff: std::time::Duration::ZERO, ..RetryConfig::default() });
+    s3_sdk::Client::new(configure(config).build())
+}
+
+fn ok(body: &str) -> Response<Vec<u8>> {
+    Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()
+}
+
+fn sent(http: &ReplayClient) -> Vec<String> {
+    http.requests().iter().map(|r| r.uri().to_string()).collect()
+}
+
+const LIST_V2: &str =
+    "<ListBucketResult><Name>b</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>";
+
+#[tokio::test]
+async fn buckets_go_in_the_host_unless_path_style_is_needed_or_asked_for() {
+    let http = ReplayClient::default();
+    for _ in 0..6 {
+        http.push(Ok(ok(LIST_V2)));
+    }
+    let client = client_with(&http, |c| c);
+    client.list_objects_v2().bucket("my-bucket").prefix("a/").send().await.unwrap();
+    // Not a DNS label: path style, the bucket encoded once in the path.
+    client.list_objects_v2().bucket("My_Bucket").send().await.unwrap();
+    client.get_object().bucket("my.bucket").key("k").send().await.unwrap();
+    let path_style = client_with(&http, |c| c.force_path_style(true));
+    path_style.list_objects_v2().bucket("my-bucket").send().await.unwrap();
+    path_style.get_object().bucket("my-bucket").key("dir/k").send().await.unwrap();
+    // A custom endpoint that is an IP address.
+    let local = client_with(&http, |c| c.endpoint_url("http://127.0.0.1:9000"));
+    local.get_object().bucket("my-bucket").key("k").send().await.unwrap();
+    assert_eq!(
+        sent(&http),
+        [
+            "https://my-bucket.s3.us-west-2.amazonaws.com/?list-type=2&prefix=a%2F",
+            "https://s3.us-west-2.amazonaws.com/My_Bucket?list-type=2",
+            // Dots break the TLS wildcard: path style over HTTPS.
+            "https://s3.us-west-2.amazonaws.com/my.bucket/k",
+            "https://s3.us-west-2.amazonaws.com/my-bucket?list-type=2",
+            "https://s3.us-west-2.amazonaws.com/my-bucket/dir/k",
+            "http://127.0.0.1:9000/my-bucket/k",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn us_east_1_is_regional_unless_the_global_endpoint_is_asked_for() {
+    let http = ReplayClient::new([ok(""), ok(""), ok("")]);
+    let regional = client_with(&http, |c| c.region("us-east-1"));
+    regional.head_bucket().bucket("bkt1").send().await.unwrap();
+    let global = client_with(&http, |c| c.region("us-east-1").use_global_endpoint(true));
+    global.head_bucket().bucket("bkt1").send().await.unwrap();
+    // Only us-east-1 has the legacy global host.
+    let elsewhere = client_with(&http, |c| c.use_global_endpoint(true));
+    elsewhere.head_bucket().bucket("bkt1").send().await.unwrap();
+    assert_eq!(
+        sent(&http),
+        [
+            "https://bkt1.s3.us-east-1.amazonaws.com/",
+            "https://bkt1.s3.amazonaws.com/",
+            "https://bkt1.s3.us-west-2.amazonaws.com/"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn get_bucket_location_is_always_path_style() {
+    let body = r#"<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">eu-west-1</LocationConstraint>"#;
+    let http = ReplayClient::new([ok(body)]);
+    client_with(&http, |c| c).get_bucket_location().bucket("my-bucket").send().await.unwrap();
+    assert_eq!(sent(&http), ["https://s3.us-west-2.amazonaws.com/my-bucket?location"]);
+}
+
+#[tokio::test]
+async fn object_keys_are_sent_and_signed_as_botocore_sends_them() {
+    let keys = ["a/../b", "./x", "..", "a//b", "/lead", "~tilde", "sp ace+plus%pct", "ünï/中文", "trailing/"];
+    let http = ReplayClient::default();
+    for _ in keys {
+        http.push(Ok(ok("")));
+    }
+    let client = client_with(&http, |c| c);
+    for key in keys {
+        client.get_object().bucket("bkt").key(key).send().await.unwrap_or_else(|e| panic!("{key}: {e:?}"));
+    }
+    assert!(http.requests().iter().all(|r| r.uri().host() == Some("bkt.s3.us-west-2.amazonaws.com")));
+    let paths: Vec<String> = http.requests().iter().map(|r| r.uri().path().to_string()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/a/../b",
+            "/./x",
+            "/..",
+            "/a//b",
+            "//lead",
+            "/~tilde",
+            "/sp%20ace%2Bplus%25pct",
+            "/%C3%BCn%C3%AF/%E4%B8%AD%E6%96%87",
+            "/trailing/",
+        ]
+    );
+    // S3 signs the path as sent (no normalization) with the payload hash.
+    for request in http.requests() {
+        assert!(request.headers().contains_key("x-amz-content-sha256"), "{}", request.uri());
+        assert!(request.headers()["authorization"].to_str().unwrap().contains("/us-west-2/s3/aws4_request"));
+    }
+    // Bucket names S3 cannot have are refused before sending.
+    let refused = client.get_object().bucket("bucket name").key("k").send().await.unwrap_err();
+    assert!(matches!(&refused, SdkError::Build(e) if e.to_string().contains("bucket name")), "{refused:?}");
+    assert_eq!(http.requests().len(), keys.len());
+}
+
+#[tokio::test]
+async fn the_callers_content_type_wins() {
+    let http = ReplayClient::new([ok(""), ok("")]);
+    let client = client_with(&http, |c| c);
+    client
+        .put_object()
+        .bucket("b")
+        .key("k.json")
+        .content_type("application/json")
+        .body(Blob::new(b"{}".to_vec()))
+        .send()
+        .await
+        .unwrap();
+    client.put_object().bucket("b").key("k.bin").body(Blob::new(b"\x00".to_vec())).send().await.unwrap();
+    let types: Vec<String> =
+        http.requests().iter().map(|r| r.headers()["content-type"].to_str().unwrap().to_string()).collect();
+    assert_eq!(types, ["application/json", "application/octet-stream"]);
+}
+
+#[tokio::test]
+async fn a_bodiless_head_404_is_the_operations_not_found_error() {
+    let not_found = || Response::builder().status(404).header("x-amz-request-id", "R1").body(Vec::new()).unwrap();
+    let http = ReplayClient::new([not_found(), not_found(), Response::builder().status(403).body(Vec::new()).unwrap()]);
+    let client = client_with(&http, |c| c);
+    let error = client.head_object().bucket("b").key("missing").send().await.unwrap_err();
+    let error = error.into_service_error().expect("a service error");
+    assert!(error.is_no_such_key(), "{error:?}");
+    // botocore's code and message for a bodiless error: the status.
+    assert_eq!((error.code(), error.message(), error.request_id()), (Some("404"), Some("Not Found"), Some("R1")));
+    let error = client.head_bucket().bucket("b").send().await.unwrap_err().into_service_error().unwrap();
+    assert!(error.is_no_such_bucket(), "{error:?}");
+    // Another status has no modeled error: unhandled, with its status code.
+    let error = client.head_object().bucket("b").key("k").send().await.unwrap_err().into_service_error().unwrap();
+    assert!(error.is_unhandled());
+    assert_eq!(error.code(), Some("403"));
+}
+
+#[tokio::test]
+async fn an_error_in_a_200_is_retried_like_a_500_then_returned() {
+    let in_200 = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>R2</RequestId></Error>";
+    let copied =
+        "<CopyObjectResult><ETag>\"e\"</ETag><LastModified>2026-01-01T00:00:00.000Z</LastModified></CopyObjectResult>";
+    // An error then success: retried, and the call succeeds.
+    let http = ReplayClient::new([ok(in_200), ok(copied)]);
+    let client = client_with(&http, |c| c);
+    let output = client.copy_object().bucket("b").key("k").copy_source("src/k").send().await.unwrap();
+    assert_eq!(output.copy_object_result.and_then(|r| r.e_tag).as_deref(), Some("\"e\""));
+    assert_eq!(http.requests().len(), 2);
+    // Errors to the last attempt: the error, as the 500 it stands for.
+    let http = ReplayClient::new([ok(in_200), ok(in_200), ok(in_200)]);
+    let client = client_with(&http, |c| c);
+    let error = client.copy_object().bucket("b").key("k").copy_source("src/k").send().await.unwrap_err();
+    let error = error.into_service_error().unwrap();
+    assert_eq!((error.code(), error.meta().status), (Some("InternalError"), 500));
+    assert_eq!(http.requests().len(), 3);
+    // A body cut off mid-document is the same.
+    let cut = "<CompleteMultipartUploadResult><Location>https://b.s3.amazonaws.com/k</Location><Bucket>b</Bu";
+    let http = ReplayClient::new([ok(cut), ok(cut), ok(cut)]);
+    let client = client_with(&http, |c| c);
+    let error = client.complete_multipart_upload().bucket("b").key("k").upload_id("u").send().await.unwrap_err();
+    assert_eq!(error.into_service_error().unwrap().meta().status, 500);
+    // An object whose bytes are an error document is just an object.
+    let http = ReplayClient::new([ok(in_200)]);
+    let object = client_with(&http, |c| c).get_object().bucket("b").key("error.xml").send().await.unwrap();
+    assert_eq!(object.body.as_ref().map(|b| b.as_ref()), Some(in_200.as_bytes()));
+    assert_eq!(http.requests().len(), 1);
+}
