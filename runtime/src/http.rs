@@ -222,6 +222,30 @@ impl RequestBuilder {
         }
     }
 
+    /// [`endpoint_param`](Self::endpoint_param) for a string value.
+    pub fn endpoint_param_str(&mut self, name: &'static str, value: &str) {
+        self.endpoint_param(name, EndpointParamValue::String(value.to_string()));
+    }
+
+    /// Writes every line feed of the (XML) body as `&#xA;`, as botocore's
+    /// `escape_xml_payload` does for S3's DeleteObjects and
+    /// PutBucketLifecycleConfiguration: line feeds there come only from the
+    /// caller's text (object keys, prefixes), and written as references
+    /// they survive a parser's line-break normalization. Carriage returns
+    /// are always written as `&#xD;`.
+    pub fn escape_line_feeds_in_body(&mut self) {
+        if self.body.contains(&b'\n') {
+            let mut escaped = Vec::with_capacity(self.body.len() + 16);
+            for &byte in &self.body {
+                match byte {
+                    b'\n' => escaped.extend_from_slice(b"&#xA;"),
+                    other => escaped.push(other),
+                }
+            }
+            self.body = escaped;
+        }
+    }
+
     /// Marks the request with [`ErrorInOkResponse`]: its `200 OK` response
     /// is an error if the body says so.
     pub fn error_in_ok_response(&mut self) {

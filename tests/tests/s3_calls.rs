@@ -52,11 +52,11 @@ async fn buckets_go_in_the_host_unless_path_style_is_needed_or_asked_for() {
     assert_eq!(
         sent(&http),
         [
-            "https://my-bucket.s3.us-west-2.amazonaws.com/?list-type=2&prefix=a%2F",
-            "https://s3.us-west-2.amazonaws.com/My_Bucket?list-type=2",
+            "https://my-bucket.s3.us-west-2.amazonaws.com/?list-type=2&encoding-type=url&prefix=a%2F",
+            "https://s3.us-west-2.amazonaws.com/My_Bucket?list-type=2&encoding-type=url",
             // Dots break the TLS wildcard: path style over HTTPS.
             "https://s3.us-west-2.amazonaws.com/my.bucket/k",
-            "https://s3.us-west-2.amazonaws.com/my-bucket?list-type=2",
+            "https://s3.us-west-2.amazonaws.com/my-bucket?list-type=2&encoding-type=url",
             "https://s3.us-west-2.amazonaws.com/my-bucket/dir/k",
             "http://127.0.0.1:9000/my-bucket/k",
         ]
@@ -195,4 +195,88 @@ async fn an_error_in_a_200_is_retried_like_a_500_then_returned() {
     let object = client_with(&http, |c| c).get_object().bucket("b").key("error.xml").send().await.unwrap();
     assert_eq!(object.body.as_ref().map(|b| b.as_ref()), Some(in_200.as_bytes()));
     assert_eq!(http.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn listings_ask_for_url_encoded_keys_and_decode_them() {
+    let body = "<ListBucketResult><Name>bkt</Name><Prefix>a%2Bb+c%2F</Prefix><KeyCount>2</KeyCount>\
+        <EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>\
+        <Contents><Key>a%2Bb+c%2F%E4%B8%AD%0D%0A%25</Key></Contents>\
+        <Contents><Key>plain</Key></Contents>\
+        <CommonPrefixes><Prefix>dir%20x%2F</Prefix></CommonPrefixes></ListBucketResult>";
+    let http = ReplayClient::new([ok(body), ok(body)]);
+    let client = client_with(&http, |c| c);
+    let output = client.list_objects_v2().bucket("bkt").prefix("a+b c/").send().await.unwrap();
+    let keys: Vec<&str> = output.contents.iter().flatten().filter_map(|o| o.key.as_deref()).collect();
+    assert_eq!(keys, ["a+b c/中\r\n%", "plain"]);
+    assert_eq!(output.prefix.as_deref(), Some("a+b c/"));
+    assert_eq!(output.common_prefixes.unwrap()[0].prefix.as_deref(), Some("dir x/"));
+    // The caller chose the encoding: sent as chosen, returned as S3 sends it.
+    let output =
+        client.list_objects_v2().bucket("bkt").encoding_type(s3_sdk::types::EncodingType::Url).send().await.unwrap();
+    assert_eq!(output.contents.unwrap()[0].key.as_deref(), Some("a%2Bb+c%2F%E4%B8%AD%0D%0A%25"));
+    let queries: Vec<String> = http.requests().iter().map(|r| r.uri().query().unwrap_or("").to_string()).collect();
+    assert_eq!(queries, ["list-type=2&encoding-type=url&prefix=a%2Bb%20c%2F", "list-type=2&encoding-type=url"]);
+}
+
+#[tokio::test]
+async fn get_bucket_location_reads_the_bare_root() {
+    let answers = [
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">eu-west-1</LocationConstraint>"#,
+        r#"<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>"#,
+        "<LocationConstraint></LocationConstraint>",
+        "<LocationConstraint>EU</LocationConstraint>",
+    ];
+    let http = ReplayClient::new(answers.map(ok));
+    let client = client_with(&http, |c| c);
+    let mut regions = Vec::new();
+    for _ in answers {
+        let output = client.get_bucket_location().bucket("bkt").send().await.unwrap();
+        regions.push(output.location_constraint.map(|c| c.as_str().to_string()));
+    }
+    assert_eq!(regions, [Some("eu-west-1".to_string()), None, None, Some("EU".to_string())]);
+}
+
+#[tokio::test]
+async fn expires_that_is_not_a_date_is_kept_raw() {
+    let with_expires = |value: &str| {
+        Response::builder().status(200).header("Expires", value).header("Content-Length", "0").body(Vec::new()).unwrap()
+    };
+    let http = ReplayClient::new([with_expires("Thu, 01 Dec 1994 16:00:00 GMT"), with_expires("never, ever")]);
+    let client = client_with(&http, |c| c);
+    let dated = client.head_object().bucket("bkt").key("k").send().await.unwrap();
+    assert_eq!(dated.expires.map(|d| d.secs()), Some(786297600));
+    assert_eq!(dated.expires_string.as_deref(), Some("Thu, 01 Dec 1994 16:00:00 GMT"));
+    let raw = client.head_object().bucket("bkt").key("k").send().await.unwrap();
+    assert_eq!((raw.expires, raw.expires_string.as_deref()), (None, Some("never, ever")));
+}
+
+#[tokio::test]
+async fn metadata_copy_sources_and_line_breaks_go_out_as_botocore_sends_them() {
+    let copied = "<CopyObjectResult><ETag>\"e\"</ETag></CopyObjectResult>";
+    let deleted = "<DeleteResult></DeleteResult>";
+    let http = ReplayClient::new([ok(""), ok(copied), ok(deleted)]);
+    let client = client_with(&http, |c| c);
+    let mut metadata = restxml_runtime::IndexMap::new();
+    metadata.insert("author".to_string(), "Jane Doe".to_string());
+    client.put_object().bucket("bkt").key("k").metadata(metadata).send().await.unwrap();
+    client.copy_object().bucket("bkt").key("k2").copy_source("src/dir/a b+ü?versionId=v1").send().await.unwrap();
+    let objects = vec![
+        s3_sdk::types::ObjectIdentifier::builder().key("line\nfeed").build().unwrap(),
+        s3_sdk::types::ObjectIdentifier::builder().key("carriage\rreturn").build().unwrap(),
+    ];
+    let delete = s3_sdk::types::Delete::builder().objects(objects).build().unwrap();
+    client.delete_objects().bucket("bkt").delete(delete).send().await.unwrap();
+    let requests = http.requests();
+    assert_eq!(requests[0].headers()["x-amz-meta-author"], "Jane Doe");
+    assert_eq!(requests[1].headers()["x-amz-copy-source"], "src/dir/a%20b%2B%C3%BC?versionId=v1");
+    let body = String::from_utf8(requests[2].body().clone()).unwrap();
+    assert!(body.contains("<Key>line&#xA;feed</Key>") && body.contains("<Key>carriage&#xD;return</Key>"), "{body}");
+    // Metadata S3 cannot keep is refused before sending.
+    let mut metadata = restxml_runtime::IndexMap::new();
+    metadata.insert("author".to_string(), "Jöhn".to_string());
+    let refused = client.put_object().bucket("bkt").key("k").metadata(metadata).send().await.unwrap_err();
+    assert!(matches!(&refused, SdkError::Build(e) if e.to_string().contains("ASCII")), "{refused:?}");
+    assert_eq!(http.requests().len(), 3);
 }

@@ -36,6 +36,7 @@ pub(super) fn apply(service: &mut Service) {
             if RESOURCE_ID_SHAPES.contains(&member.target.as_str()) && member.ty == TypeRef::String {
                 member.rewrite = Some(ValueRewrite {
                     function: "restxml_runtime::customizations::route53::resource_id".to_string(),
+                    owned: false,
                     doc: "An id as Route 53 returns it (`/hostedzone/Z123`, `/change/C123`, `/delegationset/N123`) is \
                           accepted: only the part after the last `/` is sent, as botocore does."
                         .to_string(),

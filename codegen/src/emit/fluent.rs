@@ -93,6 +93,27 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
         ),
         _ => (quote! {}, quote! {}, None, quote! {}, quote! { crate::operation::#module::serialize_request()? }),
     };
+    // Keys asked for URL-encoded because the caller chose no encoding are
+    // decoded (S3's listings).
+    let encoding_field = op.url_encoded_keys.as_ref().and_then(|keys| {
+        super::members_of(service, op.input.as_deref())
+            .into_iter()
+            .find(|m| m.wire_name == keys.member)
+            .map(|m| ident(&m.field))
+    });
+    let (decode_wanted, finish) = match &encoding_field {
+        Some(field) => (
+            quote! { let decode = input.#field.is_none(); },
+            quote! {
+                let mut output = crate::operation::#module::parse_response(&response)?;
+                if decode {
+                    crate::operation::#module::decode_url_encoded_keys(&mut output);
+                }
+                Ok(output)
+            },
+        ),
+        None => (quote! {}, quote! { crate::operation::#module::parse_response(&response) }),
+    };
     let new_params = input_builder.as_ref().map(|b| quote! { , input: #b });
     let mut fields = vec![(format_ident!("client"), false)];
     if input_builder.is_some() {
@@ -151,9 +172,10 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
             #[doc = #send_doc]
             pub async fn send(self) -> Result<#output, restxml_runtime::SdkError<crate::operation::#module::#error>> {
                 #build
+                #decode_wanted
                 let request = #serialize;
                 let response = self.client.core().send_with(#op_name, request, &self.overrides).await?;
-                crate::operation::#module::parse_response(&response)
+                #finish
             }
         }
     }

@@ -179,7 +179,13 @@ pub fn token_or_value(member: &Member, owner: &TokenStream) -> Option<TokenStrea
 pub fn rewritten(member: &Member) -> Option<TokenStream> {
     member.rewrite.as_ref().map(|rewrite| {
         let function = rust_path(&rewrite.function);
-        quote! { #function(value) }
+        // An owned result (`Cow<str>`, `String`) is borrowed; a `&str`
+        // is used as it is.
+        if rewrite.owned {
+            quote! { &#function(value) }
+        } else {
+            quote! { #function(value) }
+        }
     })
 }
 

@@ -13,7 +13,59 @@ use crate::ir::{Location, Member, Operation, PathPart, Service, StaticParamValue
 pub fn emit(service: &Service, op: &Operation) -> TokenStream {
     let serialize = emit_serialize(service, op);
     let parse = emit_parse(service, op);
-    quote! { #serialize #parse }
+    let decode = emit_decode_url_encoded_keys(service, op);
+    quote! { #serialize #parse #decode }
+}
+
+/// `decode_url_encoded_keys(&mut output)` for an operation whose keys are
+/// asked for URL-encoded (S3's listings): each string member named, and
+/// the named string member of each item of the named lists, decoded when
+/// the output says it is URL-encoded.
+fn emit_decode_url_encoded_keys(service: &Service, op: &Operation) -> Option<TokenStream> {
+    let keys = op.url_encoded_keys.as_ref()?;
+    let output_ty = output_type(service, op)?;
+    let members = super::members_of(service, op.output.as_deref());
+    let find = |name: &str| members.iter().copied().find(|m| m.wire_name == name);
+    let decode_string = |m: &Member, place: TokenStream| {
+        let field = ident(&m.field);
+        if m.required {
+            quote! { restxml_runtime::customizations::s3::url_decode(&mut #place.#field); }
+        } else {
+            quote! { if let Some(value) = &mut #place.#field { restxml_runtime::customizations::s3::url_decode(value); } }
+        }
+    };
+    let top = keys.top.iter().filter_map(|name| find(name)).map(|m| decode_string(m, quote! { output }));
+    let nested = keys.nested.iter().filter_map(|(list, item)| {
+        let list = find(list)?;
+        let TypeRef::List(info) = &list.ty else { return None };
+        let TypeRef::Structure(item_shape) = &info.member else { return None };
+        let item = super::members_of(service, Some(item_shape)).into_iter().find(|m| &m.wire_name == item)?;
+        let field = ident(&list.field);
+        let decode = decode_string(item, quote! { entry });
+        Some(if list.required {
+            quote! { for entry in &mut output.#field { #decode } }
+        } else {
+            quote! { for entry in output.#field.iter_mut().flatten() { #decode } }
+        })
+    });
+    let encoding = find(&keys.member)?;
+    let encoding_field = ident(&encoding.field);
+    let value = keys.value.as_str();
+    let doc = format!(
+        " Decodes the keys, prefixes and markers of a {} output that came back URL-encoded (its `{}` is `{value}`): \
+         `send` calls it when it asked for `{value}` because the caller chose no encoding.",
+        op.name, keys.member
+    );
+    Some(quote! {
+        #[doc = #doc]
+        pub fn decode_url_encoded_keys(output: &mut #output_ty) {
+            if output.#encoding_field.as_ref().map(|e| e.as_str()) != Some(#value) {
+                return;
+            }
+            #(#top)*
+            #(#nested)*
+        }
+    })
 }
 
 fn input_members<'s>(service: &'s Service, op: &Operation) -> Vec<&'s Member> {
@@ -151,6 +203,15 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
             _ => None,
         }?;
         let is_map = m.location == Location::QueryMap;
+        // Asked for unless the caller chose (S3's `encoding-type=url`).
+        let default = op.url_encoded_keys.as_ref().filter(|keys| keys.member == m.wire_name).and_then(|keys| {
+            let Location::Query(name) = &m.location else { return None };
+            let value = keys.value.as_str();
+            Some(quote! { else { request.push_query(#name, Some(#value)); } })
+        });
+        if let Some(default) = default {
+            return Some((false, quote! { if let Some(value) = &input.#field { #statement } #default }));
+        }
         Some((
             is_map,
             if m.required {
@@ -193,6 +254,7 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
         quote! { request.host_prefix(&[#(#parts),*])?; }
     });
     let endpoint_params = emit_endpoint_params(op, &members);
+    let escape_line_feeds = op.escape_line_feeds.then(|| quote! { request.escape_line_feeds_in_body(); });
     // Tells the client to read a 200's body before deciding it succeeded.
     let error_in_ok = op.error_in_ok_response.then(|| quote! { request.error_in_ok_response(); });
     // A customization's checks refuse a value before anything is built.
@@ -234,6 +296,7 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
             #(#endpoint_params)*
             #error_in_ok
             #body
+            #escape_line_feeds
             #compress
             request.build()
         }
@@ -249,16 +312,19 @@ fn emit_endpoint_params(op: &Operation, members: &[&Member]) -> Vec<TokenStream>
         .filter_map(|m| {
             let name = m.context_param.as_deref()?;
             let field = ident(&m.field);
-            let value = match m.ty {
-                TypeRef::Boolean => quote! { *value },
-                TypeRef::String | TypeRef::Enum(_) => member_text(m, TimestampFormat::Iso8601),
+            let call = match m.ty {
+                TypeRef::Boolean => quote! { request.endpoint_param(#name, *value); },
+                TypeRef::String | TypeRef::Enum(_) => {
+                    let text = member_text(m, TimestampFormat::Iso8601);
+                    quote! { request.endpoint_param_str(#name, #text); }
+                }
                 // The rules language has strings and booleans only.
                 _ => return None,
             };
             Some(if m.required {
-                quote! { { let value = &input.#field; request.endpoint_param(#name, #value); } }
+                quote! { { let value = &input.#field; #call } }
             } else {
-                quote! { if let Some(value) = &input.#field { request.endpoint_param(#name, #value); } }
+                quote! { if let Some(value) = &input.#field { #call } }
             })
         })
         .collect();
@@ -396,8 +462,21 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         let field = ident(&m.field);
         let local = format_ident!("m_{}", m.field.trim_start_matches("r#"));
         let value = match &m.location {
+            Location::Header(_) if m.lenient => header_read(m).map(|read| quote! { #read.unwrap_or(None) }),
             Location::Header(_) | Location::PrefixHeaders(_) => header_read(m).map(|read| quote! { #read? }),
             Location::StatusCode => Some(quote! { Some(i32::from(status)) }),
+            Location::RootText => {
+                let text = quote! {
+                    restxml_runtime::xml::read_root_text(body).map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+                };
+                Some(match &m.ty {
+                    TypeRef::Enum(name) => {
+                        let path = super::type_path(service, name);
+                        quote! { #text.map(|text| #path::from(text.as_str())) }
+                    }
+                    _ => text,
+                })
+            }
             Location::Payload => Some(match &m.ty {
                 TypeRef::Blob => quote! { (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec())) },
                 TypeRef::String => quote! { (!body.is_empty()).then(|| String::from_utf8_lossy(body).into_owned()) },
@@ -551,7 +630,11 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
     let uses_headers = members.iter().any(|m| matches!(m.location, Location::Header(_) | Location::PrefixHeaders(_)));
     let headers_binding = uses_headers.then(|| quote! { let headers = response.headers(); });
     let status_used = members.iter().any(|m| match m.location {
-        Location::Header(_) | Location::PrefixHeaders(_) | Location::Body | Location::StatusCode => true,
+        Location::Header(_)
+        | Location::PrefixHeaders(_)
+        | Location::Body
+        | Location::StatusCode
+        | Location::RootText => true,
         Location::Payload => matches!(m.ty, TypeRef::Structure(_)),
         _ => false,
     });
@@ -560,7 +643,8 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
     } else {
         quote! {}
     };
-    let body_used = members.iter().any(|m| matches!(m.location, Location::Payload | Location::Body));
+    let body_used =
+        members.iter().any(|m| matches!(m.location, Location::Payload | Location::Body | Location::RootText));
     let body_binding = body_used.then(|| quote! { let body = response.body().as_ref(); });
     quote! {
         #[doc = #doc]

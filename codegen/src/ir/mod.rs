@@ -89,11 +89,14 @@ impl Default for Customizations {
 }
 
 /// A customization that rewrites an input member's value before it is
-/// sent, by a runtime function `fn(&str) -> &str`.
+/// sent, by a runtime function taking `&str` and returning `&str` or, when
+/// `owned`, a value that dereferences to `str` (`Cow<str>`, `String`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueRewrite {
     /// The runtime function's path.
     pub function: String,
+    /// The function returns an owned value (borrowed where it is used).
+    pub owned: bool,
     /// What it does, appended to the member's docs.
     pub doc: String,
 }
@@ -135,6 +138,34 @@ pub struct Operation {
     /// A `200 OK` response may still be an error, told by the body (S3's
     /// `_handle_200_error` in botocore); set by a customization.
     pub error_in_ok_response: bool,
+    /// Keys the service URL-encodes when asked to, asked for unless the
+    /// caller chose an encoding (S3's listings); set by a customization.
+    pub url_encoded_keys: Option<UrlEncodedKeys>,
+    /// Line feeds in the XML body are written as `&#xA;` (carriage returns
+    /// always are), so a parser's line-break normalization cannot change
+    /// the caller's text (botocore's `escape_xml_payload` for S3's
+    /// DeleteObjects and PutBucketLifecycleConfiguration); set by a
+    /// customization.
+    pub escape_line_feeds: bool,
+}
+
+/// An operation whose output's keys are asked for URL-encoded
+/// (`encoding-type=url`) unless the caller chose an encoding, and decoded
+/// when they come back so (botocore's `set_list_objects_encoding_type_url`
+/// and `decode_list_object*` handlers for S3's listings): keys with
+/// characters XML 1.0 cannot carry survive the trip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlEncodedKeys {
+    /// The input member choosing the encoding, and the output member
+    /// echoing it (`EncodingType` in both).
+    pub member: String,
+    /// The value asked for (`url`).
+    pub value: String,
+    /// Output members (strings) decoded.
+    pub top: Vec<String>,
+    /// Output list members and the string member of each item decoded
+    /// (`Contents`, `Key`).
+    pub nested: Vec<(String, String)>,
 }
 
 /// An operation's HTTP binding.
@@ -305,6 +336,10 @@ pub struct Member {
     /// The endpoint-rule parameter this input member's value is bound to
     /// (`contextParam`).
     pub context_param: Option<String>,
+    /// A response header value that does not parse reads as absent instead
+    /// of failing the call; set by a customization (S3's `Expires`, whose
+    /// raw text is kept in `ExpiresString`).
+    pub lenient: bool,
 }
 
 /// Where a member travels in the HTTP message.
@@ -321,6 +356,9 @@ pub enum Location {
     /// A map member spread into the query string.
     QueryMap,
     StatusCode,
+    /// The text of the response document's root element (set by a
+    /// customization: S3's GetBucketLocation).
+    RootText,
 }
 
 /// The Rust type of a member, resolved through aliases.
@@ -802,6 +840,8 @@ impl<'m> Resolver<'m> {
                 })
                 .collect::<Result<_, Error>>()?,
             error_in_ok_response: false,
+            url_encoded_keys: None,
+            escape_line_feeds: false,
         })
     }
 
@@ -953,6 +993,7 @@ impl<'m> Resolver<'m> {
                 target: member.shape.clone(),
                 rewrite: None,
                 check: None,
+                lenient: false,
                 context_param: match role {
                     StructureRole::Input => member.context_param.as_ref().map(|p| p.name.clone()),
                     _ => None,

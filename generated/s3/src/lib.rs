@@ -32,8 +32,13 @@
 //!
 //! - The bucket is placed by the endpoint rules: in the host (virtual-hosted style) unless path style is needed (`ForcePathStyle`, a bucket name that is not a DNS label, an IP-address endpoint); endpoints are resolved per request from the operation's bucket, key and prefix.
 //! - Bucket names are checked before sending, as botocore checks them: 1 to 255 letters, digits, `.`, `-` and `_`, or an ARN, which the endpoint rules check.
-//! - GetBucketLocation is always sent path-style, as botocore sends it.
+//! - `copy_source` (CopyObject, UploadPartCopy) is given unencoded, `<bucket>/<key>[?versionId=<id>]`: the bucket and key are percent-encoded before sending, as botocore encodes them.
+//! - Keys with `\r` or `\n` in DeleteObjects (and prefixes in PutBucketLifecycleConfiguration) are written as `&#xD;` and `&#xA;`, as botocore writes them, and reach S3 unchanged.
+//! - User metadata (`x-amz-meta-*`) keys and values must be ASCII: others are refused before sending.
+//! - GetBucketLocation is always sent path-style, as botocore sends it, and its bare `<LocationConstraint>` answer is read (`None` for us-east-1).
+//! - ListObjects, ListObjectsV2 and ListObjectVersions ask for URL-encoded keys unless `encoding_type` is set, and `send` decodes the keys, prefixes and markers that come back, so keys with characters XML cannot carry arrive exactly; with `encoding_type` set, they come back as S3 sends them.
 //! - A client in `us-east-1` uses the regional endpoint unless `use_global_endpoint(true)` (`ClientContextParams`) asks for botocore's global `s3.amazonaws.com`.
+//! - `expires` (GetObject, HeadObject) is `None` when the `Expires` header is not a date; the header as sent is `expires_string`, as botocore's `ExpiresString`.
 //! - Error responses are S3's: an `<Error>` document; a HEAD error (no body) has the status as its code; a 200 response holding an `<Error>` document, or cut off, is an error and is retried like a 500.
 //!
 #![warn(missing_docs)]

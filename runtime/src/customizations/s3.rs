@@ -24,6 +24,74 @@ pub fn check_bucket(member: &'static str, bucket: &str) -> Result<(), BuildError
     ))
 }
 
+/// What botocore leaves unencoded in a copy source: letters, digits,
+/// `-._~` and `/`.
+const COPY_SOURCE: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+
+/// The `x-amz-copy-source` header of a `<bucket>/<key>` copy source, as
+/// botocore's `handle_copy_source_param` writes it: percent-encoded but
+/// for letters, digits, `-._~` and `/`, keeping a trailing
+/// `?versionId=<id>` (an id without white space) as it is.
+pub fn copy_source(source: &str) -> std::borrow::Cow<'_, str> {
+    // botocore's `\?versionId=[^\s]+$`, searched from the left.
+    const SUFFIX: &str = "?versionId=";
+    let version_at = source.match_indices(SUFFIX).map(|(at, _)| at).find(|at| {
+        let id = &source[at + SUFFIX.len()..];
+        !id.is_empty() && !id.contains(char::is_whitespace)
+    });
+    let (path, version) = match version_at {
+        Some(at) => source.split_at(at),
+        None => (source, ""),
+    };
+    let encoded: std::borrow::Cow<'_, str> = percent_encoding::utf8_percent_encode(path, COPY_SOURCE).into();
+    match (encoded, version) {
+        (std::borrow::Cow::Borrowed(_), "") => std::borrow::Cow::Borrowed(source),
+        (encoded, version) => std::borrow::Cow::Owned(format!("{encoded}{version}")),
+    }
+}
+
+/// Refuses user metadata (`x-amz-meta-<key>: <value>` headers) that is not
+/// ASCII, as botocore's `validate_ascii_metadata` does: S3 stores only
+/// ASCII metadata. Control characters are refused too (they could end the
+/// header), as are keys that are not header-name characters. `member`
+/// names the input member in the error.
+pub fn check_metadata<'a>(
+    member: &'static str,
+    metadata: impl IntoIterator<Item = (&'a String, &'a String)>,
+) -> Result<(), BuildError> {
+    for (key, value) in metadata {
+        if !key.is_ascii() || !value.is_ascii() {
+            return Err(BuildError::invalid_value(
+                member,
+                format!("the entry {key:?}: {value:?} is not ASCII; S3 metadata can only hold ASCII characters"),
+            ));
+        }
+        if key.is_empty() || http::HeaderName::from_bytes(format!("x-amz-meta-{key}").as_bytes()).is_err() {
+            return Err(BuildError::invalid_value(member, format!("{key:?} cannot be part of a header name")));
+        }
+        if value.bytes().any(|b| b.is_ascii_control() && b != b'\t') {
+            return Err(BuildError::invalid_value(
+                member,
+                format!("the value of {key:?} holds a control character, which a header cannot carry"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Decodes, in place, a key, prefix or marker S3 sent URL-encoded (a
+/// listing sent with `encoding-type=url`) as botocore's `unquote_str`
+/// does (`urllib.parse.unquote_plus`): `+` is a space, `%XX` a byte;
+/// bytes that are not UTF-8 become U+FFFD.
+pub fn url_decode(value: &mut String) {
+    if !value.contains(['%', '+']) {
+        return;
+    }
+    let plus_as_space = value.replace('+', " ");
+    *value = percent_encoding::percent_decode_str(&plus_as_space).decode_utf8_lossy().into_owned();
+}
+
 /// The code, message and request ids of an S3 error response: an
 /// `<Error>` document ([`crate::error_body::error_metadata`]); a response
 /// with no body (every HEAD error) gets the status as its code and the
@@ -62,6 +130,54 @@ mod tests {
                 matches!(error.kind(), BuildErrorKind::InvalidValue { field, .. } if field == "Bucket"),
                 "{bad}: {error}"
             );
+        }
+    }
+
+    #[test]
+    fn copy_sources_are_encoded_as_botocore_encodes_them() {
+        for (given, sent) in [
+            ("bucket/key", "bucket/key"),
+            ("bucket/dir/a b+c%d~e", "bucket/dir/a%20b%2Bc%25d~e"),
+            ("bucket/ünï?versionId=abc.123", "bucket/%C3%BCn%C3%AF?versionId=abc.123"),
+            // Not a version suffix: encoded with the rest.
+            ("bucket/k?versionId=", "bucket/k%3FversionId%3D"),
+            ("bucket/k?versionId=a b", "bucket/k%3FversionId%3Da%20b"),
+            ("bucket/a?b#c", "bucket/a%3Fb%23c"),
+            ("bucket/k?versionId=a?versionId=b", "bucket/k?versionId=a?versionId=b"),
+        ] {
+            assert_eq!(copy_source(given), sent, "{given}");
+        }
+    }
+
+    #[test]
+    fn metadata_must_be_ascii() {
+        let entry = |k: &str, v: &str| (k.to_string(), v.to_string());
+        let good = [entry("author", "Jane Doe"), entry("x", "tab\tok ~!@#$%^&*()")];
+        assert!(check_metadata("Metadata", good.iter().map(|(k, v)| (k, v))).is_ok());
+        for (key, value) in [("author", "Jöhn"), ("clé", "v"), ("k", "line\nbreak"), ("with space", "v"), ("", "v")] {
+            let bad = [entry(key, value)];
+            let error = check_metadata("Metadata", bad.iter().map(|(k, v)| (k, v))).unwrap_err();
+            assert!(
+                matches!(error.kind(), BuildErrorKind::InvalidValue { field, .. } if field == "Metadata"),
+                "{key}: {value}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn url_decoding_is_botocores_unquote_plus() {
+        for (encoded, decoded) in [
+            ("plain", "plain"),
+            ("a+b", "a b"),
+            ("a%2Bb", "a+b"),
+            ("100%25", "100%"),
+            ("%E4%B8%AD%2F%0A%0D", "中/\n\r"),
+            ("bad%zz", "bad%zz"),
+            ("%FF", "\u{fffd}"),
+        ] {
+            let mut value = encoded.to_string();
+            url_decode(&mut value);
+            assert_eq!(value, decoded, "{encoded}");
         }
     }
 

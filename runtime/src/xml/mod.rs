@@ -97,6 +97,22 @@ pub fn read_root<T: ReadXml>(body: &[u8]) -> Result<T, XmlError> {
     T::read_xml(&mut element)
 }
 
+/// The text of a response document's root element, whatever it is called
+/// (S3's GetBucketLocation answers `<LocationConstraint>eu-west-1</...>`,
+/// which botocore reads by hand in `parse_get_bucket_location`); `None`
+/// for an empty body or an empty or self-closing root (a bucket in
+/// us-east-1). Error documents and HTML pages are refused as
+/// [`read_payload`] refuses them.
+pub fn read_root_text(body: &[u8]) -> Result<Option<String>, XmlError> {
+    if is_blank(body) {
+        return Ok(None);
+    }
+    let mut document = Document::new(body)?;
+    let mut root = document.output_root(&[])?;
+    let text = root.text()?;
+    Ok((!text.is_empty()).then(|| text.into_owned()))
+}
+
 /// Whether `body` holds nothing but white space (an absent payload).
 pub fn is_blank(body: &[u8]) -> bool {
     body.iter().all(u8::is_ascii_whitespace)

@@ -224,12 +224,19 @@ impl ListObjectVersionsFluentBuilder {
         let input: crate::operation::list_object_versions::ListObjectVersionsInput = self
             .input
             .build()?;
+        let decode = input.encoding_type.is_none();
         let request = crate::operation::list_object_versions::serialize_request(&input)?;
         let response = self
             .client
             .core()
             .send_with("ListObjectVersions", request, &self.overrides)
             .await?;
-        crate::operation::list_object_versions::parse_response(&response)
+        let mut output = crate::operation::list_object_versions::parse_response(
+            &response,
+        )?;
+        if decode {
+            crate::operation::list_object_versions::decode_url_encoded_keys(&mut output);
+        }
+        Ok(output)
     }
 }

@@ -206,12 +206,17 @@ impl ListObjectsFluentBuilder {
         let input: crate::operation::list_objects::ListObjectsInput = self
             .input
             .build()?;
+        let decode = input.encoding_type.is_none();
         let request = crate::operation::list_objects::serialize_request(&input)?;
         let response = self
             .client
             .core()
             .send_with("ListObjects", request, &self.overrides)
             .await?;
-        crate::operation::list_objects::parse_response(&response)
+        let mut output = crate::operation::list_objects::parse_response(&response)?;
+        if decode {
+            crate::operation::list_objects::decode_url_encoded_keys(&mut output);
+        }
+        Ok(output)
     }
 }

@@ -236,12 +236,17 @@ impl ListObjectsV2FluentBuilder {
         let input: crate::operation::list_objects_v2::ListObjectsV2Input = self
             .input
             .build()?;
+        let decode = input.encoding_type.is_none();
         let request = crate::operation::list_objects_v2::serialize_request(&input)?;
         let response = self
             .client
             .core()
             .send_with("ListObjectsV2", request, &self.overrides)
             .await?;
-        crate::operation::list_objects_v2::parse_response(&response)
+        let mut output = crate::operation::list_objects_v2::parse_response(&response)?;
+        if decode {
+            crate::operation::list_objects_v2::decode_url_encoded_keys(&mut output);
+        }
+        Ok(output)
     }
 }

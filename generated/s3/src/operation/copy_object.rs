@@ -178,6 +178,8 @@ pub struct CopyObjectInput {
     /// > **Note:**
     /// >
     /// > **Directory buckets** - S3 Versioning isn't enabled and supported for directory buckets.
+    ///
+    /// `<bucket>/<key>`, optionally ending in `?versionId=<id>`, given as is: the bucket and key are percent-encoded before sending (all but letters, digits, `-._~` and `/`; a `?versionId=` suffix is kept), as botocore's `handle_copy_source_param` encodes them.
     pub copy_source: String,
     /// Copies the object if its entity tag (ETag) matches the specified tag.
     ///
@@ -262,6 +264,8 @@ pub struct CopyObjectInput {
     /// The key of the destination object.
     pub key: String,
     /// A map of metadata to store with the object in S3.
+    ///
+    /// Sent as one `x-amz-meta-<key>` header per entry; a key or value that is not ASCII (or holds a control character) is refused before sending, as botocore's `validate_ascii_metadata` refuses it: S3 keeps only ASCII metadata.
     pub metadata: Option<restxml_runtime::IndexMap<String, String>>,
     /// Specifies whether the metadata is copied from the source object or replaced with metadata that's provided in the request. When copying an object, you can preserve all metadata (the default) or specify new metadata. If this header isn’t specified, `COPY` is the default behavior.
     ///
@@ -1811,6 +1815,9 @@ pub fn serialize_request(
     input: &crate::operation::copy_object::CopyObjectInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
     restxml_runtime::customizations::s3::check_bucket("Bucket", &input.bucket)?;
+    if let Some(value) = &input.metadata {
+        restxml_runtime::customizations::s3::check_metadata("Metadata", value)?;
+    }
     let mut request = restxml_runtime::http::RequestBuilder::new(
         restxml_runtime::http_types::Method::PUT,
     );
@@ -1842,7 +1849,11 @@ pub fn serialize_request(
     }
     {
         let value = &input.copy_source;
-        request.header("x-amz-copy-source", value.as_str())?;
+        request
+            .header(
+                "x-amz-copy-source",
+                &restxml_runtime::customizations::s3::copy_source(value),
+            )?;
     }
     if let Some(value) = &input.copy_source_if_match {
         request.header("x-amz-copy-source-if-match", value.as_str())?;
@@ -1988,15 +1999,19 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     {
         let value = &input.copy_source;
-        request.endpoint_param("CopySource", value.as_str());
+        request
+            .endpoint_param_str(
+                "CopySource",
+                &restxml_runtime::customizations::s3::copy_source(value),
+            );
     }
     {
         let value = &input.key;
-        request.endpoint_param("Key", value.as_str());
+        request.endpoint_param_str("Key", value.as_str());
     }
     request.endpoint_param("DisableS3ExpressSessionAuth", true);
     request.error_in_ok_response();

@@ -326,6 +326,8 @@ pub struct CreateMultipartUploadInput {
     /// Object key for which the multipart upload is to be initiated.
     pub key: String,
     /// A map of metadata to store with the object in S3.
+    ///
+    /// Sent as one `x-amz-meta-<key>` header per entry; a key or value that is not ASCII (or holds a control character) is refused before sending, as botocore's `validate_ascii_metadata` refuses it: S3 keeps only ASCII metadata.
     pub metadata: Option<restxml_runtime::IndexMap<String, String>>,
     /// The server-side encryption algorithm used when you store this object in Amazon S3 or Amazon FSx.
     ///
@@ -1554,6 +1556,9 @@ pub fn serialize_request(
     input: &crate::operation::create_multipart_upload::CreateMultipartUploadInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
     restxml_runtime::customizations::s3::check_bucket("Bucket", &input.bucket)?;
+    if let Some(value) = &input.metadata {
+        restxml_runtime::customizations::s3::check_metadata("Metadata", value)?;
+    }
     let mut request = restxml_runtime::http::RequestBuilder::new(
         restxml_runtime::http_types::Method::POST,
     );
@@ -1671,11 +1676,11 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     {
         let value = &input.key;
-        request.endpoint_param("Key", value.as_str());
+        request.endpoint_param_str("Key", value.as_str());
     }
     request.error_in_ok_response();
     request.build()

@@ -240,7 +240,7 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     request.endpoint_param("UseS3ExpressControlEndpoint", true);
     request.build()

@@ -559,7 +559,7 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     request.error_in_ok_response();
     {
@@ -573,6 +573,7 @@ pub fn serialize_request(
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
+    request.escape_line_feeds_in_body();
     request.build()
 }
 

@@ -157,6 +157,8 @@ pub struct GetBucketLocationOutput {
     /// Specifies the Region where the bucket resides. For a list of all the Amazon S3 supported location constraints by Region, see [Regions and Endpoints](https://docs.aws.amazon.com/general/latest/gr/rande.html#s3_region).
     ///
     /// Buckets in Region `us-east-1` have a LocationConstraint of `null`. Buckets with a LocationConstraint of `EU` reside in `eu-west-1`.
+    ///
+    /// Read from the text of the response's root element, `<LocationConstraint>`; `None` for a bucket in us-east-1 (an empty root), as botocore reads it.
     pub location_constraint: Option<crate::types::BucketLocationConstraint>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -324,7 +326,7 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     request.endpoint_param("ForcePathStyle", true);
     request.endpoint_param("UseS3ExpressControlEndpoint", true);
@@ -367,26 +369,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_location_constraint,) = if restxml_runtime::xml::is_blank(body) {
-        (None,)
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetBucketLocationOutput"])?;
-            let mut m_location_constraint = None;
-            while let Some(mut child) = element.next_child()? {
-                if child.local_name() == "LocationConstraint" {
-                    m_location_constraint = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
-                }
-            }
-            Ok((m_location_constraint,))
-        };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
+    let m_location_constraint = restxml_runtime::xml::read_root_text(body)
+        .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+        .map(|text| crate::types::BucketLocationConstraint::from(text.as_str()));
     Ok(crate::operation::get_bucket_location::GetBucketLocationOutput {
-        location_constraint: body_location_constraint,
+        location_constraint: m_location_constraint,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
 }

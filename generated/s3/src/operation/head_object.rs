@@ -765,7 +765,11 @@ pub struct HeadObjectOutput {
     /// The portion of the object returned in the response for a `GET` request.
     pub content_range: Option<String>,
     /// The date and time at which the object is no longer cacheable.
+    ///
+    /// `None` also when the header is not a date (S3 stores any text the uploader gave); the raw header is in `expires_string`, as botocore keeps it in `ExpiresString`.
     pub expires: Option<restxml_runtime::DateTime>,
+    /// The `Expires` header as sent, whether or not it is a date (botocore's `ExpiresString`, added by its `handle_expires_header`); `expires` holds it parsed when it is one.
+    pub expires_string: Option<String>,
     /// If the bucket is configured as a website, redirects requests for this object to another object in the same bucket or to an external URL. Amazon S3 stores the value of this header in the object metadata.
     ///
     /// > **Note:**
@@ -896,6 +900,7 @@ impl std::fmt::Debug for HeadObjectOutput {
             .field("content_type", &self.content_type)
             .field("content_range", &self.content_range)
             .field("expires", &self.expires)
+            .field("expires_string", &self.expires_string)
             .field("website_redirect_location", &self.website_redirect_location)
             .field("server_side_encryption", &self.server_side_encryption)
             .field("metadata", &self.metadata)
@@ -961,6 +966,7 @@ pub struct HeadObjectOutputBuilder {
     content_type: Option<String>,
     content_range: Option<String>,
     expires: Option<restxml_runtime::DateTime>,
+    expires_string: Option<String>,
     website_redirect_location: Option<String>,
     server_side_encryption: Option<crate::types::ServerSideEncryption>,
     metadata: Option<restxml_runtime::IndexMap<String, String>>,
@@ -1010,6 +1016,7 @@ impl std::fmt::Debug for HeadObjectOutputBuilder {
             .field("content_type", &self.content_type)
             .field("content_range", &self.content_range)
             .field("expires", &self.expires)
+            .field("expires_string", &self.expires_string)
             .field("website_redirect_location", &self.website_redirect_location)
             .field("server_side_encryption", &self.server_side_encryption)
             .field("metadata", &self.metadata)
@@ -1378,6 +1385,18 @@ impl HeadObjectOutputBuilder {
         self.expires = value;
         self
     }
+    /// Sets [`HeadObjectOutput::expires_string`].
+    #[inline]
+    pub fn expires_string(mut self, value: impl Into<String>) -> Self {
+        self.expires_string = Some(value.into());
+        self
+    }
+    /// Sets or clears [`HeadObjectOutput::expires_string`].
+    #[inline]
+    pub fn set_expires_string(mut self, value: Option<String>) -> Self {
+        self.expires_string = value;
+        self
+    }
     /// Sets [`HeadObjectOutput::website_redirect_location`].
     #[inline]
     pub fn website_redirect_location(mut self, value: impl Into<String>) -> Self {
@@ -1623,6 +1642,7 @@ impl HeadObjectOutputBuilder {
             content_type: self.content_type,
             content_range: self.content_range,
             expires: self.expires,
+            expires_string: self.expires_string,
             website_redirect_location: self.website_redirect_location,
             server_side_encryption: self.server_side_encryption,
             metadata: self.metadata,
@@ -1840,11 +1860,11 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     {
         let value = &input.key;
-        request.endpoint_param("Key", value.as_str());
+        request.endpoint_param_str("Key", value.as_str());
     }
     request.error_in_ok_response();
     request.build()
@@ -2018,10 +2038,16 @@ pub fn parse_response<B: AsRef<[u8]>>(
         "Content-Range",
     )?;
     let m_expires = restxml_runtime::http::header_timestamp(
+            status,
+            headers,
+            "Expires",
+            restxml_runtime::TimestampFormat::HttpDate,
+        )
+        .unwrap_or(None);
+    let m_expires_string = restxml_runtime::http::header_string(
         status,
         headers,
         "Expires",
-        restxml_runtime::TimestampFormat::HttpDate,
     )?;
     let m_website_redirect_location = restxml_runtime::http::header_string(
         status,
@@ -2128,6 +2154,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         content_type: m_content_type,
         content_range: m_content_range,
         expires: m_expires,
+        expires_string: m_expires_string,
         website_redirect_location: m_website_redirect_location,
         server_side_encryption: m_server_side_encryption,
         metadata: m_metadata,

@@ -814,10 +814,10 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     if let Some(value) = &input.prefix {
-        request.endpoint_param("Prefix", value.as_str());
+        request.endpoint_param_str("Prefix", value.as_str());
     }
     request.error_in_ok_response();
     request.build()

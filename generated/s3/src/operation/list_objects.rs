@@ -703,6 +703,8 @@ pub fn serialize_request(
     }
     if let Some(value) = &input.encoding_type {
         request.push_query("encoding-type", Some(value.as_str()));
+    } else {
+        request.push_query("encoding-type", Some("url"));
     }
     if let Some(value) = &input.marker {
         request.push_query("marker", Some(value.as_str()));
@@ -733,10 +735,10 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     if let Some(value) = &input.prefix {
-        request.endpoint_param("Prefix", value.as_str());
+        request.endpoint_param_str("Prefix", value.as_str());
     }
     request.error_in_ok_response();
     request.build()
@@ -894,4 +896,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
         encoding_type: body_encoding_type,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
+}
+
+/// Decodes the keys, prefixes and markers of a ListObjects output that came back URL-encoded (its `EncodingType` is `url`): `send` calls it when it asked for `url` because the caller chose no encoding.
+#[inline]
+pub fn decode_url_encoded_keys(
+    output: &mut crate::operation::list_objects::ListObjectsOutput,
+) {
+    if output.encoding_type.as_ref().map(|e| e.as_str()) != Some("url") {
+        return;
+    }
+    if let Some(value) = &mut output.delimiter {
+        restxml_runtime::customizations::s3::url_decode(value);
+    }
+    if let Some(value) = &mut output.marker {
+        restxml_runtime::customizations::s3::url_decode(value);
+    }
+    if let Some(value) = &mut output.next_marker {
+        restxml_runtime::customizations::s3::url_decode(value);
+    }
+    for entry in output.contents.iter_mut().flatten() {
+        if let Some(value) = &mut entry.key {
+            restxml_runtime::customizations::s3::url_decode(value);
+        }
+    }
+    for entry in output.common_prefixes.iter_mut().flatten() {
+        if let Some(value) = &mut entry.prefix {
+            restxml_runtime::customizations::s3::url_decode(value);
+        }
+    }
 }

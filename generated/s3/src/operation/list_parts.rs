@@ -855,11 +855,11 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     {
         let value = &input.key;
-        request.endpoint_param("Key", value.as_str());
+        request.endpoint_param_str("Key", value.as_str());
     }
     request.error_in_ok_response();
     request.build()

@@ -556,7 +556,7 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     request.endpoint_param("UseS3ExpressControlEndpoint", true);
     if let Some(value) = &input.access_control_policy {

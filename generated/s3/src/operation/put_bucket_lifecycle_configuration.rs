@@ -489,7 +489,7 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     request.endpoint_param("UseS3ExpressControlEndpoint", true);
     request.error_in_ok_response();
@@ -503,6 +503,7 @@ pub fn serialize_request(
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
+    request.escape_line_feeds_in_body();
     request.build()
 }
 

@@ -144,6 +144,8 @@ pub struct UploadPartCopyInput {
     /// > **Note:**
     /// >
     /// > **Directory buckets** - S3 Versioning isn't enabled and supported for directory buckets.
+    ///
+    /// `<bucket>/<key>`, optionally ending in `?versionId=<id>`, given as is: the bucket and key are percent-encoded before sending (all but letters, digits, `-._~` and `/`; a `?versionId=` suffix is kept), as botocore's `handle_copy_source_param` encodes them.
     pub copy_source: String,
     /// Copies the object if its entity tag (ETag) matches the specified tag.
     ///
@@ -1040,7 +1042,11 @@ pub fn serialize_request(
     }
     {
         let value = &input.copy_source;
-        request.header("x-amz-copy-source", value.as_str())?;
+        request
+            .header(
+                "x-amz-copy-source",
+                &restxml_runtime::customizations::s3::copy_source(value),
+            )?;
     }
     if let Some(value) = &input.copy_source_if_match {
         request.header("x-amz-copy-source-if-match", value.as_str())?;
@@ -1123,7 +1129,7 @@ pub fn serialize_request(
     }
     {
         let value = &input.bucket;
-        request.endpoint_param("Bucket", value.as_str());
+        request.endpoint_param_str("Bucket", value.as_str());
     }
     request.endpoint_param("DisableS3ExpressSessionAuth", true);
     request.error_in_ok_response();

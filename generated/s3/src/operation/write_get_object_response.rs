@@ -140,6 +140,8 @@ pub struct WriteGetObjectResponseInput {
     /// Set to the number of metadata entries not returned in `x-amz-meta` headers. This can happen if you create metadata using an API like SOAP that supports more flexible metadata than the REST API. For example, using SOAP, you can create metadata whose values are not legal HTTP headers.
     pub missing_meta: Option<i32>,
     /// A map of metadata to store with the object in S3.
+    ///
+    /// Sent as one `x-amz-meta-<key>` header per entry; a key or value that is not ASCII (or holds a control character) is refused before sending, as botocore's `validate_ascii_metadata` refuses it: S3 keeps only ASCII metadata.
     pub metadata: Option<restxml_runtime::IndexMap<String, String>>,
     /// Indicates whether an object stored in Amazon S3 has Object Lock enabled. For more information about S3 Object Lock, see [Object Lock](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html).
     pub object_lock_mode: Option<crate::types::ObjectLockMode>,
@@ -1196,6 +1198,9 @@ impl std::error::Error for WriteGetObjectResponseError {
 pub fn serialize_request(
     input: &crate::operation::write_get_object_response::WriteGetObjectResponseInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
+    if let Some(value) = &input.metadata {
+        restxml_runtime::customizations::s3::check_metadata("Metadata", value)?;
+    }
     let mut request = restxml_runtime::http::RequestBuilder::new(
         restxml_runtime::http_types::Method::POST,
     );
