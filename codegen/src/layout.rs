@@ -459,6 +459,12 @@ fn lib_rs(service: &Service, types_crate: &str, endpoints: Option<&crate::Endpoi
             pub mod fluent;
         }
     });
+    // The body type of streaming payloads, for services that have them.
+    let streaming = service.operations.values().any(|op| {
+        crate::emit::operation::has_streaming_input(service, op)
+            || crate::emit::operation::has_streaming_output(service, op)
+    });
+    let streams = streaming.then(|| quote! { pub use restxml_runtime::{ByteStream, ByteStreamError}; });
     quote! {
         #docs
         #![warn(missing_docs)]
@@ -470,6 +476,7 @@ fn lib_rs(service: &Service, types_crate: &str, endpoints: Option<&crate::Endpoi
         pub use service_error::Error;
         pub use #types_crate::{error, types};
         pub use restxml_runtime::{Blob, BuildError, BuildErrorKind, DateTime, DispatchError, DispatchErrorKind, ErrorMetadata, MissingField, ProvideErrorMetadata, RequestId, ResponseError, ResponseErrorKind, ResponseMetadata, SdkError, UnhandledError};
+        #streams
     }
 }
 

@@ -81,6 +81,7 @@ pub struct RequestBuilder {
     host_prefix: Option<String>,
     endpoint_params: OperationEndpointParams,
     error_in_ok_response: bool,
+    stream: Option<crate::ByteStream>,
 }
 
 impl RequestBuilder {
@@ -95,6 +96,7 @@ impl RequestBuilder {
             host_prefix: None,
             endpoint_params: OperationEndpointParams::default(),
             error_in_ok_response: false,
+            stream: None,
         }
     }
 
@@ -286,6 +288,35 @@ impl RequestBuilder {
         self.body = body;
     }
 
+    /// Sets a streaming payload (a file, a stream or bytes: S3's object
+    /// bodies), and its content type unless a modeled header already did;
+    /// [`build_streaming`](Self::build_streaming) sends it.
+    pub fn stream_body(&mut self, body: crate::ByteStream, content_type: &'static str) {
+        self.headers.entry(http::header::CONTENT_TYPE).or_insert(HeaderValue::from_static(content_type));
+        self.stream = Some(body);
+    }
+
+    /// The finished request of an operation with a streaming payload: its
+    /// body the stream (or nothing), with `Content-Length` when its length
+    /// is known (a stream of unknown length is sent chunked).
+    pub fn build_streaming(mut self) -> Result<Request<crate::ByteStream>, BuildError> {
+        let stream = self.stream.take();
+        let request = self.build()?;
+        let Some(stream) = stream else {
+            return Ok(request.map(crate::ByteStream::from));
+        };
+        let (mut parts, _) = request.into_parts();
+        match stream.content_length() {
+            Some(length) => {
+                parts.headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from(length));
+            }
+            None => {
+                parts.headers.remove(http::header::CONTENT_LENGTH);
+            }
+        }
+        Ok(Request::from_parts(parts, stream))
+    }
+
     /// The finished request. `Content-Length` is set for any body.
     pub fn build(self) -> Result<Request<Vec<u8>>, BuildError> {
         let RequestBuilder {
@@ -297,6 +328,7 @@ impl RequestBuilder {
             host_prefix,
             endpoint_params,
             error_in_ok_response,
+            stream: _,
         } = self;
         if path.is_empty() {
             path.push('/');

@@ -3,11 +3,12 @@
 //! Generated code calls into this crate for everything that is the same in
 //! every operation: the XML reader and writer ([`xml`]), text forms of
 //! scalars ([`scalar`]), timestamps ([`DateTime`]), building requests and
-//! reading headers ([`http`]), reading error responses ([`error_body`]), the
+//! reading headers ([`http`]), streaming bodies ([`ByteStream`]), reading error responses ([`error_body`]), the
 //! error types ([`error`]) and what services do beyond their models
 //! ([`customizations`]).
 
 pub mod blob;
+pub mod body;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod customizations;
@@ -21,6 +22,7 @@ pub mod scalar;
 pub mod xml;
 
 pub use blob::Blob;
+pub use body::{ByteStream, ByteStreamError};
 pub use datetime::{DateTime, TimestampFormat};
 pub use error::{
     BuildError, BuildErrorKind, DispatchError, DispatchErrorKind, ErrorMetadata, MissingField, ProvideErrorMetadata,

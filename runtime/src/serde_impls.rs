@@ -6,7 +6,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::scalar::{FromText, ToText};
-use crate::{Blob, DateTime, TimestampFormat};
+use crate::{Blob, ByteStream, DateTime, TimestampFormat};
 
 impl Serialize for DateTime {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -32,6 +32,23 @@ impl<'de> Deserialize<'de> for Blob {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Blob::from_text(&text).ok_or_else(|| D::Error::custom("expected base64 data"))
+    }
+}
+
+/// A body held in memory serializes as its base64 text, like a blob; a
+/// file or a stream cannot be serialized (an error says so).
+impl Serialize for ByteStream {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.bytes() {
+            Some(bytes) => serializer.serialize_str(&Blob::new(bytes.to_vec()).to_text()),
+            None => Err(serde::ser::Error::custom("a file or stream body cannot be serialized, only bytes")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ByteStream {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Blob::deserialize(deserializer).map(ByteStream::from)
     }
 }
 

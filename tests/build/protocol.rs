@@ -336,6 +336,11 @@ fn value_expr(service: &Service, ty: &TypeRef, value: &Value) -> Result<TokenStr
             let bytes = proc_macro2::Literal::byte_string(s.as_bytes());
             quote! { restxml_runtime::Blob::new(#bytes.to_vec()) }
         }
+        TypeRef::Stream => {
+            let s = value.as_str().ok_or_else(|| format!("expected body text, found {value}"))?;
+            let bytes = proc_macro2::Literal::byte_string(s.as_bytes());
+            quote! { restxml_runtime::ByteStream::from(#bytes.to_vec()) }
+        }
         TypeRef::Timestamp(_) => {
             // From the decimal text, not through f64, so 56.123 stays 56.123.
             let text = match value {

@@ -5,7 +5,7 @@
 
 use http::Response;
 use s3_sdk::client::{ClientContextParams as _, Config, Credentials, ReplayClient, RetryConfig};
-use s3_sdk::{Blob, ProvideErrorMetadata as _, SdkError};
+use s3_sdk::{Blob, ByteStream, ProvideErrorMetadata as _, SdkError};
 
 fn client_with(
     http: &ReplayClient,
@@ -193,7 +193,7 @@ async fn an_error_in_a_200_is_retried_like_a_500_then_returned() {
     // An object whose bytes are an error document is just an object.
     let http = ReplayClient::new([ok(in_200)]);
     let object = client_with(&http, |c| c).get_object().bucket("b").key("error.xml").send().await.unwrap();
-    assert_eq!(object.body.as_ref().map(|b| b.as_ref()), Some(in_200.as_bytes()));
+    assert_eq!(object.body.as_ref().and_then(|b| b.bytes()).map(|b| &b[..]), Some(in_200.as_bytes()));
     assert_eq!(http.requests().len(), 1);
 }
 
@@ -279,4 +279,65 @@ async fn metadata_copy_sources_and_line_breaks_go_out_as_botocore_sends_them() {
     let refused = client.put_object().bucket("bkt").key("k").metadata(metadata).send().await.unwrap_err();
     assert!(matches!(&refused, SdkError::Build(e) if e.to_string().contains("ASCII")), "{refused:?}");
     assert_eq!(http.requests().len(), 3);
+}
+
+fn unavailable() -> Response<Vec<u8>> {
+    Response::builder().status(503).body(b"<Error><Code>SlowDown</Code></Error>".to_vec()).unwrap()
+}
+
+#[tokio::test]
+async fn streamed_uploads_are_signed_unsigned_over_https_and_hashed_over_http() {
+    let path = std::env::temp_dir().join(format!("s3-calls-upload-{}", std::process::id()));
+    std::fs::write(&path, b"file contents").unwrap();
+    let http = ReplayClient::new([ok(""), ok(""), ok("")]);
+    let client = client_with(&http, |c| c);
+    client.put_object().bucket("bkt").key("k").body(ByteStream::from_path(&path).unwrap()).send().await.unwrap();
+    client.put_object().bucket("bkt").key("k").body("in memory").send().await.unwrap();
+    let plain = client_with(&http, |c| c.endpoint_url("http://127.0.0.1:9000"));
+    plain.put_object().bucket("bkt").key("k").body(ByteStream::from_path(&path).unwrap()).send().await.unwrap();
+    let requests = http.requests();
+    let hashes: Vec<&str> = requests.iter().map(|r| r.headers()["x-amz-content-sha256"].to_str().unwrap()).collect();
+    assert_eq!(
+        hashes,
+        [
+            "UNSIGNED-PAYLOAD",
+            // sha256("in memory") and sha256("file contents").
+            "d9b8483601b879a7ca9657fe1dfdcbf3d97e4a6ddc3f5febb2ce76aeec79dc5a",
+            "7bb6f9f7a47a63e684925af3608c059edcc371eb81188c48c9714896fb1091fd",
+        ]
+    );
+    assert!(requests.iter().all(|r| r.headers()["content-length"] == r.body().len().to_string().as_str()));
+    assert_eq!(requests[0].body(), b"file contents");
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[tokio::test]
+async fn a_file_body_is_sent_again_on_a_retry_and_a_one_shot_stream_is_not() {
+    let path = std::env::temp_dir().join(format!("s3-calls-retry-{}", std::process::id()));
+    std::fs::write(&path, vec![7u8; 100_000]).unwrap();
+    let http = ReplayClient::new([unavailable(), ok("")]);
+    let client = client_with(&http, |c| c);
+    client.put_object().bucket("bkt").key("k").body(ByteStream::from_path(&path).unwrap()).send().await.unwrap();
+    let requests = http.requests();
+    assert_eq!(requests.len(), 2);
+    assert!(requests.iter().all(|r| r.body().len() == 100_000 && r.body().iter().all(|b| *b == 7)));
+    std::fs::remove_file(&path).unwrap();
+
+    struct Once(Option<bytes::Bytes>);
+    impl futures_core::Stream for Once {
+        type Item = Result<bytes::Bytes, std::io::Error>;
+        fn poll_next(
+            self: std::pin::Pin<&mut Self>,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<Self::Item>> {
+            std::task::Poll::Ready(self.get_mut().0.take().map(Ok))
+        }
+    }
+    let http = ReplayClient::new([unavailable(), ok("")]);
+    let client = client_with(&http, |c| c);
+    let stream = ByteStream::from_stream(Once(Some(bytes::Bytes::from_static(b"once")))).with_content_length(4);
+    let error = client.put_object().bucket("bkt").key("k").body(stream).send().await.unwrap_err();
+    assert_eq!(error.into_service_error().unwrap().meta().status, 503);
+    assert_eq!(http.requests().len(), 1, "a one-shot body was sent twice");
+    assert_eq!(http.requests()[0].body(), b"once");
 }

@@ -106,7 +106,7 @@ pub(super) fn apply(service: &mut Service) {
             Some(output) => output.members.iter().any(|m| {
                 m.location == Location::Payload
                     && match &m.ty {
-                        TypeRef::Blob | TypeRef::String => true,
+                        TypeRef::Blob | TypeRef::Stream | TypeRef::String => true,
                         TypeRef::Structure(name) => {
                             service.shapes.get(name).and_then(|s| s.structure()).is_some_and(|s| s.event_stream)
                         }

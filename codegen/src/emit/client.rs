@@ -653,6 +653,19 @@ fn waiters(
                 }
                 Some("status") => {
                     let status = acceptor["expected"].as_u64().unwrap_or(0) as u16;
+                    // A success is the operation's own status (the output
+                    // does not keep it): botocore's `HTTPStatusCode` of a
+                    // success, which S3's `ObjectExists` waits for.
+                    if (200..300).contains(&status) {
+                        if status == op.http.response_code {
+                            acceptors.push(quote! {
+                                if result.is_ok() {
+                                    return Some(#state);
+                                }
+                            });
+                        }
+                        continue;
+                    }
                     acceptors.push(quote! {
                         if let Err(restxml_runtime::SdkError::Service(error)) = result
                             && restxml_runtime::ProvideErrorMetadata::status(error) == #status

@@ -101,18 +101,49 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
             .find(|m| m.wire_name == keys.member)
             .map(|m| ident(&m.field))
     });
+    // A streaming payload goes through the client's streaming path.
+    let streaming_input = super::operation::has_streaming_input(service, op);
+    let streaming_output = super::operation::has_streaming_output(service, op);
+    let send_call = match (streaming_input, streaming_output) {
+        (false, false) => quote! { self.client.core().send_with(#op_name, request, &self.overrides).await? },
+        (true, false) => quote! {
+            self.client
+                .core()
+                .send_streaming_with(#op_name, request, &self.overrides, restxml_runtime::client::BodyMode::Read)
+                .await?
+                .map(|body| body.into_bytes().unwrap_or_default())
+        },
+        (input, true) => {
+            let request = if input {
+                quote! { request }
+            } else {
+                quote! { request.map(restxml_runtime::ByteStream::from) }
+            };
+            quote! {
+                self.client
+                    .core()
+                    .send_streaming_with(#op_name, #request, &self.overrides, restxml_runtime::client::BodyMode::Stream)
+                    .await?
+            }
+        }
+    };
+    let parse_arg = if streaming_output {
+        quote! { response }
+    } else {
+        quote! { &response }
+    };
     let (decode_wanted, finish) = match &encoding_field {
         Some(field) => (
             quote! { let decode = input.#field.is_none(); },
             quote! {
-                let mut output = crate::operation::#module::parse_response(&response)?;
+                let mut output = crate::operation::#module::parse_response(#parse_arg)?;
                 if decode {
                     crate::operation::#module::decode_url_encoded_keys(&mut output);
                 }
                 Ok(output)
             },
         ),
-        None => (quote! {}, quote! { crate::operation::#module::parse_response(&response) }),
+        None => (quote! {}, quote! { crate::operation::#module::parse_response(#parse_arg) }),
     };
     let new_params = input_builder.as_ref().map(|b| quote! { , input: #b });
     let mut fields = vec![(format_ident!("client"), false)];
@@ -174,7 +205,7 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
                 #build
                 #decode_wanted
                 let request = #serialize;
-                let response = self.client.core().send_with(#op_name, request, &self.overrides).await?;
+                let response = #send_call;
                 #finish
             }
         }

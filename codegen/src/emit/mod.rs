@@ -199,6 +199,7 @@ pub fn rust_type(service: &Service, ty: &TypeRef) -> TokenStream {
         TypeRef::Float => quote! { f32 },
         TypeRef::Double => quote! { f64 },
         TypeRef::Blob => quote! { restxml_runtime::Blob },
+        TypeRef::Stream => quote! { restxml_runtime::ByteStream },
         TypeRef::Timestamp(_) => quote! { restxml_runtime::DateTime },
         TypeRef::Enum(name) | TypeRef::Structure(name) => type_path(service, name),
         TypeRef::List(list) => {

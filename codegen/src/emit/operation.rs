@@ -274,6 +274,12 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
         let encodings = &op.http.request_compression;
         quote! { request.compress_body(&[#(#encodings),*]); }
     });
+    // A streaming payload makes the request body a `ByteStream`.
+    let (request_body, build) = if has_streaming_input(service, op) {
+        (quote! { restxml_runtime::ByteStream }, format_ident!("build_streaming"))
+    } else {
+        (quote! { Vec<u8> }, format_ident!("build"))
+    };
     let input_arg = match input_type(service, op) {
         // An input without members is taken (for a uniform signature) and ignored.
         Some(ty) if members.is_empty() => quote! { _input: &#ty },
@@ -286,7 +292,7 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
     );
     quote! {
         #[doc = #doc]
-        pub fn serialize_request(#input_arg) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
+        pub fn serialize_request(#input_arg) -> Result<restxml_runtime::http_types::Request<#request_body>, restxml_runtime::BuildError> {
             #(#checks)*
             let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::#method);
             #(#path)*
@@ -298,9 +304,21 @@ fn emit_serialize(service: &Service, op: &Operation) -> TokenStream {
             #body
             #escape_line_feeds
             #compress
-            request.build()
+            request.#build()
         }
     }
+}
+
+/// Whether the operation's input payload is a stream (S3's PutObject).
+pub(crate) fn has_streaming_input(service: &Service, op: &Operation) -> bool {
+    input_members(service, op).iter().any(|m| m.location == Location::Payload && m.ty == TypeRef::Stream)
+}
+
+/// Whether the operation's output payload is a stream (S3's GetObject).
+pub(crate) fn has_streaming_output(service: &Service, op: &Operation) -> bool {
+    super::members_of(service, op.output.as_deref())
+        .iter()
+        .any(|m| m.location == Location::Payload && m.ty == TypeRef::Stream)
 }
 
 /// The endpoint-rule parameters the request binds: `contextParam` members
@@ -345,6 +363,9 @@ fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> 
         let write = match &payload.ty {
             TypeRef::Blob => quote! {
                 request.body(value.as_ref().to_vec(), "application/octet-stream");
+            },
+            TypeRef::Stream => quote! {
+                request.stream_body(value.clone(), "application/octet-stream");
             },
             TypeRef::String | TypeRef::Enum(_) => {
                 let text = text_of(&payload.ty, &quote! { value }, TimestampFormat::Iso8601);
@@ -479,6 +500,8 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
             }
             Location::Payload => Some(match &m.ty {
                 TypeRef::Blob => quote! { (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec())) },
+                // An empty object is an empty stream, not an absent one.
+                TypeRef::Stream => quote! { Some(stream) },
                 TypeRef::String => quote! { (!body.is_empty()).then(|| String::from_utf8_lossy(body).into_owned()) },
                 TypeRef::Enum(name) => {
                     let path = super::type_path(service, name);
@@ -643,9 +666,37 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
     } else {
         quote! {}
     };
-    let body_used =
-        members.iter().any(|m| matches!(m.location, Location::Payload | Location::Body | Location::RootText));
+    let streaming = members.iter().any(|m| m.location == Location::Payload && m.ty == TypeRef::Stream);
+    let body_used = members.iter().any(|m| {
+        matches!(m.location, Location::Payload | Location::Body | Location::RootText) && m.ty != TypeRef::Stream
+    });
     let body_binding = body_used.then(|| quote! { let body = response.body().as_ref(); });
+    if streaming {
+        // The payload is the response's body stream, handed over as it is;
+        // an error response's body was read whole by the client.
+        let doc = format!(
+            " Reads the HTTP response of {}: on success the output, whose payload is the response body as a \
+             stream (read it at your own pace), with the response's request ids; else the typed error, read \
+             from the body the client read whole.",
+            op.name
+        );
+        return quote! {
+            #[doc = #doc]
+            pub fn parse_response(
+                response: restxml_runtime::http_types::Response<restxml_runtime::ByteStream>,
+            ) -> Result<#output, restxml_runtime::SdkError<#error>> {
+                let (parts, stream) = response.into_parts();
+                let error_body = stream.bytes().cloned().unwrap_or_default();
+                let response = restxml_runtime::http_types::Response::from_parts(parts, error_body);
+                #service_error
+                #status_binding
+                #headers_binding
+                #body_binding
+                #(#statements)*
+                #construct
+            }
+        };
+    }
     quote! {
         #[doc = #doc]
         pub fn parse_response<B: AsRef<[u8]>>(

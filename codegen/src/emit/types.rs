@@ -199,6 +199,7 @@ pub fn setter_types(service: &Service, m: &Member) -> SetterTypes {
     let ty = rust_type(service, &m.ty);
     let (arg_ty, convert) = match (&m.ty, m.boxed) {
         (TypeRef::String, _) => (quote! { impl Into<String> }, quote! { value.into() }),
+        (TypeRef::Stream, _) => (quote! { impl Into<restxml_runtime::ByteStream> }, quote! { value.into() }),
         (_, true) => (quote! { #ty }, quote! { Box::new(value) }),
         _ => (quote! { #ty }, quote! { value }),
     };

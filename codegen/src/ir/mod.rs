@@ -371,6 +371,9 @@ pub enum TypeRef {
     Float,
     Double,
     Blob,
+    /// A streaming blob (`streaming: true`): a payload sent and read a
+    /// chunk at a time (`restxml_runtime::ByteStream`).
+    Stream,
     Timestamp(TimestampFormat),
     /// A named enum (shape name).
     Enum(String),
@@ -1053,6 +1056,9 @@ impl<'m> Resolver<'m> {
             ShapeType::Long => TypeRef::Long,
             ShapeType::Float => TypeRef::Float,
             ShapeType::Double => TypeRef::Double,
+            // A streaming payload (S3's object bodies): sent and read a
+            // chunk at a time.
+            ShapeType::Blob if shape.streaming || via.streaming => TypeRef::Stream,
             ShapeType::Blob => TypeRef::Blob,
             ShapeType::Timestamp => TypeRef::Timestamp(match timestamp_format {
                 None => TimestampFormat::Default,
@@ -1300,6 +1306,7 @@ fn estimated_size(service: &Service, ty: &TypeRef, depth: usize) -> usize {
         TypeRef::Boolean | TypeRef::Integer | TypeRef::Long | TypeRef::Float | TypeRef::Double => 16,
         TypeRef::Timestamp(_) => 32,
         TypeRef::String | TypeRef::Blob | TypeRef::Enum(_) | TypeRef::List(_) => 32,
+        TypeRef::Stream => 48,
         TypeRef::Map(_) => 64,
         TypeRef::Structure(_) if depth > 8 => 1024,
         TypeRef::Structure(name) => match service.shape(name).and_then(|s| s.structure()) {

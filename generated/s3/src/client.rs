@@ -3311,9 +3311,7 @@ impl crate::fluent::head_bucket::HeadBucketFluentBuilder {
             },
             move || Box::pin(self.clone().send()),
             |result| {
-                if let Err(restxml_runtime::SdkError::Service(error)) = result
-                    && restxml_runtime::ProvideErrorMetadata::status(error) == 200u16
-                {
+                if result.is_ok() {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
                 if let Err(restxml_runtime::SdkError::Service(error)) = result
@@ -3390,9 +3388,7 @@ impl crate::fluent::head_object::HeadObjectFluentBuilder {
             },
             move || Box::pin(self.clone().send()),
             |result| {
-                if let Err(restxml_runtime::SdkError::Service(error)) = result
-                    && restxml_runtime::ProvideErrorMetadata::status(error) == 200u16
-                {
+                if result.is_ok() {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
                 if let Err(restxml_runtime::SdkError::Service(error)) = result

@@ -64,3 +64,4 @@ pub use restxml_runtime::{
     ErrorMetadata, MissingField, ProvideErrorMetadata, RequestId, ResponseError,
     ResponseErrorKind, ResponseMetadata, SdkError, UnhandledError,
 };
+pub use restxml_runtime::{ByteStream, ByteStreamError};

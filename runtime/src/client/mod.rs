@@ -25,6 +25,7 @@ use adaptive::ClientRateLimiter;
 use credentials::{DefaultCredentialsChain, ProvideCredentials, SharedCredentials};
 use endpoint::{Endpoint, EndpointParams, RuleSet};
 
+use crate::body::ByteStream;
 use crate::http::{EndpointParamValue, OperationEndpointParams};
 use retry::{RetryConfig, RetryMode, RetryQuota, RetryQuotaConfig};
 use transport::{HttpClient, SharedHttpClient};
@@ -441,13 +442,41 @@ impl ClientCore {
     /// URL, signs, sends, and retries throttling and transient errors and
     /// failed connections (never a missing endpoint or credentials, or a
     /// signing failure: those are returned at once). The last response is
-    /// returned whatever its status, for the operation's `parse_response`.
+    /// returned whatever its status, read whole, for the operation's
+    /// `parse_response`.
     pub async fn send_with(
         &self,
         operation: &'static str,
         request: http::Request<Vec<u8>>,
         overrides: &ConfigOverride,
     ) -> Result<http::Response<Vec<u8>>, DispatchError> {
+        let response =
+            self.send_streaming_with(operation, request.map(ByteStream::from), overrides, BodyMode::Read).await?;
+        Ok(response.map(|body| body.into_bytes().map(Vec::from).unwrap_or_default()))
+    }
+
+    /// [`send_with`](Self::send_with) for a request whose body may be a
+    /// file or a stream (S3's PutObject and UploadPart), and for an
+    /// operation whose response body is a stream (GetObject, with
+    /// [`BodyMode::Stream`]).
+    ///
+    /// A body in memory or a file is sent again on a retry; a one-shot
+    /// stream is sent once: its request is not retried. A body that is not
+    /// in memory is signed as `UNSIGNED-PAYLOAD` over HTTPS (as botocore
+    /// signs streamed uploads); over plain HTTP a file is hashed first
+    /// (read once more), a one-shot stream is sent unsigned.
+    ///
+    /// With [`BodyMode::Stream`], a successful response is returned as soon
+    /// as its head arrives and its body is read as the caller reads it
+    /// (time limits no longer apply to it); an error response is read
+    /// whole, as always.
+    pub async fn send_streaming_with(
+        &self,
+        operation: &'static str,
+        request: http::Request<ByteStream>,
+        overrides: &ConfigOverride,
+        mode: BodyMode,
+    ) -> Result<http::Response<ByteStream>, DispatchError> {
         let settings = CallSettings::new(&self.config, overrides);
         let span = tracing::info_span!(
             "aws_call",
@@ -466,7 +495,8 @@ impl ClientCore {
             DispatchError::new(DispatchErrorKind::Endpoint, operation, e).with_endpoint(endpoint.url.clone())
         })?;
         let attempts = AtomicU32::new(0);
-        let call = self.send_with_retries(request, endpoint, &settings, &attempts, &span).instrument(span.clone());
+        let call =
+            self.send_with_retries(request, endpoint, &settings, mode, &attempts, &span).instrument(span.clone());
         let result = match settings.operation_timeout {
             Some(limit) => tokio::time::timeout(limit, call).await.unwrap_or_else(|_| {
                 Err(Failure::Dispatch(DispatchErrorKind::Timeout, Arc::new(TimeLimit::operation(limit))))
@@ -516,16 +546,25 @@ impl ClientCore {
     /// recording them and the request id in `span`.
     async fn send_with_retries(
         &self,
-        request: http::Request<Vec<u8>>,
+        request: http::Request<ByteStream>,
         endpoint: &Endpoint,
         settings: &CallSettings<'_>,
+        mode: BodyMode,
         attempts: &AtomicU32,
         span: &tracing::Span,
-    ) -> Result<http::Response<Vec<u8>>, Failure> {
+    ) -> Result<http::Response<ByteStream>, Failure> {
         let region = self.config.region.as_deref().unwrap_or("us-east-1");
-        let auth = sign::AuthScheme::from_endpoint(endpoint, self.signing_name, region);
+        let mut auth = sign::AuthScheme::from_endpoint(endpoint, self.signing_name, region);
         let retry = settings.retry;
         let error_in_ok = request.extensions().get::<crate::http::ErrorInOkResponse>().is_some();
+        let (parts, body) = request.into_parts();
+        // A body not in memory is signed without hashing it, or, over plain
+        // HTTP, by a hash read from its file first.
+        if body.bytes().is_none() {
+            auth.settings.payload = unsigned_payload(&parts.uri, &body).await?;
+        }
+        let replayable = body.is_replayable();
+        let mut one_shot = (!replayable).then_some(body.clone());
         let mut attempt = 1;
         // What this call's last retry took from the quota.
         let mut last_retry_cost = None;
@@ -546,11 +585,18 @@ impl ClientCore {
                 .provide_credentials()
                 .await
                 .map_err(|e| Failure::Dispatch(DispatchErrorKind::Credentials, Arc::new(e)))?;
-            let mut signed = request.clone();
-            sign::sign_with(&mut signed, &credentials, &auth, SystemTime::now(), Some(&*self.signing_keys))
+            // The head is signed (with the body's bytes when they are in
+            // memory), then given this attempt's body.
+            let mut head = http::Request::from_parts(parts.clone(), body.bytes().map_or(&[][..], |b| &b[..]));
+            sign::sign_with(&mut head, &credentials, &auth, SystemTime::now(), Some(&*self.signing_keys))
                 .map_err(|e| Failure::Dispatch(DispatchErrorKind::Signing, Arc::new(e)))?;
+            let attempt_body = match one_shot.take() {
+                Some(stream) => stream,
+                None => body.clone(),
+            };
+            let signed = http::Request::from_parts(head.into_parts().0, attempt_body);
             attempts.store(attempt, Ordering::Relaxed);
-            let sent = self.config.http.send(signed, settings.max_body);
+            let sent = self.send_attempt(signed, settings.max_body, mode);
             let mut outcome = match settings.attempt_timeout {
                 Some(limit) => tokio::time::timeout(limit, sent).await.unwrap_or_else(|_| {
                     let cause = TimeLimit::attempt(limit);
@@ -562,7 +608,8 @@ impl ClientCore {
             // stands for: retried, then read as an error.
             if error_in_ok
                 && let Ok(response) = &mut outcome
-                && crate::error_body::is_error_in_ok_response(response.status().as_u16(), response.body())
+                && let Some(bytes) = response.body().bytes()
+                && crate::error_body::is_error_in_ok_response(response.status().as_u16(), bytes)
             {
                 *response.status_mut() = http::StatusCode::INTERNAL_SERVER_ERROR;
             }
@@ -579,7 +626,8 @@ impl ClientCore {
                     false
                 }
                 Ok(response) => {
-                    let meta = (self.error_reader)(response.status().as_u16(), response.headers(), response.body());
+                    let body = response.body().bytes().map_or(&[][..], |b| &b[..]);
+                    let meta = (self.error_reader)(response.status().as_u16(), response.headers(), body);
                     if let Some(id) = &meta.request_id {
                         span.record("request_id", id.as_str());
                     }
@@ -594,6 +642,11 @@ impl ClientCore {
                 limiter.update(throttled);
             }
             if !retryable || attempt >= retry.max_attempts {
+                return outcome.map_err(Failure::Transport);
+            }
+            // A one-shot stream was sent: it cannot be sent again.
+            if !replayable {
+                tracing::debug!(attempt, "the request body is a one-shot stream: not retrying");
                 return outcome.map_err(Failure::Transport);
             }
             let timed_out = matches!(&outcome, Err(e) if e.kind() == transport::TransportErrorKind::Timeout);
@@ -615,6 +668,58 @@ impl ClientCore {
             attempt += 1;
         }
     }
+
+    /// One attempt: a body in memory whose response is read whole goes
+    /// through the transport's `send`, anything else through its
+    /// `send_streaming`, whose response body is then read here unless it is
+    /// a success to be streamed to the caller.
+    async fn send_attempt(
+        &self,
+        request: http::Request<ByteStream>,
+        max_body: usize,
+        mode: BodyMode,
+    ) -> Result<http::Response<ByteStream>, transport::TransportError> {
+        if mode == BodyMode::Read && request.body().bytes().is_some() {
+            let request = request.map(|body| body.into_bytes().map(Vec::from).unwrap_or_default());
+            let response = self.config.http.send(request, max_body).await?;
+            return Ok(response.map(ByteStream::from));
+        }
+        let response = self.config.http.send_streaming(request, max_body).await?;
+        if mode == BodyMode::Stream && response.status().is_success() {
+            return Ok(response);
+        }
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect_at_most(max_body).await.map_err(transport::TransportError::from_body_error)?;
+        Ok(http::Response::from_parts(parts, ByteStream::from(bytes)))
+    }
+}
+
+/// How a call's response body is read: whole, before the operation's
+/// `parse_response` sees it, or (for a streaming payload such as
+/// GetObject's) handed to the caller to read at their own pace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyMode {
+    /// Read whole (at most the configured largest body) within the attempt.
+    Read,
+    /// A success's body is streamed to the caller; an error's is read.
+    Stream,
+}
+
+/// The payload hash of a body that is not in memory: `UNSIGNED-PAYLOAD`
+/// over HTTPS; over plain HTTP the SHA-256 of a file (read once to hash
+/// it), and `UNSIGNED-PAYLOAD` for a one-shot stream, which cannot be read
+/// twice.
+async fn unsigned_payload(uri: &http::Uri, body: &ByteStream) -> Result<sigv4::PayloadHash, Failure> {
+    if uri.scheme() == Some(&http::uri::Scheme::HTTPS) || !body.is_replayable() {
+        return Ok(sigv4::PayloadHash::Unsigned);
+    }
+    let mut copy = body.clone();
+    let mut hasher = sigv4::PayloadHasher::new();
+    while let Some(chunk) = copy.next().await {
+        let chunk = chunk.map_err(|e| Failure::Dispatch(DispatchErrorKind::Signing, Arc::new(e)))?;
+        hasher.update(&chunk);
+    }
+    Ok(sigv4::PayloadHash::Precomputed(hasher.finish()))
 }
 
 /// The cause of a [`DispatchError`].
@@ -631,10 +736,7 @@ enum Failure {
 /// Points `request` (a path and query) at the endpoint, with the
 /// endpoint's host prefix and headers; returns it and the URL it is for
 /// (the endpoint with the host prefix, ending in `/`).
-fn absolute(
-    mut request: http::Request<Vec<u8>>,
-    endpoint: &Endpoint,
-) -> Result<(http::Request<Vec<u8>>, String), String> {
+fn absolute<B>(mut request: http::Request<B>, endpoint: &Endpoint) -> Result<(http::Request<B>, String), String> {
     for (name, value) in &endpoint.headers {
         let name = http::HeaderName::try_from(name.as_str())
             .map_err(|_| format!("endpoint header name {name:?} is not valid"))?;

@@ -88,8 +88,8 @@ pub fn sign_request(
 /// Signs `request` in place as `auth` says, deriving signing keys through
 /// `cache` when given. The URI's host is lowercased and a default port
 /// dropped first, so the request sent and the request signed agree.
-pub fn sign_with(
-    request: &mut http::Request<Vec<u8>>,
+pub fn sign_with<B: AsRef<[u8]>>(
+    request: &mut http::Request<B>,
     credentials: &Credentials,
     auth: &AuthScheme,
     time: SystemTime,
@@ -114,8 +114,8 @@ pub fn sign_with(
 }
 
 #[cfg(not(feature = "sigv4a"))]
-fn sign_sigv4a(
-    _request: &mut http::Request<Vec<u8>>,
+fn sign_sigv4a<B: AsRef<[u8]>>(
+    _request: &mut http::Request<B>,
     _credentials: &Credentials,
     _auth: &AuthScheme,
     _time: SystemTime,
@@ -128,8 +128,8 @@ fn sign_sigv4a(
 
 /// SigV4a with the `aws-sigv4` crate, set up for botocore's rules.
 #[cfg(feature = "sigv4a")]
-fn sign_sigv4a(
-    request: &mut http::Request<Vec<u8>>,
+fn sign_sigv4a<B: AsRef<[u8]>>(
+    request: &mut http::Request<B>,
     credentials: &Credentials,
     auth: &AuthScheme,
     time: SystemTime,
@@ -184,7 +184,7 @@ fn sign_sigv4a(
         .collect::<Result<_, SigningError>>()?;
     let uri = request.uri().to_string();
     let body = match &auth.settings.payload {
-        sigv4::PayloadHash::Body => SignableBody::Bytes(request.body()),
+        sigv4::PayloadHash::Body => SignableBody::Bytes(request.body().as_ref()),
         sigv4::PayloadHash::Unsigned => SignableBody::UnsignedPayload,
         sigv4::PayloadHash::StreamingUnsignedPayloadTrailer => SignableBody::StreamingUnsignedPayloadTrailer,
         sigv4::PayloadHash::Precomputed(hash) => SignableBody::Precomputed(hash.clone()),
@@ -200,7 +200,7 @@ fn sign_sigv4a(
 /// Lowercases the host and drops a default port (`:443` for https, `:80`
 /// for http), as botocore signs the host, so the request sent and the
 /// request signed agree.
-fn normalize_authority(request: &mut http::Request<Vec<u8>>) -> Result<(), SigningError> {
+fn normalize_authority<B>(request: &mut http::Request<B>) -> Result<(), SigningError> {
     let uri = request.uri();
     let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
         return Err(SigningError::new(format!("the request URI {uri} is not absolute")));

@@ -433,6 +433,34 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// The hex SHA-256 of a payload given a chunk at a time (a file body
+/// signed over plain HTTP).
+#[derive(Default)]
+pub struct PayloadHasher(Sha256);
+
+impl PayloadHasher {
+    /// A hasher of nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the next chunk.
+    pub fn update(&mut self, chunk: &[u8]) {
+        sha2::Digest::update(&mut self.0, chunk);
+    }
+
+    /// The lowercase hex digest of everything added.
+    pub fn finish(self) -> String {
+        hex(&self.0.finalize())
+    }
+}
+
+impl fmt::Debug for PayloadHasher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PayloadHasher")
+    }
+}
+
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::Mutex;
 
 use super::credentials::BoxFuture;
+use crate::body::{ByteStream, ByteStreamError};
 use crate::dispatch::one_line;
 
 /// A request that got no usable HTTP response: the connection failed, an
@@ -89,6 +90,28 @@ impl TransportError {
         self
     }
 
+    /// The error of a response body that could not be read whole: the
+    /// transport's own error where the body carried one (a
+    /// [`HyperClient`] body's reset, truncation or stall), else one of kind
+    /// [`Body`](TransportErrorKind::Body) or
+    /// [`BodyTooLarge`](TransportErrorKind::BodyTooLarge).
+    pub fn from_body_error(error: ByteStreamError) -> Self {
+        match error {
+            ByteStreamError::TooLarge { max } => TransportError::body_too_large(max),
+            ByteStreamError::Source(source) => match source.downcast_ref::<TransportError>() {
+                Some(transport) => transport.clone(),
+                None => {
+                    let message = format!("reading the response body: {}", one_line(source.to_string()));
+                    TransportError {
+                        source: Some(source),
+                        ..TransportError::of_kind(TransportErrorKind::Body, message)
+                    }
+                }
+            },
+            other => TransportError::of_kind(TransportErrorKind::Body, other.to_string()).with_source(other),
+        }
+    }
+
     /// What kind of failure this is.
     pub fn kind(&self) -> TransportErrorKind {
         self.kind
@@ -106,7 +129,6 @@ impl TransportError {
     }
 
     /// A body larger than `limit` bytes.
-    #[cfg(any(feature = "https", feature = "reqwest"))]
     fn body_too_large(limit: usize) -> Self {
         TransportError::of_kind(
             TransportErrorKind::BodyTooLarge,
@@ -207,6 +229,31 @@ pub trait HttpClient: Send + Sync + fmt::Debug {
         request: http::Request<Vec<u8>>,
         max_body: usize,
     ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>>;
+
+    /// Sends `request`, whose body is read as it is sent (a file or a
+    /// stream: S3's PutObject and UploadPart), and returns the response as
+    /// soon as its head arrives, its body read as the caller reads it
+    /// (GetObject's). The client calls it for operations with a streaming
+    /// payload and calls [`send`](Self::send) for all others.
+    ///
+    /// The default reads the request body into memory, calls `send` and
+    /// returns the response body read whole (at most `max_body` bytes):
+    /// right, but not streaming. [`HyperClient`] streams both ways.
+    fn send_streaming(
+        &self,
+        request: http::Request<ByteStream>,
+        max_body: usize,
+    ) -> BoxFuture<'_, Result<http::Response<ByteStream>, TransportError>> {
+        Box::pin(async move {
+            let (parts, body) = request.into_parts();
+            let body = body.collect().await.map_err(|e| {
+                TransportError::of_kind(TransportErrorKind::Other, format!("reading the request body: {e}"))
+                    .with_source(e)
+            })?;
+            let response = self.send(http::Request::from_parts(parts, Vec::from(body)), max_body).await?;
+            Ok(response.map(ByteStream::from))
+        })
+    }
 }
 
 /// The default HTTPS client: hyper over rustls with the webpki roots
@@ -234,10 +281,7 @@ pub trait HttpClient: Send + Sync + fmt::Debug {
 #[cfg(feature = "https")]
 #[derive(Clone)]
 pub struct HyperClient {
-    client: hyper_util::client::legacy::Client<
-        hyper_rustls::HttpsConnector<connect::TcpConnector>,
-        http_body_util::Full<bytes::Bytes>,
-    >,
+    client: hyper_util::client::legacy::Client<hyper_rustls::HttpsConnector<connect::TcpConnector>, ByteStream>,
     settings: HyperClientBuilder,
 }
 
@@ -371,7 +415,7 @@ impl HttpClient for HyperClient {
         Box::pin(async move {
             let tls = request.uri().scheme() == Some(&http::uri::Scheme::HTTPS);
             let (parts, body) = request.into_parts();
-            let request = http::Request::from_parts(parts, http_body_util::Full::new(bytes::Bytes::from(body)));
+            let request = http::Request::from_parts(parts, ByteStream::from(body));
             let response = self.client.request(request).await.map_err(|e| hyper_error(e, tls))?;
             let (parts, body) = response.into_parts();
             // Should this future be dropped (the attempt's time limit) or
@@ -389,6 +433,56 @@ impl HttpClient for HyperClient {
             let body = body.to_bytes();
             Ok(http::Response::from_parts(parts, body.to_vec()))
         })
+    }
+
+    /// Streams both ways: the request body is read as it is written to the
+    /// connection (a file a 64 KiB chunk at a time), and the response is
+    /// returned once its head arrives, its body read from the connection
+    /// as the caller reads it. The connection goes back to the pool once
+    /// the body is read to its end; dropped before, it is closed.
+    fn send_streaming(
+        &self,
+        request: http::Request<ByteStream>,
+        _max_body: usize,
+    ) -> BoxFuture<'_, Result<http::Response<ByteStream>, TransportError>> {
+        Box::pin(async move {
+            let tls = request.uri().scheme() == Some(&http::uri::Scheme::HTTPS);
+            let response = self.client.request(request).await.map_err(|e| hyper_error(e, tls))?;
+            Ok(response.map(|body| ByteStream::from_body(IncomingBody(body))))
+        })
+    }
+}
+
+/// The response body of a streamed call: hyper's, its errors read as
+/// transport errors of the kind they are (a reset, a truncation, a stall).
+#[cfg(feature = "https")]
+struct IncomingBody(hyper::body::Incoming);
+
+#[cfg(feature = "https")]
+impl http_body::Body for IncomingBody {
+    type Data = bytes::Bytes;
+    type Error = TransportError;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<bytes::Bytes>, TransportError>>> {
+        std::pin::Pin::new(&mut self.get_mut().0).poll_frame(cx).map(|frame| {
+            frame.map(|result| {
+                result.map_err(|e| {
+                    let kind = if timed_out(&e) { TransportErrorKind::Timeout } else { body_error_kind(&e) };
+                    TransportError::of_kind(kind, format!("reading the response body: {}", describe(&e))).with_source(e)
+                })
+            })
+        })
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.0.size_hint()
     }
 }
 

@@ -373,8 +373,13 @@ impl GetObjectFluentBuilder {
         let response = self
             .client
             .core()
-            .send_with("GetObject", request, &self.overrides)
+            .send_streaming_with(
+                "GetObject",
+                request.map(restxml_runtime::ByteStream::from),
+                &self.overrides,
+                restxml_runtime::client::BodyMode::Stream,
+            )
             .await?;
-        crate::operation::get_object::parse_response(&response)
+        crate::operation::get_object::parse_response(response)
     }
 }

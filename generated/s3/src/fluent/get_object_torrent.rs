@@ -129,8 +129,13 @@ impl GetObjectTorrentFluentBuilder {
         let response = self
             .client
             .core()
-            .send_with("GetObjectTorrent", request, &self.overrides)
+            .send_streaming_with(
+                "GetObjectTorrent",
+                request.map(restxml_runtime::ByteStream::from),
+                &self.overrides,
+                restxml_runtime::client::BodyMode::Stream,
+            )
             .await?;
-        crate::operation::get_object_torrent::parse_response(&response)
+        crate::operation::get_object_torrent::parse_response(response)
     }
 }

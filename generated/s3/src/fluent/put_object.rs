@@ -62,13 +62,13 @@ impl PutObjectFluentBuilder {
     ///
     /// Sets [`crate::operation::put_object::PutObjectInput::body`](crate::operation::put_object::PutObjectInput::body).
     #[inline]
-    pub fn body(mut self, value: restxml_runtime::Blob) -> Self {
+    pub fn body(mut self, value: impl Into<restxml_runtime::ByteStream>) -> Self {
         self.input = self.input.body(value);
         self
     }
     /// Sets or clears [`crate::operation::put_object::PutObjectInput::body`](crate::operation::put_object::PutObjectInput::body).
     #[inline]
-    pub fn set_body(mut self, value: Option<restxml_runtime::Blob>) -> Self {
+    pub fn set_body(mut self, value: Option<restxml_runtime::ByteStream>) -> Self {
         self.input = self.input.set_body(value);
         self
     }
@@ -741,8 +741,14 @@ impl PutObjectFluentBuilder {
         let response = self
             .client
             .core()
-            .send_with("PutObject", request, &self.overrides)
-            .await?;
+            .send_streaming_with(
+                "PutObject",
+                request,
+                &self.overrides,
+                restxml_runtime::client::BodyMode::Read,
+            )
+            .await?
+            .map(|body| body.into_bytes().unwrap_or_default());
         crate::operation::put_object::parse_response(&response)
     }
 }

@@ -48,13 +48,13 @@ impl UploadPartFluentBuilder {
     ///
     /// Sets [`crate::operation::upload_part::UploadPartInput::body`](crate::operation::upload_part::UploadPartInput::body).
     #[inline]
-    pub fn body(mut self, value: restxml_runtime::Blob) -> Self {
+    pub fn body(mut self, value: impl Into<restxml_runtime::ByteStream>) -> Self {
         self.input = self.input.body(value);
         self
     }
     /// Sets or clears [`crate::operation::upload_part::UploadPartInput::body`](crate::operation::upload_part::UploadPartInput::body).
     #[inline]
-    pub fn set_body(mut self, value: Option<restxml_runtime::Blob>) -> Self {
+    pub fn set_body(mut self, value: Option<restxml_runtime::ByteStream>) -> Self {
         self.input = self.input.set_body(value);
         self
     }
@@ -380,8 +380,14 @@ impl UploadPartFluentBuilder {
         let response = self
             .client
             .core()
-            .send_with("UploadPart", request, &self.overrides)
-            .await?;
+            .send_streaming_with(
+                "UploadPart",
+                request,
+                &self.overrides,
+                restxml_runtime::client::BodyMode::Read,
+            )
+            .await?
+            .map(|body| body.into_bytes().unwrap_or_default());
         crate::operation::upload_part::parse_response(&response)
     }
 }

@@ -64,13 +64,13 @@ impl WriteGetObjectResponseFluentBuilder {
     ///
     /// Sets [`crate::operation::write_get_object_response::WriteGetObjectResponseInput::body`](crate::operation::write_get_object_response::WriteGetObjectResponseInput::body).
     #[inline]
-    pub fn body(mut self, value: restxml_runtime::Blob) -> Self {
+    pub fn body(mut self, value: impl Into<restxml_runtime::ByteStream>) -> Self {
         self.input = self.input.body(value);
         self
     }
     /// Sets or clears [`crate::operation::write_get_object_response::WriteGetObjectResponseInput::body`](crate::operation::write_get_object_response::WriteGetObjectResponseInput::body).
     #[inline]
-    pub fn set_body(mut self, value: Option<restxml_runtime::Blob>) -> Self {
+    pub fn set_body(mut self, value: Option<restxml_runtime::ByteStream>) -> Self {
         self.input = self.input.set_body(value);
         self
     }
@@ -752,8 +752,14 @@ impl WriteGetObjectResponseFluentBuilder {
         let response = self
             .client
             .core()
-            .send_with("WriteGetObjectResponse", request, &self.overrides)
-            .await?;
+            .send_streaming_with(
+                "WriteGetObjectResponse",
+                request,
+                &self.overrides,
+                restxml_runtime::client::BodyMode::Read,
+            )
+            .await?
+            .map(|body| body.into_bytes().unwrap_or_default());
         crate::operation::write_get_object_response::parse_response(&response)
     }
 }

@@ -691,7 +691,7 @@ impl GetObjectInputBuilder {
 #[non_exhaustive]
 pub struct GetObjectOutput {
     /// Object data.
-    pub body: Option<restxml_runtime::Blob>,
+    pub body: Option<restxml_runtime::ByteStream>,
     /// Indicates whether the object retrieved was (true) or was not (false) a Delete Marker. If false, this response header does not appear in the response.
     ///
     /// > **Note:**
@@ -938,7 +938,7 @@ impl GetObjectOutput {
 /// A builder for [`GetObjectOutput`].
 #[derive(Default)]
 pub struct GetObjectOutputBuilder {
-    body: Option<restxml_runtime::Blob>,
+    body: Option<restxml_runtime::ByteStream>,
     delete_marker: Option<bool>,
     accept_ranges: Option<String>,
     expiration: Option<String>,
@@ -1042,13 +1042,13 @@ impl std::fmt::Debug for GetObjectOutputBuilder {
 impl GetObjectOutputBuilder {
     /// Sets [`GetObjectOutput::body`].
     #[inline]
-    pub fn body(mut self, value: restxml_runtime::Blob) -> Self {
-        self.body = Some(value);
+    pub fn body(mut self, value: impl Into<restxml_runtime::ByteStream>) -> Self {
+        self.body = Some(value.into());
         self
     }
     /// Sets or clears [`GetObjectOutput::body`].
     #[inline]
-    pub fn set_body(mut self, value: Option<restxml_runtime::Blob>) -> Self {
+    pub fn set_body(mut self, value: Option<restxml_runtime::ByteStream>) -> Self {
         self.body = value;
         self
     }
@@ -1871,14 +1871,17 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetObject: the output (with the response's request ids) on success, else the typed error.
+/// Reads the HTTP response of GetObject: on success the output, whose payload is the response body as a stream (read it at your own pace), with the response's request ids; else the typed error, read from the body the client read whole.
 #[inline]
-pub fn parse_response<B: AsRef<[u8]>>(
-    response: &restxml_runtime::http_types::Response<B>,
+pub fn parse_response(
+    response: restxml_runtime::http_types::Response<restxml_runtime::ByteStream>,
 ) -> Result<
     crate::operation::get_object::GetObjectOutput,
     restxml_runtime::SdkError<GetObjectError>,
 > {
+    let (parts, stream) = response.into_parts();
+    let error_body = stream.bytes().cloned().unwrap_or_default();
+    let response = restxml_runtime::http_types::Response::from_parts(parts, error_body);
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -1892,8 +1895,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     }
     let status = response.status().as_u16();
     let headers = response.headers();
-    let body = response.body().as_ref();
-    let m_body = (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec()));
+    let m_body = Some(stream);
     let m_delete_marker = restxml_runtime::http::header_value(
         status,
         headers,

@@ -189,7 +189,7 @@ impl GetObjectTorrentInputBuilder {
 #[non_exhaustive]
 pub struct GetObjectTorrentOutput {
     /// A Bencoded dictionary as defined by the BitTorrent specification
-    pub body: Option<restxml_runtime::Blob>,
+    pub body: Option<restxml_runtime::ByteStream>,
     /// If present, indicates that the requester was successfully charged for the request. For more information, see [Using Requester Pays buckets for storage transfers and usage](https://docs.aws.amazon.com/AmazonS3/latest/userguide/RequesterPaysBuckets.html) in the *Amazon Simple Storage Service user guide*.
     ///
     /// > **Note:**
@@ -229,7 +229,7 @@ impl GetObjectTorrentOutput {
 /// A builder for [`GetObjectTorrentOutput`].
 #[derive(Default)]
 pub struct GetObjectTorrentOutputBuilder {
-    body: Option<restxml_runtime::Blob>,
+    body: Option<restxml_runtime::ByteStream>,
     request_charged: Option<crate::types::RequestCharged>,
 }
 
@@ -246,13 +246,13 @@ impl std::fmt::Debug for GetObjectTorrentOutputBuilder {
 impl GetObjectTorrentOutputBuilder {
     /// Sets [`GetObjectTorrentOutput::body`].
     #[inline]
-    pub fn body(mut self, value: restxml_runtime::Blob) -> Self {
-        self.body = Some(value);
+    pub fn body(mut self, value: impl Into<restxml_runtime::ByteStream>) -> Self {
+        self.body = Some(value.into());
         self
     }
     /// Sets or clears [`GetObjectTorrentOutput::body`].
     #[inline]
-    pub fn set_body(mut self, value: Option<restxml_runtime::Blob>) -> Self {
+    pub fn set_body(mut self, value: Option<restxml_runtime::ByteStream>) -> Self {
         self.body = value;
         self
     }
@@ -388,14 +388,17 @@ pub fn serialize_request(
     request.build()
 }
 
-/// Reads the HTTP response of GetObjectTorrent: the output (with the response's request ids) on success, else the typed error.
+/// Reads the HTTP response of GetObjectTorrent: on success the output, whose payload is the response body as a stream (read it at your own pace), with the response's request ids; else the typed error, read from the body the client read whole.
 #[inline]
-pub fn parse_response<B: AsRef<[u8]>>(
-    response: &restxml_runtime::http_types::Response<B>,
+pub fn parse_response(
+    response: restxml_runtime::http_types::Response<restxml_runtime::ByteStream>,
 ) -> Result<
     crate::operation::get_object_torrent::GetObjectTorrentOutput,
     restxml_runtime::SdkError<GetObjectTorrentError>,
 > {
+    let (parts, stream) = response.into_parts();
+    let error_body = stream.bytes().cloned().unwrap_or_default();
+    let response = restxml_runtime::http_types::Response::from_parts(parts, error_body);
     if !response.status().is_success() {
         return Err(
             restxml_runtime::SdkError::Service(
@@ -409,8 +412,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     }
     let status = response.status().as_u16();
     let headers = response.headers();
-    let body = response.body().as_ref();
-    let m_body = (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec()));
+    let m_body = Some(stream);
     let m_request_charged = restxml_runtime::http::header_value(
         status,
         headers,

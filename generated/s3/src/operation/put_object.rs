@@ -106,7 +106,7 @@ pub struct PutObjectInput {
     #[cfg_attr(feature = "serde", serde(rename = "ACL"))]
     pub acl: Option<crate::types::ObjectCannedACL>,
     /// Object data.
-    pub body: Option<restxml_runtime::Blob>,
+    pub body: Option<restxml_runtime::ByteStream>,
     /// The bucket name to which the PUT action was initiated.
     ///
     /// **Directory buckets** - When you use this operation with a directory bucket, you must use virtual-hosted-style requests in the format `*Bucket-name*.s3express-*zone-id*.*region-code*.amazonaws.com`. Path-style requests are not supported. Directory bucket names must be unique in the chosen Zone (Availability Zone or Local Zone). Bucket names must follow the format `*bucket-base-name*--*zone-id*--x-s3` (for example, `*amzn-s3-demo-bucket*--*usw2-az1*--x-s3`). For information about bucket naming restrictions, see [Directory bucket naming rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-bucket-naming-rules.html) in the *Amazon S3 User Guide*.
@@ -506,7 +506,7 @@ impl From<PutObjectInput> for PutObjectInputBuilder {
 #[derive(Default)]
 pub struct PutObjectInputBuilder {
     acl: Option<crate::types::ObjectCannedACL>,
-    body: Option<restxml_runtime::Blob>,
+    body: Option<restxml_runtime::ByteStream>,
     bucket: Option<String>,
     cache_control: Option<String>,
     content_disposition: Option<String>,
@@ -691,13 +691,13 @@ impl PutObjectInputBuilder {
     }
     /// Sets [`PutObjectInput::body`].
     #[inline]
-    pub fn body(mut self, value: restxml_runtime::Blob) -> Self {
-        self.body = Some(value);
+    pub fn body(mut self, value: impl Into<restxml_runtime::ByteStream>) -> Self {
+        self.body = Some(value.into());
         self
     }
     /// Sets or clears [`PutObjectInput::body`].
     #[inline]
-    pub fn set_body(mut self, value: Option<restxml_runtime::Blob>) -> Self {
+    pub fn set_body(mut self, value: Option<restxml_runtime::ByteStream>) -> Self {
         self.body = value;
         self
     }
@@ -1983,7 +1983,10 @@ impl std::error::Error for PutObjectError {
 #[inline]
 pub fn serialize_request(
     input: &crate::operation::put_object::PutObjectInput,
-) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
+) -> Result<
+    restxml_runtime::http_types::Request<restxml_runtime::ByteStream>,
+    restxml_runtime::BuildError,
+> {
     restxml_runtime::customizations::s3::check_bucket("Bucket", &input.bucket)?;
     if let Some(value) = &input.metadata {
         restxml_runtime::customizations::s3::check_metadata("Metadata", value)?;
@@ -2162,9 +2165,9 @@ pub fn serialize_request(
     }
     request.error_in_ok_response();
     if let Some(value) = &input.body {
-        request.body(value.as_ref().to_vec(), "application/octet-stream");
+        request.stream_body(value.clone(), "application/octet-stream");
     }
-    request.build()
+    request.build_streaming()
 }
 
 /// Reads the HTTP response of PutObject: the output (with the response's request ids) on success, else the typed error.

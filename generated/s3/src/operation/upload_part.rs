@@ -102,7 +102,7 @@
 #[non_exhaustive]
 pub struct UploadPartInput {
     /// Object data.
-    pub body: Option<restxml_runtime::Blob>,
+    pub body: Option<restxml_runtime::ByteStream>,
     /// The name of the bucket to which the multipart upload was initiated.
     ///
     /// **Directory buckets** - When you use this operation with a directory bucket, you must use virtual-hosted-style requests in the format `*Bucket-name*.s3express-*zone-id*.*region-code*.amazonaws.com`. Path-style requests are not supported. Directory bucket names must be unique in the chosen Zone (Availability Zone or Local Zone). Bucket names must follow the format `*bucket-base-name*--*zone-id*--x-s3` (for example, `*amzn-s3-demo-bucket*--*usw2-az1*--x-s3`). For information about bucket naming restrictions, see [Directory bucket naming rules](https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-bucket-naming-rules.html) in the *Amazon S3 User Guide*.
@@ -273,7 +273,7 @@ impl From<UploadPartInput> for UploadPartInputBuilder {
 /// A builder for [`UploadPartInput`].
 #[derive(Default)]
 pub struct UploadPartInputBuilder {
-    body: Option<restxml_runtime::Blob>,
+    body: Option<restxml_runtime::ByteStream>,
     bucket: Option<String>,
     content_length: Option<i64>,
     content_md5: Option<String>,
@@ -369,13 +369,13 @@ impl Clone for UploadPartInputBuilder {
 impl UploadPartInputBuilder {
     /// Sets [`UploadPartInput::body`].
     #[inline]
-    pub fn body(mut self, value: restxml_runtime::Blob) -> Self {
-        self.body = Some(value);
+    pub fn body(mut self, value: impl Into<restxml_runtime::ByteStream>) -> Self {
+        self.body = Some(value.into());
         self
     }
     /// Sets or clears [`UploadPartInput::body`].
     #[inline]
-    pub fn set_body(mut self, value: Option<restxml_runtime::Blob>) -> Self {
+    pub fn set_body(mut self, value: Option<restxml_runtime::ByteStream>) -> Self {
         self.body = value;
         self
     }
@@ -1161,7 +1161,10 @@ impl std::error::Error for UploadPartError {
 #[inline]
 pub fn serialize_request(
     input: &crate::operation::upload_part::UploadPartInput,
-) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
+) -> Result<
+    restxml_runtime::http_types::Request<restxml_runtime::ByteStream>,
+    restxml_runtime::BuildError,
+> {
     restxml_runtime::customizations::s3::check_bucket("Bucket", &input.bucket)?;
     let mut request = restxml_runtime::http::RequestBuilder::new(
         restxml_runtime::http_types::Method::PUT,
@@ -1252,9 +1255,9 @@ pub fn serialize_request(
     }
     request.error_in_ok_response();
     if let Some(value) = &input.body {
-        request.body(value.as_ref().to_vec(), "application/octet-stream");
+        request.stream_body(value.clone(), "application/octet-stream");
     }
-    request.build()
+    request.build_streaming()
 }
 
 /// Reads the HTTP response of UploadPart: the output (with the response's request ids) on success, else the typed error.

@@ -38,7 +38,7 @@ pub struct WriteGetObjectResponseInput {
     /// A single use encrypted token that maps `WriteGetObjectResponse` to the end user `GetObject` request.
     pub request_token: String,
     /// The object data.
-    pub body: Option<restxml_runtime::Blob>,
+    pub body: Option<restxml_runtime::ByteStream>,
     /// The integer status code for an HTTP response of a corresponding `GetObject` request. The following is a list of status codes.
     ///
     /// - `200 - OK`
@@ -310,7 +310,7 @@ impl From<WriteGetObjectResponseInput> for WriteGetObjectResponseInputBuilder {
 pub struct WriteGetObjectResponseInputBuilder {
     request_route: Option<String>,
     request_token: Option<String>,
-    body: Option<restxml_runtime::Blob>,
+    body: Option<restxml_runtime::ByteStream>,
     status_code: Option<i32>,
     error_code: Option<String>,
     error_message: Option<String>,
@@ -482,13 +482,13 @@ impl WriteGetObjectResponseInputBuilder {
     }
     /// Sets [`WriteGetObjectResponseInput::body`].
     #[inline]
-    pub fn body(mut self, value: restxml_runtime::Blob) -> Self {
-        self.body = Some(value);
+    pub fn body(mut self, value: impl Into<restxml_runtime::ByteStream>) -> Self {
+        self.body = Some(value.into());
         self
     }
     /// Sets or clears [`WriteGetObjectResponseInput::body`].
     #[inline]
-    pub fn set_body(mut self, value: Option<restxml_runtime::Blob>) -> Self {
+    pub fn set_body(mut self, value: Option<restxml_runtime::ByteStream>) -> Self {
         self.body = value;
         self
     }
@@ -1197,7 +1197,10 @@ impl std::error::Error for WriteGetObjectResponseError {
 #[inline]
 pub fn serialize_request(
     input: &crate::operation::write_get_object_response::WriteGetObjectResponseInput,
-) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
+) -> Result<
+    restxml_runtime::http_types::Request<restxml_runtime::ByteStream>,
+    restxml_runtime::BuildError,
+> {
     if let Some(value) = &input.metadata {
         restxml_runtime::customizations::s3::check_metadata("Metadata", value)?;
     }
@@ -1408,9 +1411,9 @@ pub fn serialize_request(
         )?;
     request.endpoint_param("UseObjectLambdaEndpoint", true);
     if let Some(value) = &input.body {
-        request.body(value.as_ref().to_vec(), "application/octet-stream");
+        request.stream_body(value.clone(), "application/octet-stream");
     }
-    request.build()
+    request.build_streaming()
 }
 
 /// Reads the HTTP response of WriteGetObjectResponse: the output (with the response's request ids) on success, else the typed error.
