@@ -45,6 +45,7 @@ pub struct Config {
     http: SharedHttpClient,
     max_body: usize,
     endpoint_params: Vec<(&'static str, EndpointParamValue)>,
+    time_source: TimeSource,
 }
 
 /// Time limits; `None` is no limit.
@@ -78,6 +79,24 @@ pub struct ConfigBuilder<H = NoTransport> {
     http: H,
     max_body: Option<usize>,
     endpoint_params: Vec<(&'static str, EndpointParamValue)>,
+    time_source: TimeSource,
+}
+
+/// The clock a client signs by: the system's, or one set with
+/// [`ConfigBuilder::time_source`].
+#[derive(Clone, Default)]
+struct TimeSource(Option<Arc<dyn Fn() -> SystemTime + Send + Sync>>);
+
+impl TimeSource {
+    fn now(&self) -> SystemTime {
+        self.0.as_ref().map_or_else(SystemTime::now, |now| now())
+    }
+}
+
+impl std::fmt::Debug for TimeSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "TimeSource(set)" } else { "TimeSource(system)" })
+    }
 }
 
 /// The state of a [`ConfigBuilder`] that has no transport yet.
@@ -210,6 +229,14 @@ impl<H> ConfigBuilder<H> {
         self
     }
 
+    /// The clock requests are signed by (the system's unless set): a test
+    /// can sign at a fixed time and compare signatures with another
+    /// signer's. Retries, backoff and time limits keep the real clock.
+    pub fn time_source(mut self, now: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
+        self.time_source = TimeSource(Some(Arc::new(now)));
+        self
+    }
+
     /// The HTTP transport (replacing any set before).
     pub fn http_client(self, client: impl HttpClient + 'static) -> ConfigBuilder<WithTransport> {
         ConfigBuilder {
@@ -225,6 +252,7 @@ impl<H> ConfigBuilder<H> {
             http: WithTransport(Arc::new(client)),
             max_body: self.max_body,
             endpoint_params: self.endpoint_params,
+            time_source: self.time_source,
         }
     }
 }
@@ -246,6 +274,7 @@ impl ConfigBuilder<WithTransport> {
             http: self.http.0,
             max_body: self.max_body.unwrap_or(DEFAULT_MAX_BODY),
             endpoint_params: self.endpoint_params,
+            time_source: self.time_source,
         }
     }
 }
@@ -588,7 +617,7 @@ impl ClientCore {
             // The head is signed (with the body's bytes when they are in
             // memory), then given this attempt's body.
             let mut head = http::Request::from_parts(parts.clone(), body.bytes().map_or(&[][..], |b| &b[..]));
-            sign::sign_with(&mut head, &credentials, &auth, SystemTime::now(), Some(&*self.signing_keys))
+            sign::sign_with(&mut head, &credentials, &auth, self.config.time_source.now(), Some(&*self.signing_keys))
                 .map_err(|e| Failure::Dispatch(DispatchErrorKind::Signing, Arc::new(e)))?;
             let attempt_body = match one_shot.take() {
                 Some(stream) => stream,
