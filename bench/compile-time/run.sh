@@ -2,6 +2,7 @@
 # Clean-build comparison: the same small program on the generated crate and
 # on aws-sdk-cloudfront, and a DNS-01 style program (ChangeResourceRecordSets
 # and GetChange with the HTTPS client) on route53-sdk and aws-sdk-route53,
+# and a PutObject and GetObject program on s3-sdk and aws-sdk-s3,
 # debug and release, from an empty target directory each time, in one
 # sitting. Not part of the test command (it takes ~25 minutes). Writes results.md beside this script. The `floor` program is
 # the client stack alone (signing and HTTPS crates, no generated code). The
@@ -25,6 +26,8 @@ out="${BENCH_OUT:-$here/results.md}"
 (cd "$here/route53-aws" && cargo fetch --quiet)
 (cd "$here/sign-only" && cargo fetch --quiet)
 (cd "$here/sign-floor" && cargo fetch --quiet)
+(cd "$here/s3-ours" && cargo fetch --quiet)
+(cd "$here/s3-aws" && cargo fetch --quiet)
 
 # Users get the generated crate from a registry or git, which cargo builds
 # without incremental compilation; path dependencies (ours here) would be
@@ -41,7 +44,7 @@ summarize() { # label profile timings.html
 import json, re, sys
 label, profile, html = sys.argv[1], sys.argv[2], open(sys.argv[3]).read()
 units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
-ours = ("restxml-", "cloudfront-sdk", "route53-sdk", "cloudfront-signer", "compile-time-")
+ours = ("restxml-", "cloudfront-sdk", "route53-sdk", "s3-sdk", "cloudfront-signer", "compile-time-")
 total = sum(u["duration"] for u in units)
 own = sum(u["duration"] for u in units if u["name"].startswith(ours))
 top = sorted(units, key=lambda u: -u["duration"])[:5]
@@ -107,6 +110,10 @@ measure "route53-sdk, change-resource-record-sets + get-change, client with HTTP
 measure "route53-sdk, change-resource-record-sets + get-change, client with HTTPS" route53-ours --release
 measure "aws-sdk-route53 1.132.0, default (rustls HTTPS), same two calls" route53-aws ""
 measure "aws-sdk-route53 1.132.0, default (rustls HTTPS), same two calls" route53-aws --release
+measure "s3-sdk, put-object + get-object, client with HTTPS" s3-ours ""
+measure "s3-sdk, put-object + get-object, client with HTTPS" s3-ours --release
+measure "aws-sdk-s3 1.157.0, default (rustls HTTPS), same two calls" s3-aws ""
+measure "aws-sdk-s3 1.157.0, default (rustls HTTPS), same two calls" s3-aws --release
 {
   echo
   echo "## Where the time goes"
