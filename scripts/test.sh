@@ -37,6 +37,7 @@ cargo clippy --quiet -p route53-sdk --no-default-features --features change-reso
 cargo clippy --quiet -p route53-sdk --no-default-features -- -D warnings
 cargo clippy --quiet -p s3-sdk --no-default-features --features get-object,put-object,head-object,client -- -D warnings
 cargo clippy --quiet -p s3-sdk --no-default-features -- -D warnings
+cargo clippy --quiet -p s3control-sdk --no-default-features --features get-access-point,list-access-points,client -- -D warnings
 
 echo "== older models for the model-update report (model/history/), checked against their sha256s"
 python3 scripts/model_history.py --check

@@ -231,6 +231,7 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
     ("s3", "event", "SelectObjectContent's event stream: its output is read as XML, not as events"),
     ("s3", "eventstream", "SelectObjectContent's event stream: its output is read as XML, not as events"),
     ("s3", "eventpayload", "SelectObjectContent's event stream: its output is read as XML, not as events"),
+    ("s3control", "httpChecksumRequired", "Content-MD5 of S3 Control's bodies (S3 integrity, issue 18)"),
 ];
 
 /// The key a problem line (`path.key: what`) is about.

@@ -7,6 +7,7 @@ use quick_xml::events::Event;
 
 pub mod canned_server;
 mod data;
+pub mod endpoint_calls;
 pub mod fault_proxy;
 pub mod moto;
 pub mod wire;

@@ -37,6 +37,11 @@ fn every_s3_endpoint_case() {
     every_case("s3", &s3_sdk::endpoint::RULES, 393);
 }
 
+#[test]
+fn every_s3control_endpoint_case() {
+    every_case("s3control", &s3control_sdk::endpoint::RULES, 134);
+}
+
 /// Runs every case of the service's `endpoint-tests-1.json` (there must be
 /// `count`) against `rules`.
 fn every_case(service: &str, rules: &RuleSet, count: usize) {

@@ -12,10 +12,12 @@
 //! | service id | module | what |
 //! |---|---|---|
 //! | `Route 53` | [`route53`] | resource ids sent bare; `InvalidChangeBatch` error documents |
-//! | `S3` | [`s3`] | the bucket placed by the endpoint rules; bucket names checked; `UseGlobalEndpoint`; S3's error rules |
+//! | `S3` | [`s3`] | the bucket placed by the endpoint rules; bucket names checked; `UseGlobalEndpoint`; S3's error rules, listings, streaming payloads' neighbours |
+//! | `S3 Control` | [`s3control`] | the account id placed by the endpoint rules |
 
 pub mod route53;
 pub mod s3;
+pub mod s3control;
 
 use crate::ir::Service;
 
@@ -24,6 +26,7 @@ pub fn apply(service: &mut Service) {
     match service.service_id.as_str() {
         route53::SERVICE_ID => route53::apply(service),
         s3::SERVICE_ID => s3::apply(service),
+        s3control::SERVICE_ID => s3control::apply(service),
         _ => {}
     }
 }
