@@ -11,6 +11,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use restxml_runtime::client::ConfigBuilder;
 use restxml_runtime::{DispatchErrorKind, SdkError};
 use serde_json::Value;
 
@@ -85,6 +86,21 @@ pub struct Counts {
     pub refused_before: usize,
     /// Resolved to the expected endpoint, not signed (see [`Outcome::Unsigned`]).
     pub unsigned: usize,
+}
+
+/// Applies a built-in every service's rules have (`AWS::Region`,
+/// `SDK::Endpoint`, `AWS::UseFIPS`, `AWS::UseDualStack`) to `config`, and
+/// says whether `name` was one of them (else `config` comes back as it was).
+pub fn common_built_in<H>(config: ConfigBuilder<H>, name: &str, value: &Value) -> (ConfigBuilder<H>, bool) {
+    let flag = || value.as_bool().unwrap_or_else(|| panic!("{name}: {value}"));
+    let config = match name {
+        "AWS::Region" => config.region(value.as_str().expect("a region")),
+        "SDK::Endpoint" => config.endpoint_url(value.as_str().expect("a URL")),
+        "AWS::UseFIPS" => config.use_fips(flag()),
+        "AWS::UseDualStack" => config.use_dual_stack(flag()),
+        _ => return (config, false),
+    };
+    (config, true)
 }
 
 /// What a request was signed for: `(region, service)` from a SigV4

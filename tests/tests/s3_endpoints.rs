@@ -8,7 +8,7 @@
 //! with the case's error. This is what botocore's `test_endpoint_rulesets.py`
 //! checks for the same cases.
 
-use integration_tests::endpoint_calls::{Call, Outcome, Service, run_cases};
+use integration_tests::endpoint_calls::{Call, Outcome, Service, common_built_in, run_cases};
 use integration_tests::{model_file, read_data_string};
 use s3_sdk::client::{ClientContextParams as _, Config, Credentials, ReplayClient, RetryConfig};
 use s3_sdk::operation;
@@ -59,16 +59,14 @@ fn client(built_ins: &serde_json::Map<String, Value>, http: &ReplayClient) -> s3
         .retry_config(RetryConfig::disabled());
     for (name, value) in built_ins {
         let flag = || value.as_bool().unwrap_or_else(|| panic!("{name}: {value}"));
+        let (applied, common) = common_built_in(config, name, value);
         config = match name.as_str() {
-            "AWS::Region" => config.region(value.as_str().expect("a region")),
-            "SDK::Endpoint" => config.endpoint_url(value.as_str().expect("a URL")),
-            "AWS::UseFIPS" => config.use_fips(flag()),
-            "AWS::UseDualStack" => config.use_dual_stack(flag()),
-            "AWS::S3::ForcePathStyle" => config.force_path_style(flag()),
-            "AWS::S3::Accelerate" => config.accelerate(flag()),
-            "AWS::S3::UseArnRegion" => config.use_arn_region(flag()),
-            "AWS::S3::UseGlobalEndpoint" => config.use_global_endpoint(flag()),
-            "AWS::S3::DisableMultiRegionAccessPoints" => config.disable_multi_region_access_points(flag()),
+            _ if common => applied,
+            "AWS::S3::ForcePathStyle" => applied.force_path_style(flag()),
+            "AWS::S3::Accelerate" => applied.accelerate(flag()),
+            "AWS::S3::UseArnRegion" => applied.use_arn_region(flag()),
+            "AWS::S3::UseGlobalEndpoint" => applied.use_global_endpoint(flag()),
+            "AWS::S3::DisableMultiRegionAccessPoints" => applied.disable_multi_region_access_points(flag()),
             other => panic!("no client setting for built-in {other}"),
         };
     }

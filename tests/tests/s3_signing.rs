@@ -55,71 +55,31 @@ fn query_pairs(url: &http::Uri) -> Vec<(String, String)> {
     pairs
 }
 
+/// A call's result as text.
+fn done<T, E: std::fmt::Debug>(result: Result<T, s3_sdk::SdkError<E>>) -> Result<(), String> {
+    result.map(drop).map_err(|e| format!("{e:?}"))
+}
+
+/// The operation's input from the case's parameters (the model's member
+/// names; a body given as text).
+fn input<T: serde::de::DeserializeOwned>(params: &Value) -> T {
+    let mut params = params.clone();
+    if let Some(body) = params.get("Body").and_then(|b| b.as_str()) {
+        use base64::Engine as _;
+        params["Body"] = base64::engine::general_purpose::STANDARD.encode(body).into();
+    }
+    serde_json::from_value(params).unwrap_or_else(|e| panic!("input: {e}"))
+}
+
 async fn send(client: &Client, case: &Value) -> Result<(), String> {
     let params = &case["params"];
-    let text = |name: &str| params[name].as_str().unwrap().to_string();
     match case["operation"].as_str().unwrap() {
-        "GetObject" => client
-            .get_object()
-            .bucket(text("Bucket"))
-            .key(text("Key"))
-            .send()
-            .await
-            .map(drop)
-            .map_err(|e| format!("{e:?}")),
-        "HeadObject" => client
-            .head_object()
-            .bucket(text("Bucket"))
-            .key(text("Key"))
-            .send()
-            .await
-            .map(drop)
-            .map_err(|e| format!("{e:?}")),
-        "DeleteObject" => client
-            .delete_object()
-            .bucket(text("Bucket"))
-            .key(text("Key"))
-            .send()
-            .await
-            .map(drop)
-            .map_err(|e| format!("{e:?}")),
-        "PutObject" => {
-            let metadata: restxml_runtime::IndexMap<String, String> = params["Metadata"]
-                .as_object()
-                .unwrap()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
-                .collect();
-            client
-                .put_object()
-                .bucket(text("Bucket"))
-                .key(text("Key"))
-                .content_type(text("ContentType"))
-                .metadata(metadata)
-                .body(text("Body"))
-                .send()
-                .await
-                .map(drop)
-                .map_err(|e| format!("{e:?}"))
-        }
-        "ListObjectsV2" => client
-            .list_objects_v2()
-            .bucket(text("Bucket"))
-            .prefix(text("Prefix"))
-            .max_keys(params["MaxKeys"].as_i64().unwrap() as i32)
-            .send()
-            .await
-            .map(drop)
-            .map_err(|e| format!("{e:?}")),
-        "CopyObject" => client
-            .copy_object()
-            .bucket(text("Bucket"))
-            .key(text("Key"))
-            .copy_source(text("CopySource"))
-            .send()
-            .await
-            .map(drop)
-            .map_err(|e| format!("{e:?}")),
+        "GetObject" => done(client.get_object_with(input(params)).send().await),
+        "HeadObject" => done(client.head_object_with(input(params)).send().await),
+        "DeleteObject" => done(client.delete_object_with(input(params)).send().await),
+        "PutObject" => done(client.put_object_with(input(params)).send().await),
+        "ListObjectsV2" => done(client.list_objects_v2_with(input(params)).send().await),
+        "CopyObject" => done(client.copy_object_with(input(params)).send().await),
         other => panic!("no call for {other}"),
     }
 }

@@ -6,7 +6,7 @@
 //! and custom endpoints, each sent where botocore sends it and signed for
 //! the expected scope, or refused with the rules' error.
 
-use integration_tests::endpoint_calls::{Call, Outcome, Service, run_cases};
+use integration_tests::endpoint_calls::{Call, Outcome, Service, common_built_in, run_cases};
 use integration_tests::{model_file, read_data_string};
 use s3control_sdk::client::{ClientContextParams as _, Config, Credentials, ReplayClient, RetryConfig};
 use serde_json::Value;
@@ -73,12 +73,10 @@ fn client(built_ins: &serde_json::Map<String, Value>, http: &ReplayClient) -> s3
         .retry_config(RetryConfig::disabled());
     for (name, value) in built_ins {
         let flag = || value.as_bool().unwrap_or_else(|| panic!("{name}: {value}"));
+        let (applied, common) = common_built_in(config, name, value);
         config = match name.as_str() {
-            "AWS::Region" => config.region(value.as_str().expect("a region")),
-            "SDK::Endpoint" => config.endpoint_url(value.as_str().expect("a URL")),
-            "AWS::UseFIPS" => config.use_fips(flag()),
-            "AWS::UseDualStack" => config.use_dual_stack(flag()),
-            "AWS::S3Control::UseArnRegion" => config.use_arn_region(flag()),
+            _ if common => applied,
+            "AWS::S3Control::UseArnRegion" => applied.use_arn_region(flag()),
             other => panic!("no client setting for built-in {other}"),
         };
     }

@@ -671,37 +671,38 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         matches!(m.location, Location::Payload | Location::Body | Location::RootText) && m.ty != TypeRef::Stream
     });
     let body_binding = body_used.then(|| quote! { let body = response.body().as_ref(); });
-    if streaming {
-        // The payload is the response's body stream, handed over as it is;
-        // an error response's body was read whole by the client.
+    // A streaming payload is the response's body stream, handed over as it
+    // is; an error response's body was read whole by the client.
+    let (doc, signature, prologue) = if streaming {
         let doc = format!(
             " Reads the HTTP response of {}: on success the output, whose payload is the response body as a \
              stream (read it at your own pace), with the response's request ids; else the typed error, read \
              from the body the client read whole.",
             op.name
         );
-        return quote! {
-            #[doc = #doc]
+        let signature = quote! {
             pub fn parse_response(
                 response: restxml_runtime::http_types::Response<restxml_runtime::ByteStream>,
-            ) -> Result<#output, restxml_runtime::SdkError<#error>> {
-                let (parts, stream) = response.into_parts();
-                let error_body = stream.bytes().cloned().unwrap_or_default();
-                let response = restxml_runtime::http_types::Response::from_parts(parts, error_body);
-                #service_error
-                #status_binding
-                #headers_binding
-                #body_binding
-                #(#statements)*
-                #construct
-            }
+            ) -> Result<#output, restxml_runtime::SdkError<#error>>
         };
-    }
+        let prologue = quote! {
+            let (parts, stream) = response.into_parts();
+            let error_body = stream.bytes().cloned().unwrap_or_default();
+            let response = restxml_runtime::http_types::Response::from_parts(parts, error_body);
+        };
+        (doc, signature, prologue)
+    } else {
+        let signature = quote! {
+            pub fn parse_response<B: AsRef<[u8]>>(
+                response: &restxml_runtime::http_types::Response<B>,
+            ) -> Result<#output, restxml_runtime::SdkError<#error>>
+        };
+        (doc, signature, quote! {})
+    };
     quote! {
         #[doc = #doc]
-        pub fn parse_response<B: AsRef<[u8]>>(
-            response: &restxml_runtime::http_types::Response<B>,
-        ) -> Result<#output, restxml_runtime::SdkError<#error>> {
+        #signature {
+            #prologue
             #service_error
             #status_binding
             #headers_binding
