@@ -42,15 +42,6 @@ cargo clippy --quiet -p s3control-sdk --no-default-features --features get-acces
 echo "== older models for the model-update report (model/history/), checked against their sha256s"
 python3 scripts/model_history.py --check
 
-echo "== botocore's rest-xml services not vendored yet (S3, S3 Control): generate, clippy, docs"
-python3 scripts/other_services.py target/other-services
-(
-  cd target/other-services
-  export CARGO_TARGET_DIR=../other-services-target
-  cargo clippy --quiet --all-targets --all-features -- -D warnings
-  RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --all-features
-)
-
 echo "== docs, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --quiet
 
