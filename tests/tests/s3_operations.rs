@@ -50,63 +50,28 @@ const HEADER_LISTS: [&str; 2] = ["x-amz-object-attributes", "x-amz-optional-obje
 /// Bugs found in the generated crate's requests: (case, how ours differs
 /// from botocore's, as `WireRequest::differences` words it). Asserted to
 /// be exactly these differences in `known_request_bugs_differ_only_as_listed`.
-///
-/// - **`Expect: 100-continue`**: botocore's `add_expect_header`
-///   (`before-call.s3`) sends it on every PUT or POST whose body is a file
-///   object, which its `convert_body_to_file_like_object` makes of every
-///   PutObject and UploadPart `Body` (an empty one included): S3 can refuse
-///   the upload before the body is sent. The generated crate never sends it
-///   and the README does not list it.
-const KNOWN_REQUEST_BUGS: [(&str, &[&str]); 4] = [
-    ("put_object_full", &[r#"header Expect: None != "100-continue""#]),
-    ("upload_part_full", &[r#"header Expect: None != "100-continue""#]),
-    ("put_object_awkward_key_metadata", &[r#"header Expect: None != "100-continue""#]),
-    ("put_object_empty_body", &[r#"header Expect: None != "100-continue""#]),
-];
+/// None now: the `Expect: 100-continue` botocore sends with PutObject and
+/// UploadPart bodies, found here, is sent (the S3 customization).
+const KNOWN_REQUEST_BUGS: [(&str, &[&str]); 0] = [];
 
 /// Bugs found in the generated crate's parsing: (case, what ours gives
 /// instead: botocore's output or error with this change made). Asserted
 /// in `known_response_bugs_differ_only_as_listed`.
 ///
-/// - **`Expires` dates other than IMF-fixdate**: botocore's
-///   `handle_expires_header` keeps `Expires` whenever its
-///   `parse_timestamp` reads the header, which reads an ISO 8601 date, the
-///   obsolete RFC 850 and asctime HTTP dates (which RFC 9110 asks a
-///   recipient to accept) and a number as epoch seconds (`0`: 1970-01-01);
-///   ours reads only `Thu, 01 Jan 2026 00:00:00 GMT` and gives `expires:
-///   None` for the others (`expires_string` is right).
 /// - **GetBucketNotification's deprecated `Event` beside `Events`**: both
 ///   members read the `<Event>` elements; botocore fills both (one
 ///   element: `Event` the text, `Events` a list of it); ours fills only
 ///   `Events` in `TopicConfiguration` and only `Event` in
 ///   `QueueConfiguration` and `CloudFunctionConfiguration`.
-/// - **A cut-off `200 OK` has no code**: botocore's `_handle_200_error`
-///   makes a 200 whose XML does not parse a 500, and, finding no error
-///   document, gives it the code `"500"` and the message `"Internal Server
-///   Error"`, as for a bodiless error; ours is the 500 error but with no
-///   code nor message (`restxml_runtime::customizations::s3::error_metadata`
-///   gives the status as code only to an empty body).
-const KNOWN_RESPONSE_BUGS: [(&str, OursInstead); 10] = [
-    ("get_object_expires_zero", without_expires),
-    ("get_object_expires_iso8601", without_expires),
-    ("get_object_expires_rfc850", without_expires),
-    ("get_object_expires_asctime", without_expires),
-    ("head_object_expires_zero", without_expires),
-    ("head_object_expires_iso8601", without_expires),
-    ("head_object_expires_rfc850", without_expires),
-    ("head_object_expires_asctime", without_expires),
-    ("get_bucket_notification_full", |result| {
-        let output = result.as_mut().unwrap();
-        remove(output, &["TopicConfiguration", "Event"]);
-        remove(output, &["QueueConfiguration", "Events"]);
-        remove(output, &["CloudFunctionConfiguration", "Events"]);
-    }),
-    ("complete_multipart_upload_200_cut_off", |result| {
-        let error = result.as_mut().unwrap_err();
-        error.code = None;
-        error.message = None;
-    }),
-];
+///
+/// (`Expires` in its other date forms and the code of a cut-off `200 OK`,
+/// found here too, are read as botocore reads them now.)
+const KNOWN_RESPONSE_BUGS: [(&str, OursInstead); 1] = [("get_bucket_notification_full", |result| {
+    let output = result.as_mut().unwrap();
+    remove(output, &["TopicConfiguration", "Event"]);
+    remove(output, &["QueueConfiguration", "Events"]);
+    remove(output, &["CloudFunctionConfiguration", "Events"]);
+})];
 
 /// SelectObjectContent's event stream is not done yet (README: "Not done
 /// yet ... SelectObjectContent's event stream"): botocore hands back the
@@ -247,10 +212,6 @@ fn same_result(a: &Parsed, b: &Parsed) -> bool {
         (Ok(a), Ok(b)) => wire::same_json(a, b),
         (a, b) => a == b,
     }
-}
-
-fn without_expires(result: &mut Parsed) {
-    remove(result.as_mut().unwrap(), &["Expires"]);
 }
 
 /// Removes the member at `path` (which must be there).

@@ -28,8 +28,11 @@
 //!   for `encoding-type=url` unless the caller chose an encoding, and
 //!   decode the keys, prefixes and markers that come back (botocore's
 //!   `set_list_objects_encoding_type_url` and `decode_list_object*`).
-//! - **`Expires`** in GetObject and HeadObject outputs is read leniently
-//!   and kept raw as `ExpiresString` (botocore's `handle_expires_header`).
+//! - **`Expires`** in GetObject and HeadObject outputs is read as
+//!   botocore's `parse_timestamp` reads it and kept raw as `ExpiresString`
+//!   (botocore's `handle_expires_header`).
+//! - **`Expect: 100-continue`** goes with PutObject and UploadPart bodies
+//!   (botocore's `add_expect_header`).
 //! - **Error documents** have an `<Error>` root; HEAD errors have no body;
 //!   a 200 response holding an `<Error>` document (or cut off) is an error
 //!   (`restxml_runtime::customizations::s3::error_metadata`).
@@ -66,6 +69,11 @@ const EXPIRES_STRING: &str = "ExpiresString";
 /// `escape_xml_payload`): object keys and lifecycle prefixes may hold them.
 const ESCAPED_LINE_FEEDS: [&str; 2] = ["DeleteObjects", "PutBucketLifecycleConfiguration"];
 
+/// The operations whose body botocore turns into a file object and sends
+/// with `Expect: 100-continue` (`convert_body_to_file_like_object`, then
+/// `add_expect_header`): S3 can refuse the upload before the body is sent.
+const EXPECT_CONTINUE: [&str; 2] = ["PutObject", "UploadPart"];
+
 /// The operation whose output is the bare text of its root element.
 const GET_BUCKET_LOCATION: &str = "GetBucketLocation";
 
@@ -91,6 +99,7 @@ pub(super) fn apply(service: &mut Service) {
             });
         }
         op.escape_line_feeds = ESCAPED_LINE_FEEDS.contains(&op.name.as_str());
+        op.expect_continue = EXPECT_CONTINUE.contains(&op.name.as_str());
         if op.name == GET_BUCKET_LOCATION {
             op.static_context_params.push(("ForcePathStyle".to_string(), StaticParamValue::Bool(true)));
             op.static_context_params.sort_by(|a, b| a.0.cmp(&b.0));
@@ -154,17 +163,18 @@ pub(super) fn apply(service: &mut Service) {
             continue;
         }
         let expires = &mut structure.members[index];
-        expires.lenient = true;
+        expires.header_parser = Some("restxml_runtime::customizations::s3::parse_expires".to_string());
         expires.docs.push_str(
-            "\n\n`None` also when the header is not a date (S3 stores any text the uploader gave); the raw \
-             header is in `expires_string`, as botocore keeps it in `ExpiresString`.",
+            "\n\nRead as botocore reads it (an HTTP date in any of its three forms, ISO 8601, or seconds since \
+             the epoch); `None` when the header is none of these (S3 stores any text the uploader gave): the \
+             raw header is in `expires_string`, as botocore keeps it in `ExpiresString`.",
         );
         let mut raw = expires.clone();
         raw.wire_name = EXPIRES_STRING.to_string();
         raw.field = "expires_string".to_string();
         raw.xml_name = EXPIRES_STRING.to_string();
         raw.ty = TypeRef::String;
-        raw.lenient = false;
+        raw.header_parser = None;
         raw.deprecated = None;
         raw.target = EXPIRES_STRING.to_string();
         raw.docs = "The `Expires` header as sent, whether or not it is a date (botocore's `ExpiresString`, \

@@ -364,6 +364,10 @@ fn emit_request_body(service: &Service, op: &Operation, members: &[&Member]) -> 
             TypeRef::Blob => quote! {
                 request.body(value.as_ref().to_vec(), "application/octet-stream");
             },
+            TypeRef::Stream if op.expect_continue => quote! {
+                request.stream_body(value.clone(), "application/octet-stream");
+                request.header("Expect", "100-continue")?;
+            },
             TypeRef::Stream => quote! {
                 request.stream_body(value.clone(), "application/octet-stream");
             },
@@ -483,7 +487,12 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
         let field = ident(&m.field);
         let local = format_ident!("m_{}", m.field.trim_start_matches("r#"));
         let value = match &m.location {
-            Location::Header(_) if m.lenient => header_read(m).map(|read| quote! { #read.unwrap_or(None) }),
+            Location::Header(name) if m.header_parser.is_some() => {
+                let parse = super::rust_path(m.header_parser.as_deref().unwrap_or_default());
+                Some(quote! {
+                    restxml_runtime::http::header_string(status, headers, #name)?.and_then(|text| #parse(&text))
+                })
+            }
             Location::Header(_) | Location::PrefixHeaders(_) => header_read(m).map(|read| quote! { #read? }),
             Location::StatusCode => Some(quote! { Some(i32::from(status)) }),
             Location::RootText => {

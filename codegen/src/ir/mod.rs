@@ -147,6 +147,11 @@ pub struct Operation {
     /// DeleteObjects and PutBucketLifecycleConfiguration); set by a
     /// customization.
     pub escape_line_feeds: bool,
+    /// A request with its (streaming) payload set carries
+    /// `Expect: 100-continue` (botocore's `add_expect_header` for the file
+    /// objects S3's PutObject and UploadPart bodies become); set by a
+    /// customization.
+    pub expect_continue: bool,
 }
 
 /// An operation whose output's keys are asked for URL-encoded
@@ -336,10 +341,12 @@ pub struct Member {
     /// The endpoint-rule parameter this input member's value is bound to
     /// (`contextParam`).
     pub context_param: Option<String>,
-    /// A response header value that does not parse reads as absent instead
-    /// of failing the call; set by a customization (S3's `Expires`, whose
-    /// raw text is kept in `ExpiresString`).
-    pub lenient: bool,
+    /// A response header read as text and parsed by this runtime function
+    /// (`fn(&str) -> Option<T>`): a value it cannot parse reads as absent
+    /// instead of failing the call. Set by a customization (S3's
+    /// `Expires`, read as botocore's `parse_timestamp` reads it, its raw
+    /// text kept in `ExpiresString`).
+    pub header_parser: Option<String>,
 }
 
 /// Where a member travels in the HTTP message.
@@ -845,6 +852,7 @@ impl<'m> Resolver<'m> {
             error_in_ok_response: false,
             url_encoded_keys: None,
             escape_line_feeds: false,
+            expect_continue: false,
         })
     }
 
@@ -996,7 +1004,7 @@ impl<'m> Resolver<'m> {
                 target: member.shape.clone(),
                 rewrite: None,
                 check: None,
-                lenient: false,
+                header_parser: None,
                 context_param: match role {
                     StructureRole::Input => member.context_param.as_ref().map(|p| p.name.clone()),
                     _ => None,

@@ -92,14 +92,83 @@ pub fn url_decode(value: &mut String) {
     *value = percent_encoding::percent_decode_str(&plus_as_space).decode_utf8_lossy().into_owned();
 }
 
+/// The `Expires` header of GetObject and HeadObject as botocore's
+/// `parse_timestamp` reads it: seconds since the epoch, or a date in any
+/// form its date parser takes that S3 may echo: the IMF-fixdate HTTP date
+/// (`Thu, 01 Jan 2026 00:00:00 GMT`), the obsolete RFC 850
+/// (`Thursday, 01-Jan-26 00:00:00 GMT`, a two-digit year within 50 years of
+/// now) and asctime (`Thu Jan  1 00:00:00 2026`) forms, and ISO 8601.
+/// `None` for anything else (S3 keeps whatever text the uploader sent).
+pub fn parse_expires(text: &str) -> Option<crate::DateTime> {
+    use crate::{DateTime, TimestampFormat};
+    let text = text.trim();
+    if let Ok(seconds) = text.parse::<f64>() {
+        if !seconds.is_finite() || seconds.abs() > 1e14 {
+            return None;
+        }
+        let whole = seconds.floor();
+        return Some(DateTime::from_secs_and_nanos(whole as i64, ((seconds - whole) * 1e9) as u32));
+    }
+    DateTime::parse(text, TimestampFormat::HttpDate)
+        .or_else(|| DateTime::parse(text, TimestampFormat::DateTime))
+        .or_else(|| rfc850(text))
+        .or_else(|| asctime(text))
+}
+
+/// `Thursday, 01-Jan-26 00:00:00 GMT`.
+fn rfc850(text: &str) -> Option<crate::DateTime> {
+    let (_weekday, rest) = text.split_once(", ")?;
+    let mut parts = rest.split_whitespace();
+    let (date, time, zone) = (parts.next()?, parts.next()?, parts.next()?);
+    if zone != "GMT" || parts.next().is_some() {
+        return None;
+    }
+    let mut date = date.split('-');
+    let (day, month, year) = (date.next()?, date.next()?, date.next()?);
+    let year: i32 = year.parse().ok().filter(|_| year.len() == 2)?;
+    // Within 50 years of now, as RFC 9110 asks (and dateutil does).
+    let now = time::OffsetDateTime::now_utc().year();
+    let mut full = now - now.rem_euclid(100) + year;
+    if full >= now + 50 {
+        full -= 100;
+    } else if full < now - 50 {
+        full += 100;
+    }
+    civil(full, month, day.parse().ok()?, time)
+}
+
+/// `Thu Jan  1 00:00:00 2026`.
+fn asctime(text: &str) -> Option<crate::DateTime> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let [_weekday, month, day, time, year] = parts.as_slice() else { return None };
+    civil(year.parse().ok()?, month, day.parse().ok()?, time)
+}
+
+/// The instant of a UTC calendar date (`month` an English abbreviation)
+/// and `HH:MM:SS`.
+fn civil(year: i32, month: &str, day: u8, hms: &str) -> Option<crate::DateTime> {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month = MONTHS.iter().position(|m| *m == month)?;
+    let month = time::Month::try_from(u8::try_from(month + 1).ok()?).ok()?;
+    let mut clock = hms.split(':').map(|n| n.parse::<u8>().ok());
+    let (hour, minute, second) = (clock.next()??, clock.next()??, clock.next()??);
+    if clock.next().is_some() {
+        return None;
+    }
+    let date = time::Date::from_calendar_date(year, month, day).ok()?;
+    let at = time::PrimitiveDateTime::new(date, time::Time::from_hms(hour, minute, second).ok()?).assume_utc();
+    Some(crate::DateTime::from_secs_and_nanos(at.unix_timestamp(), 0))
+}
+
 /// The code, message and request ids of an S3 error response: an
 /// `<Error>` document ([`crate::error_body::error_metadata`]); a response
-/// with no body (every HEAD error) gets the status as its code and the
-/// status's reason as its message, as botocore gives them (`"404"`,
-/// `"Not Found"`). Never fails.
+/// with no body (every HEAD error) or one that is not well-formed XML (cut
+/// off) gets the status as its code and the status's reason as its
+/// message, as botocore gives them (`"404"`, `"Not Found"`). Never fails.
 pub fn error_metadata(status: u16, headers: &HeaderMap, body: &[u8]) -> ErrorMetadata {
     let mut meta = crate::error_body::error_metadata(status, headers, body);
-    if body.is_empty() && meta.code.is_none() {
+    let unreadable = || crate::xml::Document::new(body).and_then(|mut document| document.well_formed_root()).is_err();
+    if meta.code.is_none() && (body.is_empty() || unreadable()) {
         meta.code = Some(status.to_string());
         meta.message = http::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).map(str::to_string);
     }
@@ -182,6 +251,23 @@ mod tests {
     }
 
     #[test]
+    fn expires_as_botocore_parses_it() {
+        let secs = |text: &str| parse_expires(text).map(|d| d.secs());
+        let new_year_2026 = Some(1_767_225_600);
+        assert_eq!(secs("Thu, 01 Jan 2026 00:00:00 GMT"), new_year_2026);
+        assert_eq!(secs("Thursday, 01-Jan-26 00:00:00 GMT"), new_year_2026);
+        assert_eq!(secs("Thu Jan  1 00:00:00 2026"), new_year_2026);
+        assert_eq!(secs("2026-01-01T00:00:00Z"), new_year_2026);
+        assert_eq!(secs("0"), Some(0));
+        assert_eq!(secs("1767225600"), new_year_2026);
+        // Two-digit years within 50 years of now.
+        assert_eq!(secs("Friday, 31-Dec-99 23:59:59 GMT"), Some(946_684_799));
+        for text in ["never", "", "Thu, 32 Jan 2026 00:00:00 GMT", "Thu Foo  1 00:00:00 2026", "inf", "NaN", "1e300"] {
+            assert_eq!(secs(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
     fn bodiless_errors_take_the_status_as_botocore_does() {
         let meta = error_metadata(404, &HeaderMap::new(), b"");
         assert_eq!((meta.code.as_deref(), meta.message.as_deref()), (Some("404"), Some("Not Found")));
@@ -190,5 +276,10 @@ mod tests {
         let body = b"<Error><Code>NoSuchKey</Code><Message>gone</Message></Error>";
         let meta = error_metadata(404, &HeaderMap::new(), body);
         assert_eq!((meta.code.as_deref(), meta.message.as_deref()), (Some("NoSuchKey"), Some("gone")));
+        // Cut off: not XML to read a code from.
+        let meta = error_metadata(500, &HeaderMap::new(), b"<CompleteMultipartUploadResult><Bucket>b</Bu");
+        assert_eq!((meta.code.as_deref(), meta.message.as_deref()), (Some("500"), Some("Internal Server Error")));
+        // Well-formed but not an error document: no code, as before.
+        assert_eq!(error_metadata(502, &HeaderMap::new(), b"<html><body>Bad</body></html>").code, None);
     }
 }

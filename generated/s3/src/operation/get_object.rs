@@ -780,7 +780,7 @@ pub struct GetObjectOutput {
     pub content_type: Option<String>,
     /// The date and time at which the object is no longer cacheable.
     ///
-    /// `None` also when the header is not a date (S3 stores any text the uploader gave); the raw header is in `expires_string`, as botocore keeps it in `ExpiresString`.
+    /// Read as botocore reads it (an HTTP date in any of its three forms, ISO 8601, or seconds since the epoch); `None` when the header is none of these (S3 stores any text the uploader gave): the raw header is in `expires_string`, as botocore keeps it in `ExpiresString`.
     pub expires: Option<restxml_runtime::DateTime>,
     /// The `Expires` header as sent, whether or not it is a date (botocore's `ExpiresString`, added by its `handle_expires_header`); `expires` holds it parsed when it is one.
     pub expires_string: Option<String>,
@@ -2023,13 +2023,8 @@ pub fn parse_response(
         headers,
         "Content-Type",
     )?;
-    let m_expires = restxml_runtime::http::header_timestamp(
-            status,
-            headers,
-            "Expires",
-            restxml_runtime::TimestampFormat::HttpDate,
-        )
-        .unwrap_or(None);
+    let m_expires = restxml_runtime::http::header_string(status, headers, "Expires")?
+        .and_then(|text| restxml_runtime::customizations::s3::parse_expires(&text));
     let m_expires_string = restxml_runtime::http::header_string(
         status,
         headers,

@@ -1256,6 +1256,7 @@ pub fn serialize_request(
     request.error_in_ok_response();
     if let Some(value) = &input.body {
         request.stream_body(value.clone(), "application/octet-stream");
+        request.header("Expect", "100-continue")?;
     }
     request.build_streaming()
 }
