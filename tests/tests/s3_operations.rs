@@ -58,20 +58,11 @@ const KNOWN_REQUEST_BUGS: [(&str, &[&str]); 0] = [];
 /// instead: botocore's output or error with this change made). Asserted
 /// in `known_response_bugs_differ_only_as_listed`.
 ///
-/// - **GetBucketNotification's deprecated `Event` beside `Events`**: both
-///   members read the `<Event>` elements; botocore fills both (one
-///   element: `Event` the text, `Events` a list of it); ours fills only
-///   `Events` in `TopicConfiguration` and only `Event` in
-///   `QueueConfiguration` and `CloudFunctionConfiguration`.
-///
-/// (`Expires` in its other date forms and the code of a cut-off `200 OK`,
-/// found here too, are read as botocore reads them now.)
-const KNOWN_RESPONSE_BUGS: [(&str, OursInstead); 1] = [("get_bucket_notification_full", |result| {
-    let output = result.as_mut().unwrap();
-    remove(output, &["TopicConfiguration", "Event"]);
-    remove(output, &["QueueConfiguration", "Events"]);
-    remove(output, &["CloudFunctionConfiguration", "Events"]);
-})];
+/// None now: `Expires` in its other date forms, the code of a cut-off
+/// `200 OK`, and GetBucketNotification's deprecated `Event` beside
+/// `Events` (botocore fills both from the same `<Event>` elements), all
+/// found here, are read as botocore reads them.
+const KNOWN_RESPONSE_BUGS: [(&str, OursInstead); 0] = [];
 
 /// SelectObjectContent's event stream is not done yet (README: "Not done
 /// yet ... SelectObjectContent's event stream"): botocore hands back the
@@ -212,13 +203,6 @@ fn same_result(a: &Parsed, b: &Parsed) -> bool {
         (Ok(a), Ok(b)) => wire::same_json(a, b),
         (a, b) => a == b,
     }
-}
-
-/// Removes the member at `path` (which must be there).
-fn remove(value: &mut Value, path: &[&str]) {
-    let (last, parents) = path.split_last().unwrap();
-    let parent = parents.iter().fold(value, |v, key| v.get_mut(*key).unwrap_or_else(|| panic!("no {key}")));
-    parent.as_object_mut().unwrap().remove(*last).unwrap_or_else(|| panic!("no {last}"));
 }
 
 #[test]

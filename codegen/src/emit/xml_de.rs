@@ -147,7 +147,7 @@ pub struct MemberReads {
 /// literal; required members missing from the document are errors.
 pub fn member_reads(members: &[&Member], element: &Ident) -> MemberReads {
     let mut decls = Vec::new();
-    let mut arms = Vec::new();
+    let mut arms: Vec<(String, TokenStream)> = Vec::new();
     let mut inits = Vec::new();
     for m in members {
         let field = ident(&m.field);
@@ -165,9 +165,41 @@ pub fn member_reads(members: &[&Member], element: &Ident) -> MemberReads {
             decls.push(quote! { let #local = #read; });
         } else {
             // A member whose element an earlier member already reads (S3's
-            // deprecated `Event` beside the flattened `Events`) stays unset.
-            if arms.iter().any(|(existing, _)| existing == name) {
-                decls.push(quote! { let #local = None; });
+            // deprecated `Event` beside the flattened `Events`) is filled
+            // from it, as botocore fills both: a scalar with the first
+            // element, a flattened list with each. Any other pairing stays
+            // unset.
+            if let Some(index) = arms.iter().position(|(existing, _)| existing == name) {
+                let earlier = members.iter().find(|e| &e.xml_name == name && !e.xml_attribute);
+                let earlier_local =
+                    earlier.map(|e| format_ident!("{}", format!("m_{}", e.field.trim_start_matches("r#"))));
+                let copy = match (earlier.map(|e| (&e.ty, e.boxed)), &m.ty, earlier_local) {
+                    (Some((TypeRef::List(list), _)), ty, Some(from))
+                        if list.flattened && list.member == *ty && !m.boxed =>
+                    {
+                        Some(quote! {
+                            if #local.is_none() {
+                                #local = #from.as_ref().and_then(|items| items.last()).cloned();
+                            }
+                        })
+                    }
+                    (Some((ty, false)), TypeRef::List(list), Some(from)) if list.flattened && list.member == *ty => {
+                        // The element just read into `#from`, added (an
+                        // `Option` method, so its type may come later).
+                        Some(quote! {
+                            #local.get_or_insert_with(Vec::new).extend(#from.clone());
+                        })
+                    }
+                    _ => None,
+                };
+                match copy {
+                    Some(copy) => {
+                        decls.push(quote! { let mut #local = None; });
+                        let (_, arm) = &mut arms[index];
+                        arm.extend(copy);
+                    }
+                    None => decls.push(quote! { let #local = None; }),
+                }
                 inits.push(init(m, &field, &local, element));
                 continue;
             }

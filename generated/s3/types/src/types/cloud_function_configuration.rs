@@ -178,7 +178,7 @@ impl restxml_runtime::xml::ReadXml for CloudFunctionConfiguration {
     ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_event = None;
-        let m_events = None;
+        let mut m_events = None;
         let mut m_cloud_function = None;
         let mut m_invocation_role = None;
         while let Some(mut child) = element.next_child()? {
@@ -188,6 +188,7 @@ impl restxml_runtime::xml::ReadXml for CloudFunctionConfiguration {
                 }
                 "Event" => {
                     m_event = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_events.get_or_insert_with(Vec::new).extend(m_event.clone());
                 }
                 "CloudFunction" => {
                     m_cloud_function = Some(

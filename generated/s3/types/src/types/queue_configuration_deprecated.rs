@@ -157,7 +157,7 @@ impl restxml_runtime::xml::ReadXml for QueueConfigurationDeprecated {
     ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_event = None;
-        let m_events = None;
+        let mut m_events = None;
         let mut m_queue = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
@@ -166,6 +166,7 @@ impl restxml_runtime::xml::ReadXml for QueueConfigurationDeprecated {
                 }
                 "Event" => {
                     m_event = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_events.get_or_insert_with(Vec::new).extend(m_event.clone());
                 }
                 "Queue" => {
                     m_queue = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);

@@ -157,7 +157,7 @@ impl restxml_runtime::xml::ReadXml for TopicConfigurationDeprecated {
     ) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_id = None;
         let mut m_events = None;
-        let m_event = None;
+        let mut m_event = None;
         let mut m_topic = None;
         while let Some(mut child) = element.next_child()? {
             match child.local_name() {
@@ -168,6 +168,12 @@ impl restxml_runtime::xml::ReadXml for TopicConfigurationDeprecated {
                     m_events
                         .get_or_insert_with(Vec::new)
                         .push(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    if m_event.is_none() {
+                        m_event = m_events
+                            .as_ref()
+                            .and_then(|items| items.last())
+                            .cloned();
+                    }
                 }
                 "Topic" => {
                     m_topic = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
