@@ -143,6 +143,17 @@ pub fn is_error_in_ok_response(status: u16, body: &[u8]) -> bool {
     }
 }
 
+/// [`is_error_in_ok_response`] for a response an operation's
+/// `parse_response` reads, unless the client already judged it: the
+/// client's core checks every such `200` once, to decide on a retry, and
+/// marks the response with [`crate::http::ErrorInOkChecked`] (a `200`
+/// that was an error reaches the parser as the 500 it stands for), so the
+/// body is not read twice on the way in.
+pub fn error_in_ok_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> bool {
+    response.extensions().get::<crate::http::ErrorInOkChecked>().is_none()
+        && is_error_in_ok_response(response.status().as_u16(), response.body().as_ref())
+}
+
 /// The modeled error `T` of a response without a body (a HEAD error, which
 /// the status alone identifies), with `meta` attached: `T` as read from an
 /// empty `<Error/>` element; an [`UnhandledError`] if `T` has members it
@@ -244,6 +255,11 @@ mod tests {
         assert!(is_error_in_ok_response(200, b"<CopyObjectResult><ETag>"));
         assert!(!is_error_in_ok_response(200, b"<CopyObjectResult><ETag>\"abc\"</ETag></CopyObjectResult>"));
         assert!(!is_error_in_ok_response(200, b""));
+        // A response the client already judged is not read again.
+        let mut response = http::Response::new(error.to_vec());
+        assert!(error_in_ok_response(&response));
+        response.extensions_mut().insert(crate::http::ErrorInOkChecked);
+        assert!(!error_in_ok_response(&response));
         // Other statuses are judged by their status.
         assert!(!is_error_in_ok_response(500, error));
         assert!(!is_error_in_ok_response(204, error));

@@ -64,6 +64,11 @@ pub struct OperationEndpointParams(pub Vec<(&'static str, EndpointParamValue)>);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ErrorInOkResponse;
 
+/// Marks a response the client has already checked for an error hidden in
+/// a `200 OK` ([`crate::error_body::error_in_ok_response`] skips it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorInOkChecked;
+
 /// Bodies smaller than this are not compressed (botocore's default
 /// `request_min_compression_size_bytes`).
 pub const MIN_COMPRESSION_SIZE: usize = 10_240;

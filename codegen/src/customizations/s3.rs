@@ -82,6 +82,51 @@ const GET_BUCKET_LOCATION: &str = "GetBucketLocation";
 const USE_GLOBAL_ENDPOINT: &str = "UseGlobalEndpoint";
 
 pub(super) fn apply(service: &mut Service) {
+    operations(service);
+    errors_in_ok_responses(service);
+    location_constraint_root(service);
+    raw_expires(service);
+    input_members(service);
+    use_global_endpoint(service);
+    service.customizations.error_metadata = "restxml_runtime::customizations::s3::error_metadata".to_string();
+    service.customizations.notes = vec![
+        "The bucket is placed by the endpoint rules: in the host (virtual-hosted style) unless path style is \
+         needed (`ForcePathStyle`, a bucket name that is not a DNS label, an IP-address endpoint); endpoints are \
+         resolved per request from the operation's bucket, key and prefix."
+            .to_string(),
+        "Bucket names are checked before sending, as botocore checks them: 1 to 255 letters, digits, `.`, `-` \
+         and `_`, or an ARN, which the endpoint rules check."
+            .to_string(),
+        "`copy_source` (CopyObject, UploadPartCopy) is given unencoded, `<bucket>/<key>[?versionId=<id>]`: the \
+         bucket and key are percent-encoded before sending, as botocore encodes them."
+            .to_string(),
+        "Keys with `\\r` or `\\n` in DeleteObjects (and prefixes in PutBucketLifecycleConfiguration) are written \
+         as `&#xD;` and `&#xA;`, as botocore writes them, and reach S3 unchanged."
+            .to_string(),
+        "User metadata (`x-amz-meta-*`) keys and values must be ASCII: others are refused before sending.".to_string(),
+        "GetBucketLocation is always sent path-style, as botocore sends it, and its bare \
+         `<LocationConstraint>` answer is read (`None` for us-east-1)."
+            .to_string(),
+        "ListObjects, ListObjectsV2 and ListObjectVersions ask for URL-encoded keys unless `encoding_type` is set, \
+         and `send` decodes the keys, prefixes and markers that come back, so keys with characters XML cannot \
+         carry arrive exactly; with `encoding_type` set, they come back as S3 sends them."
+            .to_string(),
+        "A client in `us-east-1` uses the regional endpoint unless `use_global_endpoint(true)` \
+         (`ClientContextParams`) asks for botocore's global `s3.amazonaws.com`."
+            .to_string(),
+        "`expires` (GetObject, HeadObject) is read as botocore reads `Expires` (an HTTP date in any of its three \
+         forms, ISO 8601, or epoch seconds) and is `None` for anything else; the header as sent is \
+         `expires_string`, as botocore's `ExpiresString`."
+            .to_string(),
+        "Error responses are S3's: an `<Error>` document; a HEAD error (no body) has the status as its code; \
+         a 200 response holding an `<Error>` document, or cut off, is an error and is retried like a 500."
+            .to_string(),
+    ];
+}
+
+/// Per operation: the bucket out of the path, URL-encoded listings, escaped line
+/// feeds, `Expect: 100-continue`, GetBucketLocation path-style.
+fn operations(service: &mut Service) {
     for op in service.operations.values_mut() {
         // `/{Bucket}` and `/{Bucket}/{Key+}`: the rules place the bucket.
         if let [PathPart::Literal(slash), PathPart::Label { name, greedy: false }, ..] = op.http.path.as_slice()
@@ -105,6 +150,10 @@ pub(super) fn apply(service: &mut Service) {
             op.static_context_params.sort_by(|a, b| a.0.cmp(&b.0));
         }
     }
+}
+
+/// The operations whose `200 OK` may hide an error.
+fn errors_in_ok_responses(service: &mut Service) {
     // botocore's `_should_handle_200_error`: every operation with an output
     // that is not a raw body (a blob or string payload) or an event stream.
     let raw_outputs: Vec<String> = service
@@ -128,6 +177,10 @@ pub(super) fn apply(service: &mut Service) {
     for op in service.operations.values_mut() {
         op.error_in_ok_response = !raw_outputs.contains(&op.name);
     }
+}
+
+/// GetBucketLocation's answer is its root's text.
+fn location_constraint_root(service: &mut Service) {
     // `<LocationConstraint>eu-west-1</LocationConstraint>`: the root's text
     // is the member (botocore's `parse_get_bucket_location`).
     let location_output = service.operations.get(GET_BUCKET_LOCATION).and_then(|op| op.output.clone());
@@ -144,6 +197,10 @@ pub(super) fn apply(service: &mut Service) {
             }
         }
     }
+}
+
+/// `Expires` read leniently, its raw text kept as `ExpiresString`.
+fn raw_expires(service: &mut Service) {
     // `Expires` (a timestamp, by botocore's sdk-extras) may hold any text:
     // the raw header is also kept as `ExpiresString`, and a value that is
     // not a date reads as absent (botocore's `handle_expires_header`).
@@ -182,6 +239,10 @@ pub(super) fn apply(service: &mut Service) {
             .to_string();
         structure.members.insert(index + 1, raw);
     }
+}
+
+/// Checks and rewrites of input members: metadata, `CopySource`, `Bucket`.
+fn input_members(service: &mut Service) {
     let inputs: Vec<String> = service.operations.values().filter_map(|op| op.input.clone()).collect();
     for input in inputs {
         let Some(structure) = service.shapes.get_mut(&input).and_then(|shape| shape.structure_mut()) else {
@@ -220,6 +281,10 @@ pub(super) fn apply(service: &mut Service) {
             }
         }
     }
+}
+
+/// The `AWS::S3::UseGlobalEndpoint` built-in as a client setting.
+fn use_global_endpoint(service: &mut Service) {
     if !service.client_context_params.iter().any(|p| p.name == USE_GLOBAL_ENDPOINT) {
         service.client_context_params.push(ClientContextParam {
             name: USE_GLOBAL_ENDPOINT.to_string(),
@@ -232,37 +297,4 @@ pub(super) fn apply(service: &mut Service) {
         });
         service.client_context_params.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    service.customizations.error_metadata = "restxml_runtime::customizations::s3::error_metadata".to_string();
-    service.customizations.notes = vec![
-        "The bucket is placed by the endpoint rules: in the host (virtual-hosted style) unless path style is \
-         needed (`ForcePathStyle`, a bucket name that is not a DNS label, an IP-address endpoint); endpoints are \
-         resolved per request from the operation's bucket, key and prefix."
-            .to_string(),
-        "Bucket names are checked before sending, as botocore checks them: 1 to 255 letters, digits, `.`, `-` \
-         and `_`, or an ARN, which the endpoint rules check."
-            .to_string(),
-        "`copy_source` (CopyObject, UploadPartCopy) is given unencoded, `<bucket>/<key>[?versionId=<id>]`: the \
-         bucket and key are percent-encoded before sending, as botocore encodes them."
-            .to_string(),
-        "Keys with `\\r` or `\\n` in DeleteObjects (and prefixes in PutBucketLifecycleConfiguration) are written \
-         as `&#xD;` and `&#xA;`, as botocore writes them, and reach S3 unchanged."
-            .to_string(),
-        "User metadata (`x-amz-meta-*`) keys and values must be ASCII: others are refused before sending.".to_string(),
-        "GetBucketLocation is always sent path-style, as botocore sends it, and its bare \
-         `<LocationConstraint>` answer is read (`None` for us-east-1)."
-            .to_string(),
-        "ListObjects, ListObjectsV2 and ListObjectVersions ask for URL-encoded keys unless `encoding_type` is set, \
-         and `send` decodes the keys, prefixes and markers that come back, so keys with characters XML cannot \
-         carry arrive exactly; with `encoding_type` set, they come back as S3 sends them."
-            .to_string(),
-        "A client in `us-east-1` uses the regional endpoint unless `use_global_endpoint(true)` \
-         (`ClientContextParams`) asks for botocore's global `s3.amazonaws.com`."
-            .to_string(),
-        "`expires` (GetObject, HeadObject) is `None` when the `Expires` header is not a date; the header as sent is \
-         `expires_string`, as botocore's `ExpiresString`."
-            .to_string(),
-        "Error responses are S3's: an `<Error>` document; a HEAD error (no body) has the status as its code; \
-         a 200 response holding an `<Error>` document, or cut off, is an error and is retried like a 500."
-            .to_string(),
-    ];
 }

@@ -616,7 +616,7 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
     // cut off, read as the 500 it stands for.
     let error_in_ok = op.error_in_ok_response.then(|| {
         quote! {
-            if restxml_runtime::error_body::is_error_in_ok_response(response.status().as_u16(), response.body().as_ref()) {
+            if restxml_runtime::error_body::error_in_ok_response(response) {
                 return Err(restxml_runtime::SdkError::Service(#error::from_response(
                     500,
                     response.headers(),
@@ -675,7 +675,7 @@ fn emit_parse(service: &Service, op: &Operation) -> TokenStream {
     } else {
         quote! {}
     };
-    let streaming = members.iter().any(|m| m.location == Location::Payload && m.ty == TypeRef::Stream);
+    let streaming = has_streaming_output(service, op);
     let body_used = members.iter().any(|m| {
         matches!(m.location, Location::Payload | Location::Body | Location::RootText) && m.ty != TypeRef::Stream
     });

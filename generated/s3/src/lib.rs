@@ -38,7 +38,7 @@
 //! - GetBucketLocation is always sent path-style, as botocore sends it, and its bare `<LocationConstraint>` answer is read (`None` for us-east-1).
 //! - ListObjects, ListObjectsV2 and ListObjectVersions ask for URL-encoded keys unless `encoding_type` is set, and `send` decodes the keys, prefixes and markers that come back, so keys with characters XML cannot carry arrive exactly; with `encoding_type` set, they come back as S3 sends them.
 //! - A client in `us-east-1` uses the regional endpoint unless `use_global_endpoint(true)` (`ClientContextParams`) asks for botocore's global `s3.amazonaws.com`.
-//! - `expires` (GetObject, HeadObject) is `None` when the `Expires` header is not a date; the header as sent is `expires_string`, as botocore's `ExpiresString`.
+//! - `expires` (GetObject, HeadObject) is read as botocore reads `Expires` (an HTTP date in any of its three forms, ISO 8601, or epoch seconds) and is `None` for anything else; the header as sent is `expires_string`, as botocore's `ExpiresString`.
 //! - Error responses are S3's: an `<Error>` document; a HEAD error (no body) has the status as its code; a 200 response holding an `<Error>` document, or cut off, is an error and is retried like a 500.
 //!
 #![warn(missing_docs)]

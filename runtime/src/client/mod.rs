@@ -638,9 +638,11 @@ impl ClientCore {
             if error_in_ok
                 && let Ok(response) = &mut outcome
                 && let Some(bytes) = response.body().bytes()
-                && crate::error_body::is_error_in_ok_response(response.status().as_u16(), bytes)
             {
-                *response.status_mut() = http::StatusCode::INTERNAL_SERVER_ERROR;
+                if crate::error_body::is_error_in_ok_response(response.status().as_u16(), bytes) {
+                    *response.status_mut() = http::StatusCode::INTERNAL_SERVER_ERROR;
+                }
+                response.extensions_mut().insert(crate::http::ErrorInOkChecked);
             }
             span.record("attempts", attempt);
             // The request id of the last answer, success or error, read as

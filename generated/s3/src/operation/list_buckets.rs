@@ -433,10 +433,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             ),
         );
     }
-    if restxml_runtime::error_body::is_error_in_ok_response(
-        response.status().as_u16(),
-        response.body().as_ref(),
-    ) {
+    if restxml_runtime::error_body::error_in_ok_response(response) {
         return Err(
             restxml_runtime::SdkError::Service(
                 ListBucketsError::from_response(
