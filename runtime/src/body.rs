@@ -154,15 +154,8 @@ impl ByteStream {
     /// # Errors
     ///
     /// As [`next`](Self::next).
-    pub async fn collect(mut self) -> Result<Bytes, ByteStreamError> {
-        if let Kind::Bytes(bytes) = &self.kind {
-            return Ok(bytes.clone());
-        }
-        let mut all = bytes::BytesMut::new();
-        while let Some(chunk) = self.next().await {
-            all.extend_from_slice(&chunk?);
-        }
-        Ok(all.freeze())
+    pub async fn collect(self) -> Result<Bytes, ByteStreamError> {
+        self.collect_at_most(usize::MAX).await
     }
 
     /// [`collect`](Self::collect), failing with
